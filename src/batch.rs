@@ -1,0 +1,1 @@
+//! Batches: input discovery, parallel conversion, atomic writes, naming, summary.

@@ -1,0 +1,1 @@
+//! `colloquy inspect`: the model with where each value came from.

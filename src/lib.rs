@@ -1,0 +1,22 @@
+//! colloquy turns interviews — scraped news text, labelled transcripts, Markdown, HTML
+//! pages, subtitles — into one interview model, and writes that model as schema.org
+//! JSON-LD and IPTC NewsML-G2 2.35, each document checked against bundled schemas
+//! before it is written.
+//!
+//! The pipeline is visible in the modules:
+//!
+//! ```text
+//! read/ ─▶ model::Interview ─▶ infer/ + meta/ ─▶ write/ ─▶ check/ ─▶ batch (atomic files)
+//! ```
+//!
+//! [`pipeline::convert`] runs it for one input; [`batch`] runs it for many.
+
+pub mod batch;
+pub mod check;
+pub mod infer;
+pub mod inspect;
+pub mod meta;
+pub mod model;
+pub mod pipeline;
+pub mod read;
+pub mod write;

@@ -1,0 +1,393 @@
+//! The interview model: the one shape every reader produces and every writer consumes.
+//!
+//! Readers (`read/`) know nothing of outputs and writers (`write/`) know nothing of source
+//! formats; this module is the contract between them. Every value that did not come from
+//! the code itself carries a [`Provenance`], so `colloquy inspect` can say where it came
+//! from, and every decision the structure recognizer made is recorded on the turn as a
+//! [`Decision`].
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range into the decoded source text.
+pub type Span = Range<usize>;
+
+/// One interview, as read from one source.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Interview {
+    pub meta: Meta,
+    /// Paragraphs before the first turn that belong to the article (lead, editor's note).
+    pub lead: Vec<Paragraph>,
+    pub turns: Vec<Turn>,
+    pub figures: Vec<Figure>,
+    /// The interviewer's closing remark ("Thank you very much, Ambassador!"), kept apart
+    /// from the exchanges so it is neither a question nor part of an answer.
+    pub closing: Option<Turn>,
+    /// People that take part: interviewers and interviewees.
+    pub people: Vec<Person>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A paragraph of text with where it was in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+}
+
+/// What a turn is within the exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TurnKind {
+    Question,
+    Answer,
+    /// Neither question nor answer: a greeting, thanks, a closing.
+    Remark,
+}
+
+/// The part a speaker plays in the interview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Interviewer,
+    Interviewee,
+    Other,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Interviewer => "interviewer",
+            Role::Interviewee => "interviewee",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// One speaker's contiguous contribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Turn {
+    /// Index into [`Interview::people`] when the speaker is known.
+    pub speaker: Option<usize>,
+    /// The label as printed (`Q`, `Wartawan`, `Đại sứ Knapper`), without its colon.
+    pub label: Option<String>,
+    pub role: Role,
+    pub kind: TurnKind,
+    pub paragraphs: Vec<Paragraph>,
+    pub span: Span,
+    /// Why the recognizer made this a turn of this kind and role.
+    pub decision: Decision,
+}
+
+impl Turn {
+    /// The turn's text, paragraphs joined by a blank line.
+    pub fn text(&self) -> String {
+        join_paragraphs(&self.paragraphs)
+    }
+}
+
+/// Joins paragraphs the way every output shows them: separated by one blank line.
+pub fn join_paragraphs(paragraphs: &[Paragraph]) -> String {
+    let mut out = String::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(&p.text);
+    }
+    out
+}
+
+/// The rule that decided something, and the evidence it saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// A stable rule id, e.g. `question-mark`, `label`, `closing-thanks`.
+    pub rule: &'static str,
+    /// What in the text triggered it, e.g. `ends with '?'`, `label 'Q:'`.
+    pub evidence: String,
+}
+
+impl Decision {
+    pub fn new(rule: &'static str, evidence: impl Into<String>) -> Self {
+        Decision {
+            rule,
+            evidence: evidence.into(),
+        }
+    }
+}
+
+/// A person who takes part in the interview.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub name: Sourced<String>,
+    pub role: Role,
+    pub job_title: Option<Sourced<String>>,
+    pub affiliation: Option<Sourced<String>>,
+    /// Labels under which this person speaks in the text.
+    pub labels: Vec<String>,
+}
+
+/// A photo with its caption and credit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Caption without the credit.
+    pub caption: Option<String>,
+    /// Credit without its prefix (`Foto:`, `Photo:`, `©`).
+    pub credit: Option<String>,
+    pub image_url: Option<String>,
+    pub alt: Option<String>,
+    pub span: Span,
+}
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "from", rename_all = "lowercase")]
+pub enum Provenance {
+    /// Read from the source text at this byte range.
+    Text { span: Span },
+    /// Given by a sidecar file.
+    Sidecar { path: String, key: String },
+    /// Given by a row of a CSV manifest (1-based row number, header = row 1).
+    Manifest {
+        path: String,
+        row: usize,
+        column: String,
+    },
+    /// Given on the command line.
+    Flag { name: String },
+    /// Worked out by colloquy.
+    Inferred { how: String, confidence: f32 },
+}
+
+/// A value with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub provenance: Provenance,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, provenance: Provenance) -> Self {
+        Sourced { value, provenance }
+    }
+    pub fn from_text(value: T, span: Span) -> Self {
+        Sourced::new(value, Provenance::Text { span })
+    }
+}
+
+/// A date as precise as the source gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum PubDate {
+    /// A full timestamp with its offset, e.g. `2024-03-15T09:30:00+07:00`.
+    DateTime(String),
+    /// `2024-03-15`, `2024-03` or `2024`.
+    Date(String),
+}
+
+impl PubDate {
+    pub fn as_str(&self) -> &str {
+        match self {
+            PubDate::DateTime(s) | PubDate::Date(s) => s,
+        }
+    }
+}
+
+/// An organisation (publisher, copyright holder).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Organization {
+    pub name: String,
+    pub url: Option<String>,
+    pub logo: Option<String>,
+}
+
+/// Rights of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Rights {
+    pub copyright_holder: Option<String>,
+    pub copyright_notice: Option<String>,
+    pub license: Option<String>,
+}
+
+/// The work this text is a translation of.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Translation {
+    pub original_url: Option<String>,
+    pub original_language: Option<String>,
+    pub original_headline: Option<String>,
+    pub translator: Option<String>,
+}
+
+/// An identifier in some scheme (`propertyID` / NewsML `altId type`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Identifier {
+    pub scheme: String,
+    pub value: String,
+}
+
+/// Article-level metadata; each field carries where it came from.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// The input's name as given (path or `-`), for messages.
+    pub source_name: String,
+    pub headline: Option<Sourced<String>>,
+    pub alternative_headline: Option<Sourced<String>>,
+    pub description: Option<Sourced<String>>,
+    /// BCP 47 language tag.
+    pub language: Option<Sourced<String>>,
+    pub date_published: Option<Sourced<PubDate>>,
+    pub date_modified: Option<Sourced<PubDate>>,
+    /// Where the text was taken from (`Source:` line, sidecar); JSON-LD `isBasedOn`.
+    pub source_url: Option<Sourced<String>>,
+    /// Where the record says this text was published; JSON-LD `url`.
+    pub url: Option<Sourced<String>>,
+    pub dateline: Option<Sourced<String>>,
+    pub publisher: Option<Sourced<Organization>>,
+    pub rights: Option<Sourced<Rights>>,
+    pub translation: Option<Sourced<Translation>>,
+    pub keywords: Vec<Sourced<String>>,
+    pub section: Option<Sourced<String>>,
+    pub identifiers: Vec<Sourced<Identifier>>,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something a reader or inference step wants the user to know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable id, e.g. `no-interviewee-name`.
+    pub code: &'static str,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    pub fn warning(code: &'static str, message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            span,
+        }
+    }
+    pub fn info(code: &'static str, message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            code,
+            message: message.into(),
+            span,
+        }
+    }
+}
+
+/// A question with its answer(s), the unit both outputs are built from.
+#[derive(Debug, Clone)]
+pub struct Exchange<'a> {
+    pub question: &'a Turn,
+    /// Answers in order; several interviewees may answer one question, and a last
+    /// question may have none (never invented).
+    pub answers: Vec<&'a Turn>,
+}
+
+impl Interview {
+    /// Pairs each question with the answer turns that follow it. Remarks that are not
+    /// questions are skipped; answers that precede any question are not exchanges.
+    pub fn exchanges(&self) -> Vec<Exchange<'_>> {
+        let mut out: Vec<Exchange<'_>> = Vec::new();
+        for turn in &self.turns {
+            match turn.kind {
+                TurnKind::Question => out.push(Exchange {
+                    question: turn,
+                    answers: Vec::new(),
+                }),
+                TurnKind::Answer => {
+                    if let Some(last) = out.last_mut() {
+                        last.answers.push(turn);
+                    }
+                }
+                TurnKind::Remark => {}
+            }
+        }
+        out
+    }
+
+    /// People with the given role, in order of appearance.
+    pub fn people_with_role(&self, role: Role) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(move |p| p.role == role)
+    }
+
+    /// The language tag, if any.
+    pub fn language(&self) -> Option<&str> {
+        self.meta.language.as_ref().map(|l| l.value.as_str())
+    }
+}
+
+/// Line and column (both 1-based, column in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = match before.rfind('\n') {
+        Some(nl) => before[nl + 1..].chars().count() + 1,
+        None => before.chars().count() + 1,
+    };
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nđạ x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 4));
+    }
+
+    fn turn(kind: TurnKind) -> Turn {
+        Turn {
+            speaker: None,
+            label: None,
+            role: Role::Other,
+            kind,
+            paragraphs: vec![],
+            span: 0..0,
+            decision: Decision::new("test", ""),
+        }
+    }
+
+    #[test]
+    fn exchanges_group_answers_and_keep_unanswered_questions() {
+        let mut iv = Interview::default();
+        iv.turns = vec![
+            turn(TurnKind::Answer),
+            turn(TurnKind::Question),
+            turn(TurnKind::Answer),
+            turn(TurnKind::Answer),
+            turn(TurnKind::Remark),
+            turn(TurnKind::Question),
+        ];
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2);
+        assert_eq!(ex[0].answers.len(), 2);
+        assert!(ex[1].answers.is_empty());
+    }
+}

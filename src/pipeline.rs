@@ -1,0 +1,1 @@
+//! One input through the whole pipeline: read → infer → meta → write → check.
