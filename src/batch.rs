@@ -1,1 +1,473 @@
-//! Batches: input discovery, parallel conversion, atomic writes, naming, summary.
+//! Batches: input discovery, output naming, collision checks, atomic writes and the
+//! parallel map over inputs.
+//!
+//! This module owns the promises an archivist relies on when converting a collection:
+//! every input is found (hidden files too, in a deterministic order), no two inputs are
+//! written to one path, an input is never overwritten, nothing is half-written (temp
+//! file + rename in the target directory), identical re-runs touch nothing, and one bad
+//! file does not stop the batch. It knows nothing of formats; the caller passes the
+//! per-input work as a closure.
+
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use thiserror::Error;
+
+/// File name endings colloquy reads when it walks a directory or expands a glob.
+pub const INPUT_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "vtt", "srt"];
+
+/// One input of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// The path used to name outputs: relative, without `..`.
+    pub rel: PathBuf,
+}
+
+impl Input {
+    /// The name used in messages: the path as given, or `-`.
+    pub fn name(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "-".to_string(),
+        }
+    }
+
+    /// Reads the input's bytes (standard input for `-`).
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        match &self.path {
+            Some(p) => fs::read(p),
+            None => {
+                let mut buf = Vec::new();
+                io::stdin().lock().read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum BatchError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0}: no such file or directory")]
+    Missing(String),
+    #[error("bad glob '{pattern}': {reason}")]
+    Glob { pattern: String, reason: String },
+    #[error("glob '{0}' matches no input file")]
+    GlobEmpty(String),
+    #[error("'-' (standard input) was given more than once")]
+    StdinTwice,
+    #[error("{output}: both {first} and {second} would be written here; rename one input or convert them into different --output directories")]
+    Collision {
+        output: String,
+        first: String,
+        second: String,
+    },
+    #[error("{0}: this output path is one of the inputs; colloquy never overwrites an input — choose another --output directory")]
+    WouldOverwriteInput(String),
+    #[error("{0}: exists with other content; pass --force to replace it")]
+    Exists(String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> BatchError + '_ {
+    move |source| BatchError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Expands command-line arguments (files, directories, globs, `-`) and the lines of a
+/// `--files-from` list into inputs, in a deterministic order, without duplicates.
+pub fn discover(args: &[String], files_from: Option<&str>) -> Result<Vec<Input>, BatchError> {
+    let mut all: Vec<String> = args.to_vec();
+    if let Some(list) = files_from {
+        let text = if list == "-" {
+            let mut s = String::new();
+            io::stdin()
+                .lock()
+                .read_to_string(&mut s)
+                .map_err(io_err(Path::new("-")))?;
+            s
+        } else {
+            fs::read_to_string(list).map_err(io_err(Path::new(list)))?
+        };
+        all.extend(
+            text.lines()
+                .map(|l| l.trim_end_matches('\r'))
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string),
+        );
+    }
+    let mut inputs = Vec::new();
+    let mut stdin_seen = false;
+    for arg in &all {
+        if arg == "-" {
+            if stdin_seen {
+                return Err(BatchError::StdinTwice);
+            }
+            stdin_seen = true;
+            inputs.push(Input {
+                path: None,
+                rel: PathBuf::from("stdin"),
+            });
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            inputs.extend(walk(path, path)?);
+        } else if path.exists() {
+            inputs.push(Input {
+                path: Some(path.to_path_buf()),
+                rel: rel_for_file(path),
+            });
+        } else if is_glob(arg) {
+            let found = expand_glob(arg)?;
+            if found.is_empty() {
+                return Err(BatchError::GlobEmpty(arg.clone()));
+            }
+            inputs.extend(found);
+        } else {
+            return Err(BatchError::Missing(arg.clone()));
+        }
+    }
+    // The same file named twice (say, by a glob and a directory) is converted once.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| match &i.path {
+        Some(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        None => true,
+    });
+    Ok(inputs)
+}
+
+/// A file argument is named by its relative path when that stays inside the working
+/// directory, else by its file name.
+fn rel_for_file(path: &Path) -> PathBuf {
+    let clean = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if clean {
+        path.components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .collect()
+    } else {
+        PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+    }
+}
+
+fn is_glob(arg: &str) -> bool {
+    arg.contains(['*', '?', '[', '{'])
+}
+
+fn is_input_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    // Sidecars (`x.meta.toml`) and our own outputs are never inputs.
+    if name.contains(".meta.") || name.ends_with(".newsml.xml") || name.ends_with(".jsonld") {
+        return false;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Walks a directory recursively in file-name order. Hidden files are included: an
+/// archive's `.draft.txt` is still an input the user gave.
+fn walk(root: &Path, base: &Path) -> Result<Vec<Input>, BatchError> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = entry.map_err(|e| BatchError::Io {
+            path: e.path().unwrap_or(root).display().to_string(),
+            source: e.into(),
+        })?;
+        if !entry.file_type().is_file() || !is_input_file(entry.path()) {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
+        out.push(Input {
+            path: Some(entry.path().to_path_buf()),
+            rel: rel.to_path_buf(),
+        });
+    }
+    Ok(out)
+}
+
+/// Expands a glob by walking from its longest literal directory prefix.
+fn expand_glob(pattern: &str) -> Result<Vec<Input>, BatchError> {
+    let matcher = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| BatchError::Glob {
+            pattern: pattern.to_string(),
+            reason: e.kind().to_string(),
+        })?
+        .compile_matcher();
+    let mut base = PathBuf::new();
+    for comp in Path::new(pattern).components() {
+        if is_glob(&comp.as_os_str().to_string_lossy()) {
+            break;
+        }
+        base.push(comp);
+    }
+    let root = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    };
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for input in walk(&root, &root)? {
+        let path = input.path.expect("walked files have paths");
+        // A pattern without a directory part (`*.txt`) names paths without `./`.
+        let path = match path.strip_prefix(".") {
+            Ok(p) if pattern_is_bare(pattern) => p.to_path_buf(),
+            _ => path,
+        };
+        if matcher.is_match(&path) {
+            found.push(Input {
+                path: Some(path),
+                rel: input.rel,
+            });
+        }
+    }
+    Ok(found)
+}
+
+fn pattern_is_bare(pattern: &str) -> bool {
+    !pattern.starts_with("./")
+}
+
+/// `<out>/<rel without extension>.<suffix>`.
+pub fn output_path(out_dir: &Path, rel: &Path, suffix: &str) -> PathBuf {
+    let stem = rel.file_stem().unwrap_or(rel.as_os_str()).to_string_lossy();
+    let name = format!("{stem}.{suffix}");
+    match rel.parent() {
+        Some(parent) => out_dir.join(parent).join(name),
+        None => out_dir.join(name),
+    }
+}
+
+/// Plans every output path before anything is written: two inputs that map to one
+/// path, or an output that is an input, are errors for the whole batch.
+pub fn plan_outputs(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+) -> Result<Vec<Vec<PathBuf>>, BatchError> {
+    let input_set: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| i.path.as_ref())
+        .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut plan = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let mut paths = Vec::new();
+        for suffix in suffixes {
+            let path = output_path(out_dir, &input.rel, suffix);
+            let key = normalize(&path);
+            if let Some(first) = owners.get(&key) {
+                return Err(BatchError::Collision {
+                    output: path.display().to_string(),
+                    first: first.clone(),
+                    second: input.name(),
+                });
+            }
+            if input_set.contains(&fs::canonicalize(&path).unwrap_or_else(|_| key.clone())) {
+                return Err(BatchError::WouldOverwriteInput(path.display().to_string()));
+            }
+            owners.insert(key, input.name());
+            paths.push(path);
+        }
+        plan.push(paths);
+    }
+    Ok(plan)
+}
+
+/// A lexical normal form for collision checks (case-sensitive, as the file systems
+/// colloquy is run on in CI are).
+fn normalize(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for comp in abs.components() {
+        match comp {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    Written,
+    Unchanged,
+    Replaced,
+}
+
+/// Checks whether `path` may receive `bytes`: `Ok(Some(Unchanged))` when it already
+/// holds them, an error when it holds something else and `force` is off.
+pub fn precheck(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+) -> Result<Option<WriteOutcome>, BatchError> {
+    match fs::read(path) {
+        Ok(existing) if existing == bytes => Ok(Some(WriteOutcome::Unchanged)),
+        Ok(_) if !force => Err(BatchError::Exists(path.display().to_string())),
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in the same directory, then a
+/// rename, so a reader never sees half a file and a crash leaves the old one intact.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<WriteOutcome, BatchError> {
+    let existed = match precheck(path, bytes, force)? {
+        Some(outcome) => return Ok(outcome),
+        None => path.exists(),
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".colloquy-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_err(dir))?;
+    tmp.write_all(bytes).map_err(io_err(path))?;
+    tmp.as_file().sync_all().map_err(io_err(path))?;
+    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
+    Ok(if existed {
+        WriteOutcome::Replaced
+    } else {
+        WriteOutcome::Written
+    })
+}
+
+/// Runs `work` over `inputs` on `jobs` threads (0 = all cores), with one `init()` state
+/// per worker thread (libxml2 validators are per thread). Results come back in input
+/// order whatever the thread count, so reports and messages are deterministic.
+pub fn run<S, T, I, F>(inputs: &[Input], jobs: usize, init: I, work: F) -> Vec<T>
+where
+    T: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, &Input) -> T + Sync + Send,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .expect("a rayon thread pool");
+    pool.install(|| {
+        inputs
+            .par_iter()
+            .map_init(&init, |s, i| work(s, i))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(rel: &str) -> Input {
+        Input {
+            path: Some(PathBuf::from(rel)),
+            rel: PathBuf::from(rel),
+        }
+    }
+
+    #[test]
+    fn output_names_keep_the_relative_path() {
+        let p = output_path(Path::new("out"), Path::new("a/b/x.txt"), "newsml.xml");
+        assert_eq!(p, PathBuf::from("out/a/b/x.newsml.xml"));
+    }
+
+    #[test]
+    fn two_inputs_on_one_output_is_an_error_before_writing() {
+        let err = plan_outputs(
+            &[input("x.txt"), input("x.md")],
+            Path::new("out"),
+            &["jsonld"],
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("x.txt") && msg.contains("x.md"), "{msg}");
+    }
+
+    #[test]
+    fn atomic_write_is_idempotent_and_refuses_to_clobber() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/a.jsonld");
+        assert_eq!(
+            write_atomic(&p, b"one", false).unwrap(),
+            WriteOutcome::Written
+        );
+        assert_eq!(
+            write_atomic(&p, b"one", false).unwrap(),
+            WriteOutcome::Unchanged
+        );
+        assert!(matches!(
+            write_atomic(&p, b"two", false),
+            Err(BatchError::Exists(_))
+        ));
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        assert_eq!(
+            write_atomic(&p, b"two", true).unwrap(),
+            WriteOutcome::Replaced
+        );
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        // No temp files are left behind.
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn directories_are_walked_in_order_with_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b.txt",
+            "a.txt",
+            ".hidden.txt",
+            "a.meta.toml",
+            "sub/c.md",
+            "x.jsonld",
+        ] {
+            let p = dir.path().join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let inputs = discover(&[dir.path().display().to_string()], None).unwrap();
+        let rels: Vec<_> = inputs.iter().map(|i| i.rel.display().to_string()).collect();
+        assert_eq!(rels, [".hidden.txt", "a.txt", "b.txt", "sub/c.md"]);
+    }
+
+    #[test]
+    fn results_keep_input_order_whatever_the_thread_count() {
+        let inputs: Vec<Input> = (0..200).map(|i| input(&format!("{i}.txt"))).collect();
+        let one = run(&inputs, 1, || (), |_, i| i.name());
+        let four = run(&inputs, 4, || (), |_, i| i.name());
+        assert_eq!(one, four);
+        assert_eq!(one[199], "199.txt");
+    }
+}
