@@ -88,6 +88,17 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> BatchError + '_ {
 /// Expands command-line arguments (files, directories, globs, `-`) and the lines of a
 /// `--files-from` list into inputs, in a deterministic order, without duplicates.
 pub fn discover(args: &[String], files_from: Option<&str>) -> Result<Vec<Input>, BatchError> {
+    discover_with(args, files_from, INPUT_EXTENSIONS)
+}
+
+/// [`discover`] with another set of file name endings for directory walks and globs
+/// (`validate` looks for documents, not interviews). Files named explicitly are always
+/// taken.
+pub fn discover_with(
+    args: &[String],
+    files_from: Option<&str>,
+    extensions: &[&str],
+) -> Result<Vec<Input>, BatchError> {
     let mut all: Vec<String> = args.to_vec();
     if let Some(list) = files_from {
         let text = if list == "-" {
@@ -123,14 +134,14 @@ pub fn discover(args: &[String], files_from: Option<&str>) -> Result<Vec<Input>,
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            inputs.extend(walk(path, path)?);
+            inputs.extend(walk(path, path, extensions)?);
         } else if path.exists() {
             inputs.push(Input {
                 path: Some(path.to_path_buf()),
                 rel: rel_for_file(path),
             });
         } else if is_glob(arg) {
-            let found = expand_glob(arg)?;
+            let found = expand_glob(arg, extensions)?;
             if found.is_empty() {
                 return Err(BatchError::GlobEmpty(arg.clone()));
             }
@@ -167,27 +178,27 @@ fn is_glob(arg: &str) -> bool {
     arg.contains(['*', '?', '[', '{'])
 }
 
-fn is_input_file(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    // Sidecars (`x.meta.toml`) and our own outputs are never inputs.
-    if name.contains(".meta.") || name.ends_with(".newsml.xml") || name.ends_with(".jsonld") {
+    // Metadata sidecars (`x.meta.toml`, `x.meta.json`) are never inputs themselves.
+    if name.contains(".meta.") {
         return false;
     }
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Walks a directory recursively in file-name order. Hidden files are included: an
 /// archive's `.draft.txt` is still an input the user gave.
-fn walk(root: &Path, base: &Path) -> Result<Vec<Input>, BatchError> {
+fn walk(root: &Path, base: &Path, extensions: &[&str]) -> Result<Vec<Input>, BatchError> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
         let entry = entry.map_err(|e| BatchError::Io {
             path: e.path().unwrap_or(root).display().to_string(),
             source: e.into(),
         })?;
-        if !entry.file_type().is_file() || !is_input_file(entry.path()) {
+        if !entry.file_type().is_file() || !has_extension(entry.path(), extensions) {
             continue;
         }
         let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
@@ -200,7 +211,7 @@ fn walk(root: &Path, base: &Path) -> Result<Vec<Input>, BatchError> {
 }
 
 /// Expands a glob by walking from its longest literal directory prefix.
-fn expand_glob(pattern: &str) -> Result<Vec<Input>, BatchError> {
+fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchError> {
     let matcher = globset::GlobBuilder::new(pattern)
         .literal_separator(true)
         .build()
@@ -225,7 +236,7 @@ fn expand_glob(pattern: &str) -> Result<Vec<Input>, BatchError> {
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
-    for input in walk(&root, &root)? {
+    for input in walk(&root, &root, extensions)? {
         let path = input.path.expect("walked files have paths");
         // A pattern without a directory part (`*.txt`) names paths without `./`.
         let path = match path.strip_prefix(".") {
@@ -367,12 +378,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<WriteOutco
 
 /// Runs `work` over `inputs` on `jobs` threads (0 = all cores), with one `init()` state
 /// per worker thread (libxml2 validators are per thread). Results come back in input
-/// order whatever the thread count, so reports and messages are deterministic.
+/// order whatever the thread count (`work` gets each input's index), so reports and
+/// messages are deterministic.
 pub fn run<S, T, I, F>(inputs: &[Input], jobs: usize, init: I, work: F) -> Vec<T>
 where
     T: Send,
     I: Fn() -> S + Sync + Send,
-    F: Fn(&mut S, &Input) -> T + Sync + Send,
+    F: Fn(&mut S, usize, &Input) -> T + Sync + Send,
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -381,7 +393,8 @@ where
     pool.install(|| {
         inputs
             .par_iter()
-            .map_init(&init, |s, i| work(s, i))
+            .enumerate()
+            .map_init(&init, |s, (n, i)| work(s, n, i))
             .collect()
     })
 }
@@ -465,8 +478,8 @@ mod tests {
     #[test]
     fn results_keep_input_order_whatever_the_thread_count() {
         let inputs: Vec<Input> = (0..200).map(|i| input(&format!("{i}.txt"))).collect();
-        let one = run(&inputs, 1, || (), |_, i| i.name());
-        let four = run(&inputs, 4, || (), |_, i| i.name());
+        let one = run(&inputs, 1, || (), |_, _, i| i.name());
+        let four = run(&inputs, 4, || (), |_, _, i| i.name());
         assert_eq!(one, four);
         assert_eq!(one[199], "199.txt");
     }

@@ -38,3 +38,24 @@ pub enum CheckError {
     #[error("cannot load schema {name}: {reason}")]
     Schema { name: String, reason: String },
 }
+
+/// The checks for one worker thread (the libxml2 validator is per thread).
+pub struct Checker {
+    json: json_schema::JsonSchemaCheck,
+    xsd: xsd::XsdCheck,
+}
+
+impl Checker {
+    pub fn new(_official_xsd: Option<&std::path::Path>) -> Result<Checker, CheckError> {
+        Ok(Checker {
+            json: json_schema::JsonSchemaCheck::bundled(),
+            xsd: xsd::XsdCheck::profile()?,
+        })
+    }
+    pub fn check_jsonld(&self, text: &str) -> Vec<Finding> {
+        self.json.check(text)
+    }
+    pub fn check_newsml(&self, text: &str) -> Vec<Finding> {
+        self.xsd.check(text)
+    }
+}

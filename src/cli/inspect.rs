@@ -1,0 +1,40 @@
+//! `colloquy inspect`: how an interview was read, and where each value came from.
+
+use super::{EXIT_FAILED, EXIT_OK};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The interview file (`-` for standard input).
+    pub input: String,
+    /// Print the model as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let input = match colloquy::batch::discover(std::slice::from_ref(&args.input), None) {
+        Ok(mut inputs) if inputs.len() == 1 => inputs.remove(0),
+        Ok(_) => return Ok(super::usage_error("inspect takes exactly one file")),
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    let name = input.name();
+    let bytes = input.read().map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let (text, interview) = match colloquy::pipeline::read(&name, &bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    if args.json {
+        let value = colloquy::inspect::render_json(&interview, &text);
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print!("{}", colloquy::inspect::render_human(&interview, &text));
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,76 @@
+//! Command-line definitions (clap) and the glue from each subcommand to the library.
+//! One file per subcommand; nothing here decides anything about interviews.
+
+mod convert;
+// mod inspect; (after the reader merge)
+// mod validate; (after the validate merge)
+
+use clap::{CommandFactory, Parser, Subcommand};
+use std::process::ExitCode;
+
+pub const EXIT_OK: ExitCode = ExitCode::SUCCESS;
+/// Exit 1: some input failed or is invalid.
+pub const EXIT_FAILED: ExitCode = ExitCode::FAILURE;
+
+/// Turn interviews into validated schema.org JSON-LD and IPTC NewsML-G2.
+#[derive(Debug, Parser)]
+#[command(name = "colloquy", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert interviews to JSON-LD and NewsML-G2, checking every document first.
+    Convert(convert::Args),
+    /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
+    Validate(ValidateArgs),
+    /// Show how colloquy read an interview, and where each value came from.
+    Inspect(ValidateArgs),
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Convert(args) => convert::run(args),
+        Command::Validate(_) | Command::Inspect(_) => unimplemented!(),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "colloquy", &mut std::io::stdout());
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+/// Prints a usage error the way clap does and returns exit code 2.
+pub fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("colloquy: usage: {message}");
+    ExitCode::from(2)
+}
+
+/// A progress bar on stderr when it is a terminal; hidden in pipes and CI.
+pub fn progress(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 2 || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .expect("a valid progress template"),
+    );
+    bar
+}
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {}

@@ -1,0 +1,92 @@
+//! `colloquy validate`: judge JSON-LD, NewsML-G2 and HTML files, ours or anyone's, and
+//! report in the format a CI system reads.
+
+use super::{progress, EXIT_FAILED, EXIT_OK};
+use colloquy::batch;
+use colloquy::check::{report, Checker};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// File name endings `validate` picks up when it walks a directory.
+const DOCUMENT_EXTENSIONS: &[&str] = &["jsonld", "json", "xml", "html", "htm"];
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, directories (walked recursively), globs, or `-` for standard input.
+    #[arg(value_name = "FILE", required_unless_present = "files_from")]
+    pub files: Vec<String>,
+    /// Read more paths from FILE, one per line (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub report: ReportFormat,
+    /// Also validate NewsML-G2 against this XSD (e.g. the official 2.35 schema; its
+    /// imports are resolved beside it, never over the network).
+    #[arg(long, value_name = "PATH")]
+    pub xsd: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+    Ndjson,
+    Junit,
+    Sarif,
+    Github,
+}
+
+impl From<ReportFormat> for report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Human => report::Format::Human,
+            ReportFormat::Json => report::Format::Json,
+            ReportFormat::Ndjson => report::Format::Ndjson,
+            ReportFormat::Junit => report::Format::Junit,
+            ReportFormat::Sarif => report::Format::Sarif,
+            ReportFormat::Github => report::Format::Github,
+        }
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let inputs = match batch::discover_with(
+        &args.files,
+        args.files_from.as_deref(),
+        DOCUMENT_EXTENSIONS,
+    ) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    // Fail fast when a schema (say, a --xsd path) cannot be loaded.
+    Checker::new(args.xsd.as_deref())?;
+    let bar = progress(inputs.len());
+    let reports = batch::run(
+        &inputs,
+        args.jobs,
+        || Checker::new(args.xsd.as_deref()).expect("schemas loaded a moment ago"),
+        |checker, _, input| {
+            let name = input.name();
+            let report = match input.read() {
+                Ok(bytes) => checker.check(&name, &bytes),
+                Err(e) => colloquy::check::FileReport::unreadable(&name, &e),
+            };
+            bar.inc(1);
+            report
+        },
+    );
+    bar.finish_and_clear();
+    print!("{}", report::render(args.report.into(), &reports));
+    Ok(if reports.iter().any(|r| r.has_errors()) {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    })
+}
