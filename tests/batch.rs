@@ -1,0 +1,176 @@
+//! Batches as a librarian runs them: a thousand inputs with bad ones mixed in, on
+//! several threads, twice.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+fn colloquy() -> Command {
+    let mut cmd = Command::cargo_bin("colloquy").unwrap();
+    cmd.env_remove("SOURCE_DATE_EPOCH").env_remove("CI");
+    cmd
+}
+
+/// A short interview in the scraped-text shape, different for every `n`.
+fn interview(n: usize) -> String {
+    format!(
+        "![]() |\nMayor Ana Lindqvist{n} at the opening of bridge number {n}. (Photo: Studio {n}) |\n\
+         Why did bridge {n} take {n} months to build?\n\
+         The river bed was softer than the survey said, so the piers had to go {n} metres deeper.\n\
+         What will the bridge change for the town?\n\
+         Children on the east bank can walk to school again.\n\
+         Thank you very much, Mayor!\n\
+         Source: https://news.example.org/bridges/{n}\n"
+    )
+}
+
+fn make_batch(dir: &Path, total: usize) -> Vec<String> {
+    let mut bad = Vec::new();
+    for n in 0..total {
+        let sub = dir.join(format!("part{}", n % 7));
+        fs::create_dir_all(&sub).unwrap();
+        let path = sub.join(format!("interview-{n:04}.txt"));
+        match n % 97 {
+            13 => {
+                fs::write(&path, "").unwrap();
+                bad.push(path);
+            }
+            42 => {
+                fs::write(&path, b"Why?\n\xff\xfe broken\n").unwrap();
+                bad.push(path);
+            }
+            77 => {
+                fs::write(&path, "Just a paragraph of prose about bridges.\n").unwrap();
+                bad.push(path);
+            }
+            _ => fs::write(&path, interview(n)).unwrap(),
+        }
+    }
+    let mut names: Vec<String> = bad
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_thousand_inputs_with_bad_ones_mixed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let bad = make_batch(&input, 1000);
+    assert_eq!(bad.len(), 30);
+
+    let out4 = dir.path().join("out4");
+    let assert = colloquy()
+        .args(["convert", "--jobs", "4", "-o"])
+        .arg(&out4)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    // Exactly the bad inputs fail, each named once.
+    let mut failed: Vec<String> = stderr
+        .lines()
+        .filter(|l| l.starts_with("colloquy: error:"))
+        .map(|l| {
+            let start = l.find("interview-").expect("error names the input");
+            l[start..start + "interview-0000.txt".len()].to_string()
+        })
+        .collect();
+    failed.sort();
+    assert_eq!(failed, bad, "{stderr}");
+    assert!(
+        stderr.contains("1000 input(s): 970 converted, 30 failed; files: 1940 written"),
+        "{stderr}"
+    );
+    let written = tree(&out4);
+    assert_eq!(written.len(), 970 * 2);
+    assert!(written.contains_key("part0/interview-0000.jsonld"));
+
+    // The same batch on one thread gives byte-identical files.
+    let out1 = dir.path().join("out1");
+    colloquy()
+        .args(["convert", "--jobs", "1", "-o"])
+        .arg(&out1)
+        .arg(&input)
+        .assert()
+        .code(1);
+    assert!(tree(&out1) == written, "--jobs 1 and --jobs 4 differ");
+
+    // A re-run touches nothing.
+    let assert = colloquy()
+        .args(["convert", "-o"])
+        .arg(&out4)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("0 written, 1940 unchanged"), "{stderr}");
+}
+
+#[test]
+fn two_inputs_for_one_output_stop_the_batch_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        fs::create_dir_all(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("same.txt"), interview(1)).unwrap();
+    }
+    let out = dir.path().join("out");
+    colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert",
+            "a/same.txt",
+            "b/same.txt",
+            "--to",
+            "jsonld",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .success();
+    assert!(out.join("a/same.jsonld").exists() && out.join("b/same.jsonld").exists());
+    // The same two inputs given by absolute paths are named by file name and collide.
+    let assert = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("a/same.txt"))
+        .arg(dir.path().join("b/same.txt"))
+        .args(["-o"])
+        .arg(dir.path().join("out2"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("would be written here"), "{stderr}");
+    assert!(!dir.path().join("out2").exists());
+}
+
+#[test]
+fn an_input_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    // An interview saved under a name that is also its output's name.
+    fs::write(dir.path().join("x.jsonld"), interview(2)).unwrap();
+    let before = fs::read(dir.path().join("x.jsonld")).unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert", "x.jsonld", "--to", "jsonld", "--force", "-o", ".",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("never overwrites an input"));
+    assert_eq!(fs::read(dir.path().join("x.jsonld")).unwrap(), before);
+}

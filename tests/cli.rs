@@ -1,0 +1,159 @@
+//! The command line as a user meets it: exit codes, one clear error line naming the
+//! file, stdout that holds exactly one document.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+const SEED: &str = "../shared/seeds/000_197680a15b8fd6ec.txt";
+
+fn colloquy() -> Command {
+    let mut cmd = Command::cargo_bin("colloquy").unwrap();
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+#[test]
+fn seed_to_stdout_is_one_jsonld_document() {
+    let out = colloquy()
+        .args(["convert", SEED, "--to", "jsonld", "--stdout"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("stdout is one JSON document");
+    assert_eq!(doc["@type"], "NewsArticle");
+    assert_eq!(doc["inLanguage"], "id");
+    assert_eq!(doc["hasPart"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        doc["isBasedOn"],
+        "https://baoquocte.vn/diem-den-tin-cay-cua-cac-sang-kien-quoc-te-332092.html"
+    );
+}
+
+#[test]
+fn empty_file_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.txt");
+    fs::write(&path, "").unwrap();
+    let assert = colloquy()
+        .args([
+            "convert",
+            path.to_str().unwrap(),
+            "--stdout",
+            "--to",
+            "jsonld",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains("empty.txt") && errors[0].contains("empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn non_utf8_names_the_file_and_the_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.txt");
+    fs::write(&path, b"Frage: Wie geht es?\nAntwort: Gr\xfc\xdfe!\n").unwrap();
+    colloquy()
+        .args([
+            "convert",
+            path.to_str().unwrap(),
+            "--stdout",
+            "--to",
+            "jsonld",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("latin1.txt").and(predicate::str::contains("byte 31")));
+}
+
+#[test]
+fn text_without_questions_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prose.txt");
+    fs::write(
+        &path,
+        "The harbour wall was built in 1850.\nIt has been repaired twice.\n",
+    )
+    .unwrap();
+    colloquy()
+        .args(["convert", path.to_str().unwrap(), "-o"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("prose.txt").and(predicate::str::contains("no questions")),
+        );
+    assert!(!dir.path().join("out/prose.jsonld").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    colloquy().args(["convert"]).assert().code(2);
+    colloquy()
+        .args(["convert", SEED, "--stdout"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exactly one document"));
+    colloquy()
+        .args(["convert", SEED, "--to", "pdf"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn convert_writes_both_documents_and_reruns_are_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = || {
+        colloquy()
+            .args(["convert", SEED, "-o"])
+            .arg(&out)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone()
+    };
+    run();
+    let jsonld = out.join("000_197680a15b8fd6ec.jsonld");
+    let newsml = out.join("000_197680a15b8fd6ec.newsml.xml");
+    let first = (fs::read(&jsonld).unwrap(), fs::read(&newsml).unwrap());
+    let stderr = String::from_utf8_lossy(&run()).to_string();
+    assert!(stderr.contains("2 unchanged"), "{stderr}");
+    assert_eq!(
+        first,
+        (fs::read(&jsonld).unwrap(), fs::read(&newsml).unwrap())
+    );
+}
+
+#[test]
+fn a_differing_existing_output_is_not_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    let target = out.join("000_197680a15b8fd6ec.jsonld");
+    fs::write(&target, "{}\n").unwrap();
+    colloquy()
+        .args(["convert", SEED, "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(fs::read_to_string(&target).unwrap(), "{}\n");
+    // Nothing of that input was written: its NewsML-G2 waits for its JSON-LD.
+    assert!(!out.join("000_197680a15b8fd6ec.newsml.xml").exists());
+    colloquy()
+        .args(["convert", SEED, "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(fs::read_to_string(&target).unwrap().contains("NewsArticle"));
+}
