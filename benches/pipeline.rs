@@ -1,0 +1,71 @@
+//! Throughput of each stage on the bundled samples and the seed, measured, not asserted.
+//!
+//! `cargo bench --bench pipeline` prints microseconds per document for reading,
+//! writing + checking JSON-LD, and writing + checking NewsML-G2 (the libxml2 XSD
+//! validation dominates). Numbers on a noisy 2-core VM vary by up to 2×; compare runs
+//! on one machine only.
+
+use colloquy::check::Checker;
+use colloquy::pipeline::{self, ConvertOptions, OutputFormat, VersionCreated};
+use std::time::{Duration, Instant};
+
+fn inputs() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("samples")
+        .expect("run from the crate root")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.push("../shared/seeds/000_197680a15b8fd6ec.txt".into());
+    for p in paths {
+        if let Ok(bytes) = std::fs::read(&p) {
+            out.push((p.display().to_string(), bytes));
+        }
+    }
+    out
+}
+
+fn measure(label: &str, docs: usize, mut f: impl FnMut()) {
+    // Warm up, then run for at least a second.
+    f();
+    let start = Instant::now();
+    let mut rounds = 0u32;
+    while start.elapsed() < Duration::from_secs(1) {
+        f();
+        rounds += 1;
+    }
+    let per_doc = start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds) / docs as f64;
+    println!("{label:<34} {per_doc:>10.1} µs/doc  ({rounds} rounds × {docs} docs)");
+}
+
+fn main() {
+    let inputs = inputs();
+    let n = inputs.len();
+    let checker = Checker::new(None).expect("bundled schemas");
+    let read: Vec<_> = inputs
+        .iter()
+        .filter_map(|(name, bytes)| pipeline::read(name, bytes).ok().map(|r| (name, r)))
+        .collect();
+    println!("{} inputs, {} readable", n, read.len());
+
+    measure("read (decode + recognize + infer)", n, || {
+        for (name, bytes) in &inputs {
+            let _ = std::hint::black_box(pipeline::read(name, bytes));
+        }
+    });
+    for (label, format) in [
+        ("write + check JSON-LD", OutputFormat::JsonLd),
+        ("write + check NewsML-G2", OutputFormat::NewsMl),
+    ] {
+        let options = ConvertOptions {
+            formats: vec![format],
+            version_created: VersionCreated::Fixed("2025-01-01T00:00:00Z".into()),
+        };
+        measure(label, read.len(), || {
+            for (name, (text, interview)) in &read {
+                let r = pipeline::write_checked(name, text, interview.clone(), &options, &checker);
+                std::hint::black_box(r.ok());
+            }
+        });
+    }
+}
