@@ -94,3 +94,76 @@ fn dump_full_fixture() {
     println!("{}", newsml::news_item(&iv, &ctx));
     println!("{}", colloquy::write::jsonld::render(&iv, &ctx));
 }
+
+#[test]
+fn xsd_check_agrees_with_xmllint_on_the_official_examples() {
+    // research/newsml-g2.md §2: with xmllint, the 8 complete IPTC examples pass and the
+    // abridged LISTING_24/25/28 fail. The in-process check must agree.
+    let check = official();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/newsml-g2/examples");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let mut failing = Vec::new();
+    for path in &names {
+        let text = std::fs::read_to_string(path).unwrap();
+        if !check.check(&text).is_empty() {
+            failing.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    let failing: Vec<&str> = failing.iter().map(|n| &n[..10]).collect();
+    assert_eq!(failing, ["LISTING_24", "LISTING_25", "LISTING_28"]);
+    assert_eq!(names.len(), 11);
+}
+
+#[test]
+#[ignore = "timing; run with --ignored --nocapture (numbers for the report)"]
+fn timings() {
+    use std::time::Instant;
+    let iv = common::full();
+    let ctx = common::ctx(&iv);
+    let t = Instant::now();
+    let off = official();
+    println!("compile official 2.35 XSD: {:?}", t.elapsed());
+    let t = Instant::now();
+    let prof = XsdCheck::profile().unwrap();
+    println!("compile bundled profile: {:?}", t.elapsed());
+    let xml = newsml::news_item(&iv, &ctx);
+    let n = 2000;
+    for (name, check) in [("official", &off), ("profile", &prof)] {
+        let t = Instant::now();
+        for _ in 0..n {
+            assert!(check.check(&xml).is_empty());
+        }
+        println!(
+            "{name}: parse+validate {} B newsItem: {:?}/doc",
+            xml.len(),
+            t.elapsed() / n
+        );
+    }
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(newsml::news_item(&iv, &ctx));
+    }
+    println!("write newsItem: {:?}/doc", t.elapsed() / n);
+    let t = Instant::now();
+    let js = colloquy::check::json_schema::JsonSchemaCheck::bundled();
+    println!("compile JSON Schema: {:?}", t.elapsed());
+    let text = colloquy::write::jsonld::render(&iv, &ctx);
+    let t = Instant::now();
+    for _ in 0..n {
+        assert!(js.check(&text).is_empty());
+    }
+    println!(
+        "JSON Schema check {} B JSON-LD: {:?}/doc",
+        text.len(),
+        t.elapsed() / n
+    );
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(colloquy::write::jsonld::render(&iv, &ctx));
+    }
+    println!("write JSON-LD: {:?}/doc", t.elapsed() / n);
+}

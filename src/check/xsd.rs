@@ -4,7 +4,7 @@
 //!
 //! Documents are parsed strictly — `recover` off, errors reported, no network, no
 //! entity substitution (libxml2 only expands entities with `XML_PARSE_NOENT`, which is
-//! never set), so a malformed document is a finding with its line, never silently
+//! never set; a DOCTYPE is refused outright), so a malformed document is a finding with its line, never silently
 //! repaired. colloquy's own profile (`schemas/newsml-g2/`) is compiled into the binary
 //! and served to libxml2 through an input callback under `colloquy-embed:///`, so its
 //! relative imports resolve without touching the disk.
@@ -119,6 +119,9 @@ impl XsdCheck {
 
     /// Parses (rejecting malformed XML, no network, no entity expansion) and validates.
     pub fn check(&self, xml: &str) -> Vec<Finding> {
+        if let Some(finding) = doctype(xml) {
+            return vec![finding];
+        }
         let options = ParserOptions {
             recover: false,
             no_net: true,
@@ -154,6 +157,38 @@ impl XsdCheck {
                     finding(rule, e, hint)
                 })
                 .collect(),
+        }
+    }
+}
+
+/// NewsML-G2 needs no DTD; refusing any DOCTYPE rules out entity tricks (expansion
+/// bombs, external entities) before libxml2 sees the text.
+fn doctype(xml: &str) -> Option<Finding> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::DocType(_)) => {
+                let at = xml[before..]
+                    .find("<!DOCTYPE")
+                    .map_or(before, |i| before + i);
+                let (line, column) = crate::model::line_col(xml, at);
+                return Some(Finding {
+                    severity: Severity::Error,
+                    rule: "xml/doctype".into(),
+                    message: "a DOCTYPE declaration is not allowed: colloquy checks NewsML-G2 without DTDs or entities".into(),
+                    location: Location {
+                        line: Some(line),
+                        column: Some(column),
+                        pointer: None,
+                    },
+                    hint: Some("remove the DOCTYPE declaration and any entity references".into()),
+                });
+            }
+            // Past the prolog, or unreadable: libxml2 will judge the rest.
+            Ok(Event::Start(_) | Event::Empty(_) | Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
         }
     }
 }
