@@ -167,3 +167,34 @@ fn timings() {
     }
     println!("write JSON-LD: {:?}/doc", t.elapsed() / n);
 }
+
+#[test]
+fn one_validator_per_thread_works_in_parallel() {
+    let iv = common::full();
+    let ctx = common::ctx(&iv);
+    let docs = vec![
+        newsml::news_item(&iv, &ctx),
+        newsml::package_item(&iv, &ctx),
+        newsml::news_message(&[(&iv, &ctx)], "2026-11-29T10:00:00Z"),
+    ];
+    let bad = docs[0].replace("<itemMeta>", "<itemMeta><bogus/>");
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let (docs, bad) = (docs.clone(), bad.clone());
+            std::thread::spawn(move || {
+                let checks = [official(), XsdCheck::profile().unwrap()];
+                for _ in 0..25 {
+                    for check in &checks {
+                        for d in &docs {
+                            assert!(check.check(d).is_empty());
+                        }
+                        assert!(!check.check(&bad).is_empty());
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+}

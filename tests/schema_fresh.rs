@@ -5,11 +5,8 @@
 
 use std::path::Path;
 
-/// The text the committed file must hold: pretty JSON, trailing newline.
 fn generated() -> String {
-    let mut text = serde_json::to_string_pretty(&colloquy::write::jsonld::json_schema()).unwrap();
-    text.push('\n');
-    text
+    colloquy::write::jsonld::json_schema_text()
 }
 
 #[test]

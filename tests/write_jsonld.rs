@@ -15,7 +15,8 @@ fn doc(iv: &colloquy::model::Interview) -> Value {
 /// schema.org 30.0 as read from ../shared: term → (is class, superclasses or domains).
 struct Vocabulary {
     classes: HashMap<String, Vec<String>>,
-    properties: HashMap<String, Vec<String>>,
+    /// property → (domains, ranges)
+    properties: HashMap<String, (Vec<String>, Vec<String>)>,
 }
 
 fn ids(v: Option<&Value>) -> Vec<String> {
@@ -52,7 +53,13 @@ fn vocabulary() -> Vocabulary {
             classes.insert(name.to_string(), ids(node.get("rdfs:subClassOf")));
         }
         if types.contains(&"rdf:Property") {
-            properties.insert(name.to_string(), ids(node.get("schema:domainIncludes")));
+            properties.insert(
+                name.to_string(),
+                (
+                    ids(node.get("schema:domainIncludes")),
+                    ids(node.get("schema:rangeIncludes")),
+                ),
+            );
         }
     }
     Vocabulary {
@@ -76,8 +83,47 @@ impl Vocabulary {
     /// Every type exists, every property exists and its domain admits the node's type
     /// (schema.org's Role pattern: a Role may carry the property that points at it).
     fn problems(&self, node: &Value, via: Option<&str>, out: &mut Vec<String>) {
+        let mut types_by_id = HashMap::new();
+        collect_ids(node, &mut types_by_id);
+        self.walk(node, via, &types_by_id, out);
+    }
+
+    /// Does `value` fit the range of `property`? Typed nodes by class closure (a Role
+    /// may stand in for any value), `{"@id"}` references by the type of the node they
+    /// name, literals by form.
+    fn fits(&self, value: &Value, range: &[String], ids: &HashMap<String, String>) -> bool {
+        let has = |c: &str| range.iter().any(|r| r == c);
+        let typed = |t: &str| t == "Role" || self.ancestors(t).iter().any(|a| has(a));
+        match value {
+            Value::Array(a) => a.iter().all(|v| self.fits(v, range, ids)),
+            Value::Object(o) => match o.get("@type").and_then(Value::as_str) {
+                Some(t) => typed(t),
+                None => o
+                    .get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| ids.get(id))
+                    .is_some_and(|t| typed(t)),
+            },
+            Value::String(s) => {
+                let url = s.starts_with("https://") || s.starts_with("http://");
+                let date = s.len() >= 4 && s.bytes().take(4).all(|b| b.is_ascii_digit());
+                has("Text") || (has("URL") && url) || ((has("Date") || has("DateTime")) && date)
+            }
+            Value::Number(n) => has("Number") || (has("Integer") && n.is_u64()),
+            Value::Bool(_) => has("Boolean"),
+            Value::Null => false,
+        }
+    }
+
+    fn walk(
+        &self,
+        node: &Value,
+        via: Option<&str>,
+        ids: &HashMap<String, String>,
+        out: &mut Vec<String>,
+    ) {
         match node {
-            Value::Array(a) => a.iter().for_each(|x| self.problems(x, via, out)),
+            Value::Array(a) => a.iter().for_each(|x| self.walk(x, via, ids, out)),
             Value::Object(o) => {
                 let ty = o.get("@type").and_then(Value::as_str);
                 if let Some(t) = ty {
@@ -91,7 +137,10 @@ impl Vocabulary {
                     }
                     match self.properties.get(k) {
                         None => out.push(format!("unknown property {k}")),
-                        Some(domains) => {
+                        Some((domains, range)) => {
+                            if !self.fits(v, range, ids) {
+                                out.push(format!("{k} has a value outside its range {range:?}"));
+                            }
                             if let Some(t) = ty {
                                 let anc = self.ancestors(t);
                                 let role_pattern = t == "Role" && via == Some(k.as_str());
@@ -101,7 +150,7 @@ impl Vocabulary {
                             }
                         }
                     }
-                    self.problems(v, Some(k), out);
+                    self.walk(v, Some(k), ids, out);
                 }
             }
             _ => {}
@@ -109,8 +158,24 @@ impl Vocabulary {
     }
 }
 
+fn collect_ids(node: &Value, out: &mut HashMap<String, String>) {
+    match node {
+        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
+        Value::Object(o) => {
+            if let (Some(id), Some(t)) = (
+                o.get("@id").and_then(Value::as_str),
+                o.get("@type").and_then(Value::as_str),
+            ) {
+                out.insert(id.to_string(), t.to_string());
+            }
+            o.values().for_each(|v| collect_ids(v, out));
+        }
+        _ => {}
+    }
+}
+
 #[test]
-fn every_type_and_property_exists_in_schema_org_with_a_fitting_domain() {
+fn every_type_and_property_exists_in_schema_org_with_fitting_domain_and_range() {
     let vocab = vocabulary();
     for iv in [common::small(), common::full(), common::bare()] {
         let d = doc(&iv);
@@ -126,7 +191,10 @@ fn the_vocabulary_check_is_not_vacuous() {
     let bad = serde_json::json!({
         "@type": "Interview",
         "interviewee": "x",
-        "hasPart": [{"@type": "Question", "creditText": "ok", "logo": "not on a Question"}]
+        "hasPart": [{"@type": "Question", "creditText": "ok", "logo": "https://x.example/l.png"}],
+        "about": {"@id": "urn:x#nowhere"},
+        "author": "by Jane Doe",
+        "datePublished": "yesterday"
     });
     let mut problems = Vec::new();
     vocab.problems(&bad, None, &mut problems);
@@ -134,6 +202,12 @@ fn the_vocabulary_check_is_not_vacuous() {
     assert_eq!(
         problems,
         [
+            "about has a value outside its range [\"Thing\"]",
+            "about is not a property of Interview",
+            "author has a value outside its range [\"Organization\", \"Person\"]",
+            "author is not a property of Interview",
+            "datePublished has a value outside its range [\"Date\", \"DateTime\"]",
+            "datePublished is not a property of Interview",
             "hasPart is not a property of Interview",
             "logo is not a property of Question",
             "unknown property interviewee",

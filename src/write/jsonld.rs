@@ -638,6 +638,15 @@ pub fn json_schema() -> serde_json::Value {
     value
 }
 
+/// [`json_schema`] as the text committed in `schemas/colloquy-interview.schema.json`
+/// (pretty JSON, trailing newline); `colloquy schema` and the freshness test use it.
+pub fn json_schema_text() -> String {
+    let mut text =
+        serde_json::to_string_pretty(&json_schema()).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
 fn strip_null(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
