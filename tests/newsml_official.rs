@@ -87,9 +87,13 @@ fn official_xsd_rejects_a_news_item_without_item_meta_naming_it_with_a_line() {
 }
 
 #[test]
-#[ignore = "prints the full fixture's documents; run with --ignored --nocapture"]
-fn dump_full_fixture() {
-    let iv = common::full();
+#[ignore = "prints a fixture's documents; run with --ignored --nocapture (FIXTURE=full|small|bare)"]
+fn dump_fixture() {
+    let iv = match std::env::var("FIXTURE").as_deref() {
+        Ok("full") => common::full(),
+        Ok("bare") => common::bare(),
+        _ => common::small(),
+    };
     let ctx = common::ctx(&iv);
     println!("{}", newsml::news_item(&iv, &ctx));
     println!("{}", colloquy::write::jsonld::render(&iv, &ctx));
