@@ -1,25 +1,270 @@
 //! XSD validation in-process with libxml2. One validator per thread: libxml's wrapper
-//! types are neither `Send` nor `Sync`.
+//! types are neither `Send` nor `Sync`, so an [`XsdCheck`] stays on the thread that
+//! made it (rayon: `map_init`, or a `thread_local!`).
+//!
+//! Documents are parsed strictly — `recover` off, errors reported, no network, no
+//! entity substitution (libxml2 only expands entities with `XML_PARSE_NOENT`, which is
+//! never set; a DOCTYPE is refused outright), so a malformed document is a finding with its line, never silently
+//! repaired. colloquy's own profile (`schemas/newsml-g2/`) is compiled into the binary
+//! and served to libxml2 through an input callback under `colloquy-embed:///`, so its
+//! relative imports resolve without touching the disk.
 
-use super::{CheckError, Finding};
+use super::{CheckError, Finding, Location};
+use crate::model::Severity;
+use libxml::parser::{Parser, ParserOptions, XmlParseFailure};
+use libxml::schemas::{SchemaParserContext, SchemaValidationContext};
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Once;
+
+const EMBED_PREFIX: &str = "colloquy-embed:///newsml-g2/";
+
+/// The bundled profile and the schemas it imports: (file name, text).
+pub const PROFILE_FILES: &[(&str, &str)] = &[
+    (
+        "colloquy-interview-profile.xsd",
+        include_str!("../../schemas/newsml-g2/colloquy-interview-profile.xsd"),
+    ),
+    (
+        "xhtml-body.xsd",
+        include_str!("../../schemas/newsml-g2/xhtml-body.xsd"),
+    ),
+    (
+        "xml-lang.xsd",
+        include_str!("../../schemas/newsml-g2/xml-lang.xsd"),
+    ),
+];
+
+/// Registers the bundled schemas with libxml2 and forbids network loads of schema
+/// imports. Idempotent; call it early (before worker threads start parsing), as
+/// libxml2's callback table is not locked. [`XsdCheck::profile`] calls it too.
+pub fn init() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        libxml::io::register_input_callback(
+            |url| url.starts_with(EMBED_PREFIX),
+            |url| {
+                let name = url.strip_prefix(EMBED_PREFIX)?;
+                PROFILE_FILES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, text)| text.as_bytes().to_vec())
+            },
+        );
+        // Schema imports by http(s)/ftp URL are refused rather than fetched.
+        unsafe {
+            libxml::bindings::xmlSetExternalEntityLoader(Some(
+                libxml::bindings::xmlNoNetExternalEntityLoader,
+            ));
+        }
+    });
+}
 
 /// A compiled XML Schema.
-pub struct XsdCheck {}
+pub struct XsdCheck {
+    name: String,
+    validator: RefCell<SchemaValidationContext>,
+}
 
 impl XsdCheck {
     /// colloquy's own NewsML-G2 interview profile, bundled into the binary.
     pub fn profile() -> Result<Self, CheckError> {
-        Ok(XsdCheck {})
+        init();
+        Self::compile(
+            "colloquy NewsML-G2 interview profile",
+            &format!("{EMBED_PREFIX}{}", PROFILE_FILES[0].0),
+        )
     }
 
-    /// Any XSD on disk (e.g. the official NewsML-G2 2.35 schema via `--xsd`).
-    pub fn from_path(_xsd: &Path) -> Result<Self, CheckError> {
-        Ok(XsdCheck {})
+    /// Any XSD on disk (e.g. the official NewsML-G2 2.35 schema via `--xsd`); its
+    /// relative imports are resolved next to it.
+    pub fn from_path(xsd: &Path) -> Result<Self, CheckError> {
+        init();
+        let name = xsd.display().to_string();
+        if !xsd.is_file() {
+            return Err(CheckError::Schema {
+                name,
+                reason: "no such file".into(),
+            });
+        }
+        let path = xsd.to_str().ok_or_else(|| CheckError::Schema {
+            name: name.clone(),
+            reason: "the path is not valid UTF-8".into(),
+        })?;
+        Self::compile(&name, path)
+    }
+
+    fn compile(name: &str, url: &str) -> Result<Self, CheckError> {
+        let mut parser = SchemaParserContext::from_file(url);
+        let validator = SchemaValidationContext::from_parser(&mut parser).map_err(|errors| {
+            CheckError::Schema {
+                name: name.to_string(),
+                reason: errors
+                    .iter()
+                    .filter_map(|e| e.message.as_deref().map(str::trim))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })?;
+        Ok(XsdCheck {
+            name: name.to_string(),
+            validator: RefCell::new(validator),
+        })
+    }
+
+    /// The schema's name (for messages).
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// Parses (rejecting malformed XML, no network, no entity expansion) and validates.
-    pub fn check(&self, _xml: &str) -> Vec<Finding> {
-        Vec::new()
+    pub fn check(&self, xml: &str) -> Vec<Finding> {
+        if let Some(finding) = doctype(xml) {
+            return vec![finding];
+        }
+        let options = ParserOptions {
+            recover: false,
+            no_net: true,
+            no_error: false,
+            no_warning: false,
+            ..Default::default()
+        };
+        let doc = match Parser::default().parse_string_with_diagnostics(xml, options) {
+            Ok((doc, _warnings)) => doc,
+            Err(XmlParseFailure::ParseFailed(errors)) => {
+                let mut findings: Vec<Finding> = errors
+                    .iter()
+                    .map(|e| finding("xml/well-formed", e, "fix the XML syntax at this place"))
+                    .collect();
+                if findings.is_empty() {
+                    findings.push(plain(
+                        "xml/well-formed",
+                        "the document is not well-formed XML",
+                    ));
+                }
+                findings.truncate(10);
+                return findings;
+            }
+            Err(other) => return vec![plain("xml/well-formed", &other.to_string())],
+        };
+        match self.validator.borrow_mut().validate_document(&doc) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| {
+                    let message = e.message.as_deref().unwrap_or("");
+                    let (rule, hint) = classify(message);
+                    finding(rule, e, hint)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// NewsML-G2 needs no DTD; refusing any DOCTYPE rules out entity tricks (expansion
+/// bombs, external entities) before libxml2 sees the text.
+fn doctype(xml: &str) -> Option<Finding> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::DocType(_)) => {
+                let at = xml[before..]
+                    .find("<!DOCTYPE")
+                    .map_or(before, |i| before + i);
+                let (line, column) = crate::model::line_col(xml, at);
+                return Some(Finding {
+                    severity: Severity::Error,
+                    rule: "xml/doctype".into(),
+                    message: "a DOCTYPE declaration is not allowed: colloquy checks NewsML-G2 without DTDs or entities".into(),
+                    location: Location {
+                        line: Some(line),
+                        column: Some(column),
+                        pointer: None,
+                    },
+                    hint: Some("remove the DOCTYPE declaration and any entity references".into()),
+                });
+            }
+            // Past the prolog, or unreadable: libxml2 will judge the rest.
+            Ok(Event::Start(_) | Event::Empty(_) | Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// A rule id and a hint from libxml2's message (its error codes are too fine-grained
+/// to be stable rule ids).
+fn classify(message: &str) -> (&'static str, &'static str) {
+    if message.contains("Duplicate key")
+        || message.contains("xs:ID")
+        || message.contains("xs:IDREF")
+    {
+        (
+            "xsd/identity",
+            "make each identifier unique in the document",
+        )
+    } else if message.contains("This element is not expected")
+        || message.contains("Missing child element")
+        || message.contains("No matching global declaration")
+        || message.contains("element is not allowed")
+    {
+        (
+            "xsd/element",
+            "put the elements the schema expects here, in the order it lists them",
+        )
+    } else if message.contains("is not a valid value")
+        || message.contains("is not accepted by the pattern")
+        || message.contains("is not an element of the set")
+        || message.contains("fixed value")
+    {
+        (
+            "xsd/value",
+            "write the value in the form the schema requires",
+        )
+    } else if message.contains("attribute") {
+        (
+            "xsd/attribute",
+            "add, remove or correct the attribute the message names",
+        )
+    } else {
+        ("xsd/invalid", "see the schema for what is allowed here")
+    }
+}
+
+fn tidy(message: &str) -> String {
+    message
+        .trim()
+        .replace("{http://iptc.org/std/nar/2006-10-01/}", "")
+        .replace("{http://www.w3.org/1999/xhtml}", "xhtml:")
+}
+
+fn finding(rule: &str, e: &libxml::error::StructuredError, hint: &str) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        rule: rule.to_string(),
+        message: tidy(e.message.as_deref().unwrap_or("invalid")),
+        location: Location {
+            line: e
+                .line
+                .and_then(|l| usize::try_from(l).ok())
+                .filter(|&l| l > 0),
+            column: e
+                .col
+                .and_then(|c| usize::try_from(c).ok())
+                .filter(|&c| c > 0),
+            pointer: None,
+        },
+        hint: Some(hint.to_string()),
+    }
+}
+
+fn plain(rule: &str, message: &str) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        rule: rule.to_string(),
+        message: message.to_string(),
+        location: Location::default(),
+        hint: None,
     }
 }
