@@ -376,15 +376,17 @@ mod tests {
 
     #[test]
     fn exchanges_group_answers_and_keep_unanswered_questions() {
-        let mut iv = Interview::default();
-        iv.turns = vec![
-            turn(TurnKind::Answer),
-            turn(TurnKind::Question),
-            turn(TurnKind::Answer),
-            turn(TurnKind::Answer),
-            turn(TurnKind::Remark),
-            turn(TurnKind::Question),
-        ];
+        let iv = Interview {
+            turns: vec![
+                turn(TurnKind::Answer),
+                turn(TurnKind::Question),
+                turn(TurnKind::Answer),
+                turn(TurnKind::Answer),
+                turn(TurnKind::Remark),
+                turn(TurnKind::Question),
+            ],
+            ..Interview::default()
+        };
         let ex = iv.exchanges();
         assert_eq!(ex.len(), 2);
         assert_eq!(ex[0].answers.len(), 2);

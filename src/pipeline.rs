@@ -104,10 +104,7 @@ pub fn write_checked(
 ) -> Result<Converted, ConvertError> {
     let mut warnings = Vec::new();
     let version_created = version_created(&interview, &options.version_created, &mut warnings);
-    let context = WriteContext {
-        guid: write::guid(&interview, text),
-        version_created,
-    };
+    let context = WriteContext::new(write::guid(&interview, text), version_created);
     let mut documents = Vec::new();
     for &format in &options.formats {
         let text = match format {

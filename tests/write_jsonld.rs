@@ -307,8 +307,8 @@ fn small_interview_follows_the_contract() {
     );
     assert_eq!(d["inLanguage"], "id");
     assert_eq!(
-        d["isBasedOn"][0],
-        "https://example.org/wawancara/duta-besar"
+        d["isBasedOn"], "https://example.org/wawancara/duta-besar",
+        "one source: a plain string"
     );
     assert!(
         d.get("url").is_none(),

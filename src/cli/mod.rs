@@ -38,6 +38,8 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // libxml2's input-callback table has no lock: register ours before any worker starts.
+    colloquy::check::xsd::init();
     match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Validate(_) | Command::Inspect(_) => unimplemented!(),

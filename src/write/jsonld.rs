@@ -99,8 +99,9 @@ pub struct NewsArticle {
     #[schemars(url)]
     pub url: Option<String>,
     /// The source URL, then the original of a translation when it differs.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub is_based_on: Vec<Url>,
+    /// One URL as a string, several as an array (as `acceptedAnswer`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_based_on: Option<OneOrMany<Url>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translation_of_work: Option<OriginalWork>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -554,7 +555,11 @@ pub fn build(interview: &Interview, ctx: &WriteContext) -> NewsArticle {
             .as_ref()
             .and_then(|d| non_empty(d.value.as_str())),
         url: text(&meta.url),
-        is_based_on,
+        is_based_on: match is_based_on.len() {
+            0 => None,
+            1 => is_based_on.pop().map(OneOrMany::One),
+            _ => Some(OneOrMany::Many(is_based_on)),
+        },
         translation_of_work,
         translator: translation
             .and_then(|t| t.translator.as_deref())
