@@ -32,9 +32,9 @@ pub struct ManifestRecord {
     pub description: Option<String>,
     /// Language of the text, BCP 47.
     pub language: Option<LanguageTag>,
-    /// When the text was published.
+    /// When the text was published: RFC 3339 with offset (2026-05-12T09:30:00+07:00) or a date (2026-05-12, 2026-05, 2026).
     pub date_published: Option<DateText>,
-    /// When the text was last modified.
+    /// When the text was last modified; same forms as date_published.
     pub date_modified: Option<DateText>,
     /// Where the text was taken from.
     pub source_url: Option<UrlText>,
@@ -204,7 +204,8 @@ impl Manifest {
                         .and_then(|f| headers.get(f as usize))
                         .map(str::to_string),
                     _ => None,
-                };
+                }
+                .or_else(|| failing_column(&headers, &record));
                 let reason = match e.kind() {
                     csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
                     other => format!("{other:?}"),
@@ -276,6 +277,21 @@ impl Manifest {
         out.sort_by_key(|&(_, i)| i);
         out.into_iter().map(|(_, i)| &self.rows[i]).collect()
     }
+}
+
+/// The column whose cell fails to parse on its own. Needed because the csv crate does not
+/// say which field a custom (validation) error came from.
+fn failing_column(headers: &csv::StringRecord, record: &csv::StringRecord) -> Option<String> {
+    headers.iter().zip(record.iter()).find_map(|(h, cell)| {
+        if h == "file" {
+            return None;
+        }
+        let one_h = csv::StringRecord::from(vec!["file", h]);
+        let one = csv::StringRecord::from(vec!["x", cell]);
+        one.deserialize::<ManifestRecord>(Some(&one_h))
+            .is_err()
+            .then(|| h.to_string())
+    })
 }
 
 /// An absolute, canonical path when the file exists; otherwise an absolute path with `.`

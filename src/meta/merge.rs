@@ -21,7 +21,6 @@ use crate::model::{
     Diagnostic, Figure, Identifier, Interview, Organization, Person, Provenance, PubDate, Rights,
     Role, Sourced, Span, Translation, TurnKind,
 };
-use std::collections::BTreeMap;
 
 /// The metadata layers for one input. Any may be absent.
 #[derive(Debug, Clone, Copy, Default)]
@@ -118,6 +117,16 @@ impl Value for Identifier {
     }
     fn show(&self) -> String {
         format!("{}={}", self.scheme, self.value)
+    }
+}
+
+/// The merged parts of a composite, in declared order.
+struct Parts(Vec<(String, Sourced<String>)>);
+
+impl Parts {
+    fn remove(&mut self, name: &str) -> Option<Sourced<String>> {
+        let i = self.0.iter().position(|(n, _)| n == name)?;
+        Some(self.0.remove(i).1)
     }
 }
 
@@ -289,11 +298,11 @@ impl Merger {
         prefix: &str,
         current_prov: Option<&Provenance>,
         parts: Vec<Part<'_>>,
-    ) -> Option<(BTreeMap<String, Sourced<String>>, Provenance)> {
+    ) -> Option<(Parts, Provenance)> {
         if parts.iter().all(|(_, _, g)| g.is_empty()) {
             return None;
         }
-        let mut out = BTreeMap::new();
+        let mut out = Parts(Vec::new());
         for (name, cur, given) in parts {
             let path = format!("{prefix}.{name}");
             let mut cur = cur.map(|v| {
@@ -316,12 +325,16 @@ impl Merger {
             );
             if let Some(v) = cur {
                 iv.meta.field_provenance.insert(path, v.provenance.clone());
-                out.insert(name.to_string(), v);
+                out.0.push((name.to_string(), v));
             }
         }
+        // Ties go to the first part in declared order (the publisher's name before its url);
+        // max_by_key keeps the last maximum, hence the reversal.
         let top = out
-            .values()
-            .map(|v| &v.provenance)
+            .0
+            .iter()
+            .rev()
+            .map(|(_, v)| &v.provenance)
             .max_by_key(|p| rank(p))?
             .clone();
         Some((out, top))
@@ -366,7 +379,7 @@ impl Merger {
                 "meta-publisher-without-name",
                 format!(
                     "a publisher URL or logo was given ({}) but no publisher name; the publisher is left out — give its name too",
-                    p.values().map(|v| describe(&v.provenance)).collect::<Vec<_>>().join(", ")
+                    p.0.iter().map(|(_, v)| describe(&v.provenance)).collect::<Vec<_>>().join(", ")
                 ),
                 None,
             ));

@@ -33,9 +33,9 @@ pub struct Sidecar {
     pub description: Option<String>,
     /// Language of this text as a BCP 47 tag (inLanguage, xml:lang).
     pub language: Option<LanguageTag>,
-    /// When this text was published.
+    /// When this text was published: RFC 3339 with offset (2026-05-12T09:30:00+07:00) or a date (2026-05-12, 2026-05, 2026).
     pub date_published: Option<DateText>,
-    /// When this text was last modified.
+    /// When this text was last modified; same forms as date_published.
     pub date_modified: Option<DateText>,
     /// Where the text was taken from (JSON-LD isBasedOn, NewsML origRep).
     pub source_url: Option<UrlText>,
