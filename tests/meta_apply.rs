@@ -1086,3 +1086,35 @@ fn the_seed_sidecar_supplies_headline_date_publisher_and_the_vietnamese_original
         "{diags:#?}"
     );
 }
+
+#[test]
+fn people_of_the_text_that_metadata_does_not_name_are_kept_with_a_warning() {
+    let mut iv = unlabelled();
+    iv.people = vec![
+        labelled("Nguyễn Văn B", Role::Interviewee, "B"),
+        labelled("Phạm Thị C", Role::Interviewee, "C"),
+    ];
+    let flags = FlagMeta {
+        interviewees: vec!["Trần Thị Mai".into()],
+        ..Default::default()
+    };
+    let diags = apply(
+        &mut iv,
+        &Layers {
+            flags: Some(&flags),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let names: Vec<&str> = iv.people.iter().map(|p| p.name.value.as_str()).collect();
+    assert_eq!(names, ["Nguyễn Văn B", "Phạm Thị C", "Trần Thị Mai"]);
+    let kept: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == "meta-person-kept")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert!(kept[0].starts_with("interviewee \"Nguyễn Văn B\" from the text (bytes 0..15) is not among the interviewees given as metadata (\"Trần Thị Mai\"); kept"), "{}", kept[0]);
+    // Three interviewees now: no guessing who answered.
+    assert!(diags.iter().any(|d| d.code == "meta-speaker-unknown"));
+}

@@ -128,3 +128,17 @@ fn a_manifest_that_is_not_utf8_says_so() {
     assert!(matches!(e, MetaError::Csv { line: 2, .. }), "{e}");
     assert!(e.to_string().contains("not valid UTF-8"));
 }
+
+#[test]
+fn crlf_line_ends_are_read_and_dropped_from_multiline_cells() {
+    let csv = "file,headline,description\r\na.txt,\"Satu, dua\",\"Baris 1\r\nBaris 2\"\r\nb.txt,Tiga,\r\n";
+    let m = Manifest::parse("m.csv", Path::new("/data"), csv.as_bytes()).unwrap();
+    assert_eq!(m.rows.len(), 2);
+    assert_eq!(m.rows[0].record.headline.as_deref(), Some("Satu, dua"));
+    assert_eq!(
+        m.rows[0].record.description.as_deref(),
+        Some("Baris 1\nBaris 2")
+    );
+    assert_eq!((m.rows[1].row, m.rows[1].line), (3, 4));
+    assert!(m.row_for(Path::new("/data/b.txt")).is_some());
+}

@@ -286,3 +286,23 @@ fn the_seed_fixture_sidecar_loads() {
     assert_eq!(t.original_language.unwrap().0, "vi");
     assert_eq!(s.language.unwrap().0, "id");
 }
+
+#[test]
+fn an_explicit_sidecar_is_used_instead_of_the_one_beside_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "x").unwrap();
+    std::fs::write(dir.path().join("a.meta.json"), r#"{"headline": "beside"}"#).unwrap();
+    let other = dir.path().join("other.meta.yaml");
+    std::fs::write(&other, "headline: explicit\n").unwrap();
+    let found = colloquy::meta::sidecar_for(&input, None).unwrap().unwrap();
+    assert_eq!(found.headline.as_deref(), Some("beside"));
+    let chosen = colloquy::meta::sidecar_for(&input, Some(&other))
+        .unwrap()
+        .unwrap();
+    assert_eq!(chosen.headline.as_deref(), Some("explicit"));
+    assert_eq!(
+        colloquy::meta::sidecar_for(&dir.path().join("b.txt"), None).unwrap(),
+        None
+    );
+}

@@ -145,6 +145,9 @@ impl Manifest {
                 reason: "not valid UTF-8; save the manifest as UTF-8 (with or without BOM)".into(),
             }
         })?;
+        // Spreadsheets on Windows write CRLF, also inside multi-line cells; the cells'
+        // text should not carry the CR. Lines and columns are unaffected.
+        let text = &text.replace("\r\n", "\n");
         check_quoting(name, text)?;
 
         let mut reader = csv::ReaderBuilder::new()
@@ -193,7 +196,9 @@ impl Manifest {
                 .cloned()
                 .unwrap_or_else(csv::Position::new);
             let row = pos.record() as usize + 1;
-            let line = pos.line() as usize;
+            // Computed from the byte offset: csv's own line count can miss line breaks
+            // inside quoted cells.
+            let line = crate::model::line_col(text, pos.byte() as usize).0;
             if record.iter().all(str::is_empty) {
                 continue;
             }

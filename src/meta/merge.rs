@@ -561,6 +561,10 @@ impl Merger {
             }
         }
 
+        let given_names: Vec<String> = given
+            .iter()
+            .map(|g| format!("\"{}\"", g.name.value))
+            .collect();
         let text_people: Vec<usize> = (0..iv.people.len())
             .filter(|&i| iv.people[i].role == role)
             .collect();
@@ -595,6 +599,23 @@ impl Merger {
                     affiliation: g.affiliation,
                     labels: Vec::new(),
                 });
+            }
+            // The text names someone the metadata does not: kept (their turns stay
+            // theirs), but the user should know the lists disagree.
+            for &i in &unmatched_text {
+                let p = &iv.people[i];
+                self.diags.push(Diagnostic::warning(
+                    "meta-person-kept",
+                    format!(
+                        "{} \"{}\" from {} is not among the {}s given as metadata ({}); kept",
+                        role.as_str(),
+                        p.name.value,
+                        describe(&p.name.provenance),
+                        role.as_str(),
+                        given_names.join(", ")
+                    ),
+                    text_span(&p.name.provenance),
+                ));
             }
         }
         self.attribute_turns(iv, role);

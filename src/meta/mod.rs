@@ -19,7 +19,7 @@ pub mod values;
 pub use flags::FlagMeta;
 pub use manifest::{Manifest, ManifestRecord, ManifestRow};
 pub use merge::{apply, Layers};
-pub use sidecar::{find_sidecar, load_sidecar, parse_sidecar, Sidecar, SidecarFormat};
+pub use sidecar::{find_sidecar, load_sidecar, parse_sidecar, sidecar_for, Sidecar, SidecarFormat};
 
 use thiserror::Error;
 

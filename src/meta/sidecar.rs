@@ -237,6 +237,16 @@ pub fn find_sidecar(input: &Path) -> Result<Option<PathBuf>, MetaError> {
     }
 }
 
+/// The sidecar for `input`: `explicit` when given (e.g. `--meta FILE`), otherwise the one
+/// found beside the input by [`find_sidecar`], loaded and checked.
+pub fn sidecar_for(input: &Path, explicit: Option<&Path>) -> Result<Option<Sidecar>, MetaError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => find_sidecar(input)?,
+    };
+    path.map(|p| load_sidecar(&p)).transpose()
+}
+
 /// Reads and checks a sidecar. The format comes from the extension.
 pub fn load_sidecar(path: &Path) -> Result<Sidecar, MetaError> {
     let shown = path.display().to_string();
