@@ -810,7 +810,7 @@ fn a_different_single_name_replaces_the_texts_person_with_a_conflict_warning() {
         (Some(0), Role::Interviewee)
     );
     assert!(diags.iter().any(|d| d.message
-        == "interviewee name: \"Trần Thị Mai\" from sidecar x.meta.toml (key interviewees[0].name) conflicts with \"Nguyễn Văn B\" from the text (bytes 0..15); using \"Trần Thị Mai\""), "{diags:#?}");
+        == "interviewee name: \"Trần Thị Mai\" from sidecar x.meta.toml (key interviewees[0]) conflicts with \"Nguyễn Văn B\" from the text (bytes 0..15); using \"Trần Thị Mai\""), "{diags:#?}");
 }
 
 #[test]
@@ -1117,4 +1117,24 @@ fn people_of_the_text_that_metadata_does_not_name_are_kept_with_a_warning() {
     assert!(kept[0].starts_with("interviewee \"Nguyễn Văn B\" from the text (bytes 0..15) is not among the interviewees given as metadata (\"Trần Thị Mai\"); kept"), "{}", kept[0]);
     // Three interviewees now: no guessing who answered.
     assert!(diags.iter().any(|d| d.code == "meta-speaker-unknown"));
+}
+
+#[test]
+fn a_name_given_alone_is_credited_to_its_entry() {
+    let side = sidecar("publisher = \"Berita Contoh\"\ninterviewees = [\"Trần Thị Mai\"]\n");
+    let mut iv = unlabelled();
+    apply(
+        &mut iv,
+        &Layers {
+            sidecar: Some(&side),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        iv.meta.publisher.as_ref().unwrap().provenance,
+        sc("publisher")
+    );
+    assert_eq!(iv.meta.field_provenance["publisher.name"], sc("publisher"));
+    assert_eq!(iv.people[0].name.provenance, sc("interviewees[0]"));
 }

@@ -94,8 +94,8 @@ fn the_three_formats_take_the_same_keys_and_give_the_same_sidecar() {
         t.date_published.as_ref().unwrap().0,
         PubDate::DateTime("2026-05-12T09:30:00+07:00".into())
     );
-    assert_eq!(t.publisher.as_ref().unwrap().0.name, "Berita Contoh");
-    let mai = &t.interviewees.as_ref().unwrap()[0].0;
+    assert_eq!(t.publisher.as_ref().unwrap().fields.name, "Berita Contoh");
+    let mai = &t.interviewees.as_ref().unwrap()[0].fields;
     assert_eq!(mai.job_title.as_deref(), Some("Direktur"));
     assert_eq!(t.images.as_ref().unwrap().len(), 2);
 }

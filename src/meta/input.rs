@@ -226,10 +226,15 @@ impl Input {
             list.iter()
                 .flatten()
                 .enumerate()
-                .filter_map(|(i, p)| {
-                    let p = &p.0;
+                .filter_map(|(i, spec)| {
+                    let p = &spec.fields;
+                    let name_key = if spec.name_only {
+                        format!("{field}[{i}]")
+                    } else {
+                        format!("{field}[{i}].name")
+                    };
                     Some(PersonIn {
-                        name: Sourced::new(text(&p.name)?, key(&format!("{field}[{i}].name"))),
+                        name: Sourced::new(text(&p.name)?, key(&name_key)),
                         job_title: s(p.job_title.as_deref(), &format!("{field}[{i}].job_title")),
                         affiliation: s(
                             p.affiliation.as_deref(),
@@ -239,7 +244,11 @@ impl Input {
                 })
                 .collect()
         };
-        let publisher = sc.publisher.as_ref().map(|p| &p.0);
+        let publisher = sc.publisher.as_ref().map(|p| &p.fields);
+        let publisher_key = match &sc.publisher {
+            Some(p) if p.name_only => "publisher",
+            _ => "publisher.name",
+        };
         let rights = sc.rights.as_ref();
         let tr = sc.translation.as_ref();
         Input {
@@ -270,14 +279,7 @@ impl Input {
                     text(k).map(|k| Sourced::new(k, key(&format!("keywords[{i}]"))))
                 })
                 .collect(),
-            publisher_name: publisher.and_then(|p| {
-                let k = if p.url.is_none() && p.logo.is_none() {
-                    "publisher"
-                } else {
-                    "publisher.name"
-                };
-                s(Some(&p.name), k)
-            }),
+            publisher_name: publisher.and_then(|p| s(Some(&p.name), publisher_key)),
             publisher_url: s(
                 publisher.and_then(|p| p.url.as_ref()).map(|u| u.0.as_str()),
                 "publisher.url",

@@ -549,13 +549,11 @@ impl Merger {
                         ("job title", &mut g.job_title, &lower.job_title),
                         ("affiliation", &mut g.affiliation, &lower.affiliation),
                     ] {
-                        let mut cur = mine.take();
+                        // The higher layer's value (if any) first, then the lower's.
+                        let higher = mine.take();
                         let candidates: Vec<&Sourced<String>> =
-                            cur.iter().chain(theirs.iter()).collect();
-                        let mut merged = None;
-                        self.merge(&format!("{who}'s {part}"), &mut merged, candidates);
-                        cur = merged;
-                        *mine = cur;
+                            higher.iter().chain(theirs.iter()).collect();
+                        self.merge(&format!("{who}'s {part}"), mine, candidates);
                     }
                 }
             }

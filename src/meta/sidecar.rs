@@ -76,7 +76,11 @@ pub struct PersonFields {
 
 /// A person: a plain name, or a table with name, job_title and affiliation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PersonSpec(pub PersonFields);
+pub struct PersonSpec {
+    pub fields: PersonFields,
+    /// Given as a plain name (so its provenance key is the entry, not `.name`).
+    pub name_only: bool,
+}
 
 /// The publisher's fields.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
@@ -92,7 +96,11 @@ pub struct PublisherFields {
 
 /// The publisher: a plain name, or a table with name, url and logo.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PublisherSpec(pub PublisherFields);
+pub struct PublisherSpec {
+    pub fields: PublisherFields,
+    /// Given as a plain name.
+    pub name_only: bool,
+}
 
 /// Rights of the article.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
@@ -157,13 +165,20 @@ macro_rules! name_or_table {
                         f.write_str(concat!("a name or a table of ", $what, " fields"))
                     }
                     fn visit_str<E: de::Error>(self, s: &str) -> Result<$spec, E> {
-                        Ok($spec($fields {
-                            name: s.to_string(),
-                            ..Default::default()
-                        }))
+                        Ok($spec {
+                            fields: $fields {
+                                name: s.to_string(),
+                                ..Default::default()
+                            },
+                            name_only: true,
+                        })
                     }
                     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$spec, A::Error> {
-                        $fields::deserialize(de::value::MapAccessDeserializer::new(map)).map($spec)
+                        let fields = $fields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                        Ok($spec {
+                            fields,
+                            name_only: false,
+                        })
                     }
                 }
                 d.deserialize_any(V)
