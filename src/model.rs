@@ -248,6 +248,11 @@ pub struct Meta {
     pub keywords: Vec<Sourced<String>>,
     pub section: Option<Sourced<String>>,
     pub identifiers: Vec<Sourced<Identifier>>,
+    /// Where each part of a composite value came from, when parts can come from different
+    /// places: `publisher.url`, `rights.license`, `translation.translator`,
+    /// `figures[0].credit` (figures carry no provenance of their own). Keyed by that path.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub field_provenance: std::collections::BTreeMap<String, Provenance>,
 }
 
 /// How serious a diagnostic is.
