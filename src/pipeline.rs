@@ -5,6 +5,7 @@
 //! an invalid document is an error, never an output.
 
 use crate::check::{Checker, Finding};
+use crate::meta::{self, FlagMeta, Manifest, MetaError};
 use crate::model::{Diagnostic, Interview, PubDate, Severity};
 use crate::read::ReadError;
 use crate::write::{self, WriteContext};
@@ -77,6 +78,8 @@ pub struct Converted {
 pub enum ConvertError {
     #[error(transparent)]
     Read(#[from] ReadError),
+    #[error(transparent)]
+    Meta(#[from] MetaError),
     #[error("{name}: the {format} output is invalid and was not written: {summary}")]
     Invalid {
         name: String,
@@ -86,10 +89,45 @@ pub enum ConvertError {
     },
 }
 
+/// Where metadata beyond the text comes from, for a whole run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MetaSources<'a> {
+    /// Command-line flags; they apply to every input of the run.
+    pub flags: Option<&'a FlagMeta>,
+    /// An explicit sidecar (`--meta FILE`) instead of the one beside each input.
+    pub sidecar: Option<&'a std::path::Path>,
+    pub manifest: Option<&'a Manifest>,
+}
+
 /// Decodes and reads one source into the model (no metadata layers applied).
 pub fn read(name: &str, bytes: &[u8]) -> Result<(String, Interview), ReadError> {
     let text = crate::read::decode(name, bytes)?;
     let interview = crate::read::read(name, &text)?;
+    Ok((text, interview))
+}
+
+/// Reads one source and applies the metadata layers (flag > sidecar > manifest > text >
+/// inference). `path` is `None` for standard input, which has no sidecar or manifest row.
+pub fn read_with_meta(
+    name: &str,
+    path: Option<&std::path::Path>,
+    bytes: &[u8],
+    sources: &MetaSources,
+) -> Result<(String, Interview), ConvertError> {
+    let (text, mut interview) = read(name, bytes)?;
+    let sidecar = match (path, sources.sidecar) {
+        (_, Some(explicit)) => Some(meta::load_sidecar(explicit)?),
+        (Some(p), None) => meta::sidecar_for(p, None)?,
+        (None, None) => None,
+    };
+    let row = path.and_then(|p| sources.manifest.and_then(|m| m.row_for(p)));
+    let layers = meta::Layers {
+        flags: sources.flags,
+        sidecar: sidecar.as_ref(),
+        manifest: row,
+    };
+    let diagnostics = meta::apply(&mut interview, &layers)?;
+    interview.diagnostics.extend(diagnostics);
     Ok((text, interview))
 }
 

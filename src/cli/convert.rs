@@ -4,9 +4,11 @@ use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::Checker;
 use colloquy::model::{line_col, Diagnostic};
-use colloquy::pipeline::{self, ConvertOptions, Converted, OutputFormat, VersionCreated};
+use colloquy::pipeline::{
+    self, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
+};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -45,6 +47,8 @@ pub struct Args {
     /// Use the clock for versionCreated (output is then not reproducible).
     #[arg(long)]
     pub now: bool,
+    #[command(flatten)]
+    pub meta: super::meta_args::MetaArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -118,6 +122,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    if let Some(message) = &args.newsml_message {
+        let clash = plan.iter().flatten().any(|p| p == message)
+            || inputs
+                .iter()
+                .any(|i| i.path.as_deref() == Some(message.as_path()));
+        if clash {
+            eprintln!(
+                "colloquy: error: {}: --newsml-message names an input or another output; choose another path",
+                message.display()
+            );
+            return Ok(EXIT_FAILED);
+        }
+    }
     let options = ConvertOptions {
         formats,
         version_created: match (&args.version_created, args.now) {
@@ -126,8 +143,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (None, false) => VersionCreated::FromMetadata,
         },
     };
-    // Fail fast on a broken install rather than once per file.
+    // Fail fast on a broken install or a bad manifest rather than once per file.
     Checker::new(None)?;
+    let manifest = match &args.meta.manifest {
+        Some(path) => match colloquy::meta::Manifest::load(path) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("colloquy: error: {e}");
+                return Ok(EXIT_FAILED);
+            }
+        },
+        None => None,
+    };
+    let flags = args.meta.flags();
+    let sources = MetaSources {
+        flags: Some(&flags),
+        sidecar: args.meta.sidecar.as_deref(),
+        manifest: manifest.as_ref(),
+    };
 
     let bar = progress(inputs.len());
     let keep = args.newsml_message.is_some();
@@ -136,7 +169,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.jobs,
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
         |checker, index, input| {
-            let result = convert_one(input, &plan[index], &options, checker, &args, keep);
+            let result = convert_one(
+                input,
+                &plan[index],
+                &sources,
+                &options,
+                checker,
+                &args,
+                keep,
+            );
             bar.inc(1);
             result
         },
@@ -202,6 +243,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn convert_one(
     input: &Input,
     outputs: &[PathBuf],
+    sources: &MetaSources,
     options: &ConvertOptions,
     checker: &Checker,
     args: &Args,
@@ -211,7 +253,9 @@ fn convert_one(
     let mut warnings = Vec::new();
     let outcome = (|| {
         let bytes = input.read().map_err(|e| format!("{name}: {e}"))?;
-        let (text, interview) = pipeline::read(&name, &bytes).map_err(|e| e.to_string())?;
+        let (text, interview) =
+            pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources)
+                .map_err(|e| e.to_string())?;
         let converted = pipeline::write_checked(&name, &text, interview, options, checker)
             .map_err(|e| e.to_string())?;
         warnings.extend(converted.warnings.iter().map(|d| describe(d, &text)));
@@ -260,7 +304,47 @@ fn describe(d: &Diagnostic, text: &str) -> String {
     }
 }
 
-fn write_message(path: &PathBuf, converted: &[&Converted], args: &Args) -> anyhow::Result<()> {
-    let _ = (path, converted, args);
-    anyhow::bail!("--newsml-message is not available yet")
+/// Writes one newsMessage for the whole batch. Its `sent` is the latest versionCreated
+/// of its items, so the message is as reproducible as they are. Two interviews with one
+/// GUID (one source URL) would give duplicate item ids: that is refused, naming both.
+fn write_message(path: &Path, converted: &[&Converted], args: &Args) -> anyhow::Result<()> {
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for c in converted {
+        if let Some(first) = seen.insert(&c.context.guid, &c.interview.meta.source_name) {
+            anyhow::bail!(
+                "{}: {} and {} have the same GUID {} (the same source URL); a newsMessage needs unique items — convert them into separate messages",
+                path.display(),
+                first,
+                c.interview.meta.source_name,
+                c.context.guid
+            );
+        }
+    }
+    let sent = converted
+        .iter()
+        .map(|c| c.context.version_created.as_str())
+        .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
+        .unwrap_or("1970-01-01T00:00:00Z");
+    let entries: Vec<_> = converted
+        .iter()
+        .map(|c| (&c.interview, &c.context))
+        .collect();
+    let xml = colloquy::write::newsml::news_message(&entries, sent);
+    let checker = Checker::new(None)?;
+    let errors: Vec<_> = checker
+        .check_newsml(&xml)
+        .into_iter()
+        .filter(|f| f.severity == colloquy::model::Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        anyhow::bail!(
+            "{}: the newsMessage is invalid and was not written: {}: {} (line {})",
+            path.display(),
+            first.rule,
+            first.message,
+            first.location.line.unwrap_or(0)
+        );
+    }
+    batch::write_atomic(path, xml.as_bytes(), args.force)?;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! One file per subcommand; nothing here decides anything about interviews.
 
 mod convert;
+mod meta_args;
 // mod inspect; (after the reader merge)
 // mod validate; (after the validate merge)
 

@@ -1,0 +1,122 @@
+//! The metadata flags shared by `convert` and `inspect`, mapped one to one onto
+//! [`colloquy::meta::FlagMeta`]. Flags beat sidecars, manifests and the text.
+
+use colloquy::meta::FlagMeta;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Metadata (flag > sidecar > manifest > text > inference)")]
+pub struct MetaArgs {
+    /// A sidecar (NAME.meta.toml/.yaml/.json) to use instead of the one beside each input.
+    #[arg(long = "meta", value_name = "FILE")]
+    pub sidecar: Option<PathBuf>,
+    /// A CSV manifest with one row per input (column `file`, see README).
+    #[arg(long, value_name = "CSV")]
+    pub manifest: Option<PathBuf>,
+    #[arg(long, value_name = "TEXT")]
+    pub headline: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub alternative_headline: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Language of the text, a BCP 47 tag (`id`, `vi`, `pt-BR`).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Publication date: 2024-03-15, 2024-03-15T09:30:00+07:00, or "15 March 2024".
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub modified: Option<String>,
+    /// Where the text was taken from (JSON-LD isBasedOn, NewsML-G2 origRep).
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// Where this text is published (JSON-LD url).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    #[arg(long = "keyword", value_name = "TEXT")]
+    pub keywords: Vec<String>,
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    #[arg(long, value_name = "URL")]
+    pub publisher_url: Option<String>,
+    #[arg(long, value_name = "URL")]
+    pub publisher_logo: Option<String>,
+    /// Who asked (repeatable).
+    #[arg(long = "interviewer", value_name = "NAME")]
+    pub interviewers: Vec<String>,
+    #[arg(long = "interviewer-job-title", value_name = "TEXT")]
+    pub interviewer_job_titles: Vec<String>,
+    #[arg(long = "interviewer-affiliation", value_name = "TEXT")]
+    pub interviewer_affiliations: Vec<String>,
+    /// Who answered (repeatable).
+    #[arg(long = "interviewee", value_name = "NAME")]
+    pub interviewees: Vec<String>,
+    #[arg(long = "interviewee-job-title", value_name = "TEXT")]
+    pub interviewee_job_titles: Vec<String>,
+    #[arg(long = "interviewee-affiliation", value_name = "TEXT")]
+    pub interviewee_affiliations: Vec<String>,
+    #[arg(long, value_name = "NAME")]
+    pub copyright_holder: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub copyright_notice: Option<String>,
+    /// Licence URL.
+    #[arg(long, value_name = "URL")]
+    pub license: Option<String>,
+    /// The original of a translation.
+    #[arg(long, value_name = "URL")]
+    pub original_url: Option<String>,
+    #[arg(long, value_name = "TAG")]
+    pub original_language: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub original_headline: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub translator: Option<String>,
+    /// `scheme=value` (repeatable).
+    #[arg(long = "identifier", value_name = "SCHEME=VALUE")]
+    pub identifiers: Vec<String>,
+    /// Photo URL, by position (repeatable: the first applies to photo 1).
+    #[arg(long = "image-url", value_name = "URL")]
+    pub image_urls: Vec<String>,
+    /// Photo credit, by position (repeatable).
+    #[arg(long = "image-credit", value_name = "TEXT")]
+    pub image_credits: Vec<String>,
+}
+
+impl MetaArgs {
+    pub fn flags(&self) -> FlagMeta {
+        let a = self.clone();
+        FlagMeta {
+            headline: a.headline,
+            alternative_headline: a.alternative_headline,
+            description: a.description,
+            lang: a.lang,
+            published: a.published,
+            modified: a.modified,
+            source_url: a.source_url,
+            url: a.url,
+            section: a.section,
+            keywords: a.keywords,
+            publisher: a.publisher,
+            publisher_url: a.publisher_url,
+            publisher_logo: a.publisher_logo,
+            interviewers: a.interviewers,
+            interviewer_job_titles: a.interviewer_job_titles,
+            interviewer_affiliations: a.interviewer_affiliations,
+            interviewees: a.interviewees,
+            interviewee_job_titles: a.interviewee_job_titles,
+            interviewee_affiliations: a.interviewee_affiliations,
+            copyright_holder: a.copyright_holder,
+            copyright_notice: a.copyright_notice,
+            license: a.license,
+            original_url: a.original_url,
+            original_language: a.original_language,
+            original_headline: a.original_headline,
+            translator: a.translator,
+            identifiers: a.identifiers,
+            image_urls: a.image_urls,
+            image_credits: a.image_credits,
+        }
+    }
+}
