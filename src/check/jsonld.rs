@@ -17,10 +17,10 @@ pub const IPTC_INTERVIEW: &str = "http://cv.iptc.org/newscodes/genre/Interview";
 
 /// Checks one JSON-LD text.
 pub fn check(text: &str, schema: &JsonSchemaCheck) -> Vec<Finding> {
-    let mut doc =
-        match jsontree::parse(text) {
-            Ok(doc) => doc,
-            Err(e) => return vec![Finding {
+    let mut doc = match jsontree::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            return vec![Finding {
                 severity: Severity::Error,
                 rule: "json/syntax".into(),
                 message: format!("invalid JSON: {}", e.message),
@@ -33,8 +33,9 @@ pub fn check(text: &str, schema: &JsonSchemaCheck) -> Vec<Finding> {
                     "fix the syntax here; JSON has no comments, trailing commas or single quotes"
                         .into(),
                 ),
-            }],
-        };
+            }]
+        }
+    };
     vocabulary::expand_aliases(&mut doc);
     let mut sink = Sink::new(text);
     let vocab = vocabulary::check(&doc, &mut sink);

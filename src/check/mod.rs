@@ -110,10 +110,26 @@ pub const NEWSML_ROOTS: &[&str] = &[
     "newsMessage",
 ];
 
+/// Top-level parts of NewsML-G2 items: a document rooted at one of these is a NewsML-G2
+/// fragment (the IPTC guide prints several), detected so it fails with `newsml/root`
+/// instead of "unknown kind".
+const NEWSML_PARTS: &[&str] = &[
+    "itemMeta",
+    "contentMeta",
+    "contentSet",
+    "itemSet",
+    "groupSet",
+    "inlineXML",
+    "rightsInfo",
+    "partMeta",
+    "catalogRef",
+];
+
 /// Decides what a file is by its content (never its name):
 /// JSON (`{` or `[` first) is JSON-LD; markup whose first element is `html`, `head`,
 /// `body` or `script` (or that starts with an HTML doctype) is HTML; XML whose root is
-/// in the NewsML-G2 namespace or named like a NewsML-G2 item or message is NewsML-G2.
+/// in the NewsML-G2 namespace or named like a NewsML-G2 item, message or item part is
+/// NewsML-G2.
 pub fn detect(bytes: &[u8]) -> Option<DocKind> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
@@ -134,7 +150,7 @@ pub fn detect(bytes: &[u8]) -> Option<DocKind> {
     {
         return Some(DocKind::Html);
     }
-    if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) {
+    if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) || NEWSML_PARTS.contains(&local) {
         return Some(DocKind::NewsMl);
     }
     None
