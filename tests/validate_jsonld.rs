@@ -251,3 +251,62 @@ fn our_documents_are_held_to_the_bundled_json_schema() {
         .errors()
         .any(|f| f.rule.starts_with("json-schema/")));
 }
+
+/// A document shaped exactly like DESIGN.md's JSON-LD output contract passes the
+/// vocabulary check: `convert` must never be blocked by its own contract. Without image
+/// URLs (the seed's photo rows have none) Google's image rule warns, nothing else.
+#[test]
+fn the_output_contract_passes_the_vocabulary_check() {
+    let doc = r#"{
+  "@context": "https://schema.org",
+  "@type": "NewsArticle",
+  "@id": "urn:uuid:0b1f5a4e-3c1d-5e8f-9a6b-7c2d1e0f4a3b",
+  "genre": {
+    "@type": "DefinedTerm",
+    "name": "Interview",
+    "termCode": "Interview",
+    "url": "http://cv.iptc.org/newscodes/genre/Interview",
+    "inDefinedTermSet": "http://cv.iptc.org/newscodes/genre/"
+  },
+  "inLanguage": "id",
+  "headline": "Wawancara dengan Duta Besar",
+  "datePublished": "2026-05-12",
+  "hasPart": [
+    {
+      "@type": "Question",
+      "position": 1,
+      "text": "Bagaimana hubungan kedua negara?",
+      "acceptedAnswer": {
+        "@type": "Answer",
+        "text": "Sangat baik.\n\nKami bekerja sama.",
+        "author": { "@type": "Person", "name": "Vu Le Thai Hoang" }
+      }
+    }
+  ],
+  "contributor": [
+    {
+      "@type": "Role",
+      "roleName": "interviewee",
+      "contributor": { "@type": "Person", "name": "Vu Le Thai Hoang", "jobTitle": "Duta Besar" }
+    }
+  ],
+  "about": [{ "@type": "Person", "name": "Vu Le Thai Hoang" }],
+  "image": [{ "@type": "ImageObject", "caption": "Duta Besar di Jakarta.", "creditText": "NVCC" }],
+  "isBasedOn": "https://baoquocte.vn/example-123.html",
+  "articleBody": "Bagaimana hubungan kedua negara?\n\nSangat baik."
+}"#;
+    let r = check(doc);
+    assert!(!r.has_errors(), "{:#?}", errors(&r));
+    let warnings: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        ["google/date-timezone", "google/image"],
+        "{:#?}",
+        r.findings
+    );
+}

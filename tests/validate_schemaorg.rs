@@ -174,3 +174,62 @@ fn survey_all_examples() {
     }
     eprintln!("{} blocks, {errors} errors", all.len());
 }
+
+/// The recommended interview document of the research notes
+/// (../shared/research/schemaorg.md §6.1): every term exists, domains and ranges fit
+/// (Role pattern included), and exactly the pending/extension terms the notes list are
+/// reported as info. Also times the check.
+#[test]
+fn recommended_interview_document_passes_with_its_pending_terms_as_info() {
+    let notes = std::fs::read_to_string("../shared/research/schemaorg.md").unwrap();
+    let section = &notes[notes.find("### 6.1 The document").unwrap()..];
+    let start = section.find("```json").unwrap() + "```json".len();
+    let json = &section[start..start + section[start..].find("```").unwrap()];
+    let checker = Checker::new(None).unwrap();
+    let findings = checker.check_jsonld(json);
+    let not_info: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    assert!(not_info.is_empty(), "{not_info:#?}");
+    let mut pending: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule == "schemaorg/pending")
+        .map(|f| f.message.split('`').nth(1).unwrap().to_string())
+        .collect();
+    pending.sort();
+    assert_eq!(
+        pending,
+        [
+            "DefinedTerm",
+            "NewsMediaOrganization",
+            "acquireLicensePage",
+            "archivedAt",
+            "backstory",
+            "copyrightNotice",
+            "creditText",
+            "inDefinedTermSet",
+            "jobTitle",
+            "sdDatePublished",
+            "sdPublisher",
+            "termCode"
+        ]
+    );
+    let ext: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "schemaorg/extension")
+        .collect();
+    assert_eq!(ext.len(), 1);
+    assert!(ext[0].message.contains("`translationOfWork`") && ext[0].message.contains("bib"));
+
+    let runs = 50;
+    let t = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(checker.check_jsonld(json));
+    }
+    eprintln!(
+        "recommended document ({} bytes): {:?} per check (debug build)",
+        json.len(),
+        t.elapsed() / runs
+    );
+}

@@ -378,6 +378,16 @@ impl Checker {
             None => {}
         }
         sort_findings(&mut findings);
+        // The profile and the official schema can report the same violation.
+        let mut seen = std::collections::HashSet::new();
+        findings.retain(|f| {
+            seen.insert((
+                f.rule.clone(),
+                f.message.clone(),
+                f.location.line,
+                f.location.column,
+            ))
+        });
         findings
     }
 }

@@ -585,7 +585,6 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         let id = node.get("@id").and_then(Json::as_str);
         // Types written here, checked for existence.
         let mut types: BTreeSet<String> = BTreeSet::new();
-        let mut typed = false;
         if let Some(t) = node.get("@type") {
             for item in t.items() {
                 let Some(s) = item.as_str() else {
@@ -599,7 +598,6 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     );
                     continue;
                 };
-                typed = true;
                 let Some(local) = ctx.resolve(s) else {
                     continue;
                 };
@@ -659,7 +657,6 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
                 types.extend(more.iter().cloned());
-                typed |= !more.is_empty();
             }
         }
         let types: Vec<String> = types.into_iter().collect();
@@ -779,7 +776,6 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 self.value(local, def, item, &ctx, &p);
             }
         }
-        let _ = typed;
     }
 
     fn value(&mut self, prop: &str, def: &PropDef, v: &'d Json, ctx: &Context, pointer: &str) {
