@@ -233,3 +233,38 @@ fn recommended_interview_document_passes_with_its_pending_terms_as_info() {
         t.elapsed() / runs
     );
 }
+
+/// The check is not vacuous on the same examples: misspelling the first `"name"` key of
+/// each relevant example gives exactly one new error, `schemaorg/unknown-property`, on
+/// that key's line.
+#[test]
+fn a_misspelled_key_in_each_example_is_caught_at_its_line() {
+    let checker = Checker::new(None).unwrap();
+    let mut mutated = 0;
+    for e in examples()
+        .iter()
+        .filter(|e| types_in(&e.json).iter().any(|t| relevant_type(t)))
+    {
+        let Some(at) = e.json.find("\"name\":") else {
+            continue;
+        };
+        let text = format!(
+            "{}\"nmae\":{}",
+            &e.json[..at],
+            &e.json[at + "\"name\":".len()..]
+        );
+        let line = text[..at].matches('\n').count() + 1;
+        let errs: Vec<Finding> = checker
+            .check_jsonld(&text)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errs.len(), 1, "{} {}: {errs:#?}", e.file, e.id);
+        assert_eq!(errs[0].rule, "schemaorg/unknown-property");
+        assert_eq!(errs[0].location.line, Some(line), "{} {}", e.file, e.id);
+        assert!(errs[0].hint.as_deref().unwrap().contains("`name`"));
+        mutated += 1;
+    }
+    eprintln!("{mutated} examples mutated");
+    assert!(mutated >= 20, "{mutated}");
+}

@@ -23,10 +23,19 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI reference: `/` separators, other unsafe bytes percent-encoded.
+/// A path as a URI reference: `/` separators, unsafe bytes percent-encoded; absolute
+/// paths become `file://` URIs, relative ones stay relative (to the working directory).
 pub fn path_to_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let drive =
+        path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
     let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if drive {
+        out.push_str("file:///");
+    }
+    for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
             out.push(b as char);
         } else {
@@ -102,7 +111,6 @@ pub fn render(reports: &[FileReport]) -> String {
             "tool": { "driver": {
                 "name": "colloquy",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/colloquy/colloquy",
                 "rules": ids.iter().map(|id| rule_object(id)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
@@ -112,4 +120,17 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris() {
+        assert_eq!(path_to_uri("out/a b.jsonld"), "out/a%20b.jsonld");
+        assert_eq!(path_to_uri("/tmp/x.xml"), "file:///tmp/x.xml");
+        assert_eq!(path_to_uri("C:\\data\\x.xml"), "file:///C:/data/x.xml");
+        assert_eq!(path_to_uri("ü.html"), "%C3%BC.html");
+    }
 }
