@@ -104,6 +104,12 @@ mod tests {
         // Another context may define the key: a warning, not an error.
         let doc = r#"{"@context": ["https://schema.org", "https://www.w3.org/ns/credentials/v2"], "@type": "Person", "issuer": "x"}"#;
         assert!(rules(doc).is_empty());
+        // Potential-action annotations are part of schema.org's Actions convention.
+        let doc = r#"{"@context": "https://schema.org", "@type": "WebSite", "potentialAction": {"@type": "SearchAction", "target": "https://x.example/?q={q}", "query-input": "required name=q"}}"#;
+        assert!(rules(doc).is_empty());
+        let doc =
+            r#"{"@context": "https://schema.org", "@type": "SearchAction", "nosuch-input": "x"}"#;
+        assert_eq!(rules(doc), ["schemaorg/unknown-property"]);
         // Prefixed and IRI keys of other vocabularies are not schema.org's business.
         let doc = r#"{"@context": "https://schema.org", "@type": "Person", "dc:title": "x", "http://purl.org/dc/terms/x": 1}"#;
         assert!(rules(doc).is_empty());

@@ -710,6 +710,17 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             let Some(local) = ctx.resolve(&m.key) else {
                 continue;
             };
+            // Potential-action annotations (`query-input`, `target-output`): schema.org's
+            // Actions convention on any property; the value is a PropertyValueSpecification
+            // or its text shorthand.
+            if let Some(base) = local
+                .strip_suffix("-input")
+                .or_else(|| local.strip_suffix("-output"))
+            {
+                if self.terms.properties.contains_key(base) {
+                    continue;
+                }
+            }
             let Some(def) = self.terms.properties.get(local) else {
                 let hint = match self.terms.suggest_property(local) {
                     Some(p) => format!("did you mean `{p}`? schema.org has no property `{local}`"),
@@ -939,6 +950,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     }
                 }
                 if self.range_has_things(def) {
+                    // An absolute IRI names the thing (the schema.org context coerces
+                    // many such terms to @id); only other text is worth a note.
+                    if s.starts_with("https://") || s.starts_with("http://") {
+                        return;
+                    }
                     self.sink.push(
                         Severity::Info,
                         "schemaorg/text-for-thing",
