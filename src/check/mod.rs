@@ -1,11 +1,35 @@
 //! Checks: judge the bytes that will be written (or any foreign file) against the
 //! bundled schemas. `check/` never trusts the writer: it parses the text.
+//!
+//! [`Checker`] is the entry point: it detects what a file is by content
+//! ([`detect`]) and runs the checks for that kind:
+//! - JSON-LD ([`jsonld`]): syntax, the bundled JSON Schema when the document is
+//!   colloquy's own, the offline schema.org vocabulary check ([`vocabulary`]) and the
+//!   Google Article profile ([`google`]);
+//! - NewsML-G2: the checks the official XSD leaves lax ([`newsml_lax`]), colloquy's
+//!   profile XSD for our own documents, the official XSD when one is given;
+//! - HTML ([`html`]): every `application/ld+json` block, checked as JSON-LD with
+//!   positions mapped back into the HTML file.
+//!
+//! Every finding carries a stable rule id from [`RULES`].
 
+pub mod google;
+pub mod html;
 pub mod json_schema;
+pub mod jsonld;
+pub mod jsontree;
+pub mod newsml_lax;
+pub mod report;
+pub mod rules;
+pub mod vocabulary;
 pub mod xsd;
 
+pub use rules::{rule_doc, RuleDoc, RULES};
+
 use crate::model::Severity;
+use jsontree::LineIndex;
 use serde::Serialize;
+use std::path::Path;
 use thiserror::Error;
 
 /// Where in a checked document a finding points.
@@ -39,23 +63,356 @@ pub enum CheckError {
     Schema { name: String, reason: String },
 }
 
-/// The checks for one worker thread (the libxml2 validator is per thread).
+/// What a checked file is, decided by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum DocKind {
+    #[serde(rename = "jsonld")]
+    JsonLd,
+    #[serde(rename = "newsml")]
+    NewsMl,
+    #[serde(rename = "html")]
+    Html,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::JsonLd => "jsonld",
+            DocKind::NewsMl => "newsml",
+            DocKind::Html => "html",
+        }
+    }
+}
+
+impl std::fmt::Display for DocKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DocKind::JsonLd => "JSON-LD",
+            DocKind::NewsMl => "NewsML-G2",
+            DocKind::Html => "HTML",
+        })
+    }
+}
+
+/// The NewsML-G2 (IPTC News Architecture) namespace.
+pub const NAR_NS: &str = "http://iptc.org/std/nar/2006-10-01/";
+/// The XHTML namespace.
+pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Root elements of NewsML-G2 documents: the six item kinds and the message wrapper.
+pub const NEWSML_ROOTS: &[&str] = &[
+    "newsItem",
+    "packageItem",
+    "conceptItem",
+    "knowledgeItem",
+    "planningItem",
+    "catalogItem",
+    "newsMessage",
+];
+
+/// Top-level parts of NewsML-G2 items: a document rooted at one of these is a NewsML-G2
+/// fragment (the IPTC guide prints several), detected so it fails with `newsml/root`
+/// instead of "unknown kind".
+const NEWSML_PARTS: &[&str] = &[
+    "itemMeta",
+    "contentMeta",
+    "contentSet",
+    "itemSet",
+    "groupSet",
+    "inlineXML",
+    "rightsInfo",
+    "partMeta",
+    "catalogRef",
+];
+
+/// Decides what a file is by its content (never its name):
+/// JSON (`{` or `[` first) is JSON-LD; markup whose first element is `html`, `head`,
+/// `body` or `script` (or that starts with an HTML doctype) is HTML; XML whose root is
+/// in the NewsML-G2 namespace or named like a NewsML-G2 item, message or item part is
+/// NewsML-G2.
+pub fn detect(bytes: &[u8]) -> Option<DocKind> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &bytes[start..];
+    match rest[0] {
+        b'{' | b'[' => return Some(DocKind::JsonLd),
+        b'<' => {}
+        _ => return None,
+    }
+    let head = String::from_utf8_lossy(&rest[..rest.len().min(64 * 1024)]);
+    let (name, tag) = first_element(&head)?;
+    let local = name.rsplit(':').next().unwrap_or(&name);
+    if head
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("<!doctype html")
+        || ["html", "head", "body", "script"].contains(&local.to_ascii_lowercase().as_str())
+    {
+        return Some(DocKind::Html);
+    }
+    if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) || NEWSML_PARTS.contains(&local) {
+        return Some(DocKind::NewsMl);
+    }
+    None
+}
+
+/// The first element's name and its whole start tag, skipping the XML declaration,
+/// processing instructions, comments and doctype.
+fn first_element(text: &str) -> Option<(String, String)> {
+    let mut rest = text;
+    loop {
+        let i = rest.find('<')?;
+        rest = &rest[i..];
+        if rest.starts_with("<?") {
+            rest = &rest[rest.find("?>")? + 2..];
+        } else if rest.starts_with("<!--") {
+            rest = &rest[rest.find("-->")? + 3..];
+        } else if rest.starts_with("<!") {
+            rest = &rest[rest.find('>')? + 1..];
+        } else {
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = &rest[..end];
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/' && *c != '>')
+                .collect();
+            return (!name.is_empty()).then(|| (name, tag.to_string()));
+        }
+    }
+}
+
+/// The findings for one checked file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: Option<DocKind>,
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+    pub fn has_warnings(&self) -> bool {
+        self.count(Severity::Warning) > 0
+    }
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Whether a finding list contains an error (convert refuses to write then).
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Collects findings for one text, turning byte offsets into line:column.
+pub struct Sink<'a> {
+    text: &'a str,
+    index: LineIndex,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Sink {
+            text,
+            index: LineIndex::new(text),
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.index.position(self.text, offset)
+    }
+
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        rule: &str,
+        message: String,
+        offset: usize,
+        pointer: &str,
+        hint: Option<String>,
+    ) {
+        let (line, column) = self.position(offset);
+        self.findings.push(Finding {
+            severity,
+            rule: rule.to_string(),
+            message,
+            location: Location {
+                line: Some(line),
+                column: Some(column),
+                pointer: (!pointer.is_empty()).then(|| pointer.to_string()),
+            },
+            hint,
+        });
+    }
+}
+
+/// A finding that points at no particular place.
+pub(crate) fn finding(
+    severity: Severity,
+    rule: &str,
+    message: String,
+    hint: Option<String>,
+) -> Finding {
+    Finding {
+        severity,
+        rule: rule.to_string(),
+        message,
+        location: Location::default(),
+        hint,
+    }
+}
+
+/// Orders findings by position, then rule, so output never depends on check order.
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| (f.location.line.unwrap_or(0), f.location.column.unwrap_or(0));
+        key(a).cmp(&key(b))
+    });
+}
+
+/// Runs every check for one thread. The XSD validators are not `Send`: build one
+/// `Checker` per thread.
 pub struct Checker {
-    json: json_schema::JsonSchemaCheck,
-    xsd: xsd::XsdCheck,
+    schema: json_schema::JsonSchemaCheck,
+    profile: xsd::XsdCheck,
+    official: Option<xsd::XsdCheck>,
 }
 
 impl Checker {
-    pub fn new(_official_xsd: Option<&std::path::Path>) -> Result<Checker, CheckError> {
+    /// `official_xsd`: the full NewsML-G2 schema (e.g. `NewsML-G2_2.35-spec-All-Power.xsd`
+    /// with `xml.xsd` beside it) to check every NewsML-G2 document against.
+    pub fn new(official_xsd: Option<&Path>) -> Result<Checker, CheckError> {
         Ok(Checker {
-            json: json_schema::JsonSchemaCheck::bundled(),
-            xsd: xsd::XsdCheck::profile()?,
+            schema: json_schema::JsonSchemaCheck::bundled(),
+            profile: xsd::XsdCheck::profile()?,
+            official: official_xsd.map(xsd::XsdCheck::from_path).transpose()?,
         })
     }
-    pub fn check_jsonld(&self, text: &str) -> Vec<Finding> {
-        self.json.check(text)
+
+    /// Checks any file, ours or foreign; `name` is used only for the report.
+    pub fn check(&self, name: &str, bytes: &[u8]) -> FileReport {
+        let report = |kind, findings| FileReport {
+            path: name.to_string(),
+            kind,
+            findings,
+        };
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return report(
+                None,
+                vec![finding(
+                    Severity::Error,
+                    "input/empty",
+                    "the file is empty".into(),
+                    Some("give a JSON-LD, NewsML-G2 or HTML document".into()),
+                )],
+            );
+        }
+        let text = match std::str::from_utf8(body) {
+            Ok(t) => t,
+            Err(e) => {
+                return report(
+                    detect(bytes),
+                    vec![finding(
+                        Severity::Error,
+                        "input/not-utf8",
+                        format!(
+                            "not valid UTF-8 at byte {}",
+                            e.valid_up_to() + (bytes.len() - body.len())
+                        ),
+                        Some("re-save the file as UTF-8".into()),
+                    )],
+                )
+            }
+        };
+        let kind = detect(bytes);
+        let findings = match kind {
+            Some(DocKind::JsonLd) => self.check_jsonld(text),
+            Some(DocKind::NewsMl) => self.check_newsml(text),
+            Some(DocKind::Html) => html::check(text, |block| self.check_jsonld(block)),
+            None => vec![finding(
+                Severity::Error,
+                "input/unknown-kind",
+                "not JSON-LD, NewsML-G2 or HTML".into(),
+                Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace) and HTML with <script type=\"application/ld+json\">".into()),
+            )],
+        };
+        report(kind, findings)
     }
+
+    /// Checks a JSON-LD document (convert calls this before writing its own output).
+    pub fn check_jsonld(&self, text: &str) -> Vec<Finding> {
+        jsonld::check(text, &self.schema)
+    }
+
+    /// Checks a NewsML-G2 document (convert calls this before writing its own output).
     pub fn check_newsml(&self, text: &str) -> Vec<Finding> {
-        self.xsd.check(text)
+        let lax = newsml_lax::check(text);
+        let mut findings = lax.findings;
+        if !lax.well_formed {
+            return findings;
+        }
+        if lax.ours {
+            findings.extend(self.profile.check(text));
+        }
+        match &self.official {
+            Some(official) => findings.extend(official.check(text)),
+            None if !lax.ours => findings.push(finding(
+                Severity::Info,
+                "newsml/no-schema",
+                "not a colloquy document and no official XSD given: only the element-level checks ran".into(),
+                Some("pass --xsd PATH/NewsML-G2_2.35-spec-All-Power.xsd for full schema validation".into()),
+            )),
+            None => {}
+        }
+        sort_findings(&mut findings);
+        // The profile and the official schema can report the same violation.
+        let mut seen = std::collections::HashSet::new();
+        findings.retain(|f| {
+            seen.insert((
+                f.rule.clone(),
+                f.message.clone(),
+                f.location.line,
+                f.location.column,
+            ))
+        });
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_content() {
+        assert_eq!(detect(b"  {\"@context\": 1}"), Some(DocKind::JsonLd));
+        assert_eq!(detect(b"\xEF\xBB\xBF[1]"), Some(DocKind::JsonLd));
+        assert_eq!(detect(b"<!DOCTYPE html><p>x"), Some(DocKind::Html));
+        assert_eq!(detect(b"<?xml version=\"1.0\"?>\n<!-- c -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\"/>"), Some(DocKind::Html));
+        assert_eq!(
+            detect(
+                b"<?xml version=\"1.0\"?><newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>"
+            ),
+            Some(DocKind::NewsMl)
+        );
+        assert_eq!(
+            detect(b"<contentSet xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>"),
+            Some(DocKind::NewsMl)
+        );
+        assert_eq!(detect(b"<rss version=\"2.0\"/>"), None);
+        assert_eq!(detect(b"Q: hello?"), None);
     }
 }

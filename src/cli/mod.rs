@@ -4,7 +4,7 @@
 mod convert;
 mod meta_args;
 // mod inspect; (after the reader merge)
-// mod validate; (after the validate merge)
+mod validate;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,7 +26,7 @@ pub enum Command {
     /// Convert interviews to JSON-LD and NewsML-G2, checking every document first.
     Convert(convert::Args),
     /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
-    Validate(ValidateArgs),
+    Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
     Inspect(ValidateArgs),
     /// Print shell completions.
@@ -43,7 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     colloquy::check::xsd::init();
     match cli.command {
         Command::Convert(args) => convert::run(args),
-        Command::Validate(_) | Command::Inspect(_) => unimplemented!(),
+        Command::Validate(args) => validate::run(args),
+        Command::Inspect(_) => unimplemented!("inspect lands with the reader"),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "colloquy", &mut std::io::stdout());

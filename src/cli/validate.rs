@@ -3,7 +3,8 @@
 
 use super::{progress, EXIT_FAILED, EXIT_OK};
 use colloquy::batch;
-use colloquy::check::{report, Checker};
+use colloquy::check::{report, Checker, FileReport, Finding, Location};
+use colloquy::model::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +21,7 @@ pub struct Args {
     pub files_from: Option<String>,
     /// Report format.
     #[arg(long, value_enum, default_value = "human")]
-    pub report: ReportFormat,
+    pub report: report::Format,
     /// Also validate NewsML-G2 against this XSD (e.g. the official 2.35 schema; its
     /// imports are resolved beside it, never over the network).
     #[arg(long, value_name = "PATH")]
@@ -30,41 +31,15 @@ pub struct Args {
     pub jobs: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Human,
-    Json,
-    Ndjson,
-    Junit,
-    Sarif,
-    Github,
-}
-
-impl From<ReportFormat> for report::Format {
-    fn from(f: ReportFormat) -> Self {
-        match f {
-            ReportFormat::Human => report::Format::Human,
-            ReportFormat::Json => report::Format::Json,
-            ReportFormat::Ndjson => report::Format::Ndjson,
-            ReportFormat::Junit => report::Format::Junit,
-            ReportFormat::Sarif => report::Format::Sarif,
-            ReportFormat::Github => report::Format::Github,
-        }
-    }
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let inputs = match batch::discover_with(
-        &args.files,
-        args.files_from.as_deref(),
-        DOCUMENT_EXTENSIONS,
-    ) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("colloquy: error: {e}");
-            return Ok(EXIT_FAILED);
-        }
-    };
+    let inputs =
+        match batch::discover_with(&args.files, args.files_from.as_deref(), DOCUMENT_EXTENSIONS) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("colloquy: error: {e}");
+                return Ok(EXIT_FAILED);
+            }
+        };
     // Fail fast when a schema (say, a --xsd path) cannot be loaded.
     Checker::new(args.xsd.as_deref())?;
     let bar = progress(inputs.len());
@@ -76,17 +51,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let name = input.name();
             let report = match input.read() {
                 Ok(bytes) => checker.check(&name, &bytes),
-                Err(e) => colloquy::check::FileReport::unreadable(&name, &e),
+                Err(e) => unreadable(&name, &e),
             };
             bar.inc(1);
             report
         },
     );
     bar.finish_and_clear();
-    print!("{}", report::render(args.report.into(), &reports));
+    print!("{}", report::render(args.report, &reports));
     Ok(if reports.iter().any(|r| r.has_errors()) {
         EXIT_FAILED
     } else {
         EXIT_OK
     })
+}
+
+fn unreadable(name: &str, err: &std::io::Error) -> FileReport {
+    FileReport {
+        path: name.to_string(),
+        kind: None,
+        findings: vec![Finding {
+            severity: Severity::Error,
+            rule: "input/unreadable".to_string(),
+            message: format!("cannot read the file: {err}"),
+            location: Location::default(),
+            hint: Some("check the path and its permissions".to_string()),
+        }],
+    }
 }

@@ -1,0 +1,284 @@
+//! A JSON tree that remembers where each value and key starts, so vocabulary findings
+//! can name a line and column. serde_json decides what is valid JSON (and reports
+//! syntax errors with line:column); this parser only runs on text serde_json accepted,
+//! and keeps what serde_json's `Value` drops: byte offsets and duplicate keys.
+
+use std::fmt::Write as _;
+
+/// One JSON value with the byte offset where it starts in the parsed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Json {
+    pub offset: usize,
+    pub value: JsonValue,
+}
+
+/// A JSON value; objects keep their members in document order, duplicates included.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonValue {
+    Null,
+    Bool(bool),
+    /// The number as written; `is_integer` when it has no fraction or exponent.
+    Number {
+        text: String,
+        is_integer: bool,
+    },
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<Member>),
+}
+
+/// An object member: key, where the key starts, and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_offset: usize,
+    pub value: Json,
+}
+
+impl Json {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            JsonValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_object(&self) -> Option<&[Member]> {
+        match &self.value {
+            JsonValue::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// The first member named `key`, if this is an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object()?
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| &m.value)
+    }
+    /// This value as a list: an array's items, or the value itself.
+    pub fn items(&self) -> Vec<&Json> {
+        match &self.value {
+            JsonValue::Array(items) => items.iter().collect(),
+            _ => vec![self],
+        }
+    }
+}
+
+/// Syntax error with 1-based line and column, as serde_json reports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Parses `text` (one JSON document, surrounding whitespace allowed).
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let mut message = String::new();
+        let _ = write!(message, "{e}");
+        // serde_json appends " at line L column C"; we carry those separately.
+        if let Some(i) = message.rfind(" at line ") {
+            message.truncate(i);
+        }
+        return Err(SyntaxError {
+            message,
+            line: e.line().max(1),
+            column: e.column().max(1),
+        });
+    }
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    p.ws();
+    Ok(p.value())
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.pos < self.bytes.len()
+            && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r')
+        {
+            self.pos += 1;
+        }
+    }
+
+    // The text is known valid JSON, so the parser can trust the grammar.
+    fn value(&mut self) -> Json {
+        let offset = self.pos;
+        let value = match self.bytes[self.pos] {
+            b'{' => {
+                self.pos += 1;
+                let mut members = Vec::new();
+                self.ws();
+                if self.bytes[self.pos] == b'}' {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        let key_offset = self.pos;
+                        let key = self.string();
+                        self.ws();
+                        self.pos += 1; // ':'
+                        self.ws();
+                        let value = self.value();
+                        members.push(Member {
+                            key,
+                            key_offset,
+                            value,
+                        });
+                        self.ws();
+                        let c = self.bytes[self.pos];
+                        self.pos += 1;
+                        if c == b'}' {
+                            break;
+                        }
+                    }
+                }
+                JsonValue::Object(members)
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.bytes[self.pos] == b']' {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        items.push(self.value());
+                        self.ws();
+                        let c = self.bytes[self.pos];
+                        self.pos += 1;
+                        if c == b']' {
+                            break;
+                        }
+                    }
+                }
+                JsonValue::Array(items)
+            }
+            b'"' => JsonValue::String(self.string()),
+            b't' => {
+                self.pos += 4;
+                JsonValue::Bool(true)
+            }
+            b'f' => {
+                self.pos += 5;
+                JsonValue::Bool(false)
+            }
+            b'n' => {
+                self.pos += 4;
+                JsonValue::Null
+            }
+            _ => {
+                let start = self.pos;
+                while self.pos < self.bytes.len()
+                    && matches!(
+                        self.bytes[self.pos],
+                        b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+                    )
+                {
+                    self.pos += 1;
+                }
+                let text = &self.text[start..self.pos];
+                JsonValue::Number {
+                    is_integer: !text.contains(['.', 'e', 'E']),
+                    text: text.to_string(),
+                }
+            }
+        };
+        Json { offset, value }
+    }
+
+    fn string(&mut self) -> String {
+        let start = self.pos;
+        self.pos += 1;
+        let mut escaped = false;
+        while self.pos < self.bytes.len() {
+            let c = self.bytes[self.pos];
+            self.pos += 1;
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                break;
+            }
+        }
+        let raw = &self.text[start..self.pos];
+        if raw.contains('\\') {
+            serde_json::from_str(raw).unwrap_or_default()
+        } else {
+            raw[1..raw.len() - 1].to_string()
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based line and column (columns count characters).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// (line, column) of `offset` in `text` (the text this index was built from).
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let end = offset.min(text.len());
+        let column = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_duplicates_are_kept() {
+        let text = "{\n  \"a\": [1, 2.5],\n  \"a\": \"x\\ny\"\n}";
+        let doc = parse(text).unwrap();
+        let members = doc.as_object().unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[1].value.as_str(), Some("x\ny"));
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, members[1].key_offset), (3, 3));
+        match &members[0].value.value {
+            JsonValue::Array(items) => {
+                assert_eq!(
+                    items[1].value,
+                    JsonValue::Number {
+                        text: "2.5".into(),
+                        is_integer: false
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse("{\n  \"a\": 1,\n}").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+}

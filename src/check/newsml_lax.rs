@@ -1,0 +1,490 @@
+//! NewsML-G2 checks the official XSD cannot make, because `itemSet`, `inlineXML` and
+//! other extension points are `processContents="lax"` wildcards (see
+//! research/newsml-g2.md §2 "blind spots"):
+//! - the root is a NewsML-G2 item or `newsMessage` in the NAR namespace (a fragment
+//!   such as `contentSet` is not a document);
+//! - every child of `itemSet` is an item (a misspelled `newsitem` validates against the
+//!   XSD, it is an error here);
+//! - an XHTML `inlineXML` holds exactly one `<html>` in the XHTML namespace, and no
+//!   HTML5-only elements (XHTML 1.x has no `figure`);
+//! - `id`s unique across the whole document, item guids unique within a message;
+//! - `versionCreated`, `firstCreated` and `sent` carry a time zone (the guidelines want
+//!   one, the XSD does not).
+//!
+//! It also decides whether a document is colloquy's own (a `newsItem` with a
+//! `urn:uuid:` guid and `genre:Interview`, or a `newsMessage` whose items all have
+//! `urn:uuid:` guids): those are held to the bundled profile XSD.
+
+use super::vocabulary::has_zone;
+use super::{Finding, Sink, NAR_NS, NEWSML_ROOTS, XHTML_NS};
+use crate::model::Severity;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+use std::collections::HashMap;
+
+/// Elements that exist in HTML5 but not in XHTML 1.x.
+pub const HTML5_ONLY: &[&str] = &[
+    "article",
+    "aside",
+    "audio",
+    "bdi",
+    "canvas",
+    "data",
+    "datalist",
+    "details",
+    "dialog",
+    "embed",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "main",
+    "mark",
+    "meter",
+    "nav",
+    "output",
+    "picture",
+    "progress",
+    "rp",
+    "rt",
+    "search",
+    "section",
+    "source",
+    "summary",
+    "template",
+    "time",
+    "track",
+    "video",
+    "wbr",
+];
+
+/// The result of the lax pass.
+#[derive(Debug, Default)]
+pub struct LaxResult {
+    pub findings: Vec<Finding>,
+    /// The XML parsed; schema validation is pointless otherwise.
+    pub well_formed: bool,
+    /// A colloquy document (see the module comment).
+    pub ours: bool,
+}
+
+struct Elem {
+    local: String,
+    nar: bool,
+}
+
+struct InlineXhtml {
+    depth: usize,
+    offset: usize,
+    children: usize,
+}
+
+/// Runs the lax checks over one NewsML-G2 text.
+pub fn check(text: &str) -> LaxResult {
+    let mut sink = Sink::new(text);
+    let mut reader = NsReader::from_str(text);
+    let mut stack: Vec<Elem> = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut guids: HashMap<String, usize> = HashMap::new();
+    let mut inline: Option<InlineXhtml> = None;
+    let mut date_text: Option<(String, usize, String)> = None;
+    let mut root: Option<(String, bool)> = None;
+    let mut root_guid: Option<String> = None;
+    let mut item_guids: Vec<String> = Vec::new();
+    let mut interview_genre = false;
+    let mut well_formed = true;
+
+    loop {
+        let offset = reader.buffer_position() as usize;
+        let event = reader.read_resolved_event();
+        let (ns, event) = match event {
+            Ok(x) => x,
+            Err(e) => {
+                let at = (reader.error_position() as usize).min(text.len());
+                sink.push(
+                    Severity::Error,
+                    "xml/malformed",
+                    format!("not well-formed XML: {e}"),
+                    at,
+                    &path(&stack),
+                    Some("fix the markup here; the schema checks need well-formed XML".into()),
+                );
+                well_formed = false;
+                break;
+            }
+        };
+        let ns: Option<String> = match ns {
+            ResolveResult::Bound(n) => Some(n.as_ref().to_string()),
+            ResolveResult::Unbound => None,
+            ResolveResult::Unknown(p) => {
+                sink.push(
+                    Severity::Error,
+                    "xml/malformed",
+                    format!("namespace prefix `{p}` is not declared"),
+                    offset,
+                    &path(&stack),
+                    Some(format!("declare xmlns:{p}=\"…\" or remove the prefix")),
+                );
+                well_formed = false;
+                None
+            }
+        };
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let local = e.local_name().as_ref().to_string();
+                let nar = ns.as_deref() == Some(NAR_NS);
+                let xhtml = ns.as_deref() == Some(XHTML_NS);
+                let mut attrs: HashMap<String, String> = HashMap::new();
+                for a in e.attributes().flatten() {
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map(|v| v.into_owned())
+                        .unwrap_or_default();
+                    attrs.insert(a.key.as_ref().to_string(), value);
+                }
+                let depth = stack.len();
+                let here = format!("{}/{local}", path(&stack));
+
+                if depth == 0 {
+                    root = Some((local.clone(), nar));
+                    root_guid = attrs.get("guid").cloned();
+                    if !NEWSML_ROOTS.contains(&local.as_str()) {
+                        sink.push(
+                            Severity::Error,
+                            "newsml/root",
+                            format!("`{local}` is not a NewsML-G2 document root (a fragment, or a misspelled item name)"),
+                            offset,
+                            &here,
+                            Some(format!("a document's root is one of {}", NEWSML_ROOTS.join(", "))),
+                        );
+                    } else if !nar {
+                        sink.push(
+                            Severity::Error,
+                            "newsml/namespace",
+                            format!("`{local}` is not in the NewsML-G2 namespace"),
+                            offset,
+                            &here,
+                            Some(format!("declare xmlns=\"{NAR_NS}\" on the root")),
+                        );
+                    }
+                }
+
+                // Children of itemSet must be items.
+                if let Some(parent) = stack.last() {
+                    if parent.nar && parent.local == "itemSet" {
+                        let is_item =
+                            nar && NEWSML_ROOTS.contains(&local.as_str()) && local != "newsMessage";
+                        if !is_item {
+                            let hint = NEWSML_ROOTS
+                                .iter()
+                                .find(|r| r.eq_ignore_ascii_case(&local))
+                                .map_or("itemSet holds newsItem, packageItem, conceptItem, knowledgeItem, planningItem or catalogItem".to_string(), |r| format!("did you mean `{r}`? element names are case-sensitive"));
+                            sink.push(
+                                Severity::Error,
+                                "newsml/item-name",
+                                format!("`{local}` inside itemSet is not a NewsML-G2 item"),
+                                offset,
+                                &here,
+                                Some(hint),
+                            );
+                        }
+                        let guid = attrs.get("guid").cloned().unwrap_or_default();
+                        if !guid.is_empty() {
+                            if let Some(first) = guids.get(&guid) {
+                                let (l, _) = sink.position(*first);
+                                sink.push(
+                                    Severity::Error,
+                                    "newsml/duplicate-guid",
+                                    format!(
+                                        "guid `{guid}` is already used by the item on line {l}"
+                                    ),
+                                    offset,
+                                    &here,
+                                    Some("give every item in a newsMessage its own guid".into()),
+                                );
+                            } else {
+                                guids.insert(guid.clone(), offset);
+                            }
+                        }
+                        item_guids.push(guid);
+                    }
+                    if parent.nar
+                        && parent.local == "contentMeta"
+                        && nar
+                        && local == "genre"
+                        && attrs.get("qcode").map(String::as_str) == Some("genre:Interview")
+                    {
+                        interview_genre = true;
+                    }
+                }
+
+                if nar {
+                    if let Some(id) = attrs.get("id") {
+                        if let Some(first) = ids.get(id) {
+                            let (l, _) = sink.position(*first);
+                            sink.push(
+                                Severity::Error,
+                                "newsml/duplicate-id",
+                                format!("id `{id}` is already used on line {l}; ids must be unique in the whole document"),
+                                offset,
+                                &here,
+                                Some("derive ids from the item guid so they stay unique across a newsMessage".into()),
+                            );
+                        } else {
+                            ids.insert(id.clone(), offset);
+                        }
+                    }
+                }
+
+                // XHTML inside inlineXML.
+                if let Some(inl) = inline.as_mut() {
+                    if depth == inl.depth + 1 {
+                        inl.children += 1;
+                        if inl.children == 1 && !(xhtml && local == "html") {
+                            sink.push(
+                                Severity::Error,
+                                "newsml/xhtml-root",
+                                format!(
+                                    "XHTML inlineXML must hold one <html> in the XHTML namespace, found <{local}>{}",
+                                    if local == "html" { " outside the XHTML namespace" } else { "" }
+                                ),
+                                offset,
+                                &here,
+                                Some(format!("write <html xmlns=\"{XHTML_NS}\"> as the only child of inlineXML")),
+                            );
+                        } else if inl.children == 2 {
+                            sink.push(
+                                Severity::Error,
+                                "newsml/xhtml-root",
+                                "XHTML inlineXML holds more than one element".into(),
+                                offset,
+                                &here,
+                                Some("wrap everything in one <html> element".into()),
+                            );
+                        }
+                    } else if xhtml && HTML5_ONLY.contains(&local.as_str()) {
+                        sink.push(
+                            Severity::Warning,
+                            "newsml/xhtml-html5",
+                            format!(
+                                "<{local}> is HTML5-only; XHTML 1.x inlineXML has no such element"
+                            ),
+                            offset,
+                            &here,
+                            Some("use <div class=\"…\"> (and <p>, <img>) instead".into()),
+                        );
+                    }
+                }
+                if nar && local == "inlineXML" && inline.is_none() {
+                    let ct = attrs
+                        .get("contenttype")
+                        .map(|s| s.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if ct.contains("xhtml") {
+                        inline = Some(InlineXhtml {
+                            depth,
+                            offset,
+                            children: 0,
+                        });
+                    }
+                }
+                if nar && matches!(local.as_str(), "versionCreated" | "firstCreated" | "sent") {
+                    date_text = Some((local.clone(), offset, String::new()));
+                }
+
+                if empty {
+                    close(&mut inline, &mut date_text, depth, &local, &here, &mut sink);
+                } else {
+                    stack.push(Elem { local, nar });
+                }
+            }
+            Event::End(_) => {
+                let here = path(&stack);
+                if let Some(elem) = stack.pop() {
+                    close(
+                        &mut inline,
+                        &mut date_text,
+                        stack.len(),
+                        &elem.local,
+                        &here,
+                        &mut sink,
+                    );
+                }
+            }
+            Event::Text(t) => {
+                let s: &str = &t;
+                if let Some((_, _, buf)) = date_text.as_mut() {
+                    buf.push_str(s);
+                }
+                if let Some(inl) = &inline {
+                    if stack.len() == inl.depth + 1 && !s.trim().is_empty() {
+                        sink.push(
+                            Severity::Error,
+                            "newsml/xhtml-root",
+                            "text directly inside XHTML inlineXML (it is element-only)".into(),
+                            offset,
+                            &path(&stack),
+                            Some("put the text inside <html><body>…</body></html>".into()),
+                        );
+                    }
+                }
+            }
+            Event::Eof => {
+                if root.is_none() {
+                    sink.push(
+                        Severity::Error,
+                        "xml/malformed",
+                        "no root element".into(),
+                        text.len(),
+                        "",
+                        None,
+                    );
+                    well_formed = false;
+                } else if !stack.is_empty() {
+                    sink.push(
+                        Severity::Error,
+                        "xml/malformed",
+                        format!(
+                            "<{}> is never closed",
+                            stack.last().map_or("", |e| e.local.as_str())
+                        ),
+                        text.len(),
+                        &path(&stack),
+                        None,
+                    );
+                    well_formed = false;
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+
+    let ours = match root {
+        Some((ref r, true)) if r == "newsItem" => {
+            root_guid
+                .as_deref()
+                .is_some_and(|g| g.starts_with("urn:uuid:"))
+                && interview_genre
+        }
+        Some((ref r, true)) if r == "newsMessage" => {
+            !item_guids.is_empty() && item_guids.iter().all(|g| g.starts_with("urn:uuid:"))
+        }
+        _ => false,
+    };
+    LaxResult {
+        findings: sink.findings,
+        well_formed,
+        ours,
+    }
+}
+
+fn close(
+    inline: &mut Option<InlineXhtml>,
+    date_text: &mut Option<(String, usize, String)>,
+    depth: usize,
+    local: &str,
+    here: &str,
+    sink: &mut Sink,
+) {
+    if inline.as_ref().is_some_and(|i| i.depth == depth) {
+        let inl = inline.take().expect("checked");
+        if inl.children == 0 {
+            sink.push(
+                Severity::Error,
+                "newsml/xhtml-root",
+                "XHTML inlineXML holds no <html> element".into(),
+                inl.offset,
+                here,
+                Some(format!(
+                    "write <html xmlns=\"{XHTML_NS}\"> inside inlineXML"
+                )),
+            );
+        }
+    }
+    if date_text.as_ref().is_some_and(|(name, _, _)| name == local) {
+        let (name, offset, value) = date_text.take().expect("checked");
+        let value = value.trim();
+        if value.contains('T') && !has_zone(value) {
+            sink.push(
+                Severity::Warning,
+                "newsml/datetime-timezone",
+                format!("{name} \"{value}\" has no time zone"),
+                offset,
+                here,
+                Some("write an offset or Z, e.g. 2026-05-12T09:30:00+07:00".into()),
+            );
+        }
+    }
+}
+
+fn path(stack: &[Elem]) -> String {
+    stack.iter().map(|e| format!("/{}", e.local)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &str = "xmlns=\"http://iptc.org/std/nar/2006-10-01/\"";
+
+    fn rules(text: &str) -> Vec<String> {
+        check(text).findings.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn misspelled_item_in_item_set() {
+        let doc = format!("<newsMessage {NS}><header><sent>2026-01-01T00:00:00Z</sent></header><itemSet><newsitem guid=\"a\"/><newsItem guid=\"b\"/></itemSet></newsMessage>");
+        let r = check(&doc);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].rule, "newsml/item-name");
+        assert!(r.findings[0].hint.as_deref().unwrap().contains("newsItem"));
+    }
+
+    #[test]
+    fn xhtml_rules() {
+        let ok = format!("<newsItem {NS} guid=\"x\"><contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html></inlineXML></contentSet></newsItem>");
+        assert!(rules(&ok).is_empty());
+        let no_ns = ok.replace("<html xmlns=\"http://www.w3.org/1999/xhtml\">", "<html>");
+        assert_eq!(rules(&no_ns), ["newsml/xhtml-root"]);
+        let fig = ok.replace("<p>x</p>", "<figure><img src=\"a\"/></figure>");
+        assert_eq!(rules(&fig), ["newsml/xhtml-html5"]);
+        let two = ok.replace(
+            "</html>",
+            "</html><p xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+        );
+        assert_eq!(rules(&two), ["newsml/xhtml-root"]);
+    }
+
+    #[test]
+    fn ids_guids_and_dates() {
+        let doc = format!("<newsMessage {NS}><header><sent>2026-01-01T00:00:00</sent></header><itemSet><packageItem guid=\"a\"><groupSet root=\"G1\"><group id=\"G1\"/></groupSet></packageItem><packageItem guid=\"a\"><groupSet root=\"G1\"><group id=\"G1\"/></groupSet></packageItem></itemSet></newsMessage>");
+        let mut r = rules(&doc);
+        r.sort();
+        assert_eq!(
+            r,
+            [
+                "newsml/datetime-timezone",
+                "newsml/duplicate-guid",
+                "newsml/duplicate-id"
+            ]
+        );
+    }
+
+    #[test]
+    fn fragments_and_malformed() {
+        assert_eq!(rules(&format!("<contentSet {NS}/>")), ["newsml/root"]);
+        let r = check(&format!("<newsItem {NS}><itemMeta></newsItem>"));
+        assert!(!r.well_formed);
+        assert_eq!(r.findings[0].rule, "xml/malformed");
+    }
+
+    #[test]
+    fn ours_is_recognized() {
+        let doc = format!("<newsItem {NS} guid=\"urn:uuid:1\"><contentMeta><genre qcode=\"genre:Interview\"/></contentMeta></newsItem>");
+        assert!(check(&doc).ours);
+        assert!(!check(&doc.replace("urn:uuid:1", "tag:x")).ours);
+    }
+}

@@ -1,0 +1,46 @@
+//! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`
+//! (`::warning`, `::notice` for info), which GitHub turns into annotations on the pull
+//! request. Values are escaped as the runner expects (`%`, CR, LF; in properties also
+//! `:` and `,`).
+
+use crate::check::FileReport;
+use crate::model::Severity;
+use std::fmt::Write as _;
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for f in &r.findings {
+            let command = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut props = format!("file={}", escape_property(&r.path));
+            if let Some(l) = f.location.line {
+                let _ = write!(props, ",line={l}");
+            }
+            if let Some(c) = f.location.column {
+                let _ = write!(props, ",col={c}");
+            }
+            let _ = write!(props, ",title={}", escape_property(&f.rule));
+            let mut message = f.message.clone();
+            if let Some(h) = &f.hint {
+                message.push_str("\nhint: ");
+                message.push_str(h);
+            }
+            let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));
+        }
+    }
+    out
+}

@@ -1,0 +1,46 @@
+//! The human report: `file:line:col: severity rule: message`, a `hint:` line under it,
+//! and a one-line summary — the shape compilers use, so editors can jump to it.
+
+use super::{severity_word, Totals};
+use crate::check::FileReport;
+use std::fmt::Write as _;
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for f in &r.findings {
+            let place = match (f.location.line, f.location.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}", r.path),
+                (Some(l), None) => format!("{}:{l}", r.path),
+                _ => r.path.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "{place}: {} {}: {}",
+                severity_word(f.severity),
+                f.rule,
+                f.message
+            );
+            if let Some(p) = &f.location.pointer {
+                let _ = writeln!(out, "    at: {p}");
+            }
+            if let Some(h) = &f.hint {
+                let _ = writeln!(out, "    hint: {h}");
+            }
+        }
+    }
+    let t = Totals::of(reports);
+    let _ = writeln!(
+        out,
+        "{} file{} checked: {} invalid; {} error{}, {} warning{}, {} info",
+        t.files,
+        if t.files == 1 { "" } else { "s" },
+        t.files_with_errors,
+        t.errors,
+        if t.errors == 1 { "" } else { "s" },
+        t.warnings,
+        if t.warnings == 1 { "" } else { "s" },
+        t.infos
+    );
+    out
+}

@@ -1,0 +1,80 @@
+//! JUnit XML, the format every CI system can display: one `testcase` per checked file,
+//! a `failure` when the file has errors (all its errors listed in the body), warnings
+//! and infos in `system-out`.
+
+use super::{severity_word, Totals};
+use crate::check::FileReport;
+use crate::model::Severity;
+use quick_xml::escape::escape;
+use std::fmt::Write as _;
+
+fn finding_line(path: &str, f: &crate::check::Finding) -> String {
+    let place = match (f.location.line, f.location.column) {
+        (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
+        _ => path.to_string(),
+    };
+    let mut s = format!(
+        "{place}: {} {}: {}",
+        severity_word(f.severity),
+        f.rule,
+        f.message
+    );
+    if let Some(h) = &f.hint {
+        s.push_str(&format!("\n    hint: {h}"));
+    }
+    s
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let t = Totals::of(reports);
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"colloquy validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+        t.files, t.files_with_errors
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"colloquy validate\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        t.files, t.files_with_errors
+    );
+    for r in reports {
+        let kind = r.kind.map_or("unknown", |k| k.as_str());
+        let _ = write!(
+            out,
+            "    <testcase classname=\"colloquy.validate.{kind}\" name=\"{}\"",
+            escape(r.path.as_str())
+        );
+        let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();
+        let others: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Error)
+            .map(|f| finding_line(&r.path, f))
+            .collect();
+        if errors.is_empty() && others.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        if let Some(first) = r.errors().next() {
+            let _ = writeln!(
+                out,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                escape(first.rule.as_str()),
+                escape(format!("{} error(s); first: {}", errors.len(), first.message).as_str()),
+                escape(errors.join("\n").as_str())
+            );
+        }
+        if !others.is_empty() {
+            let _ = writeln!(
+                out,
+                "      <system-out>{}</system-out>",
+                escape(others.join("\n").as_str())
+            );
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}

@@ -1,0 +1,93 @@
+//! Reports: the findings of a batch rendered for people (`human`) and for machines —
+//! `json` (one document), `ndjson` (one finding per line), `junit` (one testcase per
+//! file), `sarif` (SARIF 2.1.0, for code-scanning UIs) and `github` (workflow commands
+//! that annotate pull requests). Every renderer is a pure function of the reports, so
+//! output is byte-identical whatever order or thread count produced them — provided
+//! the caller passes the reports in a deterministic order (the batch sorts by path).
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use super::FileReport;
+use crate::model::Severity;
+
+/// A report format (`--report`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Ndjson,
+    Junit,
+    Sarif,
+    Github,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "human" => Format::Human,
+            "json" => Format::Json,
+            "ndjson" => Format::Ndjson,
+            "junit" => Format::Junit,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            other => {
+                return Err(format!(
+                    "unknown report format `{other}` (human, json, ndjson, junit, sarif, github)"
+                ))
+            }
+        })
+    }
+}
+
+/// Renders `reports` in `format`. The result ends with a newline (empty for NDJSON
+/// and GitHub output without findings).
+pub fn render(format: Format, reports: &[FileReport]) -> String {
+    match format {
+        Format::Human => human::render(reports),
+        Format::Json => json::render(reports),
+        Format::Ndjson => json::render_ndjson(reports),
+        Format::Junit => junit::render(reports),
+        Format::Sarif => sarif::render(reports),
+        Format::Github => github::render(reports),
+    }
+}
+
+/// Counts over a batch, shared by the renderers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Totals {
+    pub files: usize,
+    pub files_with_errors: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut t = Totals {
+            files: reports.len(),
+            ..Totals::default()
+        };
+        for r in reports {
+            t.errors += r.count(Severity::Error);
+            t.warnings += r.count(Severity::Warning);
+            t.infos += r.count(Severity::Info);
+            t.files_with_errors += usize::from(r.has_errors());
+        }
+        t
+    }
+}
+
+/// The lowercase word for a severity.
+pub fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}

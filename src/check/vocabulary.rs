@@ -1,0 +1,1190 @@
+//! The offline schema.org vocabulary check: every type and property a JSON-LD document
+//! uses must exist in the bundled term table (`schemas/schemaorg-terms.json`, generated
+//! by `scripts/gen-schemaorg-terms.py` from the schema.org release), properties must fit
+//! their node's type (domain, with superclasses) and values must fit the property's range
+//! (nodes by type, literals by form). JSON-LD expansion alone never catches a misspelled
+//! key — the schema.org context's `@vocab` turns any key into an IRI — so this check is
+//! what finds them.
+//!
+//! The check works on the document as written (compact JSON-LD with the schema.org
+//! context), without full expansion: keys resolve by local name (`name`,
+//! `schema:name`, `https://schema.org/name`), `@id` references are followed within the
+//! document, and keys from other vocabularies (prefixed names, IRIs, terms the
+//! document's own context defines) are left alone.
+//!
+//! Rules that keep valid documents quiet, each from the schema.org data model:
+//! - the Role pattern: a `Role` node may carry the property that points at it
+//!   (`contributor` → Role {`contributor` → Person});
+//! - text where a thing is expected is allowed by schema.org's conformance rules
+//!   (reported as info), quantities (`Duration`, `Distance`…) may be given as text, and
+//!   enumeration members may be given by name or IRI;
+//! - a bare number where a `QuantitativeValue`/`Distance` is expected is a warning
+//!   (Google accepts it; strict range checks do not).
+
+use super::jsontree::{Json, JsonValue};
+use super::Sink;
+use crate::model::Severity;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+const TERMS_JSON: &str = include_str!("../../schemas/schemaorg-terms.json");
+
+#[derive(Debug, Deserialize)]
+struct TermFile {
+    types: HashMap<String, TypeDef>,
+    properties: HashMap<String, PropDef>,
+    members: HashMap<String, Vec<String>>,
+}
+
+/// A schema.org type from the term table.
+#[derive(Debug, Deserialize)]
+pub struct TypeDef {
+    #[serde(rename = "super")]
+    pub superclasses: Vec<String>,
+    #[serde(default)]
+    pub datatype: bool,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default, rename = "supersededBy")]
+    pub superseded_by: Vec<String>,
+}
+
+/// A schema.org property from the term table.
+#[derive(Debug, Deserialize)]
+pub struct PropDef {
+    pub domain: Vec<String>,
+    pub range: Vec<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default, rename = "supersededBy")]
+    pub superseded_by: Vec<String>,
+}
+
+/// The bundled schema.org term table with superclass closures computed once.
+pub struct Terms {
+    pub types: HashMap<String, TypeDef>,
+    pub properties: HashMap<String, PropDef>,
+    /// Enumeration member → the enumerations it belongs to.
+    pub members: HashMap<String, Vec<String>>,
+    closures: HashMap<String, BTreeSet<String>>,
+}
+
+impl Terms {
+    /// The table compiled into the binary (parsed on first use, shared by all threads).
+    pub fn bundled() -> &'static Terms {
+        static TERMS: OnceLock<Terms> = OnceLock::new();
+        TERMS.get_or_init(|| {
+            let file: TermFile = serde_json::from_str(TERMS_JSON)
+                .expect("schemas/schemaorg-terms.json is generated and valid");
+            let mut closures = HashMap::new();
+            for name in file.types.keys() {
+                let mut seen = BTreeSet::new();
+                let mut stack = vec![name.clone()];
+                while let Some(t) = stack.pop() {
+                    if seen.insert(t.clone()) {
+                        if let Some(def) = file.types.get(&t) {
+                            stack.extend(def.superclasses.iter().cloned());
+                        }
+                    }
+                }
+                closures.insert(name.clone(), seen);
+            }
+            Terms {
+                types: file.types,
+                properties: file.properties,
+                members: file.members,
+                closures,
+            }
+        })
+    }
+
+    /// The type and all its superclasses (empty for unknown types).
+    pub fn closure(&self, t: &str) -> Option<&BTreeSet<String>> {
+        self.closures.get(t)
+    }
+
+    /// The union of the closures of `types`.
+    pub fn closure_of<'a>(&self, types: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for t in types {
+            if let Some(c) = self.closures.get(t) {
+                out.extend(c.iter().cloned());
+            }
+        }
+        out
+    }
+
+    fn is_subtype(&self, t: &str, of: &str) -> bool {
+        self.closures.get(t).is_some_and(|c| c.contains(of))
+    }
+
+    /// Closest known property names to a misspelled one (for hints).
+    fn suggest_property(&self, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        if let Some(p) = self
+            .properties
+            .keys()
+            .filter(|p| p.to_lowercase() == lower)
+            .min()
+        {
+            return Some(p.clone());
+        }
+        let limit = (name.chars().count() / 4).clamp(1, 3);
+        self.properties
+            .keys()
+            .map(|p| (edit_distance(&lower, &p.to_lowercase()), p))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, p)| p.clone())
+    }
+
+    fn suggest_type(&self, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        let limit = (name.chars().count() / 4).clamp(1, 3);
+        self.types
+            .keys()
+            .map(|t| {
+                let tl = t.to_lowercase();
+                let d = if tl == lower {
+                    0
+                } else {
+                    edit_distance(&lower, &tl)
+                };
+                (d, t)
+            })
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, t)| t.clone())
+    }
+}
+
+/// Edit distance over characters, counting a swap of neighbours as one edit (optimal
+/// string alignment), since `nmae` for `name` is the typical typo.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// What the JSON-LD context in force says about keys.
+#[derive(Debug, Clone, Default)]
+struct Context {
+    /// `@vocab` (or the `https://schema.org` context) makes bare keys schema.org terms.
+    schema_vocab: bool,
+    /// Terms the document's own context defines: not checked against schema.org.
+    own_terms: HashSet<String>,
+    /// Prefixes mapped to schema.org (`schema:`), besides the default `schema`.
+    schema_prefixes: HashSet<String>,
+    /// The document named a context we cannot resolve offline.
+    unknown_remote: bool,
+}
+
+const SCHEMA_IRIS: [&str; 4] = [
+    "https://schema.org/",
+    "http://schema.org/",
+    "https://schema.org",
+    "http://schema.org",
+];
+
+fn schema_local(iri: &str) -> Option<&str> {
+    ["https://schema.org/", "http://schema.org/"]
+        .iter()
+        .find_map(|p| iri.strip_prefix(p))
+        .filter(|l| !l.is_empty() && !l.contains(['/', '#']))
+}
+
+impl Context {
+    fn apply(&mut self, ctx: &Json) {
+        match &ctx.value {
+            JsonValue::Null => *self = Context::default(),
+            JsonValue::String(s) => {
+                let s = s.trim_end_matches('/');
+                if SCHEMA_IRIS.contains(&s)
+                    || s.ends_with("schema.org/docs/jsonldcontext.jsonld")
+                    || s.ends_with("schema.org/docs/jsonldcontext.json")
+                {
+                    self.schema_vocab = true;
+                } else {
+                    self.unknown_remote = true;
+                }
+            }
+            JsonValue::Array(items) => {
+                for item in items {
+                    self.apply(item);
+                }
+            }
+            JsonValue::Object(members) => {
+                for m in members {
+                    match (m.key.as_str(), m.value.as_str()) {
+                        ("@vocab", Some(v)) => {
+                            self.schema_vocab = SCHEMA_IRIS.contains(&v);
+                        }
+                        (k, _) if k.starts_with('@') => {}
+                        (_, Some(v)) if v.starts_with('@') => {}
+                        (k, Some(v)) if SCHEMA_IRIS.contains(&v) => {
+                            self.schema_prefixes.insert(k.to_string());
+                        }
+                        (k, _) => {
+                            self.own_terms.insert(k.to_string());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The schema.org local name a key or type stands for; `None` for keys of
+    /// other vocabularies.
+    fn resolve<'a>(&self, key: &'a str) -> Option<&'a str> {
+        if self.own_terms.contains(key) {
+            return None;
+        }
+        if let Some(l) = schema_local(key) {
+            return Some(l);
+        }
+        if let Some((prefix, rest)) = key.split_once(':') {
+            if prefix == "schema" || self.schema_prefixes.contains(prefix) {
+                return Some(rest);
+            }
+            return None;
+        }
+        self.schema_vocab.then_some(key)
+    }
+}
+
+/// Rewrites keyword aliases to the keywords they stand for, in place: the schema.org
+/// context defines `type` → `@type` and `id` → `@id`, and a document's own context may
+/// define more (`"kind": "@type"`). Offsets are kept, so findings still point at the
+/// text as written.
+pub fn expand_aliases(doc: &mut Json) {
+    fn walk(v: &mut Json, aliases: &HashMap<String, String>) {
+        match &mut v.value {
+            JsonValue::Array(items) => items.iter_mut().for_each(|i| walk(i, aliases)),
+            JsonValue::Object(members) => {
+                let mut aliases = aliases.clone();
+                if let Some(c) = members.iter().find(|m| m.key == "@context") {
+                    collect(&c.value, &mut aliases);
+                }
+                for m in members.iter_mut() {
+                    if let Some(k) = aliases.get(&m.key) {
+                        m.key = k.clone();
+                    }
+                    if m.key != "@context" {
+                        walk(&mut m.value, &aliases);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    fn collect(ctx: &Json, aliases: &mut HashMap<String, String>) {
+        match &ctx.value {
+            JsonValue::Null => aliases.clear(),
+            JsonValue::String(s) => {
+                let s = s.trim_end_matches('/');
+                if SCHEMA_IRIS.contains(&s) || s.contains("schema.org/docs/jsonldcontext") {
+                    aliases.insert("type".into(), "@type".into());
+                    aliases.insert("id".into(), "@id".into());
+                }
+            }
+            JsonValue::Array(items) => items.iter().for_each(|i| collect(i, aliases)),
+            JsonValue::Object(members) => {
+                for m in members {
+                    if let Some(k) = m.value.as_str().filter(|v| v.starts_with('@')) {
+                        aliases.insert(m.key.clone(), k.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(doc, &HashMap::new());
+}
+
+/// One node the check visited; the Google profile reads these.
+#[derive(Debug, Clone)]
+pub struct NodeRecord<'d> {
+    pub json: &'d Json,
+    pub pointer: String,
+    /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`).
+    pub types: Vec<String>,
+    pub closure: BTreeSet<String>,
+}
+
+/// Facts gathered about `@id`s before checking, so references can be followed.
+#[derive(Debug, Default)]
+struct IdIndex {
+    /// id → schema.org types given to it anywhere in the document.
+    types: BTreeMap<String, BTreeSet<String>>,
+    /// id → property local names it carries anywhere.
+    props: BTreeMap<String, BTreeSet<String>>,
+    /// id → properties that point at it.
+    referers: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The result of checking one JSON-LD document: findings go to the sink; the visited
+/// nodes are returned for profile checks.
+pub struct VocabularyCheck<'d> {
+    pub nodes: Vec<NodeRecord<'d>>,
+    ids: IdIndex,
+}
+
+impl<'d> VocabularyCheck<'d> {
+    /// Types known for a node id anywhere in the document.
+    pub fn types_of_id(&self, id: &str) -> Vec<String> {
+        self.ids
+            .types
+            .get(id)
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The node record with this `@id`, if the document defines it (first with properties).
+    pub fn node_by_id(&self, id: &str) -> Option<&NodeRecord<'d>> {
+        self.nodes.iter().find(|n| {
+            n.json.get("@id").and_then(Json::as_str) == Some(id)
+                && n.json
+                    .as_object()
+                    .is_some_and(|m| m.iter().any(|m| !m.key.starts_with('@')))
+        })
+    }
+}
+
+/// Runs the vocabulary check over a parsed document (an object, an array of documents,
+/// or an object with `@graph`).
+pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
+    let terms = Terms::bundled();
+    let mut walker = Walker {
+        terms,
+        sink,
+        ids: IdIndex::default(),
+        nodes: Vec::new(),
+        reported_status: HashSet::new(),
+    };
+    let top: Vec<(&Json, String)> = match &doc.value {
+        JsonValue::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d, format!("/{i}")))
+            .collect(),
+        _ => vec![(doc, String::new())],
+    };
+    // Pass 1: index ids so references can be followed in any order.
+    for (d, _) in &top {
+        if d.as_object().is_some() {
+            let mut ctx = Context::default();
+            if let Some(c) = d.get("@context") {
+                ctx.apply(c);
+            }
+            walker.index(d, &ctx, None);
+        }
+    }
+    for (d, pointer) in &top {
+        let Some(members) = d.as_object() else {
+            walker.sink.push(
+                Severity::Error,
+                "jsonld/not-an-object",
+                "a JSON-LD document must be an object (or an array of objects)".into(),
+                d.offset,
+                pointer,
+                Some("wrap the data in an object with \"@context\": \"https://schema.org\"".into()),
+            );
+            continue;
+        };
+        let mut ctx = Context::default();
+        match d.get("@context") {
+            Some(c) => ctx.apply(c),
+            None => {
+                walker.sink.push(
+                    Severity::Error,
+                    "jsonld/no-context",
+                    "no @context: this JSON is not JSON-LD, so its keys mean nothing to schema.org"
+                        .into(),
+                    d.offset,
+                    pointer,
+                    Some("add \"@context\": \"https://schema.org\"".into()),
+                );
+                continue;
+            }
+        }
+        if ctx.unknown_remote && !ctx.schema_vocab {
+            let at = members
+                .iter()
+                .find(|m| m.key == "@context")
+                .map_or(d.offset, |m| m.value.offset);
+            walker.sink.push(
+                Severity::Info,
+                "jsonld/unsupported-context",
+                "the @context is not schema.org's; only schema.org terms written as IRIs or with a schema: prefix are checked".into(),
+                at,
+                &format!("{pointer}/@context"),
+                Some("use \"@context\": \"https://schema.org\" for a full vocabulary check".into()),
+            );
+        }
+        walker.node(d, &ctx, None, pointer);
+    }
+    VocabularyCheck {
+        nodes: walker.nodes,
+        ids: walker.ids,
+    }
+}
+
+struct Walker<'t, 'd, 's, 'x> {
+    terms: &'t Terms,
+    sink: &'s mut Sink<'x>,
+    ids: IdIndex,
+    nodes: Vec<NodeRecord<'d>>,
+    reported_status: HashSet<String>,
+}
+
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn is_value_object(obj: &Json) -> bool {
+    obj.get("@value").is_some()
+}
+
+fn type_strings(node: &Json) -> Vec<(&str, usize)> {
+    match node.get("@type") {
+        Some(t) => t
+            .items()
+            .into_iter()
+            .filter_map(|t| t.as_str().map(|s| (s, t.offset)))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+impl<'d> Walker<'_, 'd, '_, '_> {
+    /// Pass 1: record types, properties and referers per `@id`.
+    fn index(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>) {
+        let Some(members) = node.as_object() else {
+            if let JsonValue::Array(items) = &node.value {
+                for item in items {
+                    self.index(item, ctx, via);
+                }
+            }
+            return;
+        };
+        if is_value_object(node) {
+            return;
+        }
+        let mut ctx = ctx.clone();
+        if let Some(c) = node.get("@context") {
+            ctx.apply(c);
+        }
+        let id = node.get("@id").and_then(Json::as_str).map(str::to_string);
+        if let Some(id) = &id {
+            let types: Vec<String> = type_strings(node)
+                .into_iter()
+                .filter_map(|(t, _)| ctx.resolve(t))
+                .filter(|t| self.terms.types.contains_key(*t))
+                .map(str::to_string)
+                .collect();
+            self.ids.types.entry(id.clone()).or_default().extend(types);
+            if let Some(p) = via {
+                self.ids
+                    .referers
+                    .entry(id.clone())
+                    .or_default()
+                    .insert(p.to_string());
+            }
+        }
+        for m in members {
+            match m.key.as_str() {
+                "@graph" | "@list" | "@set" | "@included" => self.index(&m.value, &ctx, None),
+                k if k.starts_with('@') => {}
+                k => {
+                    let local = ctx.resolve(k).map(str::to_string);
+                    if let (Some(id), Some(l)) = (&id, &local) {
+                        self.ids
+                            .props
+                            .entry(id.clone())
+                            .or_default()
+                            .insert(l.clone());
+                    }
+                    for item in m.value.items() {
+                        if let JsonValue::Object(_) | JsonValue::Array(_) = item.value {
+                            self.index(item, &ctx, local.as_deref());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn report_status(
+        &mut self,
+        term: &str,
+        kind: &str,
+        status: Option<&str>,
+        superseded: &[String],
+        offset: usize,
+        pointer: &str,
+    ) {
+        if !self.reported_status.insert(term.to_string()) {
+            return;
+        }
+        if !superseded.is_empty() {
+            self.sink.push(
+                Severity::Warning,
+                "schemaorg/superseded",
+                format!(
+                    "{kind} `{term}` is superseded by `{}`",
+                    superseded.join("`, `")
+                ),
+                offset,
+                pointer,
+                Some(format!("use `{}` instead", superseded[0])),
+            );
+        }
+        match status {
+            Some("pending") => self.sink.push(
+                Severity::Info,
+                "schemaorg/pending",
+                format!("{kind} `{term}` is in schema.org's pending area (may still change)"),
+                offset,
+                pointer,
+                None,
+            ),
+            Some(ext) => self.sink.push(
+                Severity::Info,
+                "schemaorg/extension",
+                format!(
+                    "{kind} `{term}` comes from the schema.org {} extension",
+                    ext.trim_start_matches("extension:")
+                ),
+                offset,
+                pointer,
+                None,
+            ),
+            None => {}
+        }
+    }
+
+    /// Pass 2: check one node; `via` is the property whose value it is.
+    fn node(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>, pointer: &str) {
+        let Some(members) = node.as_object() else {
+            return;
+        };
+        let mut ctx = ctx.clone();
+        if let Some(c) = node.get("@context") {
+            ctx.apply(c);
+        }
+        let id = node.get("@id").and_then(Json::as_str);
+        // Types written here, checked for existence.
+        let mut types: BTreeSet<String> = BTreeSet::new();
+        if let Some(t) = node.get("@type") {
+            for item in t.items() {
+                let Some(s) = item.as_str() else {
+                    self.sink.push(
+                        Severity::Error,
+                        "jsonld/keyword",
+                        "@type must be a string or an array of strings".into(),
+                        item.offset,
+                        &format!("{pointer}/@type"),
+                        None,
+                    );
+                    continue;
+                };
+                let Some(local) = ctx.resolve(s) else {
+                    continue;
+                };
+                match self.terms.types.get(local) {
+                    Some(def) => {
+                        types.insert(local.to_string());
+                        self.report_status(
+                            local,
+                            "type",
+                            def.status.as_deref(),
+                            &def.superseded_by,
+                            item.offset,
+                            &format!("{pointer}/@type"),
+                        );
+                    }
+                    None if self.terms.members.contains_key(local) => {
+                        self.sink.push(
+                            Severity::Error,
+                            "schemaorg/unknown-type",
+                            format!("`{local}` is an enumeration value, not a type"),
+                            item.offset,
+                            &format!("{pointer}/@type"),
+                            Some(format!(
+                                "it belongs to {}",
+                                self.terms.members[local].join(", ")
+                            )),
+                        );
+                    }
+                    None => {
+                        let hint = match self.terms.suggest_type(local) {
+                            Some(t) => format!("did you mean `{t}`? schema.org has no type `{local}`"),
+                            None => "use a type from https://schema.org/docs/full.html (e.g. NewsArticle, Person)".into(),
+                        };
+                        self.sink.push(
+                            if ctx.unknown_remote {
+                                Severity::Warning
+                            } else {
+                                Severity::Error
+                            },
+                            "schemaorg/unknown-type",
+                            format!(
+                                "unknown schema.org type `{local}`{}",
+                                if ctx.unknown_remote {
+                                    " (unless the document's other @context defines it)"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            item.offset,
+                            &format!("{pointer}/@type"),
+                            Some(hint),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(id) = id {
+            if let Some(more) = self.ids.types.get(id) {
+                types.extend(more.iter().cloned());
+            }
+        }
+        let types: Vec<String> = types.into_iter().collect();
+        let closure = self.terms.closure_of(&types);
+        let role_props: BTreeSet<String> = id
+            .and_then(|id| self.ids.referers.get(id).cloned())
+            .unwrap_or_default();
+        self.nodes.push(NodeRecord {
+            json: node,
+            pointer: pointer.to_string(),
+            types: types.clone(),
+            closure: closure.clone(),
+        });
+
+        for m in members {
+            let child_pointer = format!("{pointer}/{}", escape_pointer(&m.key));
+            match m.key.as_str() {
+                "@graph" | "@included" => {
+                    for (i, item) in m.value.items().into_iter().enumerate() {
+                        self.node(item, &ctx, None, &format!("{child_pointer}/{i}"));
+                    }
+                    continue;
+                }
+                "@id" => {
+                    if m.value.as_str().is_none() {
+                        self.sink.push(
+                            Severity::Error,
+                            "jsonld/keyword",
+                            "@id must be a string (an IRI or blank node id)".into(),
+                            m.value.offset,
+                            &child_pointer,
+                            None,
+                        );
+                    }
+                    continue;
+                }
+                k if k.starts_with('@') => continue,
+                _ => {}
+            }
+            let Some(local) = ctx.resolve(&m.key) else {
+                continue;
+            };
+            // Potential-action annotations (`query-input`, `target-output`): schema.org's
+            // Actions convention on any property; the value is a PropertyValueSpecification
+            // or its text shorthand.
+            if let Some(base) = local
+                .strip_suffix("-input")
+                .or_else(|| local.strip_suffix("-output"))
+            {
+                if self.terms.properties.contains_key(base) {
+                    continue;
+                }
+            }
+            let Some(def) = self.terms.properties.get(local) else {
+                let hint = match self.terms.suggest_property(local) {
+                    Some(p) => format!("did you mean `{p}`? schema.org has no property `{local}`"),
+                    None => "check the spelling against https://schema.org/docs/full.html".into(),
+                };
+                // With another, unresolvable context in force the key may be defined there.
+                let (severity, why) = if ctx.unknown_remote {
+                    (
+                        Severity::Warning,
+                        " (unless the document's other @context defines it)",
+                    )
+                } else {
+                    (Severity::Error, "")
+                };
+                self.sink.push(
+                    severity,
+                    "schemaorg/unknown-property",
+                    format!(
+                        "unknown schema.org property `{local}`{}{why}",
+                        if types.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" on {}", types.join("/"))
+                        }
+                    ),
+                    m.key_offset,
+                    &child_pointer,
+                    Some(hint),
+                );
+                // Still look inside: nested nodes have their own terms.
+                for (i, item) in m.value.items().into_iter().enumerate() {
+                    let p = if matches!(m.value.value, JsonValue::Array(_)) {
+                        format!("{child_pointer}/{i}")
+                    } else {
+                        child_pointer.clone()
+                    };
+                    if item.as_object().is_some() && !is_value_object(item) {
+                        self.node(item, &ctx, None, &p);
+                    }
+                }
+                continue;
+            };
+            self.report_status(
+                local,
+                "property",
+                def.status.as_deref(),
+                &def.superseded_by,
+                m.key_offset,
+                &child_pointer,
+            );
+            if !closure.is_empty() && !def.domain.iter().any(|d| closure.contains(d)) {
+                let role_ok =
+                    closure.contains("Role") && (via == Some(local) || role_props.contains(local));
+                if !role_ok {
+                    self.sink.push(
+                        Severity::Error,
+                        "schemaorg/domain",
+                        format!("property `{local}` is not expected on {}", types.join("/")),
+                        m.key_offset,
+                        &child_pointer,
+                        Some(format!(
+                            "schema.org defines `{local}` on {}",
+                            short_list(&def.domain)
+                        )),
+                    );
+                }
+            }
+            let many = matches!(m.value.value, JsonValue::Array(_));
+            for (i, item) in m.value.items().into_iter().enumerate() {
+                let p = if many {
+                    format!("{child_pointer}/{i}")
+                } else {
+                    child_pointer.clone()
+                };
+                self.value(local, def, item, &ctx, &p);
+            }
+        }
+    }
+
+    fn value(&mut self, prop: &str, def: &PropDef, v: &'d Json, ctx: &Context, pointer: &str) {
+        match &v.value {
+            JsonValue::Null => {}
+            JsonValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.value(prop, def, item, ctx, &format!("{pointer}/{i}"));
+                }
+            }
+            JsonValue::Object(_) => {
+                if let Some(val) = v.get("@value") {
+                    self.literal(prop, def, val, &format!("{pointer}/@value"));
+                    return;
+                }
+                for key in ["@list", "@set"] {
+                    if let Some(list) = v.get(key) {
+                        self.value(prop, def, list, ctx, &format!("{pointer}/{key}"));
+                        return;
+                    }
+                }
+                self.node(v, ctx, Some(prop), pointer);
+                self.node_range(prop, def, v, ctx, pointer);
+            }
+            _ => self.literal(prop, def, v, pointer),
+        }
+    }
+
+    /// Does a node value fit the property's range?
+    fn node_range(&mut self, prop: &str, def: &PropDef, v: &Json, ctx: &Context, pointer: &str) {
+        let mut types: BTreeSet<String> = type_strings(v)
+            .into_iter()
+            .filter_map(|(t, _)| ctx.resolve(t))
+            .filter(|t| self.terms.types.contains_key(*t))
+            .map(str::to_string)
+            .collect();
+        let id = v.get("@id").and_then(Json::as_str);
+        if let Some(id) = id {
+            if let Some(more) = self.ids.types.get(id) {
+                types.extend(more.iter().cloned());
+            }
+        }
+        if types.is_empty() {
+            // An untyped node or a reference to something outside the document: an
+            // enumeration member IRI can still be checked; anything else is fine
+            // (an IRI is a valid URL value and a valid reference to a thing).
+            if let Some(member) =
+                id.and_then(|id| schema_local(id).or_else(|| id.strip_prefix("schema:")))
+            {
+                if let Some(enums) = self.terms.members.get(member) {
+                    if !self.fits_enum(enums, def) {
+                        self.sink.push(
+                            Severity::Error,
+                            "schemaorg/range",
+                            format!(
+                                "`{prop}` expects {}, but `{member}` is a value of {}",
+                                short_list(&def.range),
+                                enums.join("/")
+                            ),
+                            v.offset,
+                            pointer,
+                            None,
+                        );
+                    }
+                }
+            }
+            return;
+        }
+        let closure = self.terms.closure_of(&types);
+        if def.range.iter().any(|r| closure.contains(r)) {
+            return;
+        }
+        // Role pattern: the Role node carries the property itself.
+        let carries = v
+            .as_object()
+            .is_some_and(|m| m.iter().any(|m| ctx.resolve(&m.key) == Some(prop)))
+            || id.is_some_and(|id| self.ids.props.get(id).is_some_and(|p| p.contains(prop)));
+        if closure.contains("Role") && carries {
+            return;
+        }
+        let list: Vec<&str> = types.iter().map(String::as_str).collect();
+        self.sink.push(
+            Severity::Error,
+            "schemaorg/range",
+            format!(
+                "`{prop}` expects {}, not {}",
+                short_list(&def.range),
+                list.join("/")
+            ),
+            v.offset,
+            pointer,
+            Some(if closure.contains("Role") {
+                format!("a Role as value of `{prop}` must itself carry `{prop}` (the Role pattern)")
+            } else {
+                format!("give `{prop}` a {} value", short_list(&def.range))
+            }),
+        );
+    }
+
+    fn fits_enum(&self, enums: &[String], def: &PropDef) -> bool {
+        enums
+            .iter()
+            .any(|e| def.range.iter().any(|r| self.terms.is_subtype(e, r)))
+    }
+
+    fn range_has(&self, def: &PropDef, datatype: &str) -> bool {
+        def.range.iter().any(|r| self.terms.is_subtype(r, datatype))
+    }
+
+    /// Range types that are things (not datatypes).
+    fn range_has_things(&self, def: &PropDef) -> bool {
+        def.range.iter().any(|r| {
+            !self.terms.is_subtype(r, "DataType")
+                && !self.terms.types.get(r).is_some_and(|d| d.datatype)
+                && r != "DataType"
+        })
+    }
+
+    fn range_has_quantity(&self, def: &PropDef) -> bool {
+        def.range
+            .iter()
+            .any(|r| self.terms.is_subtype(r, "Quantity"))
+    }
+
+    fn literal(&mut self, prop: &str, def: &PropDef, v: &Json, pointer: &str) {
+        let text_like = self.range_has(def, "Text");
+        match &v.value {
+            JsonValue::String(s) => {
+                if text_like && !def.range.iter().all(|r| r == "URL") {
+                    return;
+                }
+                if def.range.iter().any(|r| r == "URL") && looks_like_url(s) {
+                    return;
+                }
+                if (self.range_has(def, "Date") && is_date(s))
+                    || (self.range_has(def, "DateTime") && (is_datetime(s) || is_date(s)))
+                    || (self.range_has(def, "Time") && is_time(s))
+                    || (self.range_has(def, "Number") && is_number(s))
+                    || (self.range_has(def, "Boolean") && is_boolean(s))
+                    || self.range_has_quantity(def)
+                {
+                    return;
+                }
+                let member = schema_local(s)
+                    .or_else(|| s.strip_prefix("schema:"))
+                    .unwrap_or(s);
+                if let Some(enums) = self.terms.members.get(member) {
+                    if self.fits_enum(enums, def) {
+                        return;
+                    }
+                }
+                if self.range_has_things(def) {
+                    // An absolute IRI names the thing (the schema.org context coerces
+                    // many such terms to @id); only other text is worth a note.
+                    if s.starts_with("https://") || s.starts_with("http://") {
+                        return;
+                    }
+                    self.sink.push(
+                        Severity::Info,
+                        "schemaorg/text-for-thing",
+                        format!("`{prop}` is text where schema.org expects {}", short_list(&def.range)),
+                        v.offset,
+                        pointer,
+                        Some(format!("schema.org accepts text here, but consumers understand a typed object better (e.g. {{\"@type\": \"{}\", \"name\": …}})", def.range[0])),
+                    );
+                    return;
+                }
+                self.sink.push(
+                    Severity::Error,
+                    "schemaorg/literal",
+                    format!(
+                        "`{prop}` expects {}; {} does not have that form",
+                        short_list(&def.range),
+                        quote(s)
+                    ),
+                    v.offset,
+                    pointer,
+                    Some(literal_hint(def)),
+                );
+            }
+            JsonValue::Number { text, is_integer } => {
+                let ok = text_like && !def.range.iter().all(|r| r == "URL")
+                    || self.range_has(def, "Float")
+                    || def.range.iter().any(|r| r == "Number")
+                    || (*is_integer && self.range_has(def, "Integer"));
+                if ok {
+                    return;
+                }
+                if self.range_has_things(def) || self.range_has_quantity(def) {
+                    self.sink.push(
+                        Severity::Warning,
+                        "schemaorg/literal",
+                        format!(
+                            "`{prop}` is a bare number ({text}) where schema.org expects {}",
+                            short_list(&def.range)
+                        ),
+                        v.offset,
+                        pointer,
+                        Some(format!(
+                            "many consumers accept it; strictly it should be a {} object",
+                            def.range[0]
+                        )),
+                    );
+                } else {
+                    self.sink.push(
+                        Severity::Error,
+                        "schemaorg/literal",
+                        format!(
+                            "`{prop}` expects {}; the number {text} does not fit",
+                            short_list(&def.range)
+                        ),
+                        v.offset,
+                        pointer,
+                        Some(literal_hint(def)),
+                    );
+                }
+            }
+            JsonValue::Bool(b) => {
+                if self.range_has(def, "Boolean") {
+                    return;
+                }
+                let sev = if text_like || self.range_has_things(def) {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                self.sink.push(
+                    sev,
+                    "schemaorg/literal",
+                    format!(
+                        "`{prop}` expects {}, not the boolean {b}",
+                        short_list(&def.range)
+                    ),
+                    v.offset,
+                    pointer,
+                    Some(literal_hint(def)),
+                );
+            }
+            JsonValue::Null | JsonValue::Array(_) | JsonValue::Object(_) => {}
+        }
+    }
+}
+
+fn quote(s: &str) -> String {
+    let mut q: String = s.chars().take(60).collect();
+    if q.len() < s.len() {
+        q.push('…');
+    }
+    format!("\"{q}\"")
+}
+
+fn short_list(items: &[String]) -> String {
+    match items.len() {
+        0 => "nothing".into(),
+        1..=8 => items.join(" or "),
+        n => format!("{} … ({} more)", items[..6].join(", "), n - 6),
+    }
+}
+
+fn literal_hint(def: &PropDef) -> String {
+    let r = &def.range;
+    if r.iter().any(|t| t == "DateTime") {
+        "write an ISO 8601 date-time, e.g. 2026-05-12T09:30:00+07:00".into()
+    } else if r.iter().any(|t| t == "Date") {
+        "write an ISO 8601 date, e.g. 2026-05-12".into()
+    } else if r.iter().any(|t| t == "URL") {
+        "write an absolute URL, e.g. https://example.com/page".into()
+    } else if r.iter().any(|t| t == "Boolean") {
+        "write true or false".into()
+    } else if r.iter().any(|t| t == "Integer" || t == "Number") {
+        "write a number".into()
+    } else {
+        format!("give a {} value", short_list(r))
+    }
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && !s.chars().any(char::is_whitespace)
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// ISO 8601 calendar date, also reduced precision (`2026`, `2026-05`), optionally with
+/// a zone designator.
+pub(crate) fn is_date(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let core = strip_zone(s);
+    let parts: Vec<&str> = core.split('-').collect();
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2) && valid_md(m, d),
+        _ => false,
+    }
+}
+
+fn valid_md(m: &str, d: &str) -> bool {
+    let m: u32 = m.parse().unwrap_or(0);
+    let d: u32 = d.parse().unwrap_or(0);
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// The part before a zone designator (`Z`, `+07:00`, `-0500`).
+fn strip_zone(s: &str) -> &str {
+    if let Some(x) = s.strip_suffix('Z') {
+        return x;
+    }
+    // A zone starts with + or - after the time part; dates contain '-' so only look
+    // past a 'T' or in a bare time.
+    let start = s.find('T').map_or(0, |i| i + 1);
+    match s[start..].rfind(['+', '-']) {
+        Some(i) if start > 0 || s.contains(':') => &s[..start + i],
+        _ => s,
+    }
+}
+
+/// `true` when the zone designator is present.
+pub(crate) fn has_zone(s: &str) -> bool {
+    strip_zone(s).len() != s.len()
+}
+
+pub(crate) fn is_time(s: &str) -> bool {
+    let core = strip_zone(s);
+    let (hms, frac) = match core.split_once('.') {
+        Some((a, f)) => (a, Some(f)),
+        None => (core, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let parts: Vec<&str> = hms.split(':').collect();
+    matches!(parts.as_slice(), [h, m] | [h, m, _] if digits(h, 2) && digits(m, 2))
+        && parts.iter().all(|p| digits(p, 2))
+}
+
+pub(crate) fn is_datetime(s: &str) -> bool {
+    match s.split_once('T') {
+        Some((d, t)) => is_date(d) && d.len() >= 10 && is_time(t),
+        None => false,
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    s.trim().parse::<f64>().is_ok()
+}
+
+fn is_boolean(s: &str) -> bool {
+    matches!(s, "true" | "false" | "True" | "False")
+        || matches!(schema_local(s), Some("True" | "False"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_forms() {
+        assert!(is_date("2026-05-12"));
+        assert!(is_date("2026-05"));
+        assert!(is_date("2026"));
+        assert!(!is_date("12/05/2026"));
+        assert!(!is_date("2026-13-01"));
+        assert!(is_datetime("2026-05-12T09:30:00+07:00"));
+        assert!(is_datetime("2026-05-12T09:30"));
+        assert!(is_datetime("2026-05-12T09:30:00.5Z"));
+        assert!(!is_datetime("2026-05-12 09:30"));
+        assert!(has_zone("2026-05-12T09:30:00+07:00"));
+        assert!(has_zone("2026-05-12T09:30:00Z"));
+        assert!(!has_zone("2026-05-12T09:30:00"));
+        assert!(!has_zone("2026-05-12"));
+        assert!(is_time("19:30:00-05:00"));
+    }
+
+    #[test]
+    fn closure_and_suggestions() {
+        let t = Terms::bundled();
+        assert!(t.closure("NewsArticle").unwrap().contains("CreativeWork"));
+        assert_eq!(t.suggest_property("headlin").as_deref(), Some("headline"));
+        assert_eq!(
+            t.suggest_type("Newsarticle").as_deref(),
+            Some("NewsArticle")
+        );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(t.suggest_property("nmae").as_deref(), Some("name"));
+    }
+}
