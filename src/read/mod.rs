@@ -4,6 +4,7 @@
 //! dispatch to one reader per format. Readers know nothing of outputs; the turn
 //! segmentation they share lives in [`structure`].
 
+pub mod lexicon;
 pub mod structure;
 pub mod text;
 

@@ -1,0 +1,184 @@
+//! Speaker labels at the start of a line: `Q:`, `**Frage:**`, `"Wartawan":`, `>> rose:`,
+//! `Khánh An – VOA:`, `Pertanyaan (P):`, a label alone on its line, and the `- Name` lines
+//! of definition-list layouts. Which printed labels are speakers is decided over the
+//! whole text (a speaker speaks more than once, or is a known label word).
+
+use crate::read::lexicon::{self, lexicon};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelHit {
+    /// As printed, without wrappers and colon.
+    pub label: String,
+    /// Normalised key: lower case, no parentheses.
+    pub key: String,
+    /// Byte range of the whole label (wrappers and colon included).
+    pub span: Range<usize>,
+    /// Where the turn's own text starts.
+    pub content_start: usize,
+    /// Came from a `- Name` line of a definition list.
+    pub dash: bool,
+}
+
+fn label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:*_"“”\[\]][^:\n]{0,48}?)[*_"”“'»\]]*\s*:[*_"”'»]*(?:\s+|$)"#).unwrap()
+    })
+}
+
+/// The normalised key of a label.
+pub fn key_of(label: &str) -> String {
+    let mut l = label.to_lowercase();
+    if let Some(i) = l.find('(') {
+        l.truncate(i);
+    }
+    l.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A `LABEL:` at the start of `text` (which starts at byte `offset` of the source).
+pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = label_re().captures(text)?;
+    let chevrons = c.get(1).is_some();
+    let label = c.get(2)?.as_str().trim();
+    let whole = c.get(0)?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    if label.contains(['?', '!', ';', ',', '/', '|', '=']) || label.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // A dot only after a short abbreviation or initial (`Dr.`, `R.`).
+    if words.iter().any(|w| w.contains('.') && w.trim_end_matches('.').chars().count() > 3) {
+        return None;
+    }
+    let key = key_of(label);
+    let known = lexicon::contains(&lex.question_labels, &key) || lexicon::contains(&lex.answer_labels, &key);
+    let capital = label.chars().next().is_some_and(|c| c.is_uppercase());
+    if !(known || capital || chevrons) {
+        return None;
+    }
+    if lexicon::contains(&lex.not_labels, &key)
+        || lexicon::starts_with_phrase(&lex.editor_note_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.source_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
+    {
+        return None;
+    }
+    // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
+    let lower_words = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).count();
+    if !known && !chevrons && words.len() >= 3 && lower_words * 2 > words.len() {
+        return None;
+    }
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + whole.as_str().trim_end().len(),
+        content_start: offset + whole.end(),
+        dash: false,
+    })
+}
+
+/// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
+pub fn bullet_len(text: &str) -> usize {
+    for b in ["- ", "– ", "— ", "• ", "* "] {
+        if text.starts_with(b) {
+            return b.len() + (text[b.len()..].len() - text[b.len()..].trim_start().len());
+        }
+    }
+    0
+}
+
+/// A short bullet line that could name a speaker in a definition list (`- Ludo`).
+pub fn dash_name(text: &str) -> Option<&str> {
+    let n = bullet_len(text);
+    if n == 0 {
+        return None;
+    }
+    let t = text[n..].trim();
+    let words = t.split_whitespace().count();
+    let ok = !t.is_empty()
+        && words <= 4
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+        && t.chars().next().is_some_and(|c| c.is_uppercase());
+    ok.then_some(t)
+}
+
+/// Which label keys are speakers, given every hit in the body and the text after each.
+pub fn speaker_keys(hits: &[(LabelHit, usize)]) -> Vec<String> {
+    let lex = lexicon();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (h, _) in hits {
+        *counts.entry(h.key.as_str()).or_default() += 1;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for (h, content_len) in hits {
+        let known = lexicon::contains(&lex.question_labels, &h.key) || lexicon::contains(&lex.answer_labels, &h.key);
+        let n = counts[h.key.as_str()];
+        // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
+        let heading_like = n == 1 && !known && *content_len > 0 && *content_len < 40;
+        if (n >= 2 || known || !heading_like) && !keys.contains(&h.key) {
+            keys.push(h.key.clone());
+        }
+    }
+    keys
+}
+
+/// True when `short` abbreviates `long` (`WN` → `Wikinews`, `Q` → `Question`).
+pub fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).flat_map(|c| c.to_lowercase()).collect();
+    let l: Vec<char> = long.chars().filter(|c| c.is_alphabetic()).flat_map(|c| c.to_lowercase()).collect();
+    if s.is_empty() || s.len() > 4 || s.len() >= l.len() || s[0] != l[0] {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|c| it.any(|x| x == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_styles() {
+        for (line, label) in [
+            ("Q: What now?", "Q"),
+            ("**Frage:** Wie geht es?", "Frage"),
+            ("**Frage**: Wie geht es?", "Frage"),
+            ("\"Wartawan\": Apa kabar?", "Wartawan"),
+            (">> rose: tell me.", "rose"),
+            ("Khánh An – VOA: Cảm ơn.", "Khánh An – VOA"),
+            ("Pertanyaan (P): Apa?", "Pertanyaan (P)"),
+            ("SECRETARY CLINTON: Thank you.", "SECRETARY CLINTON"),
+            ("Dr. Whitson: Yes.", "Dr. Whitson"),
+            ("Interviewer:", "Interviewer"),
+        ] {
+            assert_eq!(colon_label(line, 0).map(|h| h.label), Some(label.to_string()), "{line}");
+        }
+        for line in [
+            "Wikipédia:Wikimag/2009/17/Interview",
+            "Ahora sobre el G20: ¿Qué está haciendo?",
+            "Sumber: https://example.org",
+            "Lời Toà Soạn: Gần 2 tuần",
+            "https://example.org",
+            "12:04 and then",
+            "Note: this is edited.",
+        ] {
+            assert_eq!(colon_label(line, 0), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert!(abbreviates("WN", "Wikinews"));
+        assert!(!abbreviates("A", "Q"));
+        assert!(!abbreviates("VOA", "Whitson"));
+    }
+}
