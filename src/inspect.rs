@@ -18,15 +18,21 @@ fn prov_human(text: &str, p: &Provenance) -> String {
     match p {
         Provenance::Text { span } => format!("text {}", lc(text, span)),
         Provenance::Sidecar { path, key } => format!("sidecar {path} [{key}]"),
-        Provenance::Manifest { path, row, column } => format!("manifest {path} row {row} column {column}"),
+        Provenance::Manifest { path, row, column } => {
+            format!("manifest {path} row {row} column {column}")
+        }
         Provenance::Flag { name } => format!("flag --{name}"),
-        Provenance::Inferred { how, confidence } => format!("inferred: {how} (confidence {confidence:.2})"),
+        Provenance::Inferred { how, confidence } => {
+            format!("inferred: {how} (confidence {confidence:.2})")
+        }
     }
 }
 
 fn prov_json(text: &str, p: &Provenance) -> Value {
     match p {
-        Provenance::Text { span } => json!({"from": "text", "span": [span.start, span.end], "at": lc(text, span)}),
+        Provenance::Text { span } => {
+            json!({"from": "text", "span": [span.start, span.end], "at": lc(text, span)})
+        }
         other => serde_json::to_value(other).unwrap_or(Value::Null),
     }
 }
@@ -41,33 +47,92 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 fn speaker_name(iv: &Interview, t: &Turn) -> String {
-    t.speaker.and_then(|i| iv.people.get(i)).map_or("-".to_string(), |p| p.name.value.clone())
+    t.speaker
+        .and_then(|i| iv.people.get(i))
+        .map_or("-".to_string(), |p| p.name.value.clone())
 }
 
 /// The model as text for people.
 pub fn render_human(iv: &Interview, text: &str) -> String {
     let mut o = String::new();
     let m = &iv.meta;
-    let _ = writeln!(o, "{}", if m.source_name.is_empty() { "(input)" } else { &m.source_name });
+    let _ = writeln!(
+        o,
+        "{}",
+        if m.source_name.is_empty() {
+            "(input)"
+        } else {
+            &m.source_name
+        }
+    );
     let _ = writeln!(o, "\nmeta");
     let mut meta_line = |name: &str, v: Option<(String, &Provenance)>| {
         let _ = match v {
-            Some((v, p)) => writeln!(o, "  {name:<15} {}  ← {}", clip(&v, 80), prov_human(text, p)),
+            Some((v, p)) => writeln!(
+                o,
+                "  {name:<15} {}  ← {}",
+                clip(&v, 80),
+                prov_human(text, p)
+            ),
             None => writeln!(o, "  {name:<15} (absent)"),
         };
     };
-    meta_line("headline", m.headline.as_ref().map(|s| (s.value.clone(), &s.provenance)));
-    meta_line("language", m.language.as_ref().map(|s| (s.value.clone(), &s.provenance)));
-    meta_line("published", m.date_published.as_ref().map(|s| (s.value.as_str().to_string(), &s.provenance)));
-    meta_line("dateline", m.dateline.as_ref().map(|s| (s.value.clone(), &s.provenance)));
-    meta_line("source_url", m.source_url.as_ref().map(|s| (s.value.clone(), &s.provenance)));
-    meta_line("url", m.url.as_ref().map(|s| (s.value.clone(), &s.provenance)));
-    meta_line("description", m.description.as_ref().map(|s| (s.value.clone(), &s.provenance)));
+    meta_line(
+        "headline",
+        m.headline
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "language",
+        m.language
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "published",
+        m.date_published
+            .as_ref()
+            .map(|s| (s.value.as_str().to_string(), &s.provenance)),
+    );
+    meta_line(
+        "dateline",
+        m.dateline
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "source_url",
+        m.source_url
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "url",
+        m.url.as_ref().map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "description",
+        m.description
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
     let _ = writeln!(o, "\npeople");
     for (i, p) in iv.people.iter().enumerate() {
-        let _ = writeln!(o, "  [{i}] {} — {}  ← {}", p.name.value, p.role.as_str(), prov_human(text, &p.name.provenance));
+        let _ = writeln!(
+            o,
+            "  [{i}] {} — {}  ← {}",
+            p.name.value,
+            p.role.as_str(),
+            prov_human(text, &p.name.provenance)
+        );
         if let Some(j) = &p.job_title {
-            let _ = writeln!(o, "      title {}  ← {}", j.value, prov_human(text, &j.provenance));
+            let _ = writeln!(
+                o,
+                "      title {}  ← {}",
+                j.value,
+                prov_human(text, &j.provenance)
+            );
         }
         if !p.labels.is_empty() {
             let _ = writeln!(o, "      labels {}", p.labels.join(", "));
@@ -85,28 +150,55 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             i + 1,
             format!("{:?}", t.kind).to_lowercase(),
             t.role.as_str(),
-            t.label.as_deref().map_or("(no label)".to_string(), |l| format!("'{l}'")),
+            t.label
+                .as_deref()
+                .map_or("(no label)".to_string(), |l| format!("'{l}'")),
             lc(text, &t.span),
             speaker_name(iv, t)
         );
-        let _ = writeln!(o, "        rule {}: {}", t.decision.rule, t.decision.evidence);
+        let _ = writeln!(
+            o,
+            "        rule {}: {}",
+            t.decision.rule, t.decision.evidence
+        );
         for p in &t.paragraphs {
             let _ = writeln!(o, "        | {}", clip(&p.text, 100));
         }
     }
     let _ = writeln!(o, "\nclosing");
     if let Some(c) = &iv.closing {
-        let _ = writeln!(o, "  {}  {}  rule {}: {}", lc(text, &c.span), clip(&c.text(), 80), c.decision.rule, c.decision.evidence);
+        let _ = writeln!(
+            o,
+            "  {}  {}  rule {}: {}",
+            lc(text, &c.span),
+            clip(&c.text(), 80),
+            c.decision.rule,
+            c.decision.evidence
+        );
     }
     let _ = writeln!(o, "\nexchanges {}", iv.exchanges().len());
     let _ = writeln!(o, "\nfigures");
     for f in &iv.figures {
-        let _ = writeln!(o, "  {}  caption: {}", lc(text, &f.span), f.caption.as_deref().map_or("-".into(), |c| clip(c, 80)));
-        let _ = writeln!(o, "      credit: {}  image: {}", f.credit.as_deref().unwrap_or("-"), f.image_url.as_deref().unwrap_or("-"));
+        let _ = writeln!(
+            o,
+            "  {}  caption: {}",
+            lc(text, &f.span),
+            f.caption.as_deref().map_or("-".into(), |c| clip(c, 80))
+        );
+        let _ = writeln!(
+            o,
+            "      credit: {}  image: {}",
+            f.credit.as_deref().unwrap_or("-"),
+            f.image_url.as_deref().unwrap_or("-")
+        );
     }
     let _ = writeln!(o, "\ndiagnostics");
     for d in &iv.diagnostics {
-        let at = d.span.as_ref().map(|s| format!(" at {}", lc(text, s))).unwrap_or_default();
+        let at = d
+            .span
+            .as_ref()
+            .map(|s| format!(" at {}", lc(text, s)))
+            .unwrap_or_default();
         let _ = writeln!(o, "  {:?} {}{}: {}", d.severity, d.code, at, d.message);
     }
     o

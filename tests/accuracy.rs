@@ -16,10 +16,14 @@ use std::path::{Path, PathBuf};
 fn cases() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in ["../shared/corpus/dev", "../shared/seeds"] {
-        let Ok(rd) = std::fs::read_dir(dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
-            if p.extension().is_some_and(|x| x == "txt") && p.with_extension("expected.json").exists() {
+            if p.extension().is_some_and(|x| x == "txt")
+                && p.with_extension("expected.json").exists()
+            {
                 out.push(p);
             }
         }
@@ -40,13 +44,23 @@ enum Score {
 }
 
 fn names(iv: &Interview, role: Role) -> Vec<String> {
-    let mut v: Vec<String> = iv.people_with_role(role).map(|p| p.name.value.clone()).collect();
+    let mut v: Vec<String> = iv
+        .people_with_role(role)
+        .map(|p| p.name.value.clone())
+        .collect();
     v.sort();
     v
 }
 
 fn str_list(v: &Value) -> Vec<String> {
-    let mut out: Vec<String> = v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default();
+    let mut out: Vec<String> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
     out.sort();
     out
 }
@@ -55,7 +69,10 @@ fn judge(path: &Path) -> Vec<(&'static str, Score)> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).unwrap();
     let text = colloquy::read::decode(&name, &bytes).unwrap();
-    let exp: Value = serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap()).unwrap();
+    let exp: Value = serde_json::from_str(
+        &std::fs::read_to_string(path.with_extension("expected.json")).unwrap(),
+    )
+    .unwrap();
     let in_text = |s: &str| norm(&text).contains(&norm(s));
     let iv = match colloquy::read::read(&name, &text) {
         Ok(iv) => iv,
@@ -63,42 +80,119 @@ fn judge(path: &Path) -> Vec<(&'static str, Score)> {
     };
     let ex = iv.exchanges();
     let mut out: Vec<(&'static str, Score)> = Vec::new();
-    let cmp = |want: String, got: String| if want == got { Score::Ok } else { Score::Wrong(format!("want {want:?}, got {got:?}")) };
+    let cmp = |want: String, got: String| {
+        if want == got {
+            Score::Ok
+        } else {
+            Score::Wrong(format!("want {want:?}, got {got:?}"))
+        }
+    };
 
     out.push(("qa", cmp(exp["qa_pairs"].to_string(), ex.len().to_string())));
-    let first = ex.first().map(|e| norm(&e.question.text())).unwrap_or_default();
-    out.push(("first_q", cmp(norm(exp["first_question"].as_str().unwrap_or("")), first)));
-    let last_answer = ex.iter().rev().find(|e| !e.answers.is_empty()).map(|e| norm(&e.answers.iter().map(|a| a.text()).collect::<Vec<_>>().join("\n\n"))).unwrap_or_default();
+    let first = ex
+        .first()
+        .map(|e| norm(&e.question.text()))
+        .unwrap_or_default();
+    out.push((
+        "first_q",
+        cmp(norm(exp["first_question"].as_str().unwrap_or("")), first),
+    ));
+    let last_answer = ex
+        .iter()
+        .rev()
+        .find(|e| !e.answers.is_empty())
+        .map(|e| {
+            norm(
+                &e.answers
+                    .iter()
+                    .map(|a| a.text())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            )
+        })
+        .unwrap_or_default();
     let want_last = norm(exp["last_answer_starts_with"].as_str().unwrap_or(""));
-    out.push(("last_a", if last_answer.starts_with(&want_last) { Score::Ok } else { Score::Wrong(format!("want start {want_last:?}, got {:?}", last_answer.chars().take(60).collect::<String>())) }));
-    out.push(("lang", cmp(exp["language"].as_str().unwrap_or("").to_string(), iv.language().unwrap_or("").to_string())));
-    out.push(("images", cmp(exp["images"].to_string(), iv.figures.len().to_string())));
+    out.push((
+        "last_a",
+        if last_answer.starts_with(&want_last) {
+            Score::Ok
+        } else {
+            Score::Wrong(format!(
+                "want start {want_last:?}, got {:?}",
+                last_answer.chars().take(60).collect::<String>()
+            ))
+        },
+    ));
+    out.push((
+        "lang",
+        cmp(
+            exp["language"].as_str().unwrap_or("").to_string(),
+            iv.language().unwrap_or("").to_string(),
+        ),
+    ));
+    out.push((
+        "images",
+        cmp(exp["images"].to_string(), iv.figures.len().to_string()),
+    ));
     let mut credits: Vec<String> = iv.figures.iter().filter_map(|f| f.credit.clone()).collect();
     credits.sort();
     credits.dedup();
-    out.push(("credits", cmp(format!("{:?}", str_list(&exp["photo_credits"])), format!("{credits:?}"))));
-    for (field, role) in [("interviewees", Role::Interviewee), ("interviewer", Role::Interviewer)] {
+    out.push((
+        "credits",
+        cmp(
+            format!("{:?}", str_list(&exp["photo_credits"])),
+            format!("{credits:?}"),
+        ),
+    ));
+    for (field, role) in [
+        ("interviewees", Role::Interviewee),
+        ("interviewer", Role::Interviewer),
+    ] {
         let want = str_list(&exp[field]);
-        let label: &'static str = if role == Role::Interviewee { "ivee" } else { "ivwer" };
+        let label: &'static str = if role == Role::Interviewee {
+            "ivee"
+        } else {
+            "ivwer"
+        };
         if want.iter().any(|n| !in_text(n)) {
             out.push((label, Score::NotInText));
         } else {
-            out.push((label, cmp(format!("{want:?}"), format!("{:?}", names(&iv, role)))));
+            out.push((
+                label,
+                cmp(format!("{want:?}"), format!("{:?}", names(&iv, role))),
+            ));
         }
     }
     let got_headline = iv.meta.headline.as_ref().map(|h| norm(&h.value));
     match exp["headline"].as_str() {
         Some(h) if !in_text(h) => out.push(("headline", Score::NotInText)),
-        h => out.push(("headline", cmp(format!("{:?}", h.map(norm)), format!("{got_headline:?}")))),
+        h => out.push((
+            "headline",
+            cmp(format!("{:?}", h.map(norm)), format!("{got_headline:?}")),
+        )),
     }
-    let got_date = iv.meta.date_published.as_ref().map(|d| d.value.as_str().to_string());
+    let got_date = iv
+        .meta
+        .date_published
+        .as_ref()
+        .map(|d| d.value.as_str().to_string());
     match exp["published"].as_str() {
         Some(d) if !text.contains(&d[..4]) => out.push(("date", Score::NotInText)),
-        d => out.push(("date", cmp(format!("{:?}", d), format!("{:?}", got_date.as_deref())))),
+        d => out.push((
+            "date",
+            cmp(format!("{:?}", d), format!("{:?}", got_date.as_deref())),
+        )),
     }
     let got_url = iv.meta.source_url.as_ref().map(|u| u.value.clone());
     match exp["source_url"].as_str() {
-        Some(u) if !text.contains(u) => out.push(("src_url", if got_url.is_none() { Score::NotInText } else { Score::Wrong(format!("invented {got_url:?}")) })),
+        Some(u) if !text.contains(u) => out.push((
+            "src_url",
+            if got_url.is_none() {
+                Score::NotInText
+            } else {
+                Score::Wrong(format!("invented {got_url:?}"))
+            },
+        )),
         u => out.push(("src_url", cmp(format!("{u:?}"), format!("{got_url:?}")))),
     }
     // No invented answers: every answer paragraph is text of the source, and the closing
@@ -119,7 +213,14 @@ fn judge(path: &Path) -> Vec<(&'static str, Score)> {
             }
         }
     }
-    out.push(("no_invent", if invented.is_empty() { Score::Ok } else { Score::Wrong(format!("{invented:?}")) }));
+    out.push((
+        "no_invent",
+        if invented.is_empty() {
+            Score::Ok
+        } else {
+            Score::Wrong(format!("{invented:?}"))
+        },
+    ));
     out
 }
 
@@ -133,8 +234,14 @@ fn accuracy_on_dev_corpus_and_seed() {
     for c in &cases {
         let scores = judge(c);
         let name = c.file_stem().unwrap().to_string_lossy().to_string();
-        let ok = scores.iter().filter(|(_, s)| matches!(s, Score::Ok)).count();
-        let na = scores.iter().filter(|(_, s)| matches!(s, Score::NotInText)).count();
+        let ok = scores
+            .iter()
+            .filter(|(_, s)| matches!(s, Score::Ok))
+            .count();
+        let na = scores
+            .iter()
+            .filter(|(_, s)| matches!(s, Score::NotInText))
+            .count();
         let scored = scores.len() - na;
         ok_total += ok;
         scored_total += scored;
@@ -147,20 +254,33 @@ fn accuracy_on_dev_corpus_and_seed() {
                 Score::Wrong(_) => format!("{f}:FAIL"),
             })
             .collect();
-        rows.push(format!("{name:<42} {ok:>2}/{scored:<2} {}", cells.join(" ")));
+        rows.push(format!(
+            "{name:<42} {ok:>2}/{scored:<2} {}",
+            cells.join(" ")
+        ));
         for (f, s) in &scores {
             if let Score::Wrong(why) = s {
                 fails.push(format!("{name} {f}: {why}"));
             }
         }
     }
-    println!("\naccuracy (n/a = the expected value is not in the text, so no reader can derive it)");
+    println!(
+        "\naccuracy (n/a = the expected value is not in the text, so no reader can derive it)"
+    );
     for r in &rows {
         println!("{r}");
     }
-    println!("TOTAL {ok_total}/{scored_total} fields right, {na_total} n/a, over {} cases", cases.len());
+    println!(
+        "TOTAL {ok_total}/{scored_total} fields right, {na_total} n/a, over {} cases",
+        cases.len()
+    );
     for f in &fails {
         println!("  {f}");
     }
-    assert!(fails.is_empty(), "{} field(s) wrong:\n{}", fails.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} field(s) wrong:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
 }

@@ -68,7 +68,10 @@ fn valid_ymd(y: i32, m: u8, d: u8) -> bool {
 
 fn iso(t: &str) -> Option<PubDate> {
     let parts: Vec<&str> = t.split('-').collect();
-    if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     match parts.as_slice() {
@@ -92,7 +95,11 @@ fn numeric(t: &str) -> Result<Option<PubDate>, DateError> {
         None => return Ok(None),
     };
     let parts: Vec<&str> = t.trim_end_matches('.').split(sep).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Ok(None);
     }
     let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
@@ -134,7 +141,21 @@ fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "de" | "del" | "ngày" | "năm" | "le" | "the" | "of" | "am" | "den" | "tanggal" | "el" | "er" | "st" | "nd" | "rd" | "th"
+        "de" | "del"
+            | "ngày"
+            | "năm"
+            | "le"
+            | "the"
+            | "of"
+            | "am"
+            | "den"
+            | "tanggal"
+            | "el"
+            | "er"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
     )
 }
 
@@ -142,7 +163,10 @@ fn is_filler(w: &str) -> bool {
 fn day_of(tok: &str) -> Option<u8> {
     let digits: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &tok[digits.len()..];
-    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "e") {
+    if digits.is_empty()
+        || digits.len() > 2
+        || !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "e")
+    {
         return None;
     }
     let d: u8 = digits.parse().ok()?;
@@ -174,7 +198,8 @@ fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
     }
     let (mi, mlen, month) = found?;
     let after = mi + mlen;
-    let year_idx = (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;
+    let year_idx =
+        (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;
     let year = year_of(lower[year_idx])?;
     // Day: the nearest day token before the month (skipping fillers), else right after it.
     let mut day_idx = None;
@@ -189,7 +214,11 @@ fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
             break;
         }
     }
-    if day_idx.is_none() && after < lower.len() && after != year_idx && day_of(lower[after]).is_some() {
+    if day_idx.is_none()
+        && after < lower.len()
+        && after != year_idx
+        && day_of(lower[after]).is_some()
+    {
         day_idx = Some(after);
     }
     let mut used = vec![year_idx];
@@ -223,7 +252,11 @@ fn covered_range(line: &str) -> Range<usize> {
             || t == "tháng"
             || months.iter().any(|(n, _)| n == t)
     };
-    let parts: Vec<&Range<usize>> = toks.iter().filter(|(t, _)| is_part(t)).map(|(_, r)| r).collect();
+    let parts: Vec<&Range<usize>> = toks
+        .iter()
+        .filter(|(t, _)| is_part(t))
+        .map(|(_, r)| r)
+        .collect();
     match (parts.first(), parts.last()) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..line.len(),

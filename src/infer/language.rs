@@ -26,40 +26,120 @@ pub fn infer(interview: &mut Interview, text: &str) {
         sample = text.to_string();
     }
     let Some(info) = whatlang::detect(&sample) else {
-        interview.diagnostics.push(Diagnostic::warning("no-language", "could not tell the language; pass --lang", None));
+        interview.diagnostics.push(Diagnostic::warning(
+            "no-language",
+            "could not tell the language; pass --lang",
+            None,
+        ));
         return;
     };
     let code3 = info.lang().code();
     let tag = bcp47(code3).unwrap_or(code3).to_string();
     let how = format!(
         "whatlang trigrams on {} ({} characters): {} ({}), {}",
-        if from_turns { "the turns" } else { "the whole text" },
+        if from_turns {
+            "the turns"
+        } else {
+            "the whole text"
+        },
         sample.chars().count(),
         info.lang().eng_name(),
         code3,
-        if info.is_reliable() { "reliable" } else { "not reliable" }
+        if info.is_reliable() {
+            "reliable"
+        } else {
+            "not reliable"
+        }
     );
     if !info.is_reliable() {
-        interview.diagnostics.push(Diagnostic::warning("language-uncertain", format!("language guessed as '{tag}' with low confidence; pass --lang to be sure"), None));
+        interview.diagnostics.push(Diagnostic::warning(
+            "language-uncertain",
+            format!("language guessed as '{tag}' with low confidence; pass --lang to be sure"),
+            None,
+        ));
     }
-    interview.meta.language = Some(Sourced::new(tag, Provenance::Inferred { how, confidence: info.confidence() as f32 }));
+    interview.meta.language = Some(Sourced::new(
+        tag,
+        Provenance::Inferred {
+            how,
+            confidence: info.confidence() as f32,
+        },
+    ));
 }
 
 /// ISO 639-3 (as whatlang names languages) → the shortest BCP 47 tag.
 pub fn bcp47(code3: &str) -> Option<&'static str> {
     Some(match code3 {
-        "epo" => "eo", "eng" => "en", "rus" => "ru", "cmn" => "zh", "spa" => "es", "por" => "pt",
-        "ita" => "it", "ben" => "bn", "fra" => "fr", "deu" => "de", "ukr" => "uk", "kat" => "ka",
-        "ara" => "ar", "hin" => "hi", "jpn" => "ja", "heb" => "he", "yid" => "yi", "pol" => "pl",
-        "amh" => "am", "jav" => "jv", "kor" => "ko", "nob" => "nb", "dan" => "da", "swe" => "sv",
-        "fin" => "fi", "tur" => "tr", "nld" => "nl", "hun" => "hu", "ces" => "cs", "ell" => "el",
-        "bul" => "bg", "bel" => "be", "mar" => "mr", "kan" => "kn", "ron" => "ro", "slv" => "sl",
-        "hrv" => "hr", "srp" => "sr", "mkd" => "mk", "lit" => "lt", "lav" => "lv", "est" => "et",
-        "tam" => "ta", "vie" => "vi", "urd" => "ur", "tha" => "th", "guj" => "gu", "uzb" => "uz",
-        "pan" => "pa", "aze" => "az", "ind" => "id", "tel" => "te", "pes" => "fa", "mal" => "ml",
-        "ori" => "or", "mya" => "my", "nep" => "ne", "sin" => "si", "khm" => "km", "tuk" => "tk",
-        "aka" => "ak", "zul" => "zu", "sna" => "sn", "afr" => "af", "lat" => "la", "slk" => "sk",
-        "cat" => "ca", "tgl" => "tl", "hye" => "hy", "cym" => "cy",
+        "epo" => "eo",
+        "eng" => "en",
+        "rus" => "ru",
+        "cmn" => "zh",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "ben" => "bn",
+        "fra" => "fr",
+        "deu" => "de",
+        "ukr" => "uk",
+        "kat" => "ka",
+        "ara" => "ar",
+        "hin" => "hi",
+        "jpn" => "ja",
+        "heb" => "he",
+        "yid" => "yi",
+        "pol" => "pl",
+        "amh" => "am",
+        "jav" => "jv",
+        "kor" => "ko",
+        "nob" => "nb",
+        "dan" => "da",
+        "swe" => "sv",
+        "fin" => "fi",
+        "tur" => "tr",
+        "nld" => "nl",
+        "hun" => "hu",
+        "ces" => "cs",
+        "ell" => "el",
+        "bul" => "bg",
+        "bel" => "be",
+        "mar" => "mr",
+        "kan" => "kn",
+        "ron" => "ro",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "mkd" => "mk",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "tam" => "ta",
+        "vie" => "vi",
+        "urd" => "ur",
+        "tha" => "th",
+        "guj" => "gu",
+        "uzb" => "uz",
+        "pan" => "pa",
+        "aze" => "az",
+        "ind" => "id",
+        "tel" => "te",
+        "pes" => "fa",
+        "mal" => "ml",
+        "ori" => "or",
+        "mya" => "my",
+        "nep" => "ne",
+        "sin" => "si",
+        "khm" => "km",
+        "tuk" => "tk",
+        "aka" => "ak",
+        "zul" => "zu",
+        "sna" => "sn",
+        "afr" => "af",
+        "lat" => "la",
+        "slk" => "sk",
+        "cat" => "ca",
+        "tgl" => "tl",
+        "hye" => "hy",
+        "cym" => "cy",
         _ => return None,
     })
 }

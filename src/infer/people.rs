@@ -36,7 +36,9 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn is_title(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     lexicon::contains(&lexicon().titles, &w)
 }
 
@@ -55,7 +57,10 @@ fn name_token(tok: &str) -> Option<&str> {
     if !first.is_uppercase() || core.chars().count() < 2 {
         return None;
     }
-    if !core.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.') {
+    if !core
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.')
+    {
         return None;
     }
     Some(core)
@@ -71,17 +76,28 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
     let toks = tokens(&text[at..]);
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for (i, (off, tok)) in toks.iter().enumerate() {
-        if parts.is_empty() && is_title(tok) && i < 3 && tok.chars().next().is_some_and(|c| c.is_uppercase()) {
+        if parts.is_empty()
+            && is_title(tok)
+            && i < 3
+            && tok.chars().next().is_some_and(|c| c.is_uppercase())
+        {
             continue;
         }
-        let Some(core) = (if is_initial(tok) { Some(*tok) } else { name_token(tok) }) else {
+        let Some(core) = (if is_initial(tok) {
+            Some(*tok)
+        } else {
+            name_token(tok)
+        }) else {
             break;
         };
         if !parts.is_empty() && is_title(core) {
             break;
         }
         let s = at + off + tok.find(core).unwrap_or(0);
-        if parts.last().is_some_and(|&(_, e)| text[e..s].contains('\n')) {
+        if parts
+            .last()
+            .is_some_and(|&(_, e)| text[e..s].contains('\n'))
+        {
             break; // a name does not run over a line end
         }
         parts.push((s, s + core.len()));
@@ -91,7 +107,10 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
     }
     let (s, e) = (parts.first()?.0, parts.last()?.1);
     let name = text[s..e].trim_end_matches('.').to_string();
-    (!name.is_empty()).then(|| Found { span: s..s + name.len(), name })
+    (!name.is_empty()).then(|| Found {
+        span: s..s + name.len(),
+        name,
+    })
 }
 
 /// The full name that ends with the word at `span` of `text` (`Marc Knapper` for
@@ -110,7 +129,10 @@ pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
         }
         start = *off;
     }
-    Found { name: text[start..span.end].to_string(), span: start..span.end }
+    Found {
+        name: text[start..span.end].to_string(),
+        span: start..span.end,
+    }
 }
 
 /// Every occurrence of `word` in `text` as a whole, capitalised word.
@@ -123,11 +145,20 @@ pub fn occurrences(text: &str, word: &str) -> Vec<Range<usize>> {
     let w = word.to_lowercase();
     if lower.len() != text.len() {
         // Case folding changed byte lengths: fall back to exact matches.
-        return text.match_indices(word).map(|(i, m)| i..i + m.len()).filter(|r| whole(text, r)).collect();
+        return text
+            .match_indices(word)
+            .map(|(i, m)| i..i + m.len())
+            .filter(|r| whole(text, r))
+            .collect();
     }
     for (i, _) in lower.match_indices(&w) {
         let r = i..i + w.len();
-        if whole(text, &r) && text[r.clone()].chars().next().is_some_and(|c| c.is_uppercase()) {
+        if whole(text, &r)
+            && text[r.clone()]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        {
             out.push(r);
         }
     }
@@ -156,7 +187,10 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     } else {
         for p in phrases {
             for (i, m) in lower.match_indices(p.as_str()) {
-                let starts_word = text[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
+                let starts_word = text[..i]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if starts_word {
                     push_after(text, offset, i + m.len(), &mut out);
                 }
@@ -175,7 +209,10 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
         return; // the phrase ran into a longer word
     }
     if let Some(f) = name_after(text, end + skip) {
-        out.push(Found { name: f.name, span: f.span.start + offset..f.span.end + offset });
+        out.push(Found {
+            name: f.name,
+            span: f.span.start + offset..f.span.end + offset,
+        });
     }
 }
 
@@ -202,7 +239,9 @@ pub fn label_core(label: &str) -> Option<String> {
         }
     }
     let lower = l.trim().to_lowercase();
-    if lexicon::contains(&lex.question_labels, &lower) || lexicon::contains(&lex.answer_labels, &lower) {
+    if lexicon::contains(&lex.question_labels, &lower)
+        || lexicon::contains(&lex.answer_labels, &lower)
+    {
         return None;
     }
     // Drop titles, including multi-word ones, from the front.
@@ -256,7 +295,10 @@ pub fn trailing_vocative(text: &str) -> Option<(String, Range<usize>)> {
     let voc = t[comma + 1..].trim();
     let start = comma + 1 + (t[comma + 1..].len() - t[comma + 1..].trim_start().len());
     let words: Vec<&str> = voc.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || !words[0].chars().next().is_some_and(|c| c.is_uppercase()) {
+    if words.is_empty()
+        || words.len() > 4
+        || !words[0].chars().next().is_some_and(|c| c.is_uppercase())
+    {
         return None;
     }
     Some((voc.to_string(), start..start + voc.len()))
@@ -270,12 +312,16 @@ pub fn leading_vocative(text: &str) -> Option<String> {
     if words.is_empty() || words.len() > 3 {
         return None;
     }
-    let all_names = words.iter().all(|w| name_token(w) == Some(*w) && !is_title(w));
+    let all_names = words
+        .iter()
+        .all(|w| name_token(w) == Some(*w) && !is_title(w));
     // Interjections and sentence openers are capitalised too; a name is not in the lexicon.
     let lex = lexicon();
     let common = words.iter().any(|w| {
         let l = w.to_lowercase();
-        lexicon::contains(&lex.closing_phrases, &l) || lexicon::contains(&lex.first_person, &l) || lexicon::contains(&lex.second_person, &l)
+        lexicon::contains(&lex.closing_phrases, &l)
+            || lexicon::contains(&lex.first_person, &l)
+            || lexicon::contains(&lex.second_person, &l)
     });
     (all_names && !common).then(|| head.to_string())
 }
@@ -321,8 +367,16 @@ mod tests {
 
     #[test]
     fn vocatives() {
-        assert_eq!(trailing_vocative("Pesan apa yang disampaikan, Duta Besar?").unwrap().0, "Duta Besar");
-        assert_eq!(leading_vocative("Gesell, es estupendo estar con usted.").as_deref(), Some("Gesell"));
+        assert_eq!(
+            trailing_vocative("Pesan apa yang disampaikan, Duta Besar?")
+                .unwrap()
+                .0,
+            "Duta Besar"
+        );
+        assert_eq!(
+            leading_vocative("Gesell, es estupendo estar con usted.").as_deref(),
+            Some("Gesell")
+        );
         assert_eq!(leading_vocative("I think, yes."), None);
     }
 }

@@ -50,7 +50,12 @@ impl Lexicon {
                     }
                 }
             }
-            out.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+            out.sort_by(|a, b| {
+                b.0.chars()
+                    .count()
+                    .cmp(&a.0.chars().count())
+                    .then(a.0.cmp(&b.0))
+            });
             out
         })
     }
@@ -93,7 +98,7 @@ pub fn lexicon() -> &'static Lexicon {
 /// True when `list` holds `word` (already lower-cased by the caller or not).
 pub fn contains(list: &[String], word: &str) -> bool {
     let w = word.trim().to_lowercase();
-    list.iter().any(|x| *x == w)
+    list.contains(&w)
 }
 
 /// The entry of `list` that `text` starts with as whole words, longest first.
@@ -124,7 +129,10 @@ pub fn mentions(list: &[String], text: &str) -> bool {
     let ws = words(text);
     list.iter().any(|entry| {
         let parts: Vec<&str> = entry.split_whitespace().collect();
-        !parts.is_empty() && ws.windows(parts.len()).any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
+        !parts.is_empty()
+            && ws
+                .windows(parts.len())
+                .any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
     })
 }
 
@@ -148,8 +156,14 @@ mod tests {
     #[test]
     fn phrases_match_whole_words() {
         let lex = lexicon();
-        assert_eq!(starts_with_phrase(&lex.closing_phrases, "Thank you very much!"), Some("thank you very much"));
-        assert_eq!(starts_with_phrase(&lex.closing_phrases, "Thanksgiving is near"), None);
+        assert_eq!(
+            starts_with_phrase(&lex.closing_phrases, "Thank you very much!"),
+            Some("thank you very much")
+        );
+        assert_eq!(
+            starts_with_phrase(&lex.closing_phrases, "Thanksgiving is near"),
+            None
+        );
         assert!(mentions(&lex.second_person, "What do you think?"));
         assert!(!mentions(&lex.second_person, "What do youth think?"));
     }

@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
     let mut out = Vec::new();
     for i in 0..lines.len() {
-        let LineKind::Photo { alt, url } = &lines[i].kind else { continue };
+        let LineKind::Photo { alt, url } = &lines[i].kind else {
+            continue;
+        };
         used[i] = true;
         let mut span = lines[i].span.clone();
         // The caption: up to 4 following text lines, the last of which ends with `|`.
@@ -48,8 +50,16 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         }
         let joined = parts.join(" ");
         let (caption, credit) = split_credit(joined.trim());
-        let caption = Some(caption).filter(|c| !c.is_empty()).or_else(|| alt.clone());
-        out.push(Figure { caption, credit, image_url: url.clone(), alt: alt.clone(), span });
+        let caption = Some(caption)
+            .filter(|c| !c.is_empty())
+            .or_else(|| alt.clone());
+        out.push(Figure {
+            caption,
+            credit,
+            image_url: url.clone(),
+            alt: alt.clone(),
+            span,
+        });
     }
     out
 }
@@ -101,7 +111,10 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
         }
     }
     if let Some(m) = agency_re().captures(c).and_then(|m| m.get(1)) {
-        return (c[..m.start()].trim().to_string(), Some(m.as_str().to_string()));
+        return (
+            c[..m.start()].trim().to_string(),
+            Some(m.as_str().to_string()),
+        );
     }
     (c.to_string(), None)
 }
@@ -111,9 +124,15 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
     let mut ps: Vec<&String> = prefixes.iter().collect();
     ps.sort_by_key(|p| std::cmp::Reverse(p.len()));
     for p in ps {
-        if (lower.len() == text.len() && lower.starts_with(p.as_str())) || text.starts_with(p.as_str()) {
+        if (lower.len() == text.len() && lower.starts_with(p.as_str()))
+            || text.starts_with(p.as_str())
+        {
             let rest = text[p.len()..].trim_start();
-            let rest = if p == "©" { rest } else { rest.strip_prefix(':')? };
+            let rest = if p == "©" {
+                rest
+            } else {
+                rest.strip_prefix(':')?
+            };
             let credit = rest.trim().trim_end_matches(['.', ')', '|']).trim();
             if !credit.is_empty() {
                 return Some(credit.to_string());
@@ -130,13 +149,37 @@ mod tests {
     #[test]
     fn credits_are_split_from_captions() {
         let cases = [
-            ("Duta Besar X di Wina. (Foto: NVCC)", "Duta Besar X di Wina.", "NVCC"),
-            ("The mayor in the port. Photo: Lena Berg", "The mayor in the port.", "Lena Berg"),
-            ("Đại sứ tại Hà Nội. Ảnh: TTXVN", "Đại sứ tại Hà Nội.", "TTXVN"),
-            ("Die Ministerin in Berlin. Bild: dpa", "Die Ministerin in Berlin.", "dpa"),
+            (
+                "Duta Besar X di Wina. (Foto: NVCC)",
+                "Duta Besar X di Wina.",
+                "NVCC",
+            ),
+            (
+                "The mayor in the port. Photo: Lena Berg",
+                "The mayor in the port.",
+                "Lena Berg",
+            ),
+            (
+                "Đại sứ tại Hà Nội. Ảnh: TTXVN",
+                "Đại sứ tại Hà Nội.",
+                "TTXVN",
+            ),
+            (
+                "Die Ministerin in Berlin. Bild: dpa",
+                "Die Ministerin in Berlin.",
+                "dpa",
+            ),
             ("Au festival. © AFP", "Au festival.", "AFP"),
-            ("Der Trainer am Spielfeldrand (imago/MiS)", "Der Trainer am Spielfeldrand", "imago/MiS"),
-            ("The secretary speaks in Washington. UPI/Mike Theiler", "The secretary speaks in Washington.", "UPI/Mike Theiler"),
+            (
+                "Der Trainer am Spielfeldrand (imago/MiS)",
+                "Der Trainer am Spielfeldrand",
+                "imago/MiS",
+            ),
+            (
+                "The secretary speaks in Washington. UPI/Mike Theiler",
+                "The secretary speaks in Washington.",
+                "UPI/Mike Theiler",
+            ),
         ];
         for (input, cap, credit) in cases {
             let (c, cr) = split_credit(input);

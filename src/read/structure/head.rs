@@ -14,9 +14,18 @@ fn is_prose(t: &str) -> bool {
 }
 
 /// Reads the head (lines before `end_line`) into `iv.meta` and `iv.lead`.
-pub fn read_head(src: &str, ls: &[Line], used: &[bool], paras: &[Para], end_line: usize, iv: &mut Interview) {
+pub fn read_head(
+    src: &str,
+    ls: &[Line],
+    used: &[bool],
+    paras: &[Para],
+    end_line: usize,
+    iv: &mut Interview,
+) {
     let lex = lexicon();
-    let head: Vec<usize> = (0..ls.len().min(end_line)).filter(|&i| !used[i] && ls[i].kind == LineKind::Text).collect();
+    let head: Vec<usize> = (0..ls.len().min(end_line))
+        .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .collect();
     let mut seen_prose = false;
     let mut date_line: Option<usize> = None;
     for (n, &i) in head.iter().enumerate() {
@@ -34,20 +43,29 @@ pub fn read_head(src: &str, ls: &[Line], used: &[bool], paras: &[Para], end_line
         if iv.meta.date_published.is_none() && t.chars().count() <= 80 {
             if let Some((date, r)) = dates::find(t) {
                 let rest = format!("{} {}", &t[..r.start], &t[r.end..]);
-                let rest = rest.trim().trim_matches(|c: char| c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace());
+                let rest = rest.trim().trim_matches(|c: char| {
+                    c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace()
+                });
                 if rest.split_whitespace().count() <= 5 {
                     let s = ls[i].span.start;
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     if !rest.is_empty() && place_like(rest) {
                         let off = t.find(rest).unwrap_or(0);
-                        iv.meta.dateline = Some(Sourced::from_text(rest.to_string(), s + off..s + off + rest.len()));
+                        iv.meta.dateline = Some(Sourced::from_text(
+                            rest.to_string(),
+                            s + off..s + off + rest.len(),
+                        ));
                     }
                     date_line = Some(n);
                     continue;
                 }
             }
         }
-        if iv.meta.headline.is_none() && (!seen_prose) && headline_like(src, ls, i) && !place_like_line(t) {
+        if iv.meta.headline.is_none()
+            && (!seen_prose)
+            && headline_like(src, ls, i)
+            && !place_like_line(t)
+        {
             iv.meta.headline = Some(Sourced::from_text(t.to_string(), ls[i].span.clone()));
             continue;
         }
@@ -58,14 +76,26 @@ pub fn read_head(src: &str, ls: &[Line], used: &[bool], paras: &[Para], end_line
             }
             continue;
         }
-        iv.diagnostics.push(Diagnostic::info("title-block", format!("left out of the lead (title block or heading): '{}'", short(t)), Some(ls[i].span.clone())));
+        iv.diagnostics.push(Diagnostic::info(
+            "title-block",
+            format!(
+                "left out of the lead (title block or heading): '{}'",
+                short(t)
+            ),
+            Some(ls[i].span.clone()),
+        ));
     }
     // A place line next to a date line is the dateline.
     if let (Some(n), None) = (date_line, &iv.meta.dateline) {
         for m in [n.wrapping_sub(1), n + 1] {
             if let Some(&i) = head.get(m) {
                 let t = ls[i].text(src);
-                let is_headline = iv.meta.headline.as_ref().is_some_and(|h| h.provenance == crate::model::Provenance::Text { span: ls[i].span.clone() });
+                let is_headline = iv.meta.headline.as_ref().is_some_and(|h| {
+                    h.provenance
+                        == crate::model::Provenance::Text {
+                            span: ls[i].span.clone(),
+                        }
+                });
                 if place_like_line(t) && !is_headline {
                     iv.meta.dateline = Some(Sourced::from_text(t.to_string(), ls[i].span.clone()));
                     break;
@@ -87,7 +117,9 @@ fn place_like(t: &str) -> bool {
     !words.is_empty()
         && words.len() <= 5
         && !ends_sentence(t)
-        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 3)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 3)
 }
 
 fn place_like_line(t: &str) -> bool {
@@ -100,15 +132,26 @@ fn headline_like(src: &str, ls: &[Line], i: usize) -> bool {
     let lex = lexicon();
     let t = ls[i].text(src);
     let chars = t.chars().count();
-    if !(8..=200).contains(&chars) || t.split_whitespace().count() > 30 || t.ends_with(['.', ':', ';', ',']) {
+    if !(8..=200).contains(&chars)
+        || t.split_whitespace().count() > 30
+        || t.ends_with(['.', ':', ';', ','])
+    {
         return false;
     }
-    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() || lexicon::starts_with_phrase(&lex.interviewee_phrases, t).is_some() {
+    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() {
         return false;
     }
-    let block: Vec<usize> = (0..ls.len()).filter(|&j| ls[j].block == ls[i].block && ls[j].kind != LineKind::Blank).collect();
+    let block: Vec<usize> = (0..ls.len())
+        .filter(|&j| ls[j].block == ls[i].block && ls[j].kind != LineKind::Blank)
+        .collect();
     if block.len() == 1 {
         return true;
     }
-    block.first() == Some(&i) && block.get(1).is_some_and(|&j| ls[j].kind == LineKind::Text && is_prose(ls[j].text(src)))
+    // First in its block, with prose or a date line right under it.
+    block.first() == Some(&i)
+        && block.get(1).is_some_and(|&j| {
+            let u = ls[j].text(src);
+            ls[j].kind == LineKind::Text
+                && (is_prose(u) || (u.chars().count() <= 40 && dates::find(u).is_some()))
+        })
 }

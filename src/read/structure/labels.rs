@@ -51,15 +51,21 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     if words.is_empty() || words.len() > 6 {
         return None;
     }
-    if label.contains(['?', '!', ';', ',', '/', '|', '=']) || label.starts_with(|c: char| c.is_ascii_digit()) {
+    if label.contains(['?', '!', ';', ',', '/', '|', '='])
+        || label.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     // A dot only after a short abbreviation or initial (`Dr.`, `R.`).
-    if words.iter().any(|w| w.contains('.') && w.trim_end_matches('.').chars().count() > 3) {
+    if words
+        .iter()
+        .any(|w| w.contains('.') && w.trim_end_matches('.').chars().count() > 3)
+    {
         return None;
     }
     let key = key_of(label);
-    let known = lexicon::contains(&lex.question_labels, &key) || lexicon::contains(&lex.answer_labels, &key);
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
     let capital = label.chars().next().is_some_and(|c| c.is_uppercase());
     if !(known || capital || chevrons) {
         return None;
@@ -72,8 +78,11 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
         return None;
     }
     // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
-    let lower_words = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).count();
-    if !known && !chevrons && words.len() >= 3 && lower_words * 2 > words.len() {
+    let lower_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .count();
+    if !known && !chevrons && words.len() >= 3 && lower_words * 2 >= words.len() {
         return None;
     }
     Some(LabelHit {
@@ -88,8 +97,8 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
 /// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
 pub fn bullet_len(text: &str) -> usize {
     for b in ["- ", "– ", "— ", "• ", "* "] {
-        if text.starts_with(b) {
-            return b.len() + (text[b.len()..].len() - text[b.len()..].trim_start().len());
+        if let Some(rest) = text.strip_prefix(b) {
+            return b.len() + (rest.len() - rest.trim_start().len());
         }
     }
     0
@@ -111,19 +120,21 @@ pub fn dash_name(text: &str) -> Option<&str> {
     ok.then_some(t)
 }
 
-/// Which label keys are speakers, given every hit in the body and the text after each.
-pub fn speaker_keys(hits: &[(LabelHit, usize)]) -> Vec<String> {
+/// Which label keys are speakers, given every hit and, for each, whether the text after
+/// it ends a sentence and how long it is.
+pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
     let lex = lexicon();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (h, _) in hits {
         *counts.entry(h.key.as_str()).or_default() += 1;
     }
     let mut keys: Vec<String> = Vec::new();
-    for (h, content_len) in hits {
-        let known = lexicon::contains(&lex.question_labels, &h.key) || lexicon::contains(&lex.answer_labels, &h.key);
+    for (h, content) in hits {
+        let known = lexicon::contains(&lex.question_labels, &h.key)
+            || lexicon::contains(&lex.answer_labels, &h.key);
         let n = counts[h.key.as_str()];
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
-        let heading_like = n == 1 && !known && *content_len > 0 && *content_len < 40;
+        let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
         if (n >= 2 || known || !heading_like) && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }
@@ -133,8 +144,16 @@ pub fn speaker_keys(hits: &[(LabelHit, usize)]) -> Vec<String> {
 
 /// True when `short` abbreviates `long` (`WN` → `Wikinews`, `Q` → `Question`).
 pub fn abbreviates(short: &str, long: &str) -> bool {
-    let s: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).flat_map(|c| c.to_lowercase()).collect();
-    let l: Vec<char> = long.chars().filter(|c| c.is_alphabetic()).flat_map(|c| c.to_lowercase()).collect();
+    let s: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let l: Vec<char> = long
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
     if s.is_empty() || s.len() > 4 || s.len() >= l.len() || s[0] != l[0] {
         return false;
     }
@@ -160,7 +179,11 @@ mod tests {
             ("Dr. Whitson: Yes.", "Dr. Whitson"),
             ("Interviewer:", "Interviewer"),
         ] {
-            assert_eq!(colon_label(line, 0).map(|h| h.label), Some(label.to_string()), "{line}");
+            assert_eq!(
+                colon_label(line, 0).map(|h| h.label),
+                Some(label.to_string()),
+                "{line}"
+            );
         }
         for line in [
             "Wikipédia:Wikimag/2009/17/Interview",

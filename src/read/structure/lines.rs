@@ -21,9 +21,15 @@ pub enum LineKind {
     Blank,
     Chrome(&'static str),
     /// `![alt](url)` with an optional trailing `|`.
-    Photo { alt: Option<String>, url: Option<String> },
+    Photo {
+        alt: Option<String>,
+        url: Option<String>,
+    },
     /// `Sumber: https://…`; the span of the URL.
-    Source { url: String, url_span: Range<usize> },
+    Source {
+        url: String,
+        url_span: Range<usize>,
+    },
     Text,
 }
 
@@ -44,7 +50,9 @@ fn photo_re() -> &'static Regex {
 
 fn timestamp_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)"))
+    R.get_or_init(|| {
+        re(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)")
+    })
 }
 
 fn count_re() -> &'static Regex {
@@ -79,7 +87,11 @@ pub fn lines(src: &str) -> Vec<Line> {
         }
         let text = &src[span.clone()];
         if text.trim().is_empty() {
-            out.push(Line { span, kind: LineKind::Blank, block });
+            out.push(Line {
+                span,
+                kind: LineKind::Blank,
+                block,
+            });
             if !prev_blank {
                 block += 1;
             }
@@ -89,7 +101,11 @@ pub fn lines(src: &str) -> Vec<Line> {
         prev_blank = false;
         for piece in split_inline_speakers(src, span) {
             let kind = classify(&src[piece.clone()], piece.start, latin_doc);
-            out.push(Line { span: piece, kind, block });
+            out.push(Line {
+                span: piece,
+                kind,
+                block,
+            });
         }
     }
     out
@@ -98,16 +114,29 @@ pub fn lines(src: &str) -> Vec<Line> {
 fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
     let lex = lexicon();
     if let Some(c) = photo_re().captures(text) {
-        let nonempty = |i: usize| c.get(i).map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
-        return LineKind::Photo { alt: nonempty(1), url: nonempty(2) };
+        let nonempty = |i: usize| {
+            c.get(i)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        return LineKind::Photo {
+            alt: nonempty(1),
+            url: nonempty(2),
+        };
     }
     if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
         let rest = &text[prefix.len().min(text.len())..];
         if rest.trim_start().starts_with(':') {
             if let Some(m) = url_re().find(rest) {
-                let url = m.as_str().trim_end_matches(['.', ',', ')', '|']).to_string();
+                let url = m
+                    .as_str()
+                    .trim_end_matches(['.', ',', ')', '|'])
+                    .to_string();
                 let s = offset + (text.len() - rest.len()) + m.start();
-                return LineKind::Source { url_span: s..s + url.len(), url };
+                return LineKind::Source {
+                    url_span: s..s + url.len(),
+                    url,
+                };
             }
         }
     }
@@ -120,7 +149,10 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
 /// Why a line is site chrome, if it is.
 pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     let lex = lexicon();
-    let t = text.trim().trim_matches(|c: char| matches!(c, '|' | '›' | '»' | '•' | '·' | '>' | '<' | '«')).trim();
+    let t = text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '|' | '›' | '»' | '•' | '·' | '>' | '<' | '«'))
+        .trim();
     let lower = t.to_lowercase();
     if t.is_empty() || t.chars().all(|c| !c.is_alphanumeric()) {
         return Some("separator");
@@ -152,7 +184,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         // Navigation links glued together: `PeopleProgramsNewsInfo`.
         let humps = t
             .char_indices()
-            .filter(|(i, c)| *i > 0 && c.is_uppercase() && t[..*i].chars().last().is_some_and(|p| p.is_lowercase()))
+            .filter(|(i, c)| {
+                *i > 0
+                    && c.is_uppercase()
+                    && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
+            })
             .count();
         if humps >= 3 && t.chars().all(|c| c.is_alphabetic()) {
             return Some("navigation glued into one line");
@@ -160,7 +196,10 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // A link text repeated twice on one line.
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() >= 2 && words.len() % 2 == 0 && words[..words.len() / 2] == words[words.len() / 2..] {
+    if words.len() >= 2
+        && words.len().is_multiple_of(2)
+        && words[..words.len() / 2] == words[words.len() / 2..]
+    {
         return Some("repeated link text");
     }
     // Language switcher.
@@ -202,7 +241,11 @@ pub fn is_tail_marker(text: &str) -> bool {
         return true;
     }
     if let Some(c) = count_re().captures(&lower) {
-        let w = c.get(1).or(c.get(2)).map(|m| m.as_str().trim()).unwrap_or("");
+        let w = c
+            .get(1)
+            .or(c.get(2))
+            .map(|m| m.as_str().trim())
+            .unwrap_or("");
         return lexicon::contains(&lex.tail_markers, w);
     }
     if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, &lower) {
@@ -223,14 +266,16 @@ fn mostly_cjk(t: &str) -> bool {
 
 fn inline_speaker_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s"))
+    R.get_or_init(|| {
+        re(r"(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s")
+    })
 }
 
 /// A long line holding a whole transcript (`Host: Hi. Guest: Hello. Host: …`) is split at
 /// the speaker names, when at least two names each speak at least twice.
 fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let text = &src[span.clone()];
-    if text.len() < 300 {
+    if text.len() < 200 {
         return vec![span];
     }
     let hits: Vec<(usize, String)> = inline_speaker_re()
@@ -241,7 +286,11 @@ fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
     for (_, name) in &hits {
         *counts.entry(name.as_str()).or_default() += 1;
     }
-    let repeated: Vec<&str> = counts.iter().filter(|(_, n)| **n >= 2).map(|(k, _)| *k).collect();
+    let repeated: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .map(|(k, _)| *k)
+        .collect();
     if repeated.len() < 2 {
         return vec![span];
     }
@@ -288,7 +337,12 @@ mod tests {
         ] {
             assert!(chrome(t, true).is_some(), "{t} is chrome");
         }
-        for t in ["Duta Besar Vu Le Thai Hoang", "Why not?", "San José, Costa Rica", "Oral History Project"] {
+        for t in [
+            "Duta Besar Vu Le Thai Hoang",
+            "Why not?",
+            "San José, Costa Rica",
+            "Oral History Project",
+        ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
         }
     }

@@ -34,7 +34,10 @@ pub struct Para {
 
 impl Para {
     fn paragraph(&self) -> Paragraph {
-        Paragraph { text: self.text.clone(), span: self.span.clone() }
+        Paragraph {
+            text: self.text.clone(),
+            span: self.span.clone(),
+        }
     }
 }
 
@@ -47,7 +50,11 @@ pub fn recognize(src: &str) -> Interview {
         match &l.kind {
             LineKind::Chrome(why) => {
                 used[i] = true;
-                iv.diagnostics.push(Diagnostic::info("chrome-dropped", format!("dropped site chrome ({why}): '{}'", short(l.text(src))), Some(l.span.clone())));
+                iv.diagnostics.push(Diagnostic::info(
+                    "chrome-dropped",
+                    format!("dropped site chrome ({why}): '{}'", short(l.text(src))),
+                    Some(l.span.clone()),
+                ));
             }
             LineKind::Source { url, url_span } => {
                 used[i] = true;
@@ -63,15 +70,29 @@ pub fn recognize(src: &str) -> Interview {
 
     // Speaker labels.
     let hits = find_labels(src, &ls, &used);
-    let all: Vec<(LabelHit, usize)> = hits
+    let all: Vec<(LabelHit, (bool, usize))> = hits
         .iter()
         .flatten()
-        .map(|h| (h.clone(), src[h.content_start..ls.iter().find(|l| l.span.contains(&h.span.start)).map_or(h.content_start, |l| l.span.end)].trim().len()))
+        .map(|h| {
+            let end = ls
+                .iter()
+                .find(|l| l.span.contains(&h.span.start))
+                .map_or(h.content_start, |l| l.span.end);
+            let content = src[h.content_start.min(end)..end].trim();
+            (h.clone(), (ends_sentence(content), content.len()))
+        })
         .collect();
     let keys = labels::speaker_keys(&all);
-    let speaker_hits: Vec<Option<LabelHit>> = hits.into_iter().map(|h| h.filter(|h| keys.contains(&h.key))).collect();
+    let speaker_hits: Vec<Option<LabelHit>> = hits
+        .into_iter()
+        .map(|h| h.filter(|h| keys.contains(&h.key)))
+        .collect();
     let labelled = labelled_mode(&speaker_hits, &ls, &used, &keys);
-    let speaker_hits: Vec<Option<LabelHit>> = if labelled { speaker_hits } else { vec![None; ls.len()] };
+    let speaker_hits: Vec<Option<LabelHit>> = if labelled {
+        speaker_hits
+    } else {
+        vec![None; ls.len()]
+    };
 
     let paras = paragraphs(src, &ls, &used, &speaker_hits);
 
@@ -79,7 +100,9 @@ pub fn recognize(src: &str) -> Interview {
     let start = if labelled {
         paras.iter().position(|p| p.label.is_some())
     } else {
-        paras.iter().position(|p| question_rule(&p.text, None).is_some())
+        paras.iter().position(|p| {
+            question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
+        })
     };
     let Some(start) = start else {
         head::read_head(src, &ls, &used, &paras, usize::MAX, &mut iv);
@@ -89,10 +112,17 @@ pub fn recognize(src: &str) -> Interview {
     head::read_head(src, &ls, &used, &paras, head_end_line, &mut iv);
 
     // Where it ends: a tail marker (comments, related list) after the last speaker line.
-    let last_label_line = paras.iter().rev().find(|p| p.label.is_some()).map(|p| p.line);
+    let last_label_line = paras
+        .iter()
+        .rev()
+        .find(|p| p.label.is_some())
+        .map(|p| p.line);
     let body_lines = ls.len() - head_end_line;
     let tail = ls.iter().enumerate().skip(head_end_line).find(|(i, l)| {
-        let marker = matches!(l.kind, LineKind::Chrome("comments or related list") | LineKind::Source { .. });
+        let marker = matches!(
+            l.kind,
+            LineKind::Chrome("comments or related list") | LineKind::Source { .. }
+        );
         let late = match last_label_line {
             Some(ll) if labelled => *i > ll,
             _ => (*i - head_end_line) * 2 >= body_lines,
@@ -100,16 +130,34 @@ pub fn recognize(src: &str) -> Interview {
         marker && late
     });
     let tail_line = tail.map_or(usize::MAX, |(i, _)| i);
-    let mut body: Vec<Para> = paras[start..].iter().filter(|p| p.line < tail_line).cloned().collect();
+    let mut body: Vec<Para> = paras[start..]
+        .iter()
+        .filter(|p| p.line < tail_line)
+        .cloned()
+        .collect();
     if let Some((_, l)) = tail {
-        let dropped = paras[start..].iter().filter(|p| p.line >= tail_line).count();
+        let dropped = paras[start..]
+            .iter()
+            .filter(|p| p.line >= tail_line)
+            .count();
         if dropped > 0 {
-            iv.diagnostics.push(Diagnostic::info("tail-dropped", format!("dropped {dropped} paragraph(s) after the end marker '{}'", short(l.text(src))), Some(l.span.clone())));
+            iv.diagnostics.push(Diagnostic::info(
+                "tail-dropped",
+                format!(
+                    "dropped {dropped} paragraph(s) after the end marker '{}'",
+                    short(l.text(src))
+                ),
+                Some(l.span.clone()),
+            ));
         }
     }
     drop_pull_quotes(&mut body, &paras, &mut iv);
 
-    iv.turns = if labelled { labelled_turns(&body, &mut iv) } else { unlabelled_turns(&body) };
+    iv.turns = if labelled {
+        labelled_turns(&body, &mut iv)
+    } else {
+        unlabelled_turns(&body)
+    };
     finish_turns(&mut iv);
     people::assign(src, &mut iv, labelled);
     iv
@@ -134,7 +182,11 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
             }
         }
     }
-    let dash_speakers: Vec<&str> = dash_counts.iter().filter(|(_, c)| **c >= 2).map(|(k, _)| *k).collect();
+    let dash_speakers: Vec<&str> = dash_counts
+        .iter()
+        .filter(|(_, c)| **c >= 2)
+        .map(|(k, _)| *k)
+        .collect();
     let dash_layout = dash_speakers.len() >= 2;
     ls.iter()
         .enumerate()
@@ -146,7 +198,13 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
             if dash_layout {
                 if let Some(n) = labels::dash_name(t).filter(|n| dash_speakers.contains(n)) {
                     let s = l.span.start + t.find(n).unwrap_or(0);
-                    return Some(LabelHit { label: n.to_string(), key: labels::key_of(n), span: l.span.clone(), content_start: s + n.len(), dash: true });
+                    return Some(LabelHit {
+                        label: n.to_string(),
+                        key: labels::key_of(n),
+                        span: l.span.clone(),
+                        content_start: s + n.len(),
+                        dash: true,
+                    });
                 }
             }
             labels::colon_label(t, l.span.start)
@@ -157,21 +215,45 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
 fn labelled_mode(hits: &[Option<LabelHit>], ls: &[Line], used: &[bool], keys: &[String]) -> bool {
     let lex = lexicon();
     let n = hits.iter().flatten().count();
-    let Some(first) = hits.iter().position(|h| h.is_some()) else { return false };
-    let text_lines = (first..ls.len()).filter(|&i| !used[i] && ls[i].kind == LineKind::Text).count();
-    let known_q = keys.iter().any(|k| lexicon::contains(&lex.question_labels, k));
-    let distinct = keys.iter().filter(|k| hits.iter().flatten().any(|h| &&h.key == k)).count();
+    let Some(first) = hits.iter().position(|h| h.is_some()) else {
+        return false;
+    };
+    let text_lines = (first..ls.len())
+        .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .count();
+    let known_q = keys
+        .iter()
+        .any(|k| lexicon::contains(&lex.question_labels, k));
+    let distinct = keys
+        .iter()
+        .filter(|k| hits.iter().flatten().any(|h| &&h.key == k))
+        .count();
     n >= 2 && (distinct >= 2 || known_q) && n * 10 >= text_lines * 3
 }
 
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
 /// one; hard-wrapped text (a sentence running over lines) is joined.
 fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) -> Vec<Para> {
-    let text_lines: Vec<usize> = (0..ls.len()).filter(|&i| !used[i] && ls[i].kind == LineKind::Text).collect();
+    let text_lines: Vec<usize> = (0..ls.len())
+        .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .collect();
     let hard_wrapped = {
-        let lens: Vec<usize> = text_lines.iter().map(|&i| ls[i].text(src).chars().count()).filter(|&n| n > 20).collect();
-        let unfinished = text_lines.windows(2).filter(|w| ls[w[0]].block == ls[w[1]].block && w[1] == w[0] + 1 && !ends_sentence(ls[w[0]].text(src))).count();
-        lens.len() >= 6 && lens.iter().filter(|&&n| n <= 100).count() * 10 >= lens.len() * 8 && unfinished * 10 >= text_lines.len() * 3
+        let lens: Vec<usize> = text_lines
+            .iter()
+            .map(|&i| ls[i].text(src).chars().count())
+            .filter(|&n| n > 20)
+            .collect();
+        let unfinished = text_lines
+            .windows(2)
+            .filter(|w| {
+                ls[w[0]].block == ls[w[1]].block
+                    && w[1] == w[0] + 1
+                    && !ends_sentence(ls[w[0]].text(src))
+            })
+            .count();
+        lens.len() >= 6
+            && lens.iter().filter(|&&n| n <= 100).count() * 10 >= lens.len() * 8
+            && unfinished * 10 >= text_lines.len() * 3
     };
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<usize> = None;
@@ -185,9 +267,15 @@ fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) 
         }
         let text = src[start..l.span.end].trim();
         let joins = match (prev, out.last()) {
-            (Some(p), Some(_)) if hits[i].is_none() && ls[p].block == l.block && p + 1 == i && !out.last().is_some_and(|o| o.text.is_empty()) => {
+            (Some(p), Some(_))
+                if hits[i].is_none()
+                    && ls[p].block == l.block
+                    && p + 1 == i
+                    && !out.last().is_some_and(|o| o.text.is_empty()) =>
+            {
                 let pt = ls[p].text(src);
-                hard_wrapped && !is_bullet_layout(src, l) || (!ends_sentence(pt) && text.chars().next().is_some_and(|c| c.is_lowercase()))
+                hard_wrapped && !is_bullet_layout(src, l)
+                    || (!ends_sentence(pt) && text.chars().next().is_some_and(|c| c.is_lowercase()))
             }
             _ => false,
         };
@@ -203,7 +291,12 @@ fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) 
             }
             continue;
         }
-        out.push(Para { text: text.to_string(), span: start..l.span.end, label: hits[i].clone(), line: i });
+        out.push(Para {
+            text: text.to_string(),
+            span: start..l.span.end,
+            label: hits[i].clone(),
+            line: i,
+        });
     }
     out
 }
@@ -214,17 +307,27 @@ fn is_bullet_layout(src: &str, l: &Line) -> bool {
 
 /// True when a line ends a sentence (or a caption, or a quotation).
 pub fn ends_sentence(t: &str) -> bool {
-    t.trim_end().ends_with(['.', '!', '?', '…', '"', '”', '»', ')', ']', ':', '？', '。', '！', '|'])
+    t.trim_end().ends_with([
+        '.', '!', '?', '…', '"', '”', '»', ')', ']', ':', '？', '。', '！', '|',
+    ])
 }
 
 /// Why an unlabelled paragraph is a question, if it is one. `prev` is the paragraph before.
 pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
     let lex = lexicon();
-    let t = text.trim().trim_end_matches(['"', '”', '»', ')', ']', '*', '_', ' ']);
-    let opens = text.trim_start().trim_start_matches(['*', '_']).starts_with('¿');
+    let t = text
+        .trim()
+        .trim_end_matches(['"', '”', '»', ')', ']', '*', '_', ' ']);
+    let opens = text
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .starts_with('¿');
     let asks = t.ends_with(['?', '？', '؟']) || opens;
     if asks {
-        let sentences = t.split_inclusive(['.', '!', '?']).filter(|s| s.trim().len() > 2).count();
+        let sentences = t
+            .split_inclusive(['.', '!', '?'])
+            .filter(|s| s.trim().len() > 2)
+            .count();
         let you = lexicon::mentions(&lex.second_person, text);
         let me = lexicon::mentions(&lex.first_person, text);
         if !you && me && sentences >= 2 {
@@ -236,44 +339,73 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         if prev.is_some_and(|p| p.trim_end().ends_with(':')) {
             return None; // a question quoted inside an answer
         }
-        let ev = if opens { "opens with '¿'" } else { "ends with '?'" };
+        let ev = if opens {
+            "opens with '¿'"
+        } else {
+            "ends with '?'"
+        };
         return Some(Decision::new("question-mark", ev));
     }
     if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, text) {
         if text.chars().count() < 400 {
-            return Some(Decision::new("request", format!("a request opening with '{p}'")));
+            return Some(Decision::new(
+                "request",
+                format!("a request opening with '{p}'"),
+            ));
         }
     }
     None
 }
 
 fn drop_pull_quotes(body: &mut Vec<Para>, all: &[Para], iv: &mut Interview) {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     body.retain(|p| {
         if p.label.is_some() {
             return true;
         }
         let t = p.text.trim();
-        let quoted = (t.starts_with(['"', '“', '«', '„']) && t.ends_with(['"', '”', '»', '“'])) && t.chars().count() > 20;
+        let quoted = (t.starts_with(['"', '“', '«', '„']) && t.ends_with(['"', '”', '»', '“']))
+            && t.chars().count() > 20;
         if !quoted {
             return true;
         }
         let inner = norm(t.trim_matches(['"', '“', '”', '«', '»', '„', ' ']));
-        let repeated = all.iter().any(|o| o.span != p.span && norm(&o.text).contains(&inner));
+        let repeated = all
+            .iter()
+            .any(|o| o.span != p.span && norm(&o.text).contains(&inner));
         if repeated {
-            iv.diagnostics.push(Diagnostic::info("pull-quote", format!("dropped a pull quote that repeats the text: '{}'", short(t)), Some(p.span.clone())));
+            iv.diagnostics.push(Diagnostic::info(
+                "pull-quote",
+                format!("dropped a pull quote that repeats the text: '{}'", short(t)),
+                Some(p.span.clone()),
+            ));
         }
         !repeated
     });
 }
 
-fn new_turn(label: Option<&LabelHit>, kind: TurnKind, role: Role, first: Option<&Para>, span: Range<usize>, decision: Decision) -> Turn {
+fn new_turn(
+    label: Option<&LabelHit>,
+    kind: TurnKind,
+    role: Role,
+    first: Option<&Para>,
+    span: Range<usize>,
+    decision: Decision,
+) -> Turn {
     Turn {
         speaker: None,
         label: label.map(|h| h.label.clone()),
         role,
         kind,
-        paragraphs: first.filter(|p| !p.text.is_empty()).map(|p| vec![p.paragraph()]).unwrap_or_default(),
+        paragraphs: first
+            .filter(|p| !p.text.is_empty())
+            .map(|p| vec![p.paragraph()])
+            .unwrap_or_default(),
         span,
         decision,
     }
@@ -288,16 +420,39 @@ fn labelled_turns(body: &[Para], iv: &mut Interview) -> Vec<Turn> {
         match &p.label {
             Some(h) => {
                 let ev = format!("label '{}'", h.label);
-                turns.push(new_turn(Some(h), TurnKind::Remark, Role::Other, Some(p), h.span.start..p.span.end, Decision::new("label", ev)));
+                turns.push(new_turn(
+                    Some(h),
+                    TurnKind::Remark,
+                    Role::Other,
+                    Some(p),
+                    h.span.start..p.span.end,
+                    Decision::new("label", ev),
+                ));
             }
             None => {
                 let q_only_answer = turns.last().is_some_and(|t| {
-                    t.label.as_deref().is_some_and(|l| lexicon::contains(&lex.question_labels, &labels::key_of(l))) && !t.paragraphs.is_empty()
-                        && !body.iter().any(|b| b.label.as_ref().is_some_and(|h| lexicon::contains(&lex.answer_labels, &h.key)))
+                    t.label.as_deref().is_some_and(|l| {
+                        lexicon::contains(&lex.question_labels, &labels::key_of(l))
+                    }) && !t.paragraphs.is_empty()
+                        && !body.iter().any(|b| {
+                            b.label
+                                .as_ref()
+                                .is_some_and(|h| lexicon::contains(&lex.answer_labels, &h.key))
+                        })
                 });
                 match turns.last_mut() {
                     // `Q:` only: the unlabelled paragraphs after a question are its answer.
-                    Some(_) if q_only_answer => turns.push(new_turn(None, TurnKind::Answer, Role::Interviewee, Some(p), p.span.clone(), Decision::new("answer-after-labelled-question", "unlabelled paragraph after a 'Q:' turn"))),
+                    Some(_) if q_only_answer => turns.push(new_turn(
+                        None,
+                        TurnKind::Answer,
+                        Role::Interviewee,
+                        Some(p),
+                        p.span.clone(),
+                        Decision::new(
+                            "answer-after-labelled-question",
+                            "unlabelled paragraph after a 'Q:' turn",
+                        ),
+                    )),
                     Some(t) => {
                         t.paragraphs.push(p.paragraph());
                         t.span.end = p.span.end;
@@ -318,26 +473,78 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
     for p in body {
         // `Question? - Answer` on one line.
         if let Some((q, a)) = split_inline_answer(p) {
-            turns.push(new_turn(None, TurnKind::Question, Role::Interviewer, Some(&q), q.span.clone(), Decision::new("question-mark", "question and answer on one line, split at '? -'")));
-            turns.push(new_turn(None, TurnKind::Answer, Role::Interviewee, Some(&a), a.span.clone(), Decision::new("inline-answer", "text after '? -' on the question's line")));
+            turns.push(new_turn(
+                None,
+                TurnKind::Question,
+                Role::Interviewer,
+                Some(&q),
+                q.span.clone(),
+                Decision::new(
+                    "question-mark",
+                    "question and answer on one line, split at '? -'",
+                ),
+            ));
+            turns.push(new_turn(
+                None,
+                TurnKind::Answer,
+                Role::Interviewee,
+                Some(&a),
+                a.span.clone(),
+                Decision::new("inline-answer", "text after '? -' on the question's line"),
+            ));
             prev = Some(&p.text);
             continue;
         }
         let in_answer = turns.last().is_some_and(|t| t.kind == TurnKind::Answer);
-        let rule = question_rule(&p.text, prev.filter(|_| in_answer));
+        let after_question = turns.last().is_some_and(|t| t.kind == TurnKind::Question);
+        let mut rule = question_rule(&p.text, prev.filter(|_| in_answer));
+        // Right after a question, a paragraph that opens with statements and only ends
+        // with a question is the answer (its last question is rhetorical).
+        if after_question
+            && rule.as_ref().is_some_and(|d| d.rule == "question-mark")
+            && opens_with_statement(&p.text)
+        {
+            rule = None;
+        }
         prev = Some(&p.text);
         match rule {
-            Some(d) => turns.push(new_turn(None, TurnKind::Question, Role::Interviewer, Some(p), p.span.clone(), d)),
+            Some(d) => turns.push(new_turn(
+                None,
+                TurnKind::Question,
+                Role::Interviewer,
+                Some(p),
+                p.span.clone(),
+                d,
+            )),
             None => match turns.last_mut() {
                 Some(t) if t.kind == TurnKind::Answer => {
                     t.paragraphs.push(p.paragraph());
                     t.span.end = p.span.end;
                 }
-                _ => turns.push(new_turn(None, TurnKind::Answer, Role::Interviewee, Some(p), p.span.clone(), Decision::new("after-question", "paragraphs up to the next question"))),
+                _ => turns.push(new_turn(
+                    None,
+                    TurnKind::Answer,
+                    Role::Interviewee,
+                    Some(p),
+                    p.span.clone(),
+                    Decision::new("after-question", "paragraphs up to the next question"),
+                )),
             },
         }
     }
     turns
+}
+
+/// True when the first sentence of `text` is a statement (ends with '.' or '!').
+fn opens_with_statement(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with('¿') {
+        return false;
+    }
+    match t.find(['.', '!', '?']) {
+        Some(i) => t[i..].starts_with(['.', '!']) && t[i + 1..].trim().chars().count() > 1,
+        None => false,
+    }
 }
 
 fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
@@ -351,10 +558,24 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
             // Offsets in the paragraph text equal offsets in the source when it was one line.
             let one_line = p.span.len() == p.text.len();
             let qs = p.span.start..p.span.start + if one_line { q.len() } else { 0 };
-            let a_start = if one_line { p.span.start + i + sep.len() } else { p.span.start };
+            let a_start = if one_line {
+                p.span.start + i + sep.len()
+            } else {
+                p.span.start
+            };
             return Some((
-                Para { text: q.to_string(), span: qs, label: None, line: p.line },
-                Para { text: a.to_string(), span: a_start..p.span.end, label: None, line: p.line },
+                Para {
+                    text: q.to_string(),
+                    span: qs,
+                    label: None,
+                    line: p.line,
+                },
+                Para {
+                    text: a.to_string(),
+                    span: a_start..p.span.end,
+                    label: None,
+                    line: p.line,
+                },
             ));
         }
     }
@@ -365,10 +586,19 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
 /// answer go (related headlines), the final thanks becomes the closing.
 fn finish_turns(iv: &mut Interview) {
     let before = iv.turns.len();
-    let empties: Vec<Range<usize>> = iv.turns.iter().filter(|t| t.paragraphs.is_empty()).map(|t| t.span.clone()).collect();
+    let empties: Vec<Range<usize>> = iv
+        .turns
+        .iter()
+        .filter(|t| t.paragraphs.is_empty())
+        .map(|t| t.span.clone())
+        .collect();
     iv.turns.retain(|t| !t.paragraphs.is_empty());
     for s in empties {
-        iv.diagnostics.push(Diagnostic::info("empty-turn", "dropped a turn with a label and no text", Some(s)));
+        iv.diagnostics.push(Diagnostic::info(
+            "empty-turn",
+            "dropped a turn with a label and no text",
+            Some(s),
+        ));
     }
     let _ = before;
     if let Some(last) = iv.turns.last_mut() {
@@ -378,7 +608,14 @@ fn finish_turns(iv: &mut Interview) {
                 break;
             }
             let p = last.paragraphs.pop().expect("len > 1");
-            iv.diagnostics.push(Diagnostic::info("trailing-dropped", format!("dropped a trailing line that is not a sentence: '{}'", short(&p.text)), Some(p.span)));
+            iv.diagnostics.push(Diagnostic::info(
+                "trailing-dropped",
+                format!(
+                    "dropped a trailing line that is not a sentence: '{}'",
+                    short(&p.text)
+                ),
+                Some(p.span),
+            ));
             last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
         }
     }
