@@ -409,3 +409,51 @@ fn dump() {
         }
     }
 }
+
+#[test]
+fn dot_labels_p_r_in_spanish() {
+    let (iv, _) = load("dot_labels_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "¿Cuándo empezó el proyecto?");
+    assert_eq!(ex[1].1, "Los periódicos de la guerra. El papel se deshacía entre los dedos.\n\nTuvimos que fotografiarlos página por página.");
+    assert_eq!(names(&iv, Role::Interviewer), ["Andrés Solís"]);
+    assert_eq!(names(&iv, Role::Interviewee), ["Marta Ibáñez"]);
+}
+
+#[test]
+fn names_in_capitals_alone_on_their_line() {
+    let (iv, _) = load("caps_names_en.txt");
+    let ex = iv.exchanges();
+    assert_eq!(
+        ex.len(),
+        3,
+        "the greeting is answered, so it is an exchange too"
+    );
+    assert_eq!(
+        ex[0].question.text(),
+        "Good evening. With me is the captain of the night ferry, Ruth Alder."
+    );
+    assert_eq!(ex[1].question.text(), "How many crossings have you made?");
+    assert_eq!(
+        ex[2].answers[0].text(),
+        "A crossing in fog so thick we navigated by the sound of the bell buoys."
+    );
+    assert_eq!(ex[0].question.label.as_deref(), Some("HOST"));
+    // ALDER is named in full in the host's first turn.
+    assert_eq!(names(&iv, Role::Interviewee), ["Ruth Alder"]);
+}
+
+#[test]
+fn one_label_that_asks_with_unlabelled_answers() {
+    let (iv, _) = load("single_asker_label_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[0].0, "What brought you to the festival this year?");
+    assert_eq!(
+        ex[1].1,
+        "At first they were shy. After a week they were giving the director advice."
+    );
+    assert_eq!(ex[2].1, "", "the last question stays unanswered");
+    assert_eq!(iv.exchanges()[1].answers[0].role, Role::Interviewee);
+}

@@ -51,6 +51,12 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
             return Some((d, m.range()));
         }
     }
+    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`).
+    if let Some(m) = numeric_re().find(line) {
+        if let Ok(Some(d)) = numeric(m.as_str()) {
+            return Some((d, m.range()));
+        }
+    }
     let (d, _) = month_name(line)?;
     // The covered range: from the first to the last token that took part.
     let range = covered_range(line);
@@ -60,6 +66,13 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
 fn iso_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap())
+}
+
+fn numeric_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2})\b").unwrap()
+    })
 }
 
 fn valid_ymd(y: i32, m: u8, d: u8) -> bool {
@@ -316,5 +329,10 @@ mod tests {
         assert_eq!(date, d("2015-08-03"));
         assert_eq!(&line[r], "3 August 2015");
         assert!(find("Buenos Aires, Argentina").is_none());
+        assert_eq!(find("Hanoi, 25/04/2024").unwrap().0, d("2024-04-25"));
+        assert!(
+            find("Hanoi, 03/04/2024").is_none(),
+            "day/month order unknown: no date"
+        );
     }
 }

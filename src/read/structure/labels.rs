@@ -94,6 +94,53 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     })
 }
 
+fn dot_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[*_]*(\p{L}{1,12})\.[*_]*\s+[*_]*[\p{Lu}¿¡\d\x22“«]").unwrap())
+}
+
+/// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot.
+pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = dot_re().captures(text)?;
+    let label = c.get(1)?.as_str();
+    let key = key_of(label);
+    if !(lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key))
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    // Content starts at the last character the pattern looked at.
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content =
+        content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + text[..content].trim_end().len(),
+        content_start: offset + content,
+        dash: false,
+    })
+}
+
+/// A line that is only a speaker's name: `- Ludo` in a definition list, or `OKAFOR`.
+pub fn name_line(text: &str) -> Option<&str> {
+    if let Some(n) = dash_name(text) {
+        return Some(n);
+    }
+    let t = text.trim();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let ok = letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.split_whitespace().count() <= 4
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    ok.then_some(t)
+}
+
 /// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
 pub fn bullet_len(text: &str) -> usize {
     for b in ["- ", "– ", "— ", "• ", "* "] {
@@ -196,6 +243,23 @@ mod tests {
         ] {
             assert_eq!(colon_label(line, 0), None, "{line}");
         }
+    }
+
+    #[test]
+    fn dot_labels_and_name_lines() {
+        let h = dot_label("Q. How did it start?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.content_start), ("Q", 3));
+        assert_eq!(dot_label("P. ¿Cómo empezó?", 0).unwrap().label, "P");
+        assert_eq!(dot_label("**Frage.** Warum?", 0).unwrap().label, "Frage");
+        assert!(dot_label("Mr. Smith arrived.", 0).is_none());
+        assert!(
+            dot_label("A. Smith arrived.", 0).is_some(),
+            "known word: counted later like any label"
+        );
+        assert_eq!(name_line("OKAFOR"), Some("OKAFOR"));
+        assert_eq!(name_line("- Ludo"), Some("Ludo"));
+        assert_eq!(name_line("THE END."), None);
+        assert_eq!(name_line("Okafor"), None);
     }
 
     #[test]

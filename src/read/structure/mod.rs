@@ -87,7 +87,7 @@ pub fn recognize(src: &str) -> Interview {
         .into_iter()
         .map(|h| h.filter(|h| keys.contains(&h.key)))
         .collect();
-    let labelled = labelled_mode(&speaker_hits, &ls, &used, &keys);
+    let labelled = labelled_mode(src, &speaker_hits, &ls, &used, &keys);
     let speaker_hits: Vec<Option<LabelHit>> = if labelled {
         speaker_hits
     } else {
@@ -173,21 +173,22 @@ pub fn short(t: &str) -> String {
 }
 
 fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
-    // Definition lists: `- Name` lines that recur, each followed by the speaker's lines.
-    let mut dash_counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    // Name lines: `- Name` lines of a definition list, or a name in capitals alone on its
+    // line (`OKAFOR`), that recur, each followed by the speaker's lines.
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for (i, l) in ls.iter().enumerate() {
         if !used[i] && l.kind == LineKind::Text {
-            if let Some(n) = labels::dash_name(l.text(src)) {
-                *dash_counts.entry(n).or_default() += 1;
+            if let Some(n) = labels::name_line(l.text(src)) {
+                *counts.entry(n).or_default() += 1;
             }
         }
     }
-    let dash_speakers: Vec<&str> = dash_counts
+    let speakers: Vec<&str> = counts
         .iter()
         .filter(|(_, c)| **c >= 2)
         .map(|(k, _)| *k)
         .collect();
-    let dash_layout = dash_speakers.len() >= 2;
+    let name_layout = speakers.len() >= 2;
     ls.iter()
         .enumerate()
         .map(|(i, l)| {
@@ -195,8 +196,8 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                 return None;
             }
             let t = l.text(src);
-            if dash_layout {
-                if let Some(n) = labels::dash_name(t).filter(|n| dash_speakers.contains(n)) {
+            if name_layout {
+                if let Some(n) = labels::name_line(t).filter(|n| speakers.contains(n)) {
                     let s = l.span.start + t.find(n).unwrap_or(0);
                     return Some(LabelHit {
                         label: n.to_string(),
@@ -207,12 +208,18 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                     });
                 }
             }
-            labels::colon_label(t, l.span.start)
+            labels::colon_label(t, l.span.start).or_else(|| labels::dot_label(t, l.span.start))
         })
         .collect()
 }
 
-fn labelled_mode(hits: &[Option<LabelHit>], ls: &[Line], used: &[bool], keys: &[String]) -> bool {
+fn labelled_mode(
+    src: &str,
+    hits: &[Option<LabelHit>],
+    ls: &[Line],
+    used: &[bool],
+    keys: &[String],
+) -> bool {
     let lex = lexicon();
     let n = hits.iter().flatten().count();
     let Some(first) = hits.iter().position(|h| h.is_some()) else {
@@ -228,7 +235,20 @@ fn labelled_mode(hits: &[Option<LabelHit>], ls: &[Line], used: &[bool], keys: &[
         .iter()
         .filter(|k| hits.iter().flatten().any(|h| &&h.key == k))
         .count();
-    n >= 2 && (distinct >= 2 || known_q) && n * 10 >= text_lines * 3
+    // One label only (`VOA:` before each question, answers unlabelled): it must ask.
+    let asking = hits
+        .iter()
+        .flatten()
+        .filter(|h| {
+            let line = ls.iter().find(|l| l.span.contains(&h.span.start));
+            line.is_some_and(|l| {
+                let c = &src[h.content_start.min(l.span.end)..l.span.end];
+                c.trim_end().ends_with(['?', '？']) || c.trim_start().starts_with('¿')
+            })
+        })
+        .count();
+    let single_asker = distinct == 1 && asking * 10 >= n * 6;
+    n >= 2 && (distinct >= 2 || known_q || single_asker) && n * 10 >= text_lines * 3
 }
 
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
@@ -292,13 +312,27 @@ fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) 
             continue;
         }
         out.push(Para {
-            text: text.to_string(),
+            text: unwrap_emphasis(text).to_string(),
             span: start..l.span.end,
             label: hits[i].clone(),
             line: i,
         });
     }
     out
+}
+
+/// `**Why now?**` → `Why now?`: emphasis around a whole paragraph is formatting.
+fn unwrap_emphasis(t: &str) -> &str {
+    for m in ["**", "__", "*", "_"] {
+        if t.len() > 2 * m.len()
+            && t.starts_with(m)
+            && t.ends_with(m)
+            && !t[m.len()..t.len() - m.len()].contains(m)
+        {
+            return t[m.len()..t.len() - m.len()].trim();
+        }
+    }
+    t
 }
 
 fn is_bullet_layout(src: &str, l: &Line) -> bool {
@@ -415,6 +449,18 @@ fn new_turn(
 /// Kinds and roles are settled later by `people::assign`, once roles are known.
 fn labelled_turns(body: &[Para], iv: &mut Interview) -> Vec<Turn> {
     let lex = lexicon();
+    // Only questions are labelled (`Q:` alone, or one label that asks): the unlabelled
+    // paragraphs after a question are its answer.
+    let mut keys: Vec<&str> = body
+        .iter()
+        .filter_map(|p| p.label.as_ref().map(|h| h.key.as_str()))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let q_only = keys.len() == 1
+        || keys
+            .iter()
+            .all(|k| lexicon::contains(&lex.question_labels, k));
     let mut turns: Vec<Turn> = Vec::new();
     for p in body {
         match &p.label {
@@ -430,16 +476,10 @@ fn labelled_turns(body: &[Para], iv: &mut Interview) -> Vec<Turn> {
                 ));
             }
             None => {
-                let q_only_answer = turns.last().is_some_and(|t| {
-                    t.label.as_deref().is_some_and(|l| {
-                        lexicon::contains(&lex.question_labels, &labels::key_of(l))
-                    }) && !t.paragraphs.is_empty()
-                        && !body.iter().any(|b| {
-                            b.label
-                                .as_ref()
-                                .is_some_and(|h| lexicon::contains(&lex.answer_labels, &h.key))
-                        })
-                });
+                let q_only_answer = q_only
+                    && turns
+                        .last()
+                        .is_some_and(|t| t.label.is_some() && !t.paragraphs.is_empty());
                 match turns.last_mut() {
                     // `Q:` only: the unlabelled paragraphs after a question are its answer.
                     Some(_) if q_only_answer => turns.push(new_turn(

@@ -181,6 +181,29 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 format!("'{label}' is an interviewee's label"),
             ));
         }
+        // `MK:` for Marc Knapper: initials of a name the text gives.
+        let initials = |n: &str| -> String {
+            n.split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect()
+        };
+        if label.chars().count() >= 2
+            && label.chars().count() <= 3
+            && label.chars().all(|c| c.is_uppercase())
+        {
+            if let Some(e) = ev.iter().position(|e| initials(&e.found.name) == label) {
+                person_of[g] = Some(e);
+                role_of[g] = Some((
+                    ev[e].role,
+                    format!(
+                        "'{label}' are the initials of {} ({})",
+                        ev[e].found.name, ev[e].how
+                    ),
+                ));
+                continue;
+            }
+        }
         if let Some(core) = names::label_core(&label) {
             let sur = names::surname_of(&core).to_lowercase();
             let hit = ev.iter().position(|e| {
