@@ -457,3 +457,39 @@ fn one_label_that_asks_with_unlabelled_answers() {
     assert_eq!(ex[2].1, "", "the last question stays unanswered");
     assert_eq!(iv.exchanges()[1].answers[0].role, Role::Interviewee);
 }
+
+#[test]
+fn interviewee_named_by_the_title_the_questions_use() {
+    let (iv, _) = load("title_in_question_en.txt");
+    assert_eq!(qa(&iv).len(), 2);
+    assert_eq!(names(&iv, Role::Interviewee), ["Maria Lopes Serrano"]);
+    let p = &iv.people[0];
+    assert_eq!(
+        p.job_title.as_ref().map(|j| j.value.as_str()),
+        Some("Ambassador")
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Thank you very much, Ambassador!"
+    );
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://news.example/forum-interview"
+    );
+}
+
+#[test]
+fn state_department_transcript_names_from_headline_and_labels() {
+    let (iv, _) = load("statedept_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2, "the empty last QUESTION: is dropped");
+    assert_eq!(ex[1].0, "Let's start with the talks. Where do they stand?");
+    assert_eq!(names(&iv, Role::Interviewee), ["Michael R. Pompeo"]);
+    assert_eq!(names(&iv, Role::Interviewer), ["Dana Whitfield"]);
+    assert_eq!(date(&iv), Some("2019-03-05"));
+    assert_eq!(
+        headline(&iv),
+        Some("Secretary Pompeo's Interview With Dana Whitfield of Harbor Radio")
+    );
+}

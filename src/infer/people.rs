@@ -51,6 +51,16 @@ fn is_initial(tok: &str) -> bool {
 /// A token that can be part of a name: starts with an upper-case letter (digits may
 /// follow, as in user names), not a title.
 fn name_token(tok: &str) -> Option<&str> {
+    // A possessive or the word "Interview" is not part of a name.
+    if tok.ends_with("'s") || tok.ends_with("’s") || tok.ends_with("'s,") {
+        return None;
+    }
+    let bare = tok
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if lexicon::contains(&lexicon().interview_words, &bare) {
+        return None;
+    }
     let core = tok.trim_end_matches([',', ';', ':', ')', '.', '!', '?', '"', '”', '’', '\'', '»']);
     let core = core.trim_start_matches(['(', '"', '“', '‘', '\'', '«']);
     let first = core.chars().next()?;

@@ -29,6 +29,7 @@ pub struct Lexicon {
     pub interviewee_phrases: Vec<String>,
     pub headline_with: Vec<String>,
     pub titles: Vec<String>,
+    pub interview_words: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
 }
@@ -86,6 +87,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.interviewee_phrases,
             &mut lex.headline_with,
             &mut lex.titles,
+            &mut lex.interview_words,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();
@@ -106,14 +108,22 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
     let lower = text.trim_start().to_lowercase();
     list.iter()
         .filter(|p| {
+            // Scripts without spaces (CJK) have no word boundary to check.
+            let spaced = p.chars().last().is_some_and(|c| !is_unspaced(c));
             lower.starts_with(p.as_str())
-                && lower[p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                && (!spaced
+                    || lower[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric()))
         })
         .max_by_key(|p| p.len())
         .map(|s| s.as_str())
+}
+
+/// True for characters of scripts written without spaces between words.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F)
 }
 
 /// Lower-cased words of `text` (letters, digits, apostrophes, hyphens).

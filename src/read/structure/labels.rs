@@ -27,7 +27,7 @@ pub struct LabelHit {
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:*_"“”\[\]][^:\n]{0,48}?)[*_"”“'»\]]*\s*:[*_"”'»]*(?:\s+|$)"#).unwrap()
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
     })
 }
 
@@ -66,7 +66,11 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key);
-    let capital = label.chars().next().is_some_and(|c| c.is_uppercase());
+    // Capitalised, or in a script without case (CJK names).
+    let capital = label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
     if !(known || capital || chevrons) {
         return None;
     }
@@ -89,9 +93,22 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
         label: label.to_string(),
         key,
         span: offset..offset + whole.as_str().trim_end().len(),
-        content_start: offset + whole.end(),
+        content_start: offset + content_after_colon(text, whole.as_str()),
         dash: false,
     })
+}
+
+/// Where the turn's text starts: after the colon, its closing wrappers and spaces.
+fn content_after_colon(text: &str, matched: &str) -> usize {
+    let colon = matched.rfind([':', '：']).unwrap_or(0);
+    let colon_len = matched[colon..].chars().next().map_or(1, |c| c.len_utf8());
+    let rest = &text[colon + colon_len..];
+    colon
+        + colon_len
+        + (rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() || "*_\"”'»".contains(c))
+                .len())
 }
 
 fn dot_re() -> &'static Regex {
@@ -225,6 +242,7 @@ mod tests {
             ("SECRETARY CLINTON: Thank you.", "SECRETARY CLINTON"),
             ("Dr. Whitson: Yes.", "Dr. Whitson"),
             ("Interviewer:", "Interviewer"),
+            ("记者：您好。", "记者"),
         ] {
             assert_eq!(
                 colon_label(line, 0).map(|h| h.label),

@@ -61,10 +61,23 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             });
         }
         for f in names::after_phrases(&text, off, &lex.interviewee_phrases) {
+            // `Pompeo's Interview With Dana Whitfield`: the interview belongs to the one
+            // who answers, so the one after "with" asks.
+            let before = context_before(src, f.span.start);
+            let possessed = before
+                .split_whitespace()
+                .rev()
+                .nth(2)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+            let role = if possessed {
+                Role::Interviewer
+            } else {
+                Role::Interviewee
+            };
             ev.push(Evidence {
-                how: format!("after '{}'", context_before(src, f.span.start)),
+                how: format!("after '{before}'"),
                 found: f,
-                role: Role::Interviewee,
+                role,
                 job_title: None,
             });
         }
@@ -92,7 +105,13 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         // `A with B`: A answers, B asks.
         for w in &lex.headline_with {
             let pat = format!(" {w} ");
-            if let Some(i) = t.find(&pat) {
+            let lower = t.to_lowercase();
+            let at = if lower.len() == t.len() {
+                lower.find(&pat)
+            } else {
+                t.find(&pat)
+            };
+            if let Some(i) = at {
                 let a_end = span.start + i;
                 let last_word = t[..i].rfind(' ').map_or(0, |s| s + 1);
                 let a = names::name_ending_at(src, span.start + last_word..a_end);
@@ -126,6 +145,7 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    ev.retain(|e| plausible_name(&e.found.name));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
     let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -335,6 +355,43 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             }
         }
     }
+    // `Bagaimana Duta Besar menilai…?`: a title the questions use, printed with the name
+    // in a caption or the head (`Duta Besar Vu Le Thai Hoang`).
+    if !has(&ev, Role::Interviewee) {
+        let asks: Vec<String> = iv
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question)
+            .map(|t| t.text())
+            .collect();
+        'titles: for q in &asks {
+            for title in &lex.titles {
+                if title.chars().count() < 3 {
+                    continue;
+                }
+                for r in names::occurrences(q, title.split_whitespace().next().unwrap_or(title)) {
+                    let Some(voc) = q.get(r.start..r.start + title.len()) else {
+                        continue;
+                    };
+                    if voc.to_lowercase() != *title {
+                        continue;
+                    }
+                    if let Some(e) = name_for_address(src, iv, voc).filter(|e| e.1.is_some()) {
+                        ev.push(Evidence {
+                            how: format!(
+                                "the questions speak to '{voc}'; named '{}' in the text",
+                                e.0.name
+                            ),
+                            found: e.0,
+                            role: Role::Interviewee,
+                            job_title: e.1,
+                        });
+                        break 'titles;
+                    }
+                }
+            }
+        }
+    }
     // `Pieter, what is…?`: the interviewee addressed by first name, named in the head.
     if !has(&ev, Role::Interviewee) {
         for t in iv.turns.iter().filter(|t| t.kind == TurnKind::Question) {
@@ -403,7 +460,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         let label = label_of(g, iv);
         let role = role_of[g].as_ref().map_or(Role::Other, |r| r.0);
         // Evidence of this role that no group has claimed.
-        let free = (0..ev.len()).find(|&e| ev[e].role == role && !person_of.contains(&Some(e)));
+        let free = (0..ev.len()).find(|&e| {
+            ev[e].role == role && !person_of.contains(&Some(e)) && plausible_name(&ev[e].found.name)
+        });
         let one_group_of_role = (0..groups.len())
             .filter(|&o| role_of[o].as_ref().map(|r| r.0) == Some(role))
             .count()
@@ -464,9 +523,19 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         }
     }
 
+    // Never a name made of the interview itself (`Pompeo's Interview`).
+    for e in ev.iter_mut() {
+        if !plausible_name(&e.found.name) {
+            e.found.name.clear();
+        }
+    }
     // People, one per distinct name.
     let mut index_of_ev: Vec<usize> = Vec::new();
     for e in &ev {
+        if e.found.name.is_empty() {
+            index_of_ev.push(usize::MAX);
+            continue;
+        }
         let same = iv.people.iter().position(|p| {
             p.name.value.eq_ignore_ascii_case(&e.found.name)
                 || (p.role == e.role && names_overlap(&p.name.value, &e.found.name))
@@ -508,7 +577,8 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             Some(l) => group_of
                 .get(&labels::key_of(l))
                 .and_then(|&g| person_of[g])
-                .map(|e| index_of_ev[e]),
+                .map(|e| index_of_ev[e])
+                .filter(|&i| i != usize::MAX),
             None => {
                 let of_role: Vec<usize> = (0..iv.people.len())
                     .filter(|&p| iv.people[p].role == t.role)
@@ -533,6 +603,15 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             None,
         ));
     }
+}
+
+fn plausible_name(name: &str) -> bool {
+    let lex = lexicon();
+    !name.is_empty()
+        && !name.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
+        })
 }
 
 fn names_overlap(a: &str, b: &str) -> bool {
