@@ -396,6 +396,15 @@ fn no_questions_empty_and_not_utf8_name_the_file() {
 #[test]
 fn dump() {
     if let Ok(s) = std::env::var("SHOW") {
+        // `SHOW=/path/to/file.txt` shows how any text is read.
+        if s.starts_with('/') {
+            let text = std::fs::read_to_string(&s).unwrap();
+            match read(&s, &text) {
+                Ok(iv) => println!("{}", colloquy::inspect::render_human(&iv, &text)),
+                Err(e) => println!("{e}"),
+            }
+            return;
+        }
         for e in std::fs::read_dir("tests/fixtures/read").unwrap().flatten() {
             let n = e.file_name().to_string_lossy().to_string();
             if s == "all" || s == n {

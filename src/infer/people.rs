@@ -272,6 +272,12 @@ pub fn label_core(label: &str) -> Option<String> {
         }
     }
     let core = words.join(" ");
+    // `Speaker 1`, `AUDIENCE MEMBER`: a part, not a person.
+    if core.split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || lexicon::contains(&lex.generic_speakers, w)
+    }) {
+        return None;
+    }
     let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
         return None;
@@ -372,6 +378,8 @@ mod tests {
         assert_eq!(label_core("SECRETARIO POMPEO").as_deref(), Some("POMPEO"));
         assert_eq!(label_core("PREGUNTA"), None);
         assert_eq!(label_core("VOA"), None);
+        assert_eq!(label_core("Speaker 2"), None);
+        assert_eq!(label_core("HOST"), None);
         assert_eq!(surname_of("POMPEO"), "Pompeo");
     }
 

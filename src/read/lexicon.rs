@@ -30,6 +30,7 @@ pub struct Lexicon {
     pub headline_with: Vec<String>,
     pub titles: Vec<String>,
     pub interview_words: Vec<String>,
+    pub generic_speakers: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
 }
@@ -88,6 +89,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.headline_with,
             &mut lex.titles,
             &mut lex.interview_words,
+            &mut lex.generic_speakers,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();

@@ -66,7 +66,10 @@ pub fn read_head(
             && headline_like(src, ls, i)
             && !place_like_line(t)
         {
-            iv.meta.headline = Some(Sourced::from_text(t.to_string(), ls[i].span.clone()));
+            // A Markdown heading mark is formatting, not part of the headline.
+            let h = t.trim_start_matches('#').trim_start();
+            let s = ls[i].span.start + (t.len() - h.len());
+            iv.meta.headline = Some(Sourced::from_text(h.to_string(), s..ls[i].span.end));
             continue;
         }
         if is_prose(t) {

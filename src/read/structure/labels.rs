@@ -27,7 +27,7 @@ pub struct LabelHit {
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
     })
 }
 
@@ -102,13 +102,24 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn content_after_colon(text: &str, matched: &str) -> usize {
     let colon = matched.rfind([':', '：']).unwrap_or(0);
     let colon_len = matched[colon..].chars().next().map_or(1, |c| c.len_utf8());
-    let rest = &text[colon + colon_len..];
-    colon
-        + colon_len
-        + (rest.len()
-            - rest
-                .trim_start_matches(|c: char| c.is_whitespace() || "*_\"”'»".contains(c))
-                .len())
+    let skip = |s: &str| {
+        s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || "*_\"”'»".contains(c))
+                .len()
+    };
+    let mut at = colon + colon_len;
+    at += skip(&text[at..]);
+    // `Name: (00:01:23) text` — the time says when, not what.
+    if let Some(m) = stamp_re().find(&text[at..]) {
+        at += m.end();
+        at += skip(&text[at..]);
+    }
+    at
+}
+
+fn stamp_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]").unwrap())
 }
 
 fn dot_re() -> &'static Regex {
@@ -243,6 +254,7 @@ mod tests {
             ("Dr. Whitson: Yes.", "Dr. Whitson"),
             ("Interviewer:", "Interviewer"),
             ("记者：您好。", "记者"),
+            ("JANE DOE (00:01:23): Welcome.", "JANE DOE"),
         ] {
             assert_eq!(
                 colon_label(line, 0).map(|h| h.label),
@@ -261,6 +273,13 @@ mod tests {
         ] {
             assert_eq!(colon_label(line, 0), None, "{line}");
         }
+    }
+
+    #[test]
+    fn timestamps_next_to_labels_are_not_text() {
+        let line = "Jane Doe: (00:12) Welcome back.";
+        let h = colon_label(line, 0).unwrap();
+        assert_eq!(&line[h.content_start..], "Welcome back.");
     }
 
     #[test]
