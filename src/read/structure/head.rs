@@ -49,7 +49,9 @@ pub fn read_head(
                 if rest.split_whitespace().count() <= 5 {
                     let s = ls[i].span.start;
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
-                    if !rest.is_empty() && place_like(rest) {
+                    // `Published 4 June 2023`: a word about the date, not a place.
+                    let about_date = lexicon::contains(&lex.not_labels, rest.trim_end_matches(':'));
+                    if !rest.is_empty() && place_like(rest) && !about_date {
                         let off = t.find(rest).unwrap_or(0);
                         iv.meta.dateline = Some(Sourced::from_text(
                             rest.to_string(),

@@ -160,6 +160,12 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if lexicon::contains(&lex.chrome_lines, &lower) {
         return Some("chrome phrase");
     }
+    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
+    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, &lower) {
+        if lower[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+            return Some("link or button text");
+        }
+    }
     if lower.starts_with("skip to ") {
         return Some("skip link");
     }
@@ -217,6 +223,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if t.matches(['›', '»', '>']).count() >= 2 && t.len() < 120 {
         return Some("breadcrumbs");
     }
+    // Menus: `Politics | World | Business`.
+    let parts: Vec<&str> = t.split('|').map(str::trim).collect();
+    if parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p)) {
+        return Some("menu");
+    }
     // Footers: copyright lines.
     if (lower.contains('©') || lower.contains("copyright")) && lower.contains("rights reserved")
         || lower.starts_with("copyright ©")
@@ -229,6 +240,10 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some("text in another script around the interview");
     }
     None
+}
+
+fn ends_with_stop(p: &str) -> bool {
+    p.ends_with(['.', '?', '!'])
 }
 
 /// `Comments (0)`, `Komentar (12)`, `Related articles`, `Tags: …` — after such a line at
@@ -334,6 +349,8 @@ mod tests {
             "Home › World › Asia",
             "© 2024 Example Media. All rights reserved.",
             "本站新闻",
+            "Politics | World | Business",
+            "Read more: Rail strike ends after three days",
         ] {
             assert!(chrome(t, true).is_some(), "{t} is chrome");
         }
