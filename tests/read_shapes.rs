@@ -502,3 +502,58 @@ fn state_department_transcript_names_from_headline_and_labels() {
         Some("Secretary Pompeo's Interview With Dana Whitfield of Harbor Radio")
     );
 }
+
+#[test]
+fn vietnamese_photo_rows_title_in_questions_and_closing() {
+    let (iv, _) = load("title_question_vi.txt");
+    assert_eq!(qa(&iv).len(), 2);
+    assert_eq!(names(&iv, Role::Interviewee), ["Nguyễn Văn Hùng"]);
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("TGCC"));
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Xin cảm ơn Đại sứ!");
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://baoquocte.vn/example-123.html"
+    );
+    assert!(iv
+        .exchanges()
+        .iter()
+        .all(|e| e.answers.iter().all(|a| !a.text().contains("Bình luận"))));
+}
+
+#[test]
+fn chinese_full_width_punctuation() {
+    let (iv, _) = load("photo_rows_zh.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "大使如何评价本次论坛的成果？");
+    assert_eq!(ex[1].1, "我们需要继续积极参与。这一点非常重要。");
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "非常感谢大使！");
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.figures[0].caption.as_deref(),
+        Some("王毅大使（左二）出席论坛。")
+    );
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://baoquocte.vn/example-zh.html"
+    );
+    assert_eq!(iv.language(), Some("zh"));
+}
+
+#[test]
+fn news_page_chrome_byline_and_date_words() {
+    let (iv, _) = load("news_chrome_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].1, "Through a mix of fees and state loans. People say it can't be done. Why not? Norway did it.");
+    assert_eq!(date(&iv), Some("2023-06-04"));
+    assert!(iv.meta.dateline.is_none(), "'Published' is no place");
+    assert_eq!(
+        headline(&iv),
+        Some("'We need more trains, not more roads': a conversation with the transport minister")
+    );
+    let last = &iv.exchanges()[1].answers[0];
+    assert_eq!(last.text(), "They stay. Every single one.");
+    // The teaser question in the lead ("Is that realistic?") does not start the interview.
+    assert!(iv.lead[0].text.contains("Is that realistic? We asked him."));
+}

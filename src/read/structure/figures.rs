@@ -77,9 +77,11 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     let lex = lexicon();
     let c = caption.trim();
     // `(Foto: NVCC)`, `(imago/MiS)` at the end.
-    if c.ends_with(')') {
-        if let Some(open) = c.rfind('(') {
-            let inner = c[open + 1..c.len() - 1].trim();
+    if c.ends_with([')', '）']) {
+        if let Some(open) = c.rfind(['(', '（']) {
+            let open_len = c[open..].chars().next().map_or(1, char::len_utf8);
+            let close_len = c.chars().last().map_or(1, char::len_utf8);
+            let inner = c[open + open_len..c.len() - close_len].trim();
             if let Some(credit) = strip_prefix(inner, &lex.credit_prefixes) {
                 return (c[..open].trim().to_string(), Some(credit));
             }
@@ -97,8 +99,8 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
             .match_indices(p.as_str())
             .chain(lower.match_indices(p.as_str()).filter(|_| same_len));
         for (i, _) in hits {
-            let before_ok = i == 0 || c[..i].ends_with([' ', '.', '|', '-', '–', '(']);
-            let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with(':');
+            let before_ok = i == 0 || c[..i].ends_with([' ', '.', '|', '-', '–', '(', '（', '。']);
+            let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with([':', '：']);
             if before_ok && after_ok && best.is_none_or(|b| i < b) {
                 best = Some(i);
             }
@@ -131,9 +133,9 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
             let rest = if p == "©" {
                 rest
             } else {
-                rest.strip_prefix(':')?
+                rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?
             };
-            let credit = rest.trim().trim_end_matches(['.', ')', '|']).trim();
+            let credit = rest.trim().trim_end_matches(['.', ')', '）', '|']).trim();
             if !credit.is_empty() {
                 return Some(credit.to_string());
             }
@@ -179,6 +181,11 @@ mod tests {
                 "The secretary speaks in Washington. UPI/Mike Theiler",
                 "The secretary speaks in Washington.",
                 "UPI/Mike Theiler",
+            ),
+            (
+                "王毅大使（左二）出席论坛。（照片：NVCC）",
+                "王毅大使（左二）出席论坛。",
+                "NVCC",
             ),
         ];
         for (input, cap, credit) in cases {

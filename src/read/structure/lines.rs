@@ -126,7 +126,7 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
     }
     if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
         let rest = &text[prefix.len().min(text.len())..];
-        if rest.trim_start().starts_with(':') {
+        if rest.trim_start().starts_with([':', '：']) {
             if let Some(m) = url_re().find(rest) {
                 let url = m
                     .as_str()
@@ -225,7 +225,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Menus: `Politics | World | Business`.
     let parts: Vec<&str> = t.split('|').map(str::trim).collect();
-    if parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p)) {
+    if parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
+    {
         return Some("menu");
     }
     // Footers: copyright lines.
