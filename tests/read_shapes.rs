@@ -557,3 +557,43 @@ fn news_page_chrome_byline_and_date_words() {
     // The teaser question in the lead ("Is that realistic?") does not start the interview.
     assert!(iv.lead[0].text.contains("Is that realistic? We asked him."));
 }
+
+#[test]
+fn french_photo_rows_spaced_colons_and_title_addressed() {
+    let (iv, _) = load("photo_rows_fr.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert!(
+        ex[1]
+            .1
+            .contains("Faut-il vraiment choisir ? Je ne le crois pas."),
+        "rhetorical question stays in the answer"
+    );
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.figures[0].caption.as_deref(),
+        Some("L'ambassadeur Jean-Luc Moreau lors de la cérémonie à Hanoï.")
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Merci beaucoup, Monsieur l'Ambassadeur !"
+    );
+    assert_eq!(names(&iv, Role::Interviewee), ["Jean-Luc Moreau"]);
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://exemple.example/entretien-ambassadeur"
+    );
+}
+
+#[test]
+fn labelled_answers_over_many_lines_and_a_phrase_with_a_colon_inside() {
+    let (iv, _) = load("long_answers_labelled_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[1].1.split("\n\n").count(), 5);
+    assert!(
+        ex[1].1.ends_with("Bottom line: space changes everything."),
+        "'Bottom line:' is no speaker"
+    );
+    assert_eq!(ex[2].1.split("\n\n").count(), 3);
+}

@@ -218,12 +218,40 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     if skip == 0 && !rest.is_empty() {
         return; // the phrase ran into a longer word
     }
-    if let Some(f) = name_after(text, end + skip) {
+    let mut at = end + skip;
+    // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
+    while let Some(f) = name_after(text, at) {
+        let next = &text[f.span.end..];
         out.push(Found {
             name: f.name,
             span: f.span.start + offset..f.span.end + offset,
         });
+        let joiner = [
+            " and ", ", ", " y ", " e ", " et ", " und ", " dan ", " và ", " & ",
+        ]
+        .into_iter()
+        .find(|j| next.starts_with(j));
+        match joiner {
+            Some(j) if out.len() < 6 => at = f.span.end + j.len(),
+            _ => break,
+        }
     }
+}
+
+/// Every occurrence of `phrase` in `text` in any letter case, as whole words.
+pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let (lt, lp) = (text.to_lowercase(), phrase.to_lowercase());
+    if lt.len() != text.len() || lp.len() != phrase.len() || lp.is_empty() {
+        return text
+            .match_indices(phrase)
+            .map(|(i, m)| i..i + m.len())
+            .filter(|r| whole(text, r))
+            .collect();
+    }
+    lt.match_indices(&lp)
+        .map(|(i, m)| i..i + m.len())
+        .filter(|r| whole(text, r))
+        .collect()
 }
 
 fn capitalize(s: &str) -> String {
@@ -357,6 +385,10 @@ mod tests {
         let f = after_phrases(t, 10, &lexicon().interviewer_phrases);
         assert_eq!(f[0].name, "Khánh An");
         assert_eq!(&format!("0123456789{t}")[f[0].span.clone()], "Khánh An");
+        let t = "Interviewed by Rebecca Wright and Sandra Johnson";
+        let f = after_phrases(t, 0, &lexicon().interviewer_phrases);
+        let n: Vec<&str> = f.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(n, ["Rebecca Wright", "Sandra Johnson"]);
         let t = "La entrevista fue realizada por un colaborador de Wikinoticias.";
         assert!(after_phrases(t, 0, &lexicon().interviewer_phrases).is_empty());
     }

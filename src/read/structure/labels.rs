@@ -203,6 +203,14 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
     for (h, _) in hits {
         *counts.entry(h.key.as_str()).or_default() += 1;
     }
+    // In a text where speakers recur, a label said once must look like a name or role
+    // (`MODERATOR:`, `Ana Ruiz:`), not like a phrase inside an answer (`Bottom line:`).
+    let recurring = counts.values().filter(|n| **n >= 2).count() >= 2;
+    let name_like = |l: &str| {
+        l.split_whitespace().count() <= 4
+            && l.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    };
     let mut keys: Vec<String> = Vec::new();
     for (h, content) in hits {
         let known = lexicon::contains(&lex.question_labels, &h.key)
@@ -210,7 +218,8 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
         let n = counts[h.key.as_str()];
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
         let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
-        if (n >= 2 || known || !heading_like) && !keys.contains(&h.key) {
+        let lone_ok = !recurring || name_like(&h.label);
+        if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }
     }

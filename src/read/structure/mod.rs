@@ -248,7 +248,10 @@ fn labelled_mode(
         })
         .count();
     let single_asker = distinct == 1 && asking * 10 >= n * 6;
-    n >= 2 && (distinct >= 2 || known_q || single_asker) && n * 10 >= text_lines * 3
+    // Enough labels to be the structure: most lines in a short text, or a few turns each
+    // in a longer one (answers may run over many unlabelled paragraphs).
+    let enough = n * 10 >= text_lines * 3 || (n >= 4 && n * 10 >= text_lines);
+    n >= 2 && (distinct >= 2 || known_q || single_asker) && enough
 }
 
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
@@ -663,6 +666,7 @@ fn finish_turns(iv: &mut Interview) {
 
 /// The closing phrase a text starts with, when it is a short thanks.
 pub fn closing_thanks(text: &str) -> Option<&'static str> {
-    let p = lexicon::starts_with_phrase(&lexicon().closing_phrases, text)?;
+    let t = text.trim_start_matches(['¡', '"', '“', '«', '„', '*', '_', ' ']);
+    let p = lexicon::starts_with_phrase(&lexicon().closing_phrases, t)?;
     (text.chars().count() <= 160).then_some(p)
 }

@@ -326,7 +326,17 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
 
     // Names from how the interviewee is addressed (`…, Duta Besar?`), looked up in the
     // captions and the head; and how the interviewer is addressed in the first answers.
-    let has = |ev: &[Evidence], r: Role| ev.iter().any(|e| e.role == r);
+    // A speaker label that carries a name (`Đại sứ Knapper`) is better evidence than how
+    // the questions address someone; the address rules are for the rest.
+    let named_answerer = (0..groups.len()).any(|g| {
+        role_of[g]
+            .as_ref()
+            .is_some_and(|r| r.0 == Role::Interviewee)
+            && names::label_core(&label_of(g, iv)).is_some()
+    });
+    let has = |ev: &[Evidence], r: Role| {
+        ev.iter().any(|e| e.role == r) || (r == Role::Interviewee && named_answerer)
+    };
     if !has(&ev, Role::Interviewee) {
         let mut asks: Vec<String> = iv
             .turns
@@ -627,10 +637,8 @@ fn names_overlap(a: &str, b: &str) -> bool {
 /// or the head, or a surname (`Mr. Smith`) with its full form.
 fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Option<Found>)> {
     for (off, text) in head_text(src, iv) {
-        for r in names::occurrences(&text, voc.split_whitespace().next()?) {
-            if !text[r.start..].starts_with(voc) {
-                continue;
-            }
+        // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
+        for r in names::occurrences_any_case(&text, voc) {
             let after = r.start + voc.len();
             if let Some(f) = names::name_after(&text, after)
                 .filter(|f| f.span.start <= after + 1 && f.name.split_whitespace().count() >= 2)
