@@ -48,7 +48,7 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
                 parts.push(t.to_string());
             }
         }
-        let joined = parts.join(" ");
+        let joined = super::collapse_spaces(&parts.join(" "));
         let (caption, credit) = split_credit(joined.trim());
         let caption = Some(caption)
             .filter(|c| !c.is_empty())

@@ -71,7 +71,10 @@ pub fn read_head(
             // A Markdown heading mark is formatting, not part of the headline.
             let h = t.trim_start_matches('#').trim_start();
             let s = ls[i].span.start + (t.len() - h.len());
-            iv.meta.headline = Some(Sourced::from_text(h.to_string(), s..ls[i].span.end));
+            iv.meta.headline = Some(Sourced::from_text(
+                super::collapse_spaces(h),
+                s..ls[i].span.end,
+            ));
             continue;
         }
         if is_prose(t) {

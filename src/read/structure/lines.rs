@@ -65,6 +65,12 @@ fn url_re() -> &'static Regex {
     R.get_or_init(|| re(r"https?://\S+"))
 }
 
+/// Whitespace, or a zero-width filler (U+200B, U+00AD) that readers of marked-up formats
+/// write where markup was.
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{ad}'
+}
+
 /// Splits the source into classified lines.
 pub fn lines(src: &str) -> Vec<Line> {
     let mut out = Vec::new();
@@ -76,8 +82,9 @@ pub fn lines(src: &str) -> Vec<Line> {
         let start = pos;
         pos += raw.len();
         let content = raw.trim_end_matches(['\n', '\r']);
-        let lead = content.len() - content.trim_start().len();
-        let mut span = start + lead..start + content.trim_end().len();
+        // Invisible fillers left by blanked-out markup count as space here.
+        let lead = content.len() - content.trim_start_matches(is_blank_char).len();
+        let mut span = start + lead..start + content.trim_end_matches(is_blank_char).len();
         if span.start > span.end {
             span = start..start;
         }
@@ -86,7 +93,7 @@ pub fn lines(src: &str) -> Vec<Line> {
             span.start += m.end();
         }
         let text = &src[span.clone()];
-        if text.trim().is_empty() {
+        if text.trim_matches(is_blank_char).is_empty() {
             out.push(Line {
                 span,
                 kind: LineKind::Blank,

@@ -43,6 +43,19 @@ impl Para {
 
 /// Recognizes the interview structure of plain text.
 pub fn recognize(src: &str) -> Interview {
+    recognize_with(src, &Options::default())
+}
+
+/// How a reader wants its text segmented.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Consecutive lines without a label are one paragraph (subtitle cues, hard wraps).
+    pub join_lines: bool,
+}
+
+/// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
+/// (readers of marked-up formats blank their markup out byte for byte, so spans stay true).
+pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     let mut iv = Interview::default();
     let ls = lines::lines(src);
     let mut used = vec![false; ls.len()];
@@ -94,7 +107,7 @@ pub fn recognize(src: &str) -> Interview {
         vec![None; ls.len()]
     };
 
-    let paras = paragraphs(src, &ls, &used, &speaker_hits);
+    let paras = paragraphs(src, &ls, &used, &speaker_hits, opts.join_lines);
 
     // Where the interview starts.
     let start = if labelled {
@@ -154,7 +167,7 @@ pub fn recognize(src: &str) -> Interview {
     drop_pull_quotes(&mut body, &paras, &mut iv);
 
     iv.turns = if labelled {
-        labelled_turns(&body, &mut iv)
+        labelled_turns(&body, &mut iv, opts.join_lines)
     } else {
         unlabelled_turns(&body)
     };
@@ -256,11 +269,17 @@ fn labelled_mode(
 
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
 /// one; hard-wrapped text (a sentence running over lines) is joined.
-fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) -> Vec<Para> {
+fn paragraphs(
+    src: &str,
+    ls: &[Line],
+    used: &[bool],
+    hits: &[Option<LabelHit>],
+    join_lines: bool,
+) -> Vec<Para> {
     let text_lines: Vec<usize> = (0..ls.len())
         .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
         .collect();
-    let hard_wrapped = {
+    let hard_wrapped = join_lines || {
         let lens: Vec<usize> = text_lines
             .iter()
             .map(|&i| ls[i].text(src).chars().count())
@@ -309,19 +328,34 @@ fn paragraphs(src: &str, ls: &[Line], used: &[bool], hits: &[Option<LabelHit>]) 
                 if !last.text.is_empty() {
                     last.text.push(' ');
                 }
-                last.text.push_str(text);
+                last.text.push_str(&collapse_spaces(text));
                 last.span.end = l.span.end;
             }
             continue;
         }
         out.push(Para {
-            text: unwrap_emphasis(text).to_string(),
+            text: collapse_spaces(unwrap_emphasis(text)),
             span: start..l.span.end,
             label: hits[i].clone(),
             line: i,
         });
     }
     out
+}
+
+/// Runs of spaces (left by blanked-out markup) as one, zero-width fillers removed.
+pub fn collapse_spaces(t: &str) -> String {
+    let t: String = t
+        .chars()
+        .filter(|c| *c != '\u{200b}' && *c != '\u{ad}')
+        .collect();
+    if !t.contains("  ") && !t.contains('\t') {
+        return t.trim().to_string();
+    }
+    t.split([' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `**Why now?**` → `Why now?`: emphasis around a whole paragraph is formatting.
@@ -450,7 +484,7 @@ fn new_turn(
 
 /// Turns of a labelled text: a label starts a turn, unlabelled paragraphs continue it.
 /// Kinds and roles are settled later by `people::assign`, once roles are known.
-fn labelled_turns(body: &[Para], iv: &mut Interview) -> Vec<Turn> {
+fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Turn> {
     let lex = lexicon();
     // Only questions are labelled (`Q:` alone, or one label that asks): the unlabelled
     // paragraphs after a question are its answer.
@@ -467,6 +501,27 @@ fn labelled_turns(body: &[Para], iv: &mut Interview) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for p in body {
         match &p.label {
+            // The same speaker again right away (a new subtitle cue): one turn.
+            Some(h)
+                if turns.last().is_some_and(|t| {
+                    t.label
+                        .as_deref()
+                        .is_some_and(|l| labels::key_of(l) == h.key)
+                }) =>
+            {
+                let t = turns.last_mut().expect("checked");
+                match t.paragraphs.last_mut() {
+                    // Subtitle cues of one speaker run on as one paragraph.
+                    Some(last) if join_lines && !p.text.is_empty() => {
+                        last.text.push(' ');
+                        last.text.push_str(&p.text);
+                        last.span.end = p.span.end;
+                    }
+                    _ if !p.text.is_empty() => t.paragraphs.push(p.paragraph()),
+                    _ => {}
+                }
+                t.span.end = p.span.end;
+            }
             Some(h) => {
                 let ev = format!("label '{}'", h.label);
                 turns.push(new_turn(

@@ -89,7 +89,8 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         let t = &src[span.clone()];
         // `"Quote": Name`
         if let Some(i) = t.rfind(['"', '”', '»']) {
-            let rest = t[i + 1..].trim_start();
+            let q_len = t[i..].chars().next().map_or(1, char::len_utf8);
+            let rest = t[i + q_len..].trim_start();
             if let Some(r) = rest.strip_prefix(':') {
                 let at = span.start + t.len() - r.trim_start().len();
                 if let Some(f) = names::name_after(src, at).filter(|f| f.span.end == span.end) {
