@@ -117,6 +117,65 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             .as_ref()
             .map(|s| (s.value.clone(), &s.provenance)),
     );
+    // Values the metadata layer may add; shown only when present.
+    fn s(v: String, p: &Provenance) -> Option<(String, &Provenance)> {
+        Some((v, p))
+    }
+    let extra = [
+        (
+            "alt_headline",
+            m.alternative_headline
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "modified",
+            m.date_modified
+                .as_ref()
+                .and_then(|x| s(x.value.as_str().to_string(), &x.provenance)),
+        ),
+        (
+            "publisher",
+            m.publisher
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
+        ),
+        (
+            "rights",
+            m.rights
+                .as_ref()
+                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+        ),
+        (
+            "translation",
+            m.translation
+                .as_ref()
+                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+        ),
+        (
+            "section",
+            m.section
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+    ];
+    for (name, v) in extra {
+        if v.is_some() {
+            meta_line(name, v);
+        }
+    }
+    for k in &m.keywords {
+        meta_line("keyword", Some((k.value.clone(), &k.provenance)));
+    }
+    for id in &m.identifiers {
+        meta_line(
+            "identifier",
+            Some((
+                format!("{} {}", id.value.scheme, id.value.value),
+                &id.provenance,
+            )),
+        );
+    }
     let _ = writeln!(o, "\npeople");
     for (i, p) in iv.people.iter().enumerate() {
         let _ = writeln!(
@@ -227,6 +286,14 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
             "source_url": m.source_url.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
             "url": m.url.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
             "description": m.description.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "alternative_headline": m.alternative_headline.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "date_modified": m.date_modified.as_ref().map(|s| sourced(json!(s.value.as_str()), &s.provenance)),
+            "publisher": m.publisher.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "rights": m.rights.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "translation": m.translation.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "section": m.section.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "keywords": m.keywords.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
+            "identifiers": m.identifiers.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
         },
         "people": iv.people.iter().map(|p| json!({
             "name": sourced(json!(p.name.value), &p.name.provenance),
