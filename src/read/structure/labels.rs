@@ -203,13 +203,16 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
     for (h, _) in hits {
         *counts.entry(h.key.as_str()).or_default() += 1;
     }
-    // In a text where speakers recur, a label said once must look like a name or role
-    // (`MODERATOR:`, `Ana Ruiz:`), not like a phrase inside an answer (`Bottom line:`).
-    let recurring = counts.values().filter(|n| **n >= 2).count() >= 2;
-    let name_like = |l: &str| {
+    // A label said once must look like a name or role (`MODERATOR:`, `Ana Ruiz:`), not like
+    // a phrase inside an answer (`Bottom line:`, `Menurut saya:`).
+    let capitalised = |l: &str| {
         l.split_whitespace().count() <= 4
             && l.split_whitespace()
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    };
+    // `Đại sứ Knapper`: a title in lower case before a capitalised name is fine too.
+    let name_like = |l: &str| {
+        capitalised(l) || crate::infer::people::label_core(l).is_some_and(|c| capitalised(&c))
     };
     let mut keys: Vec<String> = Vec::new();
     for (h, content) in hits {
@@ -218,7 +221,7 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
         let n = counts[h.key.as_str()];
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
         let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
-        let lone_ok = !recurring || name_like(&h.label);
+        let lone_ok = name_like(&h.label);
         if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }
