@@ -600,3 +600,18 @@ fn labelled_answers_over_many_lines_and_a_phrase_with_a_colon_inside() {
     );
     assert_eq!(ex[2].1.split("\n\n").count(), 3);
 }
+
+#[test]
+fn an_answer_without_a_printed_question_is_no_exchange() {
+    let text = "The interview was conducted by Ines Vidal in Lisbon.\n\nMORAIS: Before you ask anything, let me say the museum stays open.\nVIDAL: Then what changes?\nMORAIS: The opening hours, and the ticket price for students.\nVIDAL: When?\nMORAIS: From September.\n";
+    let iv = read("inline.txt", text).unwrap();
+    assert_eq!(iv.turns[0].kind, TurnKind::Answer, "{:#?}", iv.turns[0]);
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2, "the unprompted statement is not an exchange");
+    assert_eq!(ex[0].question.text(), "Then what changes?");
+    assert_eq!(
+        ex[0].answers[0].text(),
+        "The opening hours, and the ticket price for students."
+    );
+    assert_eq!(names(&iv, Role::Interviewer), ["Ines Vidal"]);
+}
