@@ -1,1 +1,317 @@
 //! `colloquy inspect`: the model with where each value came from.
+//!
+//! Shows the turns with their spans (line:column), speakers, roles, kinds and the rule and
+//! evidence that decided each; figures; lead; closing; people; every metadata value with
+//! its provenance; and the diagnostics — so a user can see why a paragraph became a question.
+
+use crate::model::{line_col, Interview, Provenance, Span, Turn};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+fn lc(text: &str, span: &Span) -> String {
+    let (l1, c1) = line_col(text, span.start);
+    let (l2, c2) = line_col(text, span.end);
+    format!("{l1}:{c1}-{l2}:{c2}")
+}
+
+fn prov_human(text: &str, p: &Provenance) -> String {
+    match p {
+        Provenance::Text { span } => format!("text {}", lc(text, span)),
+        Provenance::Sidecar { path, key } => format!("sidecar {path} [{key}]"),
+        Provenance::Manifest { path, row, column } => {
+            format!("manifest {path} row {row} column {column}")
+        }
+        Provenance::Flag { name } => format!("flag --{name}"),
+        Provenance::Inferred { how, confidence } => {
+            format!("inferred: {how} (confidence {confidence:.2})")
+        }
+    }
+}
+
+fn prov_json(text: &str, p: &Provenance) -> Value {
+    match p {
+        Provenance::Text { span } => {
+            json!({"from": "text", "span": [span.start, span.end], "at": lc(text, span)})
+        }
+        other => serde_json::to_value(other).unwrap_or(Value::Null),
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > n {
+        format!("{}…", one.chars().take(n).collect::<String>())
+    } else {
+        one
+    }
+}
+
+fn speaker_name(iv: &Interview, t: &Turn) -> String {
+    t.speaker
+        .and_then(|i| iv.people.get(i))
+        .map_or("-".to_string(), |p| p.name.value.clone())
+}
+
+/// The model as text for people.
+pub fn render_human(iv: &Interview, text: &str) -> String {
+    let mut o = String::new();
+    let m = &iv.meta;
+    let _ = writeln!(
+        o,
+        "{}",
+        if m.source_name.is_empty() {
+            "(input)"
+        } else {
+            &m.source_name
+        }
+    );
+    let _ = writeln!(o, "\nmeta");
+    let mut meta_line = |name: &str, v: Option<(String, &Provenance)>| {
+        let _ = match v {
+            Some((v, p)) => writeln!(
+                o,
+                "  {name:<15} {}  ← {}",
+                clip(&v, 80),
+                prov_human(text, p)
+            ),
+            None => writeln!(o, "  {name:<15} (absent)"),
+        };
+    };
+    meta_line(
+        "headline",
+        m.headline
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "language",
+        m.language
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "published",
+        m.date_published
+            .as_ref()
+            .map(|s| (s.value.as_str().to_string(), &s.provenance)),
+    );
+    meta_line(
+        "dateline",
+        m.dateline
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "source_url",
+        m.source_url
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "url",
+        m.url.as_ref().map(|s| (s.value.clone(), &s.provenance)),
+    );
+    meta_line(
+        "description",
+        m.description
+            .as_ref()
+            .map(|s| (s.value.clone(), &s.provenance)),
+    );
+    // Values the metadata layer may add; shown only when present.
+    fn s(v: String, p: &Provenance) -> Option<(String, &Provenance)> {
+        Some((v, p))
+    }
+    let extra = [
+        (
+            "alt_headline",
+            m.alternative_headline
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "modified",
+            m.date_modified
+                .as_ref()
+                .and_then(|x| s(x.value.as_str().to_string(), &x.provenance)),
+        ),
+        (
+            "publisher",
+            m.publisher
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
+        ),
+        (
+            "rights",
+            m.rights
+                .as_ref()
+                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+        ),
+        (
+            "translation",
+            m.translation
+                .as_ref()
+                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+        ),
+        (
+            "section",
+            m.section
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+    ];
+    for (name, v) in extra {
+        if v.is_some() {
+            meta_line(name, v);
+        }
+    }
+    for k in &m.keywords {
+        meta_line("keyword", Some((k.value.clone(), &k.provenance)));
+    }
+    for id in &m.identifiers {
+        meta_line(
+            "identifier",
+            Some((
+                format!("{} {}", id.value.scheme, id.value.value),
+                &id.provenance,
+            )),
+        );
+    }
+    let _ = writeln!(o, "\npeople");
+    for (i, p) in iv.people.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "  [{i}] {} — {}  ← {}",
+            p.name.value,
+            p.role.as_str(),
+            prov_human(text, &p.name.provenance)
+        );
+        if let Some(j) = &p.job_title {
+            let _ = writeln!(
+                o,
+                "      title {}  ← {}",
+                j.value,
+                prov_human(text, &j.provenance)
+            );
+        }
+        if !p.labels.is_empty() {
+            let _ = writeln!(o, "      labels {}", p.labels.join(", "));
+        }
+    }
+    let _ = writeln!(o, "\nlead");
+    for p in &iv.lead {
+        let _ = writeln!(o, "  {}  {}", lc(text, &p.span), clip(&p.text, 90));
+    }
+    let _ = writeln!(o, "\nturns");
+    for (i, t) in iv.turns.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "  #{:<3} {:<8} {:<11} {:<18} {}  speaker {}",
+            i + 1,
+            format!("{:?}", t.kind).to_lowercase(),
+            t.role.as_str(),
+            t.label
+                .as_deref()
+                .map_or("(no label)".to_string(), |l| format!("'{l}'")),
+            lc(text, &t.span),
+            speaker_name(iv, t)
+        );
+        let _ = writeln!(
+            o,
+            "        rule {}: {}",
+            t.decision.rule, t.decision.evidence
+        );
+        for p in &t.paragraphs {
+            let _ = writeln!(o, "        | {}", clip(&p.text, 100));
+        }
+    }
+    let _ = writeln!(o, "\nclosing");
+    if let Some(c) = &iv.closing {
+        let _ = writeln!(
+            o,
+            "  {}  {}  rule {}: {}",
+            lc(text, &c.span),
+            clip(&c.text(), 80),
+            c.decision.rule,
+            c.decision.evidence
+        );
+    }
+    let _ = writeln!(o, "\nexchanges {}", iv.exchanges().len());
+    let _ = writeln!(o, "\nfigures");
+    for f in &iv.figures {
+        let _ = writeln!(
+            o,
+            "  {}  caption: {}",
+            lc(text, &f.span),
+            f.caption.as_deref().map_or("-".into(), |c| clip(c, 80))
+        );
+        let _ = writeln!(
+            o,
+            "      credit: {}  image: {}",
+            f.credit.as_deref().unwrap_or("-"),
+            f.image_url.as_deref().unwrap_or("-")
+        );
+    }
+    let _ = writeln!(o, "\ndiagnostics");
+    for d in &iv.diagnostics {
+        let at = d
+            .span
+            .as_ref()
+            .map(|s| format!(" at {}", lc(text, s)))
+            .unwrap_or_default();
+        let _ = writeln!(o, "  {:?} {}{}: {}", d.severity, d.code, at, d.message);
+    }
+    o
+}
+
+/// The model as JSON, for tools.
+pub fn render_json(iv: &Interview, text: &str) -> Value {
+    let sourced = |v: Value, p: &Provenance| json!({"value": v, "provenance": prov_json(text, p)});
+    let m = &iv.meta;
+    let turn = |t: &Turn| {
+        json!({
+            "kind": t.kind, "role": t.role, "label": t.label, "speaker": t.speaker,
+            "speaker_name": t.speaker.and_then(|i| iv.people.get(i)).map(|p| p.name.value.clone()),
+            "span": [t.span.start, t.span.end], "at": lc(text, &t.span),
+            "rule": t.decision.rule, "evidence": t.decision.evidence,
+            "paragraphs": t.paragraphs.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
+        })
+    };
+    json!({
+        "source": m.source_name,
+        "meta": {
+            "headline": m.headline.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "language": m.language.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "date_published": m.date_published.as_ref().map(|s| sourced(json!(s.value.as_str()), &s.provenance)),
+            "dateline": m.dateline.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "source_url": m.source_url.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "url": m.url.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "description": m.description.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "alternative_headline": m.alternative_headline.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "date_modified": m.date_modified.as_ref().map(|s| sourced(json!(s.value.as_str()), &s.provenance)),
+            "publisher": m.publisher.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "rights": m.rights.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "translation": m.translation.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "section": m.section.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
+            "keywords": m.keywords.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
+            "identifiers": m.identifiers.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
+        },
+        "people": iv.people.iter().map(|p| json!({
+            "name": sourced(json!(p.name.value), &p.name.provenance),
+            "role": p.role,
+            "job_title": p.job_title.as_ref().map(|j| sourced(json!(j.value), &j.provenance)),
+            "labels": p.labels,
+        })).collect::<Vec<_>>(),
+        "lead": iv.lead.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
+        "turns": iv.turns.iter().map(turn).collect::<Vec<_>>(),
+        "closing": iv.closing.as_ref().map(turn),
+        "exchanges": iv.exchanges().len(),
+        "figures": iv.figures.iter().map(|f| json!({
+            "caption": f.caption, "credit": f.credit, "image_url": f.image_url, "alt": f.alt,
+            "span": [f.span.start, f.span.end], "at": lc(text, &f.span),
+        })).collect::<Vec<_>>(),
+        "diagnostics": iv.diagnostics.iter().map(|d| json!({
+            "severity": d.severity, "code": d.code, "message": d.message,
+            "at": d.span.as_ref().map(|s| lc(text, s)),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,24 +1,338 @@
 //! Dates: RFC 3339 timestamps, plain dates, and dates written with month names.
+//!
+//! Metadata layers call [`parse`] for a whole value; the structure recognizer calls
+//! [`find`] to spot the date inside a dateline. Both use the month tables of the reader's
+//! lexicon, so a language is added by data. Day/month order is never guessed: a numeric
+//! date such as 03/04/2024 is [`DateError::Ambiguous`].
 
 use crate::model::PubDate;
+use crate::read::lexicon::lexicon;
+use std::ops::Range;
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq)]
 pub enum DateError {
     #[error("'{0}' is not a date colloquy can read; write it as 2024-03-15 or 2024-03-15T09:30:00+07:00")]
     Unreadable(String),
-    #[error("'{0}' is ambiguous (day/month order); write it as YYYY-MM-DD")]
+    #[error("'{0}' is ambiguous (day/month order); write it as YYYY-MM-DD, e.g. 2024-04-03 for 3 April 2024")]
     Ambiguous(String),
 }
 
-/// Parses a date given as metadata (sidecar, manifest, flag).
+/// Parses a date given as metadata (sidecar, manifest, flag). The whole value must be a date.
 pub fn parse(text: &str) -> Result<PubDate, DateError> {
     let t = text.trim();
-    if t.parse::<jiff::Timestamp>().is_ok() {
-        return Ok(PubDate::DateTime(t.to_string()));
+    let unreadable = || DateError::Unreadable(t.to_string());
+    if t.contains('T') && t.len() >= 16 && t.as_bytes()[0].is_ascii_digit() {
+        // RFC 3339 requires an offset; a timestamp without one would be a guess.
+        return match t.parse::<jiff::Timestamp>() {
+            Ok(_) => Ok(PubDate::DateTime(t.to_string())),
+            Err(_) => Err(unreadable()),
+        };
     }
-    if t.parse::<jiff::civil::Date>().is_ok() {
-        return Ok(PubDate::Date(t.to_string()));
+    if let Some(d) = iso(t) {
+        return Ok(d);
     }
-    Err(DateError::Unreadable(t.to_string()))
+    if let Some(d) = numeric(t)? {
+        return Ok(d);
+    }
+    match month_name(t) {
+        Some((d, leftover)) if leftover.iter().all(|w| is_filler(w)) => Ok(d),
+        _ => Err(unreadable()),
+    }
+}
+
+/// Finds a date written with a month name (or as YYYY-MM-DD) inside a short line, e.g. the
+/// dateline `Houston, TX – 3 August 2015`. Returns the date and the byte range it covers.
+pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
+    // ISO date anywhere in the line.
+    let re = iso_re();
+    if let Some(m) = re.find(line) {
+        if let Some(d) = iso(m.as_str()) {
+            return Some((d, m.range()));
+        }
+    }
+    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`).
+    if let Some(m) = numeric_re().find(line) {
+        if let Ok(Some(d)) = numeric(m.as_str()) {
+            return Some((d, m.range()));
+        }
+    }
+    let (d, _) = month_name(line)?;
+    // The covered range: from the first to the last token that took part.
+    let range = covered_range(line);
+    Some((d, range))
+}
+
+fn iso_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap())
+}
+
+fn numeric_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2})\b").unwrap()
+    })
+}
+
+fn valid_ymd(y: i32, m: u8, d: u8) -> bool {
+    (1000..=2999).contains(&y) && jiff::civil::Date::new(y as i16, m as i8, d as i8).is_ok()
+}
+
+fn iso(t: &str) -> Option<PubDate> {
+    let parts: Vec<&str> = t.split('-').collect();
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    match parts.as_slice() {
+        [y] if y.len() == 4 => Some(PubDate::Date(y.to_string())),
+        [y, m] if y.len() == 4 && m.len() == 2 => {
+            let m: u8 = m.parse().ok()?;
+            (1..=12).contains(&m).then(|| PubDate::Date(t.to_string()))
+        }
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            valid_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                .then(|| PubDate::Date(t.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// `25/04/2024`, `2024/04/25`, `3.4.2024`: accepted only when the order is certain.
+fn numeric(t: &str) -> Result<Option<PubDate>, DateError> {
+    let sep = match ['/', '.'].into_iter().find(|c| t.contains(*c)) {
+        Some(c) => c,
+        None => return Ok(None),
+    };
+    let parts: Vec<&str> = t.trim_end_matches('.').split(sep).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Ok(None);
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n[0], n[1], n[2])
+    } else if parts[2].len() == 4 {
+        match (n[0] <= 12, n[1] <= 12) {
+            (true, true) if n[0] != n[1] => return Err(DateError::Ambiguous(t.to_string())),
+            (_, true) => (n[2], n[1], n[0]),
+            (true, false) => (n[2], n[0], n[1]),
+            (false, false) => return Err(DateError::Unreadable(t.to_string())),
+        }
+    } else {
+        return Err(DateError::Ambiguous(t.to_string()));
+    };
+    if !valid_ymd(y as i32, m as u8, d as u8) {
+        return Err(DateError::Unreadable(t.to_string()));
+    }
+    Ok(Some(PubDate::Date(format!("{y:04}-{m:02}-{d:02}"))))
+}
+
+/// Tokens of a line with their byte ranges, lower-cased.
+fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((line[s..i].to_lowercase(), s..i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((line[s..].to_lowercase(), s..line.len()));
+    }
+    out
+}
+
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "ngày"
+            | "năm"
+            | "le"
+            | "the"
+            | "of"
+            | "am"
+            | "den"
+            | "tanggal"
+            | "el"
+            | "er"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+    )
+}
+
+/// A day number token: `3`, `03`, `1er`, `3rd`.
+fn day_of(tok: &str) -> Option<u8> {
+    let digits: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &tok[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "e")
+    {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_of(tok: &str) -> Option<i32> {
+    (tok.len() == 4 && tok.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| tok.parse().ok())
+        .flatten()
+        .filter(|y| (1000..=2999).contains(y))
+}
+
+/// Finds `month` (by name), `year` and, next to the month, a `day`. Returns the date and
+/// the tokens that were not used.
+fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
+    let toks = tokens(line);
+    let lower: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
+    // Find the month phrase (one or more tokens) — longest spelling first.
+    let mut found: Option<(usize, usize, u8)> = None; // (first token, token count, month)
+    'outer: for (name, month) in lexicon().month_spellings() {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        for i in 0..lower.len() {
+            if i + parts.len() <= lower.len() && lower[i..i + parts.len()] == parts[..] {
+                found = Some((i, parts.len(), *month));
+                break 'outer;
+            }
+        }
+    }
+    let (mi, mlen, month) = found?;
+    let after = mi + mlen;
+    let year_idx =
+        (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;
+    let year = year_of(lower[year_idx])?;
+    // Day: the nearest day token before the month (skipping fillers), else right after it.
+    let mut day_idx = None;
+    let mut j = mi;
+    while j > 0 {
+        j -= 1;
+        if day_of(lower[j]).is_some() {
+            day_idx = Some(j);
+            break;
+        }
+        if !is_filler(lower[j]) {
+            break;
+        }
+    }
+    if day_idx.is_none()
+        && after < lower.len()
+        && after != year_idx
+        && day_of(lower[after]).is_some()
+    {
+        day_idx = Some(after);
+    }
+    let mut used = vec![year_idx];
+    used.extend(mi..after);
+    let date = match day_idx {
+        Some(di) => {
+            used.push(di);
+            let day = day_of(lower[di])?;
+            if !valid_ymd(year, month, day) {
+                return None;
+            }
+            PubDate::Date(format!("{year:04}-{month:02}-{day:02}"))
+        }
+        None => PubDate::Date(format!("{year:04}-{month:02}")),
+    };
+    let leftover = (0..lower.len())
+        .filter(|i| !used.contains(i))
+        .map(|i| lower[i].to_string())
+        .collect();
+    Some((date, leftover))
+}
+
+/// The byte range from the first date-ish token to the last one (day, month, year, fillers).
+fn covered_range(line: &str) -> Range<usize> {
+    let toks = tokens(line);
+    let months = lexicon().month_spellings();
+    let is_part = |t: &str| {
+        day_of(t).is_some()
+            || year_of(t).is_some()
+            || is_filler(t)
+            || t == "tháng"
+            || months.iter().any(|(n, _)| n == t)
+    };
+    let parts: Vec<&Range<usize>> = toks
+        .iter()
+        .filter(|(t, _)| is_part(t))
+        .map(|(_, r)| r)
+        .collect();
+    match (parts.first(), parts.last()) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => 0..line.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PubDate {
+        PubDate::Date(s.to_string())
+    }
+
+    #[test]
+    fn plain_and_rfc3339() {
+        assert_eq!(parse("2024-03-15"), Ok(d("2024-03-15")));
+        assert_eq!(parse("2024-03"), Ok(d("2024-03")));
+        assert_eq!(parse("2024"), Ok(d("2024")));
+        assert_eq!(
+            parse("2024-03-15T09:30:00+07:00"),
+            Ok(PubDate::DateTime("2024-03-15T09:30:00+07:00".into()))
+        );
+        assert!(parse("2024-03-15T09:30:00").is_err(), "no offset, no guess");
+        assert!(parse("2024-13-01").is_err());
+    }
+
+    #[test]
+    fn month_names_in_six_languages() {
+        assert_eq!(parse("30 de noviembre de 2010"), Ok(d("2010-11-30")));
+        assert_eq!(parse("3 August 2015"), Ok(d("2015-08-03")));
+        assert_eq!(parse("August 3, 2015"), Ok(d("2015-08-03")));
+        assert_eq!(parse("ngày 1 tháng 5 năm 2024"), Ok(d("2024-05-01")));
+        assert_eq!(parse("ngày 12 tháng 10 năm 2023"), Ok(d("2023-10-12")));
+        assert_eq!(parse("1 Mei 2024"), Ok(d("2024-05-01")));
+        assert_eq!(parse("1er mai 2024"), Ok(d("2024-05-01")));
+        assert_eq!(parse("3. März 2021"), Ok(d("2021-03-03")));
+        assert_eq!(parse("September 2023"), Ok(d("2023-09")));
+        assert!(parse("30 de noviembre").is_err(), "no year, no date");
+        assert!(parse("the weather in May 2024 was fine").is_err());
+    }
+
+    #[test]
+    fn numeric_dates_only_when_certain() {
+        let e = parse("03/04/2024").unwrap_err();
+        assert!(matches!(e, DateError::Ambiguous(_)));
+        assert!(e.to_string().contains("YYYY-MM-DD"));
+        assert_eq!(parse("25/04/2024"), Ok(d("2024-04-25")));
+        assert_eq!(parse("2024/04/25"), Ok(d("2024-04-25")));
+        assert_eq!(parse("04/04/2024"), Ok(d("2024-04-04")));
+    }
+
+    #[test]
+    fn finds_dates_in_datelines() {
+        let line = "Houston, TX – 3 August 2015";
+        let (date, r) = find(line).unwrap();
+        assert_eq!(date, d("2015-08-03"));
+        assert_eq!(&line[r], "3 August 2015");
+        assert!(find("Buenos Aires, Argentina").is_none());
+        assert_eq!(find("Hanoi, 25/04/2024").unwrap().0, d("2024-04-25"));
+        assert!(
+            find("Hanoi, 03/04/2024").is_none(),
+            "day/month order unknown: no date"
+        );
+    }
 }

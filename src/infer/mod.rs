@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod language;
+pub mod people;
 
 use crate::model::Interview;
 

@@ -1,10 +1,14 @@
 //! Readers: bytes of one source → [`Interview`].
 //!
-//! This module owns decoding (UTF-8, with clear errors), format detection and the
-//! dispatch to one reader per format. Readers know nothing of outputs; the turn
+//! This module owns decoding (UTF-8, with clear errors), format detection (extension,
+//! then content) and the dispatch to one reader per format. Readers know nothing of outputs; the turn
 //! segmentation they share lives in [`structure`].
 
+pub mod html;
+pub mod lexicon;
+pub mod markdown;
 pub mod structure;
+pub mod subtitles;
 pub mod text;
 
 use crate::model::Interview;
@@ -36,9 +40,46 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
     Ok(text.to_string())
 }
 
+/// The source formats colloquy reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Subtitles,
+}
+
+/// The format of a source: by its file extension, else by its first bytes.
+pub fn detect(name: &str, text: &str) -> Format {
+    let ext = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "md" | "markdown" => return Format::Markdown,
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "vtt" | "srt" => return Format::Subtitles,
+        _ => {}
+    }
+    if subtitles::looks_like(text) {
+        Format::Subtitles
+    } else if html::looks_like(text) {
+        Format::Html
+    } else if markdown::looks_like(text) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
 /// Reads one decoded source into the interview model.
 pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
-    let mut interview = text::read(text);
+    let mut interview = match detect(name, text) {
+        Format::Text => text::read(text),
+        Format::Markdown => markdown::read(text),
+        Format::Html => html::read(text),
+        Format::Subtitles => subtitles::read(text),
+    };
     interview.meta.source_name = name.to_string();
     crate::infer::infer(&mut interview, text);
     if interview.exchanges().is_empty() {

@@ -1,0 +1,432 @@
+//! Names of the people in an interview, found only where the text gives evidence: a
+//! phrase such as "Interviewed by …", a byline, a headline "A with B", a name printed
+//! next to a speaker's surname, a title by which the interviewee is addressed.
+//!
+//! These helpers return names with the byte span where they were read, so every person
+//! carries `Provenance::Text`. They never make up a name from a label alone when the
+//! label is a generic word (`Q`, `PREGUNTA`) or an acronym (`VOA`).
+
+use crate::read::lexicon::{self, lexicon};
+use std::ops::Range;
+
+/// A name read from the text, with where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+/// Word tokens of `text` (split on whitespace) with their byte ranges relative to `text`.
+fn tokens(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn is_title(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    lexicon::contains(&lexicon().titles, &w)
+}
+
+/// `A.` / `R.`: an initial inside a name.
+fn is_initial(tok: &str) -> bool {
+    let mut cs = tok.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// A token that can be part of a name: starts with an upper-case letter (digits may
+/// follow, as in user names), not a title.
+fn name_token(tok: &str) -> Option<&str> {
+    // A possessive or the word "Interview" is not part of a name.
+    if tok.ends_with("'s") || tok.ends_with("’s") || tok.ends_with("'s,") {
+        return None;
+    }
+    let bare = tok
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if lexicon::contains(&lexicon().interview_words, &bare) {
+        return None;
+    }
+    let core = tok.trim_end_matches([',', ';', ':', ')', '.', '!', '?', '"', '”', '’', '\'', '»']);
+    let core = core.trim_start_matches(['(', '"', '“', '‘', '\'', '«']);
+    let first = core.chars().next()?;
+    if !first.is_uppercase() || core.chars().count() < 2 {
+        return None;
+    }
+    if !core
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.')
+    {
+        return None;
+    }
+    Some(core)
+}
+
+/// True when a token ends the name it is part of (`Nội,` `Otourly)`).
+fn closes(tok: &str) -> bool {
+    !is_initial(tok) && tok.ends_with([',', ';', ':', ')', '.', '!', '?', '"', '”', '»'])
+}
+
+/// The name that starts at byte `at` of `text` (titles before it are skipped).
+pub fn name_after(text: &str, at: usize) -> Option<Found> {
+    let toks = tokens(&text[at..]);
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (i, (off, tok)) in toks.iter().enumerate() {
+        if parts.is_empty()
+            && is_title(tok)
+            && i < 3
+            && tok.chars().next().is_some_and(|c| c.is_uppercase())
+        {
+            continue;
+        }
+        let Some(core) = (if is_initial(tok) {
+            Some(*tok)
+        } else {
+            name_token(tok)
+        }) else {
+            break;
+        };
+        if !parts.is_empty() && is_title(core) {
+            break;
+        }
+        let s = at + off + tok.find(core).unwrap_or(0);
+        if parts
+            .last()
+            .is_some_and(|&(_, e)| text[e..s].contains('\n'))
+        {
+            break; // a name does not run over a line end
+        }
+        parts.push((s, s + core.len()));
+        if closes(tok) || parts.len() >= 5 {
+            break;
+        }
+    }
+    let (s, e) = (parts.first()?.0, parts.last()?.1);
+    let name = text[s..e].trim_end_matches('.').to_string();
+    (!name.is_empty()).then(|| Found {
+        span: s..s + name.len(),
+        name,
+    })
+}
+
+/// The full name that ends with the word at `span` of `text` (`Marc Knapper` for
+/// `Knapper`), walking back over capitalised words and initials; stops at titles.
+pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
+    let before = &text[..span.start];
+    let toks = tokens(before);
+    let mut start = span.start;
+    for (off, tok) in toks.iter().rev() {
+        if closes(tok) || is_title(tok) {
+            break;
+        }
+        let ok = is_initial(tok) || name_token(tok) == Some(*tok);
+        if !ok || span.end - off > 60 || text[off + tok.len()..start].contains('\n') {
+            break;
+        }
+        start = *off;
+    }
+    Found {
+        name: text[start..span.end].to_string(),
+        span: start..span.end,
+    }
+}
+
+/// Every occurrence of `word` in `text` as a whole, capitalised word.
+pub fn occurrences(text: &str, word: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if word.is_empty() {
+        return out;
+    }
+    let lower = text.to_lowercase();
+    let w = word.to_lowercase();
+    if lower.len() != text.len() {
+        // Case folding changed byte lengths: fall back to exact matches.
+        return text
+            .match_indices(word)
+            .map(|(i, m)| i..i + m.len())
+            .filter(|r| whole(text, r))
+            .collect();
+    }
+    for (i, _) in lower.match_indices(&w) {
+        let r = i..i + w.len();
+        if whole(text, &r)
+            && text[r.clone()]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn whole(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].chars().last();
+    let after = text[r.end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Names that follow one of `phrases` in `text` (at `offset` in the source).
+pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    if lower.len() != text.len() {
+        // Byte offsets would not line up; search the original with each casing we know.
+        for p in phrases {
+            for variant in [p.clone(), capitalize(p)] {
+                for (i, m) in text.match_indices(variant.as_str()) {
+                    push_after(text, offset, i + m.len(), &mut out);
+                }
+            }
+        }
+    } else {
+        for p in phrases {
+            for (i, m) in lower.match_indices(p.as_str()) {
+                let starts_word = text[..i]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if starts_word {
+                    push_after(text, offset, i + m.len(), &mut out);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| f.span.start);
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
+    let rest = &text[end..];
+    let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
+    if skip == 0 && !rest.is_empty() {
+        return; // the phrase ran into a longer word
+    }
+    let mut at = end + skip;
+    // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
+    while let Some(f) = name_after(text, at) {
+        let next = &text[f.span.end..];
+        out.push(Found {
+            name: f.name,
+            span: f.span.start + offset..f.span.end + offset,
+        });
+        let joiner = [
+            " and ", ", ", " y ", " e ", " et ", " und ", " dan ", " và ", " & ",
+        ]
+        .into_iter()
+        .find(|j| next.starts_with(j));
+        match joiner {
+            Some(j) if out.len() < 6 => at = f.span.end + j.len(),
+            _ => break,
+        }
+    }
+}
+
+/// Every occurrence of `phrase` in `text` in any letter case, as whole words.
+pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let (lt, lp) = (text.to_lowercase(), phrase.to_lowercase());
+    if lt.len() != text.len() || lp.len() != phrase.len() || lp.is_empty() {
+        return text
+            .match_indices(phrase)
+            .map(|(i, m)| i..i + m.len())
+            .filter(|r| whole(text, r))
+            .collect();
+    }
+    lt.match_indices(&lp)
+        .map(|(i, m)| i..i + m.len())
+        .filter(|r| whole(text, r))
+        .collect()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The part of a speaker label that can name a person: without an outlet after a dash
+/// (`Khánh An – VOA`), without titles (`Đại sứ Knapper`, `SECRETARIO POMPEO`), without
+/// parentheses. `None` for generic labels and acronyms.
+pub fn label_core(label: &str) -> Option<String> {
+    let lex = lexicon();
+    let mut l = label.trim().to_string();
+    if let Some(i) = l.find('(') {
+        l.truncate(i);
+    }
+    for sep in [" – ", " — ", " - ", " / ", ", "] {
+        if let Some(i) = l.find(sep) {
+            l.truncate(i);
+        }
+    }
+    let lower = l.trim().to_lowercase();
+    if lexicon::contains(&lex.question_labels, &lower)
+        || lexicon::contains(&lex.answer_labels, &lower)
+    {
+        return None;
+    }
+    // Drop titles, including multi-word ones, from the front.
+    let mut words: Vec<&str> = l.split_whitespace().collect();
+    loop {
+        let mut dropped = false;
+        for n in (1..=words.len().min(3)).rev() {
+            let head = words[..n].join(" ").to_lowercase();
+            let head = head.trim_end_matches('.');
+            if words.len() > n && lexicon::contains(&lex.titles, head) {
+                words.drain(..n);
+                dropped = true;
+                break;
+            }
+        }
+        if !dropped {
+            break;
+        }
+    }
+    let core = words.join(" ");
+    // `Speaker 1`, `AUDIENCE MEMBER`: a part, not a person.
+    if core.split_whitespace().any(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || lexicon::contains(&lex.generic_speakers, w)
+    }) {
+        return None;
+    }
+    let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return None;
+    }
+    // `VOA`, `WN`: an acronym names an outlet, not a person.
+    if !core.contains(' ') && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    Some(core)
+}
+
+/// `SECRETARIO POMPEO` → `Pompeo`, for searching the text.
+pub fn surname_of(core: &str) -> String {
+    let last = core.split_whitespace().last().unwrap_or(core);
+    if last.chars().all(|c| !c.is_lowercase()) {
+        let mut cs = last.chars();
+        match cs.next() {
+            Some(f) => f.to_string() + &cs.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    } else {
+        last.to_string()
+    }
+}
+
+/// The vocative at the end of a question or thanks: `…, Duta Besar?` → `Duta Besar`.
+pub fn trailing_vocative(text: &str) -> Option<(String, Range<usize>)> {
+    let t = text.trim_end();
+    let t = t.trim_end_matches(['?', '!', '.', '？', '"', '”']);
+    let comma = t.rfind(',')?;
+    let voc = t[comma + 1..].trim();
+    let start = comma + 1 + (t[comma + 1..].len() - t[comma + 1..].trim_start().len());
+    let words: Vec<&str> = voc.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || !words[0].chars().next().is_some_and(|c| c.is_uppercase())
+    {
+        return None;
+    }
+    Some((voc.to_string(), start..start + voc.len()))
+}
+
+/// The vocative at the start of an answer: `Gesell, es estupendo…` → `Gesell`.
+pub fn leading_vocative(text: &str) -> Option<String> {
+    let comma = text.find(',')?;
+    let head = text[..comma].trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 {
+        return None;
+    }
+    let all_names = words
+        .iter()
+        .all(|w| name_token(w) == Some(*w) && !is_title(w));
+    // Interjections and sentence openers are capitalised too; a name is not in the lexicon.
+    let lex = lexicon();
+    let common = words.iter().any(|w| {
+        let l = w.to_lowercase();
+        lexicon::contains(&lex.closing_phrases, &l)
+            || lexicon::contains(&lex.first_person, &l)
+            || lexicon::contains(&lex.second_person, &l)
+    });
+    (all_names && !common).then(|| head.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_after_phrases() {
+        let t = "Interview réalisée par Otourly (d · c · b) sur le wiki, réponses de Ludo29 (d · c · b).";
+        let f = after_phrases(t, 0, &lexicon().interviewer_phrases);
+        assert_eq!(f[0].name, "Otourly");
+        let f = after_phrases(t, 0, &lexicon().interviewee_phrases);
+        assert_eq!(f[0].name, "Ludo29");
+        let t = "Cuộc phỏng vấn do phóng viên Khánh An thực hiện.";
+        let f = after_phrases(t, 10, &lexicon().interviewer_phrases);
+        assert_eq!(f[0].name, "Khánh An");
+        assert_eq!(&format!("0123456789{t}")[f[0].span.clone()], "Khánh An");
+        let t = "Interviewed by Rebecca Wright and Sandra Johnson";
+        let f = after_phrases(t, 0, &lexicon().interviewer_phrases);
+        let n: Vec<&str> = f.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(n, ["Rebecca Wright", "Sandra Johnson"]);
+        let t = "La entrevista fue realizada por un colaborador de Wikinoticias.";
+        assert!(after_phrases(t, 0, &lexicon().interviewer_phrases).is_empty());
+    }
+
+    #[test]
+    fn full_name_before_surname() {
+        let t = "đại sứ Hoa Kỳ tại Hà Nội, Marc Knapper, có mặt";
+        let r = occurrences(t, "Knapper")[0].clone();
+        assert_eq!(name_ending_at(t, r).name, "Marc Knapper");
+        let t = "El Secretario de Estado Michael R. Pompeo";
+        let r = occurrences(t, "Pompeo")[0].clone();
+        assert_eq!(name_ending_at(t, r).name, "Michael R. Pompeo");
+    }
+
+    #[test]
+    fn label_cores() {
+        assert_eq!(label_core("Khánh An – VOA").as_deref(), Some("Khánh An"));
+        assert_eq!(label_core("Đại sứ Knapper").as_deref(), Some("Knapper"));
+        assert_eq!(label_core("SECRETARIO POMPEO").as_deref(), Some("POMPEO"));
+        assert_eq!(label_core("PREGUNTA"), None);
+        assert_eq!(label_core("VOA"), None);
+        assert_eq!(label_core("Speaker 2"), None);
+        assert_eq!(label_core("HOST"), None);
+        assert_eq!(surname_of("POMPEO"), "Pompeo");
+    }
+
+    #[test]
+    fn vocatives() {
+        assert_eq!(
+            trailing_vocative("Pesan apa yang disampaikan, Duta Besar?")
+                .unwrap()
+                .0,
+            "Duta Besar"
+        );
+        assert_eq!(
+            leading_vocative("Gesell, es estupendo estar con usted.").as_deref(),
+            Some("Gesell")
+        );
+        assert_eq!(leading_vocative("I think, yes."), None);
+    }
+}

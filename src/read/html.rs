@@ -1,0 +1,283 @@
+//! HTML pages.
+//!
+//! The page is turned into text in place: tags are blanked out byte for byte, block-level
+//! tags end a line, `<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`, `<aside>`,
+//! `<form>` and `<head>` content is dropped, entities are decoded into the bytes they
+//! occupied, `<img>` becomes a photo row (`![alt](src) |`) when it fits, and a
+//! `<figcaption>` ends with `|` so the caption joins its photo. The structure recognizer
+//! then reads it like scraped text, with spans that point into the page itself. The page's
+//! `<html lang>` and `<title>` are read as metadata.
+
+use super::structure;
+use crate::model::{Interview, Sourced};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// True when the text is an HTML document or fragment.
+pub fn looks_like(text: &str) -> bool {
+    let t = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_lowercase();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || (t.starts_with('<') && (t.contains("<p>") || t.contains("<p ") || t.contains("<body")))
+}
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "main",
+    "dt",
+    "dd",
+    "dl",
+    "hr",
+    "pre",
+    "title",
+];
+const DROP: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "head", "svg",
+    "button", "iframe", "template",
+];
+
+fn tag_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?s)<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);").unwrap())
+}
+
+fn attr(attrs: &str, name: &str) -> Option<String> {
+    let re = Regex::new(&format!(
+        r#"(?i)\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#
+    ))
+    .ok()?;
+    let c = re.captures(attrs)?;
+    c.get(1)
+        .or(c.get(2))
+        .or(c.get(3))
+        .map(|m| m.as_str().to_string())
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "copy" => '©',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "agrave" => 'à',
+        "ccedil" => 'ç',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "iquest" => '¿',
+        "iexcl" => '¡',
+        "ntilde" => 'ñ',
+        "aacute" => 'á',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        _ => return None,
+    })
+}
+
+fn put(out: &mut [u8], at: usize, len: usize, s: &str) -> bool {
+    if s.len() > len {
+        return false;
+    }
+    for b in &mut out[at..at + len] {
+        *b = b' ';
+    }
+    out[at..at + s.len()].copy_from_slice(s.as_bytes());
+    true
+}
+
+/// Writes `s` and fills the rest of the bytes with zero-width characters, so that an
+/// entity or inline tag inside a word leaves the word whole (`C&oacute;mo` → `Cómo`).
+fn put_tight(out: &mut [u8], at: usize, len: usize, s: &str) {
+    let mut fill = String::from(s);
+    let mut rest = len.saturating_sub(s.len());
+    while rest > 0 {
+        let (ch, n) = match rest {
+            1 => (" ", 1),
+            2 | 4 => ("\u{ad}", 2),
+            _ => ("\u{200b}", 3),
+        };
+        fill.push_str(ch);
+        rest -= n;
+    }
+    if fill.len() == len {
+        out[at..at + len].copy_from_slice(fill.as_bytes());
+    } else {
+        put(out, at, len, s);
+    }
+}
+
+/// The page as text, same length as the page.
+pub fn mask(page: &str) -> String {
+    let mut out = page.as_bytes().to_vec();
+    let mut drop_depth: Vec<String> = Vec::new();
+    let mut last = 0;
+    for c in tag_re().captures_iter(page) {
+        let m = c.get(0).expect("match");
+        // Text between tags inside a dropped element goes too.
+        if !drop_depth.is_empty() {
+            for b in &mut out[last..m.start()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        last = m.end();
+        if let Some(ent) = c.get(4) {
+            if drop_depth.is_empty() {
+                if let Some(ch) = entity(ent.as_str()) {
+                    put_tight(&mut out, m.start(), m.len(), &ch.to_string());
+                }
+            } else {
+                put(&mut out, m.start(), m.len(), "");
+            }
+            continue;
+        }
+        let closing = c.get(1).is_some_and(|x| !x.as_str().is_empty());
+        let name = c
+            .get(2)
+            .map(|x| x.as_str().to_lowercase())
+            .unwrap_or_default();
+        let attrs = c.get(3).map_or("", |x| x.as_str());
+        put(&mut out, m.start(), m.len(), "");
+        if DROP.contains(&name.as_str()) && !attrs.trim_end().ends_with('/') {
+            if closing {
+                if let Some(i) = drop_depth.iter().rposition(|n| *n == name) {
+                    drop_depth.truncate(i);
+                }
+            } else {
+                drop_depth.push(name.clone());
+            }
+            continue;
+        }
+        if !drop_depth.is_empty() {
+            continue;
+        }
+        if name == "img" {
+            let alt = attr(attrs, "alt").unwrap_or_default();
+            let src = attr(attrs, "src").unwrap_or_default();
+            if !put(
+                &mut out,
+                m.start(),
+                m.len(),
+                &format!("\n![{alt}]({src}) |\n"),
+            ) {
+                put(&mut out, m.start(), m.len(), "\n![]() |\n");
+            }
+        } else if name == "figcaption" && closing {
+            put(&mut out, m.start(), m.len(), " |\n");
+        } else if BLOCK.contains(&name.as_str()) {
+            put(&mut out, m.start(), m.len(), "\n");
+        } else if !closing {
+            // An opening inline tag may sit inside a word; a closing one ends a phrase.
+            put_tight(&mut out, m.start(), m.len(), "");
+        }
+    }
+    // Line breaks inside a paragraph of the source are spaces in the page.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Reads an HTML page.
+pub fn read(page: &str) -> Interview {
+    let masked = mask(page);
+    let mut iv = structure::recognize(&masked);
+    static LANG: OnceLock<Regex> = OnceLock::new();
+    let lang = LANG.get_or_init(|| {
+        Regex::new(r#"(?i)<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"#)
+            .unwrap()
+    });
+    if let Some(c) = lang.captures(page) {
+        let m = c.get(1).expect("group");
+        iv.meta.language = Some(Sourced::from_text(m.as_str().to_string(), m.range()));
+    }
+    iv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="es"><head><title>Entrevista</title><style>p { color: red }</style></head>
+<body><nav><a href="/">Inicio</a> <a href="/mundo">Mundo</a></nav>
+<article>
+<h1>&laquo;Cada &aacute;rbol cuenta&raquo;</h1>
+<figure><img src="https://img.example/a.jpg" alt="Luc&iacute;a"><figcaption>Luc&iacute;a Ferrer en el vivero. (Foto: Ana Ruiz)</figcaption></figure>
+<p><strong>&iquest;C&oacute;mo empez&oacute; el vivero?</strong></p>
+<p>Con veinte macetas en un balc&oacute;n.</p>
+<p><strong>&iquest;Qu&eacute; necesita ahora?</strong></p>
+<p>Voluntarios &amp; agua.</p>
+</article>
+<footer>&copy; 2024 Diario</footer>
+<script>var x = "<p>no</p>";</script>
+</body></html>"#;
+
+    #[test]
+    fn page_reads_like_text_with_true_spans() {
+        assert!(looks_like(PAGE));
+        let m = mask(PAGE);
+        assert_eq!(m.len(), PAGE.len());
+        let iv = read(PAGE);
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2, "{m}");
+        assert_eq!(ex[0].question.text(), "¿Cómo empezó el vivero?");
+        assert_eq!(ex[1].answers[0].text(), "Voluntarios & agua.");
+        assert_eq!(iv.language(), Some("es"));
+        assert_eq!(iv.figures.len(), 1);
+        assert_eq!(iv.figures[0].credit.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            iv.figures[0].image_url.as_deref(),
+            Some("https://img.example/a.jpg")
+        );
+        assert_eq!(
+            iv.meta.headline.as_ref().unwrap().value,
+            "«Cada árbol cuenta»"
+        );
+        let span = ex[0].answers[0].paragraphs[0].span.clone();
+        assert!(PAGE[span].contains("Con veinte macetas"));
+    }
+}

@@ -1,0 +1,182 @@
+//! Language data for the readers: label words, closing phrases, credit prefixes, chrome
+//! phrases, month names, titles.
+//!
+//! The words live in `lexicon.toml` (compiled in), so the rules in `structure` stay free of
+//! language literals and a language is added by editing data, not code.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// All language data, lower-cased on load.
+#[derive(Debug, Deserialize)]
+pub struct Lexicon {
+    pub question_labels: Vec<String>,
+    pub answer_labels: Vec<String>,
+    pub not_labels: Vec<String>,
+    pub editor_note_prefixes: Vec<String>,
+    pub closing_phrases: Vec<String>,
+    pub credit_prefixes: Vec<String>,
+    pub source_prefixes: Vec<String>,
+    pub chrome_lines: Vec<String>,
+    pub tail_markers: Vec<String>,
+    pub share_words: Vec<String>,
+    pub language_names: Vec<String>,
+    pub second_person: Vec<String>,
+    pub first_person: Vec<String>,
+    pub request_openers: Vec<String>,
+    pub interviewer_phrases: Vec<String>,
+    pub interviewee_phrases: Vec<String>,
+    pub headline_with: Vec<String>,
+    pub titles: Vec<String>,
+    pub interview_words: Vec<String>,
+    pub generic_speakers: Vec<String>,
+    /// Language → twelve entries, each `name|abbr|…`.
+    pub months: BTreeMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    /// Every spelling of every month with its number (1–12), longest spelling first so
+    /// that `tháng 10` wins over `tháng 1`.
+    pub fn month_spellings(&self) -> &[(String, u8)] {
+        static SPELLINGS: OnceLock<Vec<(String, u8)>> = OnceLock::new();
+        SPELLINGS.get_or_init(|| {
+            let mut out: Vec<(String, u8)> = Vec::new();
+            for months in self.months.values() {
+                for (i, entry) in months.iter().enumerate() {
+                    for name in entry.split('|') {
+                        let name = name.trim().to_lowercase();
+                        if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
+                            out.push((name, (i + 1) as u8));
+                        }
+                    }
+                }
+            }
+            out.sort_by(|a, b| {
+                b.0.chars()
+                    .count()
+                    .cmp(&a.0.chars().count())
+                    .then(a.0.cmp(&b.0))
+            });
+            out
+        })
+    }
+}
+
+/// The compiled-in lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex: Lexicon =
+            toml::from_str(include_str!("lexicon.toml")).expect("lexicon.toml is valid (tested)");
+        for list in [
+            &mut lex.question_labels,
+            &mut lex.answer_labels,
+            &mut lex.not_labels,
+            &mut lex.editor_note_prefixes,
+            &mut lex.closing_phrases,
+            &mut lex.credit_prefixes,
+            &mut lex.source_prefixes,
+            &mut lex.chrome_lines,
+            &mut lex.tail_markers,
+            &mut lex.share_words,
+            &mut lex.language_names,
+            &mut lex.second_person,
+            &mut lex.first_person,
+            &mut lex.request_openers,
+            &mut lex.interviewer_phrases,
+            &mut lex.interviewee_phrases,
+            &mut lex.headline_with,
+            &mut lex.titles,
+            &mut lex.interview_words,
+            &mut lex.generic_speakers,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.to_lowercase();
+            }
+        }
+        lex
+    })
+}
+
+/// True when `list` holds `word` (already lower-cased by the caller or not).
+pub fn contains(list: &[String], word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    list.contains(&w)
+}
+
+/// The entry of `list` that `text` starts with as whole words, longest first.
+pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
+    let lower = text.trim_start().to_lowercase();
+    list.iter()
+        .filter(|p| {
+            // Scripts without spaces (CJK) have no word boundary to check.
+            let spaced = p.chars().last().is_some_and(|c| !is_unspaced(c));
+            lower.starts_with(p.as_str())
+                && (!spaced
+                    || lower[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric()))
+        })
+        .max_by_key(|p| p.len())
+        .map(|s| s.as_str())
+}
+
+/// True for characters of scripts written without spaces between words.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F)
+}
+
+/// Lower-cased words of `text` (letters, digits, apostrophes, hyphens).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// True when any entry of `list` (one or more words) occurs in `text` as whole words.
+pub fn mentions(list: &[String], text: &str) -> bool {
+    let ws = words(text);
+    list.iter().any(|entry| {
+        let parts: Vec<&str> = entry.split_whitespace().collect();
+        !parts.is_empty()
+            && ws
+                .windows(parts.len())
+                .any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_has_every_month() {
+        let lex = lexicon();
+        for (lang, months) in &lex.months {
+            assert_eq!(months.len(), 12, "{lang} needs twelve months");
+        }
+        assert!(contains(&lex.question_labels, "Wartawan"));
+        let sp = lex.month_spellings();
+        let t10 = sp.iter().position(|(n, _)| n == "tháng 10").unwrap();
+        let t1 = sp.iter().position(|(n, _)| n == "tháng 1").unwrap();
+        assert!(t10 < t1);
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        let lex = lexicon();
+        assert_eq!(
+            starts_with_phrase(&lex.closing_phrases, "Thank you very much!"),
+            Some("thank you very much")
+        );
+        assert_eq!(
+            starts_with_phrase(&lex.closing_phrases, "Thanksgiving is near"),
+            None
+        );
+        assert!(mentions(&lex.second_person, "What do you think?"));
+        assert!(!mentions(&lex.second_person, "What do youth think?"));
+    }
+}

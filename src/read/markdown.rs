@@ -1,0 +1,211 @@
+//! Markdown with optional YAML-style front matter.
+//!
+//! Front matter (`---` … `---` at the top) gives metadata: `title`, `date`, `lang` /
+//! `language`, `source` / `url`, `description`, `interviewer`, `interviewee` — flat
+//! `key: value` lines (lists and nesting are not read). The Markdown itself is read by the
+//! structure recognizer after its markup (emphasis, link brackets, blockquote marks, HTML
+//! comments, heading marks) is blanked out byte for byte, so spans stay true to the file;
+//! image lines stay, as they are the photo rows the recognizer knows.
+
+use super::structure;
+use crate::infer::dates;
+use crate::model::{Diagnostic, Interview, Person, Role, Sourced};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// True when the text opens with front matter or uses Markdown headings.
+pub fn looks_like(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}');
+    front_matter(t).is_some()
+        || t.lines()
+            .take(20)
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+}
+
+/// A front matter entry: key (lower case), value, and where the value is.
+type Entry = (String, String, Range<usize>);
+
+/// The byte range of the front matter block (fences included) and its key/value pairs
+/// with the range of each value.
+fn front_matter(text: &str) -> Option<(Range<usize>, Vec<Entry>)> {
+    let first = text.lines().next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut pos = text.find('\n')? + 1;
+    let mut pairs = Vec::new();
+    for raw in text[pos..].split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            return Some((0..pos, pairs));
+        }
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        if line.starts_with([' ', '\t', '-']) {
+            continue;
+        }
+        let key = line[..colon].trim().to_lowercase();
+        let v = line[colon + 1..].trim();
+        let v_start =
+            start + colon + 1 + (line[colon + 1..].len() - line[colon + 1..].trim_start().len());
+        let (value, range) = match v.chars().next() {
+            Some(q @ ('"' | '\'')) if v.len() >= 2 && v.ends_with(q) => (
+                v[1..v.len() - 1].to_string(),
+                v_start + 1..v_start + v.len() - 1,
+            ),
+            _ => (v.to_string(), v_start..v_start + v.len()),
+        };
+        if !value.is_empty() {
+            pairs.push((key, value, range));
+        }
+    }
+    None
+}
+
+fn markup_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // Emphasis marks, link text brackets with their targets, HTML comments, heading marks
+    // and blockquote marks at line starts.
+    R.get_or_init(|| Regex::new(r"(?m)\*\*|__|<!--[\s\S]*?-->|^#{1,6}[ \t]|^>[ \t]?|(?:^|[^!])\[([^\]\n]*)\]\([^)\n]*\)").unwrap())
+}
+
+fn blank(bytes: &mut [u8], range: Range<usize>) {
+    for b in &mut bytes[range] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// The Markdown with its markup blanked out, same length.
+pub fn mask(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    if let Some((fm, _)) = front_matter(text) {
+        blank(&mut out, fm);
+    }
+    for c in markup_re().captures_iter(text) {
+        let m = c.get(0).expect("match");
+        match c.get(1) {
+            // `[text](url)`: keep the text, moved to the end of the link's bytes so that
+            // the punctuation after the link stays next to it.
+            Some(inner) => {
+                let open = m.start() + m.as_str().find('[').unwrap_or(0);
+                let text = inner.as_str().as_bytes().to_vec();
+                blank(&mut out, open..m.end());
+                let at = m.end() - text.len();
+                out[at..m.end()].copy_from_slice(&text);
+            }
+            None => blank(&mut out, m.range()),
+        }
+    }
+    String::from_utf8(out).expect("whole characters or ASCII were replaced by ASCII spaces")
+}
+
+/// Reads Markdown.
+pub fn read(text: &str) -> Interview {
+    let masked = mask(text);
+    let mut iv = structure::recognize(&masked);
+    let Some((_, pairs)) = front_matter(text) else {
+        return iv;
+    };
+    for (key, value, span) in pairs {
+        let sourced = || Sourced::from_text(value.clone(), span.clone());
+        match key.as_str() {
+            "title" | "headline" => iv.meta.headline = Some(sourced()),
+            "description" | "summary" => iv.meta.description = Some(sourced()),
+            "lang" | "language" | "inlanguage" => iv.meta.language = Some(sourced()),
+            "source" | "source_url" | "original" => iv.meta.source_url = Some(sourced()),
+            "url" | "canonical" => iv.meta.url = Some(sourced()),
+            "date" | "published" | "datepublished" => match dates::parse(&value) {
+                Ok(d) => iv.meta.date_published = Some(Sourced::from_text(d, span.clone())),
+                Err(e) => iv.diagnostics.push(Diagnostic::warning(
+                    "bad-date",
+                    format!("front matter '{key}': {e}"),
+                    Some(span.clone()),
+                )),
+            },
+            "interviewer" | "interviewee" => {
+                let role = if key == "interviewer" {
+                    Role::Interviewer
+                } else {
+                    Role::Interviewee
+                };
+                if !iv
+                    .people
+                    .iter()
+                    .any(|p| p.role == role && p.name.value == value)
+                {
+                    iv.people.push(Person {
+                        name: sourced(),
+                        role,
+                        job_title: None,
+                        affiliation: None,
+                        labels: Vec::new(),
+                    });
+                    let idx = iv.people.len() - 1;
+                    let only_one = iv.people.iter().filter(|p| p.role == role).count() == 1;
+                    for t in iv.turns.iter_mut().chain(iv.closing.iter_mut()) {
+                        if t.role == role && t.speaker.is_none() && only_one {
+                            t.speaker = Some(idx);
+                        }
+                    }
+                    let code = if role == Role::Interviewer {
+                        "no-interviewer-name"
+                    } else {
+                        "no-interviewee-name"
+                    };
+                    iv.diagnostics.retain(|d| d.code != code);
+                }
+            }
+            _ => {}
+        }
+    }
+    // What the front matter says beats what the text only seemed to show.
+    if iv.meta.headline.is_some() {
+        iv.diagnostics.retain(|d| d.code != "no-headline");
+    }
+    if iv.meta.date_published.is_some() {
+        iv.diagnostics.retain(|d| d.code != "no-date");
+    }
+    iv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MD: &str = "---\ntitle: \"Keeping the harbour alive\"\ndate: 2024-05-01\nlang: en\ninterviewee: Ana Ruiz\nsource: https://example.org/harbour\n---\n\n# Keeping the harbour alive\n\n> \"We fix what the sea breaks.\"\n\n**Q:** Why did you stay in the harbour?\n\n**A:** Because the boats need someone who knows them. See [our workshop](https://example.org/w).\n\n**Q:** What comes next?\n\n**A:** A school for young boat builders.\n";
+
+    #[test]
+    fn front_matter_and_markup() {
+        let m = mask(MD);
+        assert_eq!(m.len(), MD.len());
+        let iv = read(MD);
+        assert_eq!(
+            iv.meta.headline.as_ref().unwrap().value,
+            "Keeping the harbour alive"
+        );
+        assert_eq!(
+            iv.meta.date_published.as_ref().unwrap().value.as_str(),
+            "2024-05-01"
+        );
+        assert_eq!(iv.meta.language.as_ref().unwrap().value, "en");
+        assert_eq!(
+            iv.meta.source_url.as_ref().unwrap().value,
+            "https://example.org/harbour"
+        );
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2, "{:#?}", iv.turns);
+        assert_eq!(ex[0].question.text(), "Why did you stay in the harbour?");
+        assert_eq!(
+            ex[0].answers[0].text(),
+            "Because the boats need someone who knows them. See our workshop."
+        );
+        assert_eq!(iv.people[0].name.value, "Ana Ruiz");
+        assert_eq!(ex[1].answers[0].speaker, Some(0));
+    }
+}

@@ -1,0 +1,320 @@
+//! Speaker labels at the start of a line: `Q:`, `**Frage:**`, `"Wartawan":`, `>> rose:`,
+//! `Khánh An – VOA:`, `Pertanyaan (P):`, a label alone on its line, and the `- Name` lines
+//! of definition-list layouts. Which printed labels are speakers is decided over the
+//! whole text (a speaker speaks more than once, or is a known label word).
+
+use crate::read::lexicon::{self, lexicon};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelHit {
+    /// As printed, without wrappers and colon.
+    pub label: String,
+    /// Normalised key: lower case, no parentheses.
+    pub key: String,
+    /// Byte range of the whole label (wrappers and colon included).
+    pub span: Range<usize>,
+    /// Where the turn's own text starts.
+    pub content_start: usize,
+    /// Came from a `- Name` line of a definition list.
+    pub dash: bool,
+}
+
+fn label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
+    })
+}
+
+/// The normalised key of a label.
+pub fn key_of(label: &str) -> String {
+    let mut l = label.to_lowercase();
+    if let Some(i) = l.find('(') {
+        l.truncate(i);
+    }
+    l.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A `LABEL:` at the start of `text` (which starts at byte `offset` of the source).
+pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = label_re().captures(text)?;
+    let chevrons = c.get(1).is_some();
+    let label = c.get(2)?.as_str().trim();
+    let whole = c.get(0)?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    if label.contains(['?', '!', ';', ',', '/', '|', '='])
+        || label.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // A dot only after a short abbreviation or initial (`Dr.`, `R.`).
+    if words
+        .iter()
+        .any(|w| w.contains('.') && w.trim_end_matches('.').chars().count() > 3)
+    {
+        return None;
+    }
+    let key = key_of(label);
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
+    // Capitalised, or in a script without case (CJK names).
+    let capital = label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    if !(known || capital || chevrons) {
+        return None;
+    }
+    if lexicon::contains(&lex.not_labels, &key)
+        || lexicon::starts_with_phrase(&lex.editor_note_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.source_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
+    {
+        return None;
+    }
+    // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
+    let lower_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .count();
+    if !known && !chevrons && words.len() >= 3 && lower_words * 2 >= words.len() {
+        return None;
+    }
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + whole.as_str().trim_end().len(),
+        content_start: offset + content_after_colon(text, whole.as_str()),
+        dash: false,
+    })
+}
+
+/// Where the turn's text starts: after the colon, its closing wrappers and spaces.
+fn content_after_colon(text: &str, matched: &str) -> usize {
+    let colon = matched.rfind([':', '：']).unwrap_or(0);
+    let colon_len = matched[colon..].chars().next().map_or(1, |c| c.len_utf8());
+    let skip = |s: &str| {
+        s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || "*_\"”'»".contains(c))
+                .len()
+    };
+    let mut at = colon + colon_len;
+    at += skip(&text[at..]);
+    // `Name: (00:01:23) text` — the time says when, not what.
+    if let Some(m) = stamp_re().find(&text[at..]) {
+        at += m.end();
+        at += skip(&text[at..]);
+    }
+    at
+}
+
+fn stamp_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]").unwrap())
+}
+
+fn dot_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[*_]*(\p{L}{1,12})\.[*_]*\s+[*_]*[\p{Lu}¿¡\d\x22“«]").unwrap())
+}
+
+/// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot.
+pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = dot_re().captures(text)?;
+    let label = c.get(1)?.as_str();
+    let key = key_of(label);
+    if !(lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key))
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    // Content starts at the last character the pattern looked at.
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content =
+        content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + text[..content].trim_end().len(),
+        content_start: offset + content,
+        dash: false,
+    })
+}
+
+/// A line that is only a speaker's name: `- Ludo` in a definition list, or `OKAFOR`.
+pub fn name_line(text: &str) -> Option<&str> {
+    if let Some(n) = dash_name(text) {
+        return Some(n);
+    }
+    let t = text.trim();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let ok = letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.split_whitespace().count() <= 4
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    ok.then_some(t)
+}
+
+/// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
+pub fn bullet_len(text: &str) -> usize {
+    for b in ["- ", "– ", "— ", "• ", "* "] {
+        if let Some(rest) = text.strip_prefix(b) {
+            return b.len() + (rest.len() - rest.trim_start().len());
+        }
+    }
+    0
+}
+
+/// A short bullet line that could name a speaker in a definition list (`- Ludo`).
+pub fn dash_name(text: &str) -> Option<&str> {
+    let n = bullet_len(text);
+    if n == 0 {
+        return None;
+    }
+    let t = text[n..].trim();
+    let words = t.split_whitespace().count();
+    let ok = !t.is_empty()
+        && words <= 4
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+        && t.chars().next().is_some_and(|c| c.is_uppercase());
+    ok.then_some(t)
+}
+
+/// Which label keys are speakers, given every hit and, for each, whether the text after
+/// it ends a sentence and how long it is.
+pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
+    let lex = lexicon();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (h, _) in hits {
+        *counts.entry(h.key.as_str()).or_default() += 1;
+    }
+    // A label said once must look like a name or role (`MODERATOR:`, `Ana Ruiz:`), not like
+    // a phrase inside an answer (`Bottom line:`, `Menurut saya:`).
+    let capitalised = |l: &str| {
+        l.split_whitespace().count() <= 4
+            && l.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    };
+    // `Đại sứ Knapper`: a title in lower case before a capitalised name is fine too.
+    let name_like = |l: &str| {
+        capitalised(l) || crate::infer::people::label_core(l).is_some_and(|c| capitalised(&c))
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for (h, content) in hits {
+        let known = lexicon::contains(&lex.question_labels, &h.key)
+            || lexicon::contains(&lex.answer_labels, &h.key);
+        let n = counts[h.key.as_str()];
+        // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
+        let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
+        let lone_ok = name_like(&h.label);
+        if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
+            keys.push(h.key.clone());
+        }
+    }
+    keys
+}
+
+/// True when `short` abbreviates `long` (`WN` → `Wikinews`, `Q` → `Question`).
+pub fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let l: Vec<char> = long
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if s.is_empty() || s.len() > 4 || s.len() >= l.len() || s[0] != l[0] {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|c| it.any(|x| x == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_styles() {
+        for (line, label) in [
+            ("Q: What now?", "Q"),
+            ("**Frage:** Wie geht es?", "Frage"),
+            ("**Frage**: Wie geht es?", "Frage"),
+            ("\"Wartawan\": Apa kabar?", "Wartawan"),
+            (">> rose: tell me.", "rose"),
+            ("Khánh An – VOA: Cảm ơn.", "Khánh An – VOA"),
+            ("Pertanyaan (P): Apa?", "Pertanyaan (P)"),
+            ("SECRETARY CLINTON: Thank you.", "SECRETARY CLINTON"),
+            ("Dr. Whitson: Yes.", "Dr. Whitson"),
+            ("Interviewer:", "Interviewer"),
+            ("记者：您好。", "记者"),
+            ("JANE DOE (00:01:23): Welcome.", "JANE DOE"),
+        ] {
+            assert_eq!(
+                colon_label(line, 0).map(|h| h.label),
+                Some(label.to_string()),
+                "{line}"
+            );
+        }
+        for line in [
+            "Wikipédia:Wikimag/2009/17/Interview",
+            "Ahora sobre el G20: ¿Qué está haciendo?",
+            "Sumber: https://example.org",
+            "Lời Toà Soạn: Gần 2 tuần",
+            "https://example.org",
+            "12:04 and then",
+            "Note: this is edited.",
+        ] {
+            assert_eq!(colon_label(line, 0), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn timestamps_next_to_labels_are_not_text() {
+        let line = "Jane Doe: (00:12) Welcome back.";
+        let h = colon_label(line, 0).unwrap();
+        assert_eq!(&line[h.content_start..], "Welcome back.");
+    }
+
+    #[test]
+    fn dot_labels_and_name_lines() {
+        let h = dot_label("Q. How did it start?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.content_start), ("Q", 3));
+        assert_eq!(dot_label("P. ¿Cómo empezó?", 0).unwrap().label, "P");
+        assert_eq!(dot_label("**Frage.** Warum?", 0).unwrap().label, "Frage");
+        assert!(dot_label("Mr. Smith arrived.", 0).is_none());
+        assert!(
+            dot_label("A. Smith arrived.", 0).is_some(),
+            "known word: counted later like any label"
+        );
+        assert_eq!(name_line("OKAFOR"), Some("OKAFOR"));
+        assert_eq!(name_line("- Ludo"), Some("Ludo"));
+        assert_eq!(name_line("THE END."), None);
+        assert_eq!(name_line("Okafor"), None);
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert!(abbreviates("WN", "Wikinews"));
+        assert!(!abbreviates("A", "Q"));
+        assert!(!abbreviates("VOA", "Whitson"));
+    }
+}

@@ -1,0 +1,394 @@
+//! Lines of the source with byte spans, and what each line is on its own: blank, chrome,
+//! photo row, source line, timestamp, or text. Also splits one-line podcast transcripts at
+//! their inline speaker names, so later stages see one turn per line.
+
+use crate::read::lexicon::{self, lexicon};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One line (or a piece of a split line), trimmed, with its byte span in the source.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub span: Range<usize>,
+    pub kind: LineKind,
+    /// The block (run of non-blank raw lines) this line belongs to.
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    Chrome(&'static str),
+    /// `![alt](url)` with an optional trailing `|`.
+    Photo {
+        alt: Option<String>,
+        url: Option<String>,
+    },
+    /// `Sumber: https://…`; the span of the URL.
+    Source {
+        url: String,
+        url_span: Range<usize>,
+    },
+    Text,
+}
+
+impl Line {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.span.clone()]
+    }
+}
+
+fn re(pat: &str) -> Regex {
+    Regex::new(pat).expect("static regex")
+}
+
+fn photo_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$"))
+}
+
+fn timestamp_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        re(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)")
+    })
+}
+
+fn count_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"^(?:(\D+?)\s*\(\s*\d+\s*\)|\d+\s+(\D+))$"))
+}
+
+fn url_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"https?://\S+"))
+}
+
+/// Whitespace, or a zero-width filler (U+200B, U+00AD) that readers of marked-up formats
+/// write where markup was.
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{ad}'
+}
+
+/// Splits the source into classified lines.
+pub fn lines(src: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut block = 0;
+    let mut prev_blank = true;
+    let latin_doc = !mostly_cjk(src);
+    for raw in src.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        // Invisible fillers left by blanked-out markup count as space here.
+        let lead = content.len() - content.trim_start_matches(is_blank_char).len();
+        let mut span = start + lead..start + content.trim_end_matches(is_blank_char).len();
+        if span.start > span.end {
+            span = start..start;
+        }
+        // Timestamps at the start of a line say when, not who or what: drop them.
+        if let Some(m) = timestamp_re().find(&src[span.clone()]) {
+            span.start += m.end();
+        }
+        let text = &src[span.clone()];
+        if text.trim_matches(is_blank_char).is_empty() {
+            out.push(Line {
+                span,
+                kind: LineKind::Blank,
+                block,
+            });
+            if !prev_blank {
+                block += 1;
+            }
+            prev_blank = true;
+            continue;
+        }
+        prev_blank = false;
+        for piece in split_inline_speakers(src, span) {
+            let kind = classify(&src[piece.clone()], piece.start, latin_doc);
+            out.push(Line {
+                span: piece,
+                kind,
+                block,
+            });
+        }
+    }
+    out
+}
+
+fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
+    let lex = lexicon();
+    if let Some(c) = photo_re().captures(text) {
+        let nonempty = |i: usize| {
+            c.get(i)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        return LineKind::Photo {
+            alt: nonempty(1),
+            url: nonempty(2),
+        };
+    }
+    if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
+        let rest = &text[prefix.len().min(text.len())..];
+        if rest.trim_start().starts_with([':', '：']) {
+            if let Some(m) = url_re().find(rest) {
+                let url = m
+                    .as_str()
+                    .trim_end_matches(['.', ',', ')', '|'])
+                    .to_string();
+                let s = offset + (text.len() - rest.len()) + m.start();
+                return LineKind::Source {
+                    url_span: s..s + url.len(),
+                    url,
+                };
+            }
+        }
+    }
+    if let Some(why) = chrome(text, latin_doc) {
+        return LineKind::Chrome(why);
+    }
+    LineKind::Text
+}
+
+/// Why a line is site chrome, if it is.
+pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
+    let lex = lexicon();
+    let t = text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '|' | '›' | '»' | '•' | '·' | '>' | '<' | '«'))
+        .trim();
+    let lower = t.to_lowercase();
+    if t.is_empty() || t.chars().all(|c| !c.is_alphanumeric()) {
+        return Some("separator");
+    }
+    if lexicon::contains(&lex.chrome_lines, &lower) {
+        return Some("chrome phrase");
+    }
+    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
+    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, &lower) {
+        if lower[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+            return Some("link or button text");
+        }
+    }
+    if lower.starts_with("skip to ") {
+        return Some("skip link");
+    }
+    if is_tail_marker(t) {
+        return Some("comments or related list");
+    }
+    // Share buttons glued together: nothing is left after removing share words.
+    if !t.contains(' ') && t.len() >= 8 {
+        let mut rest = lower.clone();
+        let mut words: Vec<&String> = lex.share_words.iter().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut removed = 0;
+        for w in words {
+            if w.len() >= 4 && rest.contains(w.as_str()) {
+                rest = rest.replace(w.as_str(), "");
+                removed += 1;
+            }
+        }
+        if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+            return Some("share buttons");
+        }
+        // Navigation links glued together: `PeopleProgramsNewsInfo`.
+        let humps = t
+            .char_indices()
+            .filter(|(i, c)| {
+                *i > 0
+                    && c.is_uppercase()
+                    && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
+            })
+            .count();
+        if humps >= 3 && t.chars().all(|c| c.is_alphabetic()) {
+            return Some("navigation glued into one line");
+        }
+    }
+    // A link text repeated twice on one line.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 2
+        && words.len().is_multiple_of(2)
+        && words[..words.len() / 2] == words[words.len() / 2..]
+    {
+        return Some("repeated link text");
+    }
+    // Language switcher.
+    if words.len() <= 6 && {
+        let l = lower.clone();
+        let mut rest = l.clone();
+        for n in &lex.language_names {
+            rest = rest.replace(n.as_str(), "");
+        }
+        rest.trim().is_empty() && l.len() > 2
+    } {
+        return Some("language switcher");
+    }
+    // Breadcrumbs: Home › News › World.
+    if t.matches(['›', '»', '>']).count() >= 2 && t.len() < 120 {
+        return Some("breadcrumbs");
+    }
+    // Menus: `Politics | World | Business`.
+    let parts: Vec<&str> = t.split('|').map(str::trim).collect();
+    if parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
+    {
+        return Some("menu");
+    }
+    // Footers: copyright lines.
+    if (lower.contains('©') || lower.contains("copyright")) && lower.contains("rights reserved")
+        || lower.starts_with("copyright ©")
+        || (lower.starts_with('©') && lower.chars().any(|c| c.is_ascii_digit()))
+    {
+        return Some("footer");
+    }
+    // Wrappers in another script (CJK around a Latin-script interview).
+    if latin_doc && mostly_cjk(t) {
+        return Some("text in another script around the interview");
+    }
+    None
+}
+
+fn ends_with_stop(p: &str) -> bool {
+    p.ends_with(['.', '?', '!'])
+}
+
+/// `Comments (0)`, `Komentar (12)`, `Related articles`, `Tags: …` — after such a line at
+/// the end of the text everything is chrome.
+pub fn is_tail_marker(text: &str) -> bool {
+    let lex = lexicon();
+    let t = text.trim().trim_end_matches(':').trim();
+    let lower = t.to_lowercase();
+    if lexicon::contains(&lex.tail_markers, &lower) {
+        return true;
+    }
+    if let Some(c) = count_re().captures(&lower) {
+        let w = c
+            .get(1)
+            .or(c.get(2))
+            .map(|m| m.as_str().trim())
+            .unwrap_or("");
+        return lexicon::contains(&lex.tail_markers, w);
+    }
+    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, &lower) {
+        return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
+    }
+    false
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+fn mostly_cjk(t: &str) -> bool {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    letters > 0 && cjk * 2 > letters
+}
+
+fn inline_speaker_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        re(r"(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s")
+    })
+}
+
+/// A long line holding a whole transcript (`Host: Hi. Guest: Hello. Host: …`) is split at
+/// the speaker names, when at least two names each speak at least twice.
+fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let text = &src[span.clone()];
+    if text.len() < 200 {
+        return vec![span];
+    }
+    let hits: Vec<(usize, String)> = inline_speaker_re()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| (m.start(), m.as_str().to_string())))
+        .collect();
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (_, name) in &hits {
+        *counts.entry(name.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .map(|(k, _)| *k)
+        .collect();
+    if repeated.len() < 2 {
+        return vec![span];
+    }
+    let mut cuts: Vec<usize> = hits
+        .iter()
+        .filter(|(_, n)| repeated.contains(&n.as_str()))
+        .map(|(s, _)| *s)
+        .collect();
+    if cuts.first() != Some(&0) {
+        cuts.insert(0, 0);
+    }
+    let mut out = Vec::new();
+    for (i, s) in cuts.iter().enumerate() {
+        let e = cuts.get(i + 1).copied().unwrap_or(text.len());
+        let piece = &text[*s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let a = span.start + s + lead;
+        let b = span.start + s + piece.trim_end().len();
+        if a < b {
+            out.push(a..b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_are_recognized() {
+        for t in [
+            "Komentar (0)",
+            "Comments (12)",
+            "Facebooktwittergoogle_plusmail",
+            "PeopleProgramsNewsInfoQuestions",
+            "English English",
+            "Return to home page Return to home page",
+            "ADVERTISEMENT",
+            "Skip to main content",
+            "Home › World › Asia",
+            "© 2024 Example Media. All rights reserved.",
+            "本站新闻",
+            "Politics | World | Business",
+            "Read more: Rail strike ends after three days",
+        ] {
+            assert!(chrome(t, true).is_some(), "{t} is chrome");
+        }
+        for t in [
+            "Duta Besar Vu Le Thai Hoang",
+            "Why not?",
+            "San José, Costa Rica",
+            "Oral History Project",
+        ] {
+            assert!(chrome(t, true).is_none(), "{t} is not chrome");
+        }
+    }
+
+    #[test]
+    fn timestamps_are_dropped_from_line_starts() {
+        let src = "[12:04] Host: Hello there.\n00:01:23 Guest: Hi.";
+        let ls = lines(src);
+        assert_eq!(ls[0].text(src), "Host: Hello there.");
+        assert_eq!(ls[1].text(src), "Guest: Hi.");
+    }
+
+    #[test]
+    fn one_line_transcript_is_split_at_speakers() {
+        let src = "Maya: Welcome to the show, it is good to have you here with us today. Leo: Thanks, Maya, glad to be here and to talk about the harbour project. Maya: What got you started on it in the first place? Leo: Honestly, a walk along the old docks one morning, when the fog was still low.";
+        let ls = lines(src);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text(src)).collect();
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert!(texts[1].starts_with("Leo: Thanks"));
+    }
+}

@@ -1,0 +1,727 @@
+//! The structure recognizer: turn segmentation shared by every reader.
+//!
+//! Decides which paragraphs are questions, answers, remarks, captions, metadata or
+//! chrome, and records on each turn which rule decided it and on what evidence. The
+//! rules live here (split into submodules by concern); the language data they use lives in
+//! `read/lexicon.toml`.
+//!
+//! Order of work: classify lines (chrome, photo rows, sources) → figures → speaker labels
+//! → paragraphs → where the interview starts (the head before it gives headline, dateline,
+//! date and lead) and ends (tail chrome) → turns → closing → people and roles.
+
+pub mod figures;
+pub mod head;
+pub mod labels;
+pub mod lines;
+pub mod people;
+
+use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
+use crate::read::lexicon::{self, lexicon};
+use labels::LabelHit;
+use lines::{Line, LineKind};
+use std::ops::Range;
+
+/// A paragraph before it becomes part of a turn.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub text: String,
+    pub span: Range<usize>,
+    /// The speaker label that opens it, when it is a speaker's.
+    pub label: Option<LabelHit>,
+    /// Index of its first line.
+    pub line: usize,
+}
+
+impl Para {
+    fn paragraph(&self) -> Paragraph {
+        Paragraph {
+            text: self.text.clone(),
+            span: self.span.clone(),
+        }
+    }
+}
+
+/// Recognizes the interview structure of plain text.
+pub fn recognize(src: &str) -> Interview {
+    recognize_with(src, &Options::default())
+}
+
+/// How a reader wants its text segmented.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Consecutive lines without a label are one paragraph (subtitle cues, hard wraps).
+    pub join_lines: bool,
+}
+
+/// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
+/// (readers of marked-up formats blank their markup out byte for byte, so spans stay true).
+pub fn recognize_with(src: &str, opts: &Options) -> Interview {
+    let mut iv = Interview::default();
+    let ls = lines::lines(src);
+    let mut used = vec![false; ls.len()];
+    for (i, l) in ls.iter().enumerate() {
+        match &l.kind {
+            LineKind::Chrome(why) => {
+                used[i] = true;
+                iv.diagnostics.push(Diagnostic::info(
+                    "chrome-dropped",
+                    format!("dropped site chrome ({why}): '{}'", short(l.text(src))),
+                    Some(l.span.clone()),
+                ));
+            }
+            LineKind::Source { url, url_span } => {
+                used[i] = true;
+                if iv.meta.source_url.is_none() {
+                    iv.meta.source_url = Some(Sourced::from_text(url.clone(), url_span.clone()));
+                }
+            }
+            LineKind::Blank => used[i] = true,
+            _ => {}
+        }
+    }
+    iv.figures = figures::extract(src, &ls, &mut used);
+
+    // Speaker labels.
+    let hits = find_labels(src, &ls, &used);
+    let all: Vec<(LabelHit, (bool, usize))> = hits
+        .iter()
+        .flatten()
+        .map(|h| {
+            let end = ls
+                .iter()
+                .find(|l| l.span.contains(&h.span.start))
+                .map_or(h.content_start, |l| l.span.end);
+            let content = src[h.content_start.min(end)..end].trim();
+            (h.clone(), (ends_sentence(content), content.len()))
+        })
+        .collect();
+    let keys = labels::speaker_keys(&all);
+    let speaker_hits: Vec<Option<LabelHit>> = hits
+        .into_iter()
+        .map(|h| h.filter(|h| keys.contains(&h.key)))
+        .collect();
+    let labelled = labelled_mode(src, &speaker_hits, &ls, &used, &keys);
+    let speaker_hits: Vec<Option<LabelHit>> = if labelled {
+        speaker_hits
+    } else {
+        vec![None; ls.len()]
+    };
+
+    let paras = paragraphs(src, &ls, &used, &speaker_hits, opts.join_lines);
+
+    // Where the interview starts.
+    let start = if labelled {
+        paras.iter().position(|p| p.label.is_some())
+    } else {
+        paras.iter().position(|p| {
+            question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
+        })
+    };
+    let Some(start) = start else {
+        head::read_head(src, &ls, &used, &paras, usize::MAX, &mut iv);
+        return iv;
+    };
+    let head_end_line = paras[start].line;
+    head::read_head(src, &ls, &used, &paras, head_end_line, &mut iv);
+
+    // Where it ends: a tail marker (comments, related list) after the last speaker line.
+    let last_label_line = paras
+        .iter()
+        .rev()
+        .find(|p| p.label.is_some())
+        .map(|p| p.line);
+    let body_lines = ls.len() - head_end_line;
+    let tail = ls.iter().enumerate().skip(head_end_line).find(|(i, l)| {
+        let marker = matches!(
+            l.kind,
+            LineKind::Chrome("comments or related list") | LineKind::Source { .. }
+        );
+        let late = match last_label_line {
+            Some(ll) if labelled => *i > ll,
+            _ => (*i - head_end_line) * 2 >= body_lines,
+        };
+        marker && late
+    });
+    let tail_line = tail.map_or(usize::MAX, |(i, _)| i);
+    let mut body: Vec<Para> = paras[start..]
+        .iter()
+        .filter(|p| p.line < tail_line)
+        .cloned()
+        .collect();
+    if let Some((_, l)) = tail {
+        let dropped = paras[start..]
+            .iter()
+            .filter(|p| p.line >= tail_line)
+            .count();
+        if dropped > 0 {
+            iv.diagnostics.push(Diagnostic::info(
+                "tail-dropped",
+                format!(
+                    "dropped {dropped} paragraph(s) after the end marker '{}'",
+                    short(l.text(src))
+                ),
+                Some(l.span.clone()),
+            ));
+        }
+    }
+    drop_pull_quotes(&mut body, &paras, &mut iv);
+
+    iv.turns = if labelled {
+        labelled_turns(&body, &mut iv, opts.join_lines)
+    } else {
+        unlabelled_turns(&body)
+    };
+    finish_turns(&mut iv);
+    people::assign(src, &mut iv, labelled);
+    iv
+}
+
+/// At most 60 characters of `t`, for messages.
+pub fn short(t: &str) -> String {
+    let mut s: String = t.chars().take(60).collect();
+    if t.chars().count() > 60 {
+        s.push('…');
+    }
+    s
+}
+
+fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
+    // Name lines: `- Name` lines of a definition list, or a name in capitals alone on its
+    // line (`OKAFOR`), that recur, each followed by the speaker's lines.
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (i, l) in ls.iter().enumerate() {
+        if !used[i] && l.kind == LineKind::Text {
+            if let Some(n) = labels::name_line(l.text(src)) {
+                *counts.entry(n).or_default() += 1;
+            }
+        }
+    }
+    let speakers: Vec<&str> = counts
+        .iter()
+        .filter(|(_, c)| **c >= 2)
+        .map(|(k, _)| *k)
+        .collect();
+    let name_layout = speakers.len() >= 2;
+    ls.iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if used[i] || l.kind != LineKind::Text {
+                return None;
+            }
+            let t = l.text(src);
+            if name_layout {
+                if let Some(n) = labels::name_line(t).filter(|n| speakers.contains(n)) {
+                    let s = l.span.start + t.find(n).unwrap_or(0);
+                    return Some(LabelHit {
+                        label: n.to_string(),
+                        key: labels::key_of(n),
+                        span: l.span.clone(),
+                        content_start: s + n.len(),
+                        dash: true,
+                    });
+                }
+            }
+            labels::colon_label(t, l.span.start).or_else(|| labels::dot_label(t, l.span.start))
+        })
+        .collect()
+}
+
+fn labelled_mode(
+    src: &str,
+    hits: &[Option<LabelHit>],
+    ls: &[Line],
+    used: &[bool],
+    keys: &[String],
+) -> bool {
+    let lex = lexicon();
+    let n = hits.iter().flatten().count();
+    let Some(first) = hits.iter().position(|h| h.is_some()) else {
+        return false;
+    };
+    let text_lines = (first..ls.len())
+        .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .count();
+    let known_q = keys
+        .iter()
+        .any(|k| lexicon::contains(&lex.question_labels, k));
+    let distinct = keys
+        .iter()
+        .filter(|k| hits.iter().flatten().any(|h| &&h.key == k))
+        .count();
+    // One label only (`VOA:` before each question, answers unlabelled): it must ask.
+    let asking = hits
+        .iter()
+        .flatten()
+        .filter(|h| {
+            let line = ls.iter().find(|l| l.span.contains(&h.span.start));
+            line.is_some_and(|l| {
+                let c = &src[h.content_start.min(l.span.end)..l.span.end];
+                c.trim_end().ends_with(['?', '？']) || c.trim_start().starts_with('¿')
+            })
+        })
+        .count();
+    let single_asker = distinct == 1 && asking * 10 >= n * 6;
+    // Enough labels to be the structure: most lines in a short text, or a few turns each
+    // in a longer one (answers may run over many unlabelled paragraphs).
+    let enough = n * 10 >= text_lines * 3 || (n >= 4 && n * 10 >= text_lines);
+    n >= 2 && (distinct >= 2 || known_q || single_asker) && enough
+}
+
+/// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
+/// one; hard-wrapped text (a sentence running over lines) is joined.
+fn paragraphs(
+    src: &str,
+    ls: &[Line],
+    used: &[bool],
+    hits: &[Option<LabelHit>],
+    join_lines: bool,
+) -> Vec<Para> {
+    let text_lines: Vec<usize> = (0..ls.len())
+        .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .collect();
+    let hard_wrapped = join_lines || {
+        let lens: Vec<usize> = text_lines
+            .iter()
+            .map(|&i| ls[i].text(src).chars().count())
+            .filter(|&n| n > 20)
+            .collect();
+        let unfinished = text_lines
+            .windows(2)
+            .filter(|w| {
+                ls[w[0]].block == ls[w[1]].block
+                    && w[1] == w[0] + 1
+                    && !ends_sentence(ls[w[0]].text(src))
+            })
+            .count();
+        lens.len() >= 6
+            && lens.iter().filter(|&&n| n <= 100).count() * 10 >= lens.len() * 8
+            && unfinished * 10 >= text_lines.len() * 3
+    };
+    let mut out: Vec<Para> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &i in &text_lines {
+        let l = &ls[i];
+        let mut start = l.span.start;
+        if let Some(h) = &hits[i] {
+            start = h.content_start.min(l.span.end);
+        } else {
+            start += labels::bullet_len(l.text(src));
+        }
+        let text = src[start..l.span.end].trim();
+        let joins = match (prev, out.last()) {
+            (Some(p), Some(_))
+                if hits[i].is_none()
+                    && ls[p].block == l.block
+                    && p + 1 == i
+                    && !out.last().is_some_and(|o| o.text.is_empty()) =>
+            {
+                let pt = ls[p].text(src);
+                hard_wrapped && !is_bullet_layout(src, l)
+                    || (!ends_sentence(pt) && text.chars().next().is_some_and(|c| c.is_lowercase()))
+            }
+            _ => false,
+        };
+        prev = Some(i);
+        if joins {
+            let last = out.last_mut().expect("checked");
+            if !text.is_empty() {
+                if !last.text.is_empty() {
+                    last.text.push(' ');
+                }
+                last.text.push_str(&collapse_spaces(text));
+                last.span.end = l.span.end;
+            }
+            continue;
+        }
+        out.push(Para {
+            text: collapse_spaces(unwrap_emphasis(text)),
+            span: start..l.span.end,
+            label: hits[i].clone(),
+            line: i,
+        });
+    }
+    out
+}
+
+/// Runs of spaces (left by blanked-out markup) as one, zero-width fillers removed.
+pub fn collapse_spaces(t: &str) -> String {
+    let t: String = t
+        .chars()
+        .filter(|c| *c != '\u{200b}' && *c != '\u{ad}')
+        .collect();
+    if !t.contains("  ") && !t.contains('\t') {
+        return t.trim().to_string();
+    }
+    t.split([' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `**Why now?**` → `Why now?`: emphasis around a whole paragraph is formatting.
+fn unwrap_emphasis(t: &str) -> &str {
+    for m in ["**", "__", "*", "_"] {
+        if t.len() > 2 * m.len()
+            && t.starts_with(m)
+            && t.ends_with(m)
+            && !t[m.len()..t.len() - m.len()].contains(m)
+        {
+            return t[m.len()..t.len() - m.len()].trim();
+        }
+    }
+    t
+}
+
+fn is_bullet_layout(src: &str, l: &Line) -> bool {
+    labels::bullet_len(l.text(src)) > 0
+}
+
+/// True when a line ends a sentence (or a caption, or a quotation).
+pub fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with([
+        '.', '!', '?', '…', '"', '”', '»', ')', ']', ':', '？', '。', '！', '|',
+    ])
+}
+
+/// Why an unlabelled paragraph is a question, if it is one. `prev` is the paragraph before.
+pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
+    let lex = lexicon();
+    let t = text
+        .trim()
+        .trim_end_matches(['"', '”', '»', ')', ']', '*', '_', ' ']);
+    let opens = text
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .starts_with('¿');
+    let asks = t.ends_with(['?', '？', '؟']) || opens;
+    if asks {
+        let sentences = t
+            .split_inclusive(['.', '!', '?'])
+            .filter(|s| s.trim().len() > 2)
+            .count();
+        let you = lexicon::mentions(&lex.second_person, text);
+        let me = lexicon::mentions(&lex.first_person, text);
+        if !you && me && sentences >= 2 {
+            return None; // a rhetorical question closing an answer that speaks for itself
+        }
+        if !you && sentences >= 4 && t.chars().count() > 400 {
+            return None;
+        }
+        if prev.is_some_and(|p| p.trim_end().ends_with(':')) {
+            return None; // a question quoted inside an answer
+        }
+        let ev = if opens {
+            "opens with '¿'"
+        } else {
+            "ends with '?'"
+        };
+        return Some(Decision::new("question-mark", ev));
+    }
+    if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, text) {
+        if text.chars().count() < 400 {
+            return Some(Decision::new(
+                "request",
+                format!("a request opening with '{p}'"),
+            ));
+        }
+    }
+    None
+}
+
+fn drop_pull_quotes(body: &mut Vec<Para>, all: &[Para], iv: &mut Interview) {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    body.retain(|p| {
+        if p.label.is_some() {
+            return true;
+        }
+        let t = p.text.trim();
+        let quoted = (t.starts_with(['"', '“', '«', '„']) && t.ends_with(['"', '”', '»', '“']))
+            && t.chars().count() > 20;
+        if !quoted {
+            return true;
+        }
+        let inner = norm(t.trim_matches(['"', '“', '”', '«', '»', '„', ' ']));
+        let repeated = all
+            .iter()
+            .any(|o| o.span != p.span && norm(&o.text).contains(&inner));
+        if repeated {
+            iv.diagnostics.push(Diagnostic::info(
+                "pull-quote",
+                format!("dropped a pull quote that repeats the text: '{}'", short(t)),
+                Some(p.span.clone()),
+            ));
+        }
+        !repeated
+    });
+}
+
+fn new_turn(
+    label: Option<&LabelHit>,
+    kind: TurnKind,
+    role: Role,
+    first: Option<&Para>,
+    span: Range<usize>,
+    decision: Decision,
+) -> Turn {
+    Turn {
+        speaker: None,
+        label: label.map(|h| h.label.clone()),
+        role,
+        kind,
+        paragraphs: first
+            .filter(|p| !p.text.is_empty())
+            .map(|p| vec![p.paragraph()])
+            .unwrap_or_default(),
+        span,
+        decision,
+    }
+}
+
+/// Turns of a labelled text: a label starts a turn, unlabelled paragraphs continue it.
+/// Kinds and roles are settled later by `people::assign`, once roles are known.
+fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Turn> {
+    let lex = lexicon();
+    // Only questions are labelled (`Q:` alone, or one label that asks): the unlabelled
+    // paragraphs after a question are its answer.
+    let mut keys: Vec<&str> = body
+        .iter()
+        .filter_map(|p| p.label.as_ref().map(|h| h.key.as_str()))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let q_only = keys.len() == 1
+        || keys
+            .iter()
+            .all(|k| lexicon::contains(&lex.question_labels, k));
+    let mut turns: Vec<Turn> = Vec::new();
+    for p in body {
+        match &p.label {
+            // The same speaker again right away (a new subtitle cue): one turn.
+            Some(h)
+                if turns.last().is_some_and(|t| {
+                    t.label
+                        .as_deref()
+                        .is_some_and(|l| labels::key_of(l) == h.key)
+                }) =>
+            {
+                let t = turns.last_mut().expect("checked");
+                match t.paragraphs.last_mut() {
+                    // Subtitle cues of one speaker run on as one paragraph.
+                    Some(last) if join_lines && !p.text.is_empty() => {
+                        last.text.push(' ');
+                        last.text.push_str(&p.text);
+                        last.span.end = p.span.end;
+                    }
+                    _ if !p.text.is_empty() => t.paragraphs.push(p.paragraph()),
+                    _ => {}
+                }
+                t.span.end = p.span.end;
+            }
+            Some(h) => {
+                let ev = format!("label '{}'", h.label);
+                turns.push(new_turn(
+                    Some(h),
+                    TurnKind::Remark,
+                    Role::Other,
+                    Some(p),
+                    h.span.start..p.span.end,
+                    Decision::new("label", ev),
+                ));
+            }
+            None => {
+                let q_only_answer = q_only
+                    && turns
+                        .last()
+                        .is_some_and(|t| t.label.is_some() && !t.paragraphs.is_empty());
+                match turns.last_mut() {
+                    // `Q:` only: the unlabelled paragraphs after a question are its answer.
+                    Some(_) if q_only_answer => turns.push(new_turn(
+                        None,
+                        TurnKind::Answer,
+                        Role::Interviewee,
+                        Some(p),
+                        p.span.clone(),
+                        Decision::new(
+                            "answer-after-labelled-question",
+                            "unlabelled paragraph after a 'Q:' turn",
+                        ),
+                    )),
+                    Some(t) => {
+                        t.paragraphs.push(p.paragraph());
+                        t.span.end = p.span.end;
+                    }
+                    None => iv.lead.push(p.paragraph()),
+                }
+            }
+        }
+    }
+    turns
+}
+
+/// Turns of an unlabelled text: question paragraphs (by `?`, `¿`, requests) start a
+/// question; the paragraphs up to the next question are its answer.
+fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for p in body {
+        // `Question? - Answer` on one line.
+        if let Some((q, a)) = split_inline_answer(p) {
+            turns.push(new_turn(
+                None,
+                TurnKind::Question,
+                Role::Interviewer,
+                Some(&q),
+                q.span.clone(),
+                Decision::new(
+                    "question-mark",
+                    "question and answer on one line, split at '? -'",
+                ),
+            ));
+            turns.push(new_turn(
+                None,
+                TurnKind::Answer,
+                Role::Interviewee,
+                Some(&a),
+                a.span.clone(),
+                Decision::new("inline-answer", "text after '? -' on the question's line"),
+            ));
+            prev = Some(&p.text);
+            continue;
+        }
+        let in_answer = turns.last().is_some_and(|t| t.kind == TurnKind::Answer);
+        let after_question = turns.last().is_some_and(|t| t.kind == TurnKind::Question);
+        let mut rule = question_rule(&p.text, prev.filter(|_| in_answer));
+        // Right after a question, a paragraph that opens with statements and only ends
+        // with a question is the answer (its last question is rhetorical).
+        if after_question
+            && rule.as_ref().is_some_and(|d| d.rule == "question-mark")
+            && opens_with_statement(&p.text)
+        {
+            rule = None;
+        }
+        prev = Some(&p.text);
+        match rule {
+            Some(d) => turns.push(new_turn(
+                None,
+                TurnKind::Question,
+                Role::Interviewer,
+                Some(p),
+                p.span.clone(),
+                d,
+            )),
+            None => match turns.last_mut() {
+                Some(t) if t.kind == TurnKind::Answer => {
+                    t.paragraphs.push(p.paragraph());
+                    t.span.end = p.span.end;
+                }
+                _ => turns.push(new_turn(
+                    None,
+                    TurnKind::Answer,
+                    Role::Interviewee,
+                    Some(p),
+                    p.span.clone(),
+                    Decision::new("after-question", "paragraphs up to the next question"),
+                )),
+            },
+        }
+    }
+    turns
+}
+
+/// True when the first sentence of `text` is a statement (ends with '.' or '!').
+fn opens_with_statement(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with('¿') {
+        return false;
+    }
+    match t.find(['.', '!', '?']) {
+        Some(i) => t[i..].starts_with(['.', '!']) && t[i + 1..].trim().chars().count() > 1,
+        None => false,
+    }
+}
+
+fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
+    for sep in ["? - ", "? – ", "? — "] {
+        if let Some(i) = p.text.find(sep) {
+            let q = &p.text[..i + 1];
+            let a = p.text[i + sep.len()..].trim();
+            if a.is_empty() || q.chars().count() < 8 {
+                return None;
+            }
+            // Offsets in the paragraph text equal offsets in the source when it was one line.
+            let one_line = p.span.len() == p.text.len();
+            let qs = p.span.start..p.span.start + if one_line { q.len() } else { 0 };
+            let a_start = if one_line {
+                p.span.start + i + sep.len()
+            } else {
+                p.span.start
+            };
+            return Some((
+                Para {
+                    text: q.to_string(),
+                    span: qs,
+                    label: None,
+                    line: p.line,
+                },
+                Para {
+                    text: a.to_string(),
+                    span: a_start..p.span.end,
+                    label: None,
+                    line: p.line,
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// Clean-up shared by both modes: empty turns go, trailing non-sentences after the last
+/// answer go (related headlines), the final thanks becomes the closing.
+fn finish_turns(iv: &mut Interview) {
+    let before = iv.turns.len();
+    let empties: Vec<Range<usize>> = iv
+        .turns
+        .iter()
+        .filter(|t| t.paragraphs.is_empty())
+        .map(|t| t.span.clone())
+        .collect();
+    iv.turns.retain(|t| !t.paragraphs.is_empty());
+    for s in empties {
+        iv.diagnostics.push(Diagnostic::info(
+            "empty-turn",
+            "dropped a turn with a label and no text",
+            Some(s),
+        ));
+    }
+    let _ = before;
+    if let Some(last) = iv.turns.last_mut() {
+        while last.paragraphs.len() > 1 {
+            let p = last.paragraphs.last().expect("len > 1");
+            if ends_sentence(&p.text) || p.text.chars().count() > 100 {
+                break;
+            }
+            let p = last.paragraphs.pop().expect("len > 1");
+            iv.diagnostics.push(Diagnostic::info(
+                "trailing-dropped",
+                format!(
+                    "dropped a trailing line that is not a sentence: '{}'",
+                    short(&p.text)
+                ),
+                Some(p.span),
+            ));
+            last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
+        }
+    }
+}
+
+/// The closing phrase a text starts with, when it is a short thanks.
+pub fn closing_thanks(text: &str) -> Option<&'static str> {
+    let t = text.trim_start_matches(['¡', '"', '“', '«', '„', '*', '_', ' ']);
+    let p = lexicon::starts_with_phrase(&lexicon().closing_phrases, t)?;
+    (text.chars().count() <= 160).then_some(p)
+}

@@ -1,0 +1,738 @@
+//! Who speaks: roles of labelled speakers (from evidence first, then from label words,
+//! then from who asks), the closing thanks, and the people with their names — only names
+//! the text shows (bylines, title blocks, headlines, captions, how a speaker is addressed).
+
+use super::{closing_thanks, labels};
+use crate::infer::people::{self as names, Found};
+use crate::model::{Decision, Diagnostic, Interview, Person, Provenance, Role, Sourced, TurnKind};
+use crate::read::lexicon::{self, lexicon};
+use std::collections::BTreeMap;
+
+/// A name with the role the evidence gives and how it was found.
+#[derive(Debug, Clone)]
+struct Evidence {
+    found: Found,
+    role: Role,
+    how: String,
+    job_title: Option<Found>,
+}
+
+/// Text regions where bylines and title blocks live: everything before the first turn,
+/// the lead, and the captions.
+fn head_text(src: &str, iv: &Interview) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+    out.push((0, src[..first].to_string()));
+    for f in &iv.figures {
+        out.push((f.span.start, src[f.span.clone()].to_string()));
+    }
+    out
+}
+
+/// The last few words before byte `at` on its line, to show as evidence.
+fn context_before(src: &str, at: usize) -> String {
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let words: Vec<&str> = src[line_start..at].split_whitespace().collect();
+    words[words.len().saturating_sub(4)..].join(" ")
+}
+
+/// True when the name's first or last word also occurs outside `span` (corroboration).
+fn corroborated(src: &str, name: &str, span: &std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ends = [words.first().copied(), words.last().copied()];
+    let found = ends.into_iter().flatten().any(|w| {
+        names::occurrences(src, w)
+            .iter()
+            .any(|r| r.end <= span.start || r.start >= span.end)
+    });
+    found
+}
+
+fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let mut ev = Vec::new();
+    for (off, text) in head_text(src, iv) {
+        for f in names::after_phrases(&text, off, &lex.interviewer_phrases) {
+            ev.push(Evidence {
+                how: format!("after '{}'", context_before(src, f.span.start)),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+        for f in names::after_phrases(&text, off, &lex.interviewee_phrases) {
+            // `Pompeo's Interview With Dana Whitfield`: the interview belongs to the one
+            // who answers, so the one after "with" asks.
+            let before = context_before(src, f.span.start);
+            let possessed = before
+                .split_whitespace()
+                .rev()
+                .nth(2)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+            let role = if possessed {
+                Role::Interviewer
+            } else {
+                Role::Interviewee
+            };
+            ev.push(Evidence {
+                how: format!("after '{before}'"),
+                found: f,
+                role,
+                job_title: None,
+            });
+        }
+    }
+    if let Some(h) = &iv.meta.headline {
+        let Provenance::Text { span } = &h.provenance else {
+            return ev;
+        };
+        let t = &src[span.clone()];
+        // `"Quote": Name`
+        if let Some(i) = t.rfind(['"', '”', '»']) {
+            let q_len = t[i..].chars().next().map_or(1, char::len_utf8);
+            let rest = t[i + q_len..].trim_start();
+            if let Some(r) = rest.strip_prefix(':') {
+                let at = span.start + t.len() - r.trim_start().len();
+                if let Some(f) = names::name_after(src, at).filter(|f| f.span.end == span.end) {
+                    ev.push(Evidence {
+                        found: f,
+                        role: Role::Interviewee,
+                        how: "named after the quote in the headline".into(),
+                        job_title: None,
+                    });
+                }
+            }
+        }
+        // `A with B`: A answers, B asks.
+        for w in &lex.headline_with {
+            let pat = format!(" {w} ");
+            let lower = t.to_lowercase();
+            let at = if lower.len() == t.len() {
+                lower.find(&pat)
+            } else {
+                t.find(&pat)
+            };
+            if let Some(i) = at {
+                let a_end = span.start + i;
+                let last_word = t[..i].rfind(' ').map_or(0, |s| s + 1);
+                let a = names::name_ending_at(src, span.start + last_word..a_end);
+                // Only names the rest of the text also shows: `Town Hall with Students` names no one.
+                if a.name.split_whitespace().count() >= 2 && corroborated(src, &a.name, span) {
+                    ev.push(Evidence {
+                        found: a,
+                        role: Role::Interviewee,
+                        how: format!("before '{w}' in the headline"),
+                        job_title: None,
+                    });
+                }
+                if let Some(b) = names::name_after(src, span.start + i + pat.len()).filter(|b| {
+                    b.name.split_whitespace().count() >= 2 && corroborated(src, &b.name, span)
+                }) {
+                    ev.push(Evidence {
+                        found: b,
+                        role: Role::Interviewer,
+                        how: format!("after '{w}' in the headline"),
+                        job_title: None,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    ev
+}
+
+/// Sets roles and kinds of labelled turns, the closing, the people and the speakers.
+pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
+    let lex = lexicon();
+    let mut ev = gather_evidence(src, iv);
+    ev.retain(|e| plausible_name(&e.found.name));
+    // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
+    let mut groups: Vec<String> = Vec::new(); // representative key per group
+    let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
+    if labelled {
+        let mut keys: Vec<String> = Vec::new();
+        for t in &iv.turns {
+            if let Some(l) = &t.label {
+                let k = labels::key_of(l);
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        for k in &keys {
+            let long = keys.iter().find(|o| {
+                *o != k
+                    && labels::abbreviates(k, o)
+                    && !lexicon::contains(&lex.answer_labels, k)
+                    && !lexicon::contains(&lex.question_labels, o)
+            });
+            let rep = long.unwrap_or(k).clone();
+            let g = match groups.iter().position(|r| *r == rep) {
+                Some(g) => g,
+                None => {
+                    groups.push(rep);
+                    groups.len() - 1
+                }
+            };
+            group_of.insert(k.clone(), g);
+        }
+    }
+    let label_of = |g: usize, iv: &Interview| -> String {
+        iv.turns
+            .iter()
+            .filter_map(|t| t.label.clone())
+            .find(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+            .unwrap_or_default()
+    };
+    // Which evidence person each group is.
+    let mut person_of: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut role_of: Vec<Option<(Role, String)>> = vec![None; groups.len()];
+    for g in 0..groups.len() {
+        let label = label_of(g, iv);
+        let key = labels::key_of(&label);
+        if lexicon::contains(&lex.question_labels, &key) {
+            role_of[g] = Some((
+                Role::Interviewer,
+                format!("'{label}' is an interviewer's label"),
+            ));
+        } else if lexicon::contains(&lex.answer_labels, &key) {
+            role_of[g] = Some((
+                Role::Interviewee,
+                format!("'{label}' is an interviewee's label"),
+            ));
+        }
+        // `MK:` for Marc Knapper: initials of a name the text gives.
+        let initials = |n: &str| -> String {
+            n.split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect()
+        };
+        if label.chars().count() >= 2
+            && label.chars().count() <= 3
+            && label.chars().all(|c| c.is_uppercase())
+        {
+            if let Some(e) = ev.iter().position(|e| initials(&e.found.name) == label) {
+                person_of[g] = Some(e);
+                role_of[g] = Some((
+                    ev[e].role,
+                    format!(
+                        "'{label}' are the initials of {} ({})",
+                        ev[e].found.name, ev[e].how
+                    ),
+                ));
+                continue;
+            }
+        }
+        if let Some(core) = names::label_core(&label) {
+            let sur = names::surname_of(&core).to_lowercase();
+            let hit = ev.iter().position(|e| {
+                e.found.name.split_whitespace().any(|w| {
+                    let w = w.to_lowercase();
+                    w == sur || (sur.chars().count() >= 3 && w.starts_with(&sur))
+                })
+            });
+            if let Some(e) = hit {
+                person_of[g] = Some(e);
+                role_of[g] = Some((
+                    ev[e].role,
+                    format!("'{label}' is {} ({})", ev[e].found.name, ev[e].how),
+                ));
+            }
+        }
+    }
+    // Who asks: the remaining groups by share of turns with '?', first turn and length.
+    if !groups.is_empty() {
+        let mut stats: Vec<(f32, f32, f32)> = Vec::new(); // (asker score, avg len, share asking)
+        for g in 0..groups.len() {
+            let ts: Vec<&crate::model::Turn> = iv
+                .turns
+                .iter()
+                .filter(|t| {
+                    t.label
+                        .as_ref()
+                        .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+                })
+                .collect();
+            let n = ts.len().max(1) as f32;
+            let q = ts
+                .iter()
+                .filter(|t| t.text().contains(['?', '¿', '？']))
+                .count() as f32
+                / n;
+            let len = ts.iter().map(|t| t.text().chars().count()).sum::<usize>() as f32 / n;
+            let first = iv
+                .turns
+                .first()
+                .and_then(|t| t.label.as_ref())
+                .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g));
+            stats.push((q * 2.0 + if first { 0.5 } else { 0.0 }, len, q));
+        }
+        let mean_len = stats.iter().map(|s| s.1).sum::<f32>() / stats.len() as f32;
+        let scores: Vec<f32> = stats
+            .iter()
+            .map(|(s, len, _)| s + if *len < mean_len { 0.5 } else { 0.0 })
+            .collect();
+        let has_interviewer = role_of
+            .iter()
+            .any(|r| matches!(r, Some((Role::Interviewer, _))));
+        let best = (0..groups.len())
+            .filter(|&g| role_of[g].is_none())
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
+        for g in 0..groups.len() {
+            if role_of[g].is_some() {
+                continue;
+            }
+            let label = label_of(g, iv);
+            let why = format!(
+                "asks most ({:.0}% of turns hold a question, {:.0} characters on average)",
+                stats[g].2 * 100.0,
+                stats[g].1
+            );
+            role_of[g] = if !has_interviewer && Some(g) == best {
+                Some((Role::Interviewer, format!("'{label}' {why}")))
+            } else {
+                Some((
+                    Role::Interviewee,
+                    format!("'{label}' answers; another speaker asks"),
+                ))
+            };
+        }
+    }
+    // Kinds of labelled turns follow roles.
+    for t in iv.turns.iter_mut() {
+        let Some(l) = &t.label else { continue };
+        let Some(&g) = group_of.get(&labels::key_of(l)) else {
+            continue;
+        };
+        let (role, why) = role_of[g].clone().unwrap_or((Role::Other, String::new()));
+        t.role = role;
+        t.kind = match role {
+            Role::Interviewer => TurnKind::Question,
+            Role::Interviewee => TurnKind::Answer,
+            Role::Other => TurnKind::Remark,
+        };
+        let asks = if t.text().contains('?') {
+            "; asks with '?'"
+        } else {
+            ""
+        };
+        t.decision = Decision::new(
+            t.decision.rule,
+            format!("{}: {why}{asks}", t.decision.evidence),
+        );
+    }
+    settle_closing(iv);
+
+    // Names from how the interviewee is addressed (`…, Duta Besar?`), looked up in the
+    // captions and the head; and how the interviewer is addressed in the first answers.
+    // A speaker label that carries a name (`Đại sứ Knapper`) is better evidence than how
+    // the questions address someone; the address rules are for the rest.
+    let named_answerer = (0..groups.len()).any(|g| {
+        role_of[g]
+            .as_ref()
+            .is_some_and(|r| r.0 == Role::Interviewee)
+            && names::label_core(&label_of(g, iv)).is_some()
+    });
+    let has = |ev: &[Evidence], r: Role| {
+        ev.iter().any(|e| e.role == r) || (r == Role::Interviewee && named_answerer)
+    };
+    if !has(&ev, Role::Interviewee) {
+        let mut asks: Vec<String> = iv
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question)
+            .map(|t| t.text())
+            .collect();
+        if let Some(c) = &iv.closing {
+            asks.push(c.text());
+        }
+        for q in asks {
+            let Some((voc, _)) = names::trailing_vocative(&q) else {
+                continue;
+            };
+            if let Some(e) = name_for_address(src, iv, &voc) {
+                ev.push(Evidence {
+                    how: format!(
+                        "addressed as '{voc}' in the questions; named '{}' in the text",
+                        e.0.name
+                    ),
+                    found: e.0,
+                    role: Role::Interviewee,
+                    job_title: e.1,
+                });
+                break;
+            }
+        }
+    }
+    // `Bagaimana Duta Besar menilai…?`: a title the questions use, printed with the name
+    // in a caption or the head (`Duta Besar Vu Le Thai Hoang`).
+    if !has(&ev, Role::Interviewee) {
+        let asks: Vec<String> = iv
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question)
+            .map(|t| t.text())
+            .collect();
+        'titles: for q in &asks {
+            for title in &lex.titles {
+                if title.chars().count() < 3 {
+                    continue;
+                }
+                for r in names::occurrences(q, title.split_whitespace().next().unwrap_or(title)) {
+                    let Some(voc) = q.get(r.start..r.start + title.len()) else {
+                        continue;
+                    };
+                    if voc.to_lowercase() != *title {
+                        continue;
+                    }
+                    if let Some(e) = name_for_address(src, iv, voc).filter(|e| e.1.is_some()) {
+                        ev.push(Evidence {
+                            how: format!(
+                                "the questions speak to '{voc}'; named '{}' in the text",
+                                e.0.name
+                            ),
+                            found: e.0,
+                            role: Role::Interviewee,
+                            job_title: e.1,
+                        });
+                        break 'titles;
+                    }
+                }
+            }
+        }
+    }
+    // `Pieter, what is…?`: the interviewee addressed by first name, named in the head.
+    if !has(&ev, Role::Interviewee) {
+        for t in iv.turns.iter().filter(|t| t.kind == TurnKind::Question) {
+            let Some(w) = names::leading_vocative(&t.text()) else {
+                continue;
+            };
+            let (off, head) = head_text(src, iv).into_iter().next().unwrap_or_default();
+            let found = names::occurrences(&head, &w)
+                .into_iter()
+                .filter_map(|r| names::name_after(&head, r.start))
+                .find(|f| f.name.split_whitespace().count() >= 2 && f.name.starts_with(&w));
+            if let Some(f) = found {
+                ev.push(Evidence {
+                    how: format!(
+                        "the questions address '{w}'; named '{}' in the head",
+                        f.name
+                    ),
+                    found: Found {
+                        name: f.name,
+                        span: f.span.start + off..f.span.end + off,
+                    },
+                    role: Role::Interviewee,
+                    job_title: None,
+                });
+                break;
+            }
+        }
+    }
+    if !has(&ev, Role::Interviewer) {
+        for t in iv
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Answer)
+            .take(3)
+        {
+            let Some(w) = names::leading_vocative(&t.text()) else {
+                continue;
+            };
+            let (off, head) = head_text(src, iv).into_iter().next().unwrap_or_default();
+            let found = names::occurrences(&head, &w)
+                .into_iter()
+                .filter_map(|r| names::name_after(&head, r.start))
+                .find(|f| f.name.split_whitespace().count() >= 2 && f.name.starts_with(&w));
+            if let Some(f) = found {
+                ev.push(Evidence {
+                    how: format!(
+                        "the interviewee addresses '{w}'; named '{}' in the head",
+                        f.name
+                    ),
+                    found: Found {
+                        name: f.name,
+                        span: f.span.start + off..f.span.end + off,
+                    },
+                    role: Role::Interviewer,
+                    job_title: None,
+                });
+                break;
+            }
+        }
+    }
+    // Groups still without a person: a fuller form of the label's name in the text.
+    for g in 0..groups.len() {
+        if person_of[g].is_some() {
+            continue;
+        }
+        let label = label_of(g, iv);
+        let role = role_of[g].as_ref().map_or(Role::Other, |r| r.0);
+        // Evidence of this role that no group has claimed.
+        let free = (0..ev.len()).find(|&e| {
+            ev[e].role == role && !person_of.contains(&Some(e)) && plausible_name(&ev[e].found.name)
+        });
+        let one_group_of_role = (0..groups.len())
+            .filter(|&o| role_of[o].as_ref().map(|r| r.0) == Some(role))
+            .count()
+            == 1;
+        if let (Some(e), true) = (free, one_group_of_role) {
+            person_of[g] = Some(e);
+            continue;
+        }
+        let Some(core) = names::label_core(&label) else {
+            continue;
+        };
+        let sur = names::surname_of(&core);
+        let first_turn = iv.turns.first().map_or(src.len(), |t| t.span.start);
+        let mut best: Option<Found> = None;
+        for r in names::occurrences(src, &sur) {
+            let f = names::name_ending_at(src, r);
+            let better = best.as_ref().is_none_or(|b| {
+                let (fw, bw) = (
+                    f.name.split_whitespace().count(),
+                    b.name.split_whitespace().count(),
+                );
+                fw > bw && !(b.span.start < first_turn && f.span.start >= first_turn)
+            });
+            if better {
+                best = Some(f);
+            }
+        }
+        let found = match best {
+            Some(f) if f.name.split_whitespace().count() >= 2 => {
+                Some((f, "full name printed in the text"))
+            }
+            _ if core.split_whitespace().count() >= 2 && core.chars().any(|c| c.is_lowercase()) => {
+                let t = iv
+                    .turns
+                    .iter()
+                    .find(|t| t.label.as_deref() == Some(label.as_str()));
+                t.map(|t| {
+                    let s = t.span.start + src[t.span.start..].find(core.as_str()).unwrap_or(0);
+                    (
+                        Found {
+                            name: core.clone(),
+                            span: s..s + core.len(),
+                        },
+                        "the label is a full name",
+                    )
+                })
+            }
+            _ => None,
+        };
+        if let Some((f, how)) = found {
+            ev.push(Evidence {
+                found: f,
+                role,
+                how: format!("label '{label}': {how}"),
+                job_title: None,
+            });
+            person_of[g] = Some(ev.len() - 1);
+        }
+    }
+
+    // Never a name made of the interview itself (`Pompeo's Interview`).
+    for e in ev.iter_mut() {
+        if !plausible_name(&e.found.name) {
+            e.found.name.clear();
+        }
+    }
+    // People, one per distinct name.
+    let mut index_of_ev: Vec<usize> = Vec::new();
+    for e in &ev {
+        if e.found.name.is_empty() {
+            index_of_ev.push(usize::MAX);
+            continue;
+        }
+        let same = iv.people.iter().position(|p| {
+            p.name.value.eq_ignore_ascii_case(&e.found.name)
+                || (p.role == e.role && names_overlap(&p.name.value, &e.found.name))
+        });
+        let idx = match same {
+            Some(i) => {
+                if e.found.name.split_whitespace().count()
+                    > iv.people[i].name.value.split_whitespace().count()
+                {
+                    iv.people[i].name =
+                        Sourced::from_text(e.found.name.clone(), e.found.span.clone());
+                }
+                i
+            }
+            None => {
+                iv.people.push(Person {
+                    name: Sourced::from_text(e.found.name.clone(), e.found.span.clone()),
+                    role: e.role,
+                    job_title: e
+                        .job_title
+                        .as_ref()
+                        .map(|j| Sourced::from_text(j.name.clone(), j.span.clone())),
+                    affiliation: None,
+                    labels: Vec::new(),
+                });
+                iv.diagnostics.push(Diagnostic::info(
+                    "person",
+                    format!("{} {}: {}", e.role.as_str(), e.found.name, e.how),
+                    Some(e.found.span.clone()),
+                ));
+                iv.people.len() - 1
+            }
+        };
+        index_of_ev.push(idx);
+    }
+    // Speakers of turns.
+    for t in iv.turns.iter_mut().chain(iv.closing.iter_mut()) {
+        let person = match &t.label {
+            Some(l) => group_of
+                .get(&labels::key_of(l))
+                .and_then(|&g| person_of[g])
+                .map(|e| index_of_ev[e])
+                .filter(|&i| i != usize::MAX),
+            None => {
+                let of_role: Vec<usize> = (0..iv.people.len())
+                    .filter(|&p| iv.people[p].role == t.role)
+                    .collect();
+                (of_role.len() == 1).then(|| of_role[0])
+            }
+        };
+        t.speaker = person;
+        if let (Some(p), Some(l)) = (person, &t.label) {
+            if !iv.people[p].labels.contains(l) {
+                iv.people[p].labels.push(l.clone());
+            }
+        }
+    }
+    if !iv.people.iter().any(|p| p.role == Role::Interviewee) {
+        iv.diagnostics.push(Diagnostic::warning("no-interviewee-name", "the text names no interviewee (no byline, title block, caption or label with a name); none is given", None));
+    }
+    if !iv.people.iter().any(|p| p.role == Role::Interviewer) {
+        iv.diagnostics.push(Diagnostic::warning(
+            "no-interviewer-name",
+            "the text names no interviewer; none is given",
+            None,
+        ));
+    }
+}
+
+fn plausible_name(name: &str) -> bool {
+    let lex = lexicon();
+    !name.is_empty()
+        && !name.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
+        })
+}
+
+fn names_overlap(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let la = a.split_whitespace().last();
+    la.is_some()
+        && la == b.split_whitespace().last()
+        && (a.starts_with(b.split_whitespace().next().unwrap_or(""))
+            || b.starts_with(a.split_whitespace().next().unwrap_or("")))
+}
+
+/// The person addressed as `voc`: a title (`Duta Besar`) followed by a name in the captions
+/// or the head, or a surname (`Mr. Smith`) with its full form.
+fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Option<Found>)> {
+    for (off, text) in head_text(src, iv) {
+        // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
+        for r in names::occurrences_any_case(&text, voc) {
+            let after = r.start + voc.len();
+            if let Some(f) = names::name_after(&text, after)
+                .filter(|f| f.span.start <= after + 1 && f.name.split_whitespace().count() >= 2)
+            {
+                return Some((
+                    Found {
+                        name: f.name,
+                        span: f.span.start + off..f.span.end + off,
+                    },
+                    Some(Found {
+                        name: voc.to_string(),
+                        span: r.start + off..r.start + off + voc.len(),
+                    }),
+                ));
+            }
+        }
+    }
+    let core = names::label_core(voc)?;
+    let sur = names::surname_of(&core);
+    names::occurrences(src, &sur)
+        .into_iter()
+        .map(|r| names::name_ending_at(src, r))
+        .filter(|f| f.name.split_whitespace().count() >= 2)
+        .max_by_key(|f| f.name.split_whitespace().count())
+        .map(|f| (f, None))
+}
+
+/// The interviewer's final thanks, unanswered (or answered only with thanks), is the
+/// closing: neither a question nor part of an answer.
+fn settle_closing(iv: &mut Interview) {
+    let n = iv.turns.len();
+    if n == 0 {
+        return;
+    }
+    // Labelled or unlabelled: the last turn is the interviewer's thanks.
+    let last = &iv.turns[n - 1];
+    if last.role == Role::Interviewer && last.paragraphs.len() == 1 {
+        if let Some(p) = closing_thanks(&last.text()) {
+            let mut t = iv.turns.pop().expect("n > 0");
+            t.kind = TurnKind::Remark;
+            t.decision = Decision::new(
+                "closing-thanks",
+                format!("the interviewer's last turn opens with '{p}' and gets no answer"),
+            );
+            iv.closing = Some(t);
+            return;
+        }
+    }
+    // Thanks answered with thanks: the reply is a remark.
+    if n >= 2
+        && last.role == Role::Interviewee
+        && closing_thanks(&last.text()).is_some()
+        && last.text().chars().count() < 80
+    {
+        let prev = &iv.turns[n - 2];
+        if prev.role == Role::Interviewer {
+            if let Some(p) = closing_thanks(&prev.text()) {
+                let mut reply = iv.turns.pop().expect("n >= 2");
+                let mut t = iv.turns.pop().expect("n >= 2");
+                t.kind = TurnKind::Remark;
+                t.decision = Decision::new(
+                    "closing-thanks",
+                    format!(
+                        "the interviewer's last turn opens with '{p}'; the reply is thanks too"
+                    ),
+                );
+                reply.kind = TurnKind::Remark;
+                reply.decision = Decision::new("closing-reply", "thanks in reply to the closing");
+                iv.closing = Some(t);
+                iv.turns.push(reply);
+                return;
+            }
+        }
+    }
+    // Unlabelled: a short thanks as the last paragraph of the last answer.
+    let last = iv.turns.last_mut().expect("n > 0");
+    if last.label.is_none() && last.kind == TurnKind::Answer && last.paragraphs.len() >= 2 {
+        let p = last.paragraphs.last().expect("len >= 2");
+        if let Some(phrase) = closing_thanks(&p.text).filter(|_| p.text.chars().count() <= 120) {
+            let p = last.paragraphs.pop().expect("len >= 2");
+            last.span.end = last.paragraphs.last().map_or(last.span.end, |q| q.span.end);
+            iv.closing = Some(crate::model::Turn {
+                speaker: None,
+                label: None,
+                role: Role::Interviewer,
+                kind: TurnKind::Remark,
+                span: p.span.clone(),
+                paragraphs: vec![p],
+                decision: Decision::new(
+                    "closing-thanks",
+                    format!("a short last paragraph opening with '{phrase}' after the last answer"),
+                ),
+            });
+        }
+    }
+}

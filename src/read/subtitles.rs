@@ -1,0 +1,153 @@
+//! Subtitles: WebVTT and SRT.
+//!
+//! The cue numbers, timing lines, the `WEBVTT` header and NOTE/STYLE blocks are blanked out
+//! byte for byte, a voice tag `<v Maya>` becomes the label `Maya:` in the same bytes, and
+//! consecutive cues are joined into one block, so the structure recognizer sees a labelled
+//! transcript and every span still points into the original file.
+
+use super::structure::{self, Options};
+use crate::model::Interview;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn timing_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}").unwrap()
+    })
+}
+
+fn voice_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"<v(?:\.[\w.-]+)?\s+([^>]+)>").unwrap())
+}
+
+fn tag_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}").unwrap())
+}
+
+/// True when the text is WebVTT or SRT.
+pub fn looks_like(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("WEBVTT") || t.lines().take(4).any(|l| timing_re().is_match(l))
+}
+
+fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
+    for b in &mut bytes[range] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// The subtitle text with everything but the spoken words blanked out, same length.
+pub fn mask(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    let mut pos = 0;
+    let mut skip_block = false;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let start = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let t = line.trim();
+        if t.is_empty() {
+            skip_block = false;
+            continue;
+        }
+        let next_is_timing = lines.get(i + 1).is_some_and(|n| timing_re().is_match(n));
+        let header =
+            t.starts_with("WEBVTT") || t.starts_with("NOTE") || t == "STYLE" || t == "REGION";
+        if header {
+            skip_block = true;
+        }
+        if skip_block
+            || timing_re().is_match(line)
+            || (next_is_timing
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c.is_alphanumeric())
+                && !t.contains(' '))
+        {
+            blank(&mut out, start..start + line.len());
+            continue;
+        }
+        // `<v Maya>` → `Maya:` + spaces, in place.
+        for c in voice_re().captures_iter(line) {
+            let (m, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+            let at = start + m.start();
+            let label = format!("{}:", name.as_str().trim());
+            if label.len() <= m.len() {
+                blank(&mut out, at..at + m.len());
+                out[at..at + label.len()].copy_from_slice(label.as_bytes());
+            }
+        }
+        for m in tag_re().find_iter(line) {
+            if !m.as_str().starts_with("<v") {
+                blank(&mut out, start + m.start()..start + m.end());
+            }
+        }
+    }
+    // Join cues: the blank line between two cues becomes a space, so a speaker's cues
+    // read as one paragraph (a new label still starts a new turn).
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i] == b'\n' {
+            let mut j = i + 1;
+            while j < out.len() && (out[j] == b' ' || out[j] == b'\r') {
+                j += 1;
+            }
+            if j < out.len() && out[j] == b'\n' {
+                out[j] = b' ';
+                continue;
+            }
+        }
+        i += 1;
+    }
+    String::from_utf8(out).expect("only ASCII bytes were written over whole characters or ASCII")
+}
+
+/// Reads WebVTT or SRT.
+pub fn read(text: &str) -> Interview {
+    let masked = mask(text);
+    structure::recognize_with(&masked, &Options { join_lines: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VTT: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Maya>Welcome to the show.\n\n00:00:03.500 --> 00:00:06.000\n<v Maya>How did you start\n\n00:00:06.000 --> 00:00:08.000\nrestoring boats?\n\n00:00:08.500 --> 00:00:12.000\n<v Leo>My uncle left me a wreck.\n\n00:00:12.500 --> 00:00:14.000\n<v Maya>And now?\n\n00:00:14.500 --> 00:00:18.000\n<v Leo>Now I build them for others.\n";
+
+    #[test]
+    fn mask_keeps_length_and_turns_voices_into_labels() {
+        let m = mask(VTT);
+        assert_eq!(m.len(), VTT.len());
+        assert!(m.contains("Maya:"));
+        assert!(!m.contains("-->"));
+    }
+
+    #[test]
+    fn webvtt_voices_become_turns() {
+        let iv = read(VTT);
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2, "{:#?}", iv.turns);
+        assert_eq!(
+            ex[0].question.text(),
+            "Welcome to the show. How did you start restoring boats?"
+        );
+        assert_eq!(ex[1].answers[0].text(), "Now I build them for others.");
+        let span = ex[1].answers[0].paragraphs[0].span.clone();
+        assert_eq!(&VTT[span], "Now I build them for others.");
+    }
+
+    #[test]
+    fn srt_with_inline_names() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,000\nHOST: Where were you born?\n\n2\n00:00:03,500 --> 00:00:06,000\nGUEST: In a small town\n\n3\n00:00:06,000 --> 00:00:08,000\nby the sea.\n\n4\n00:00:08,500 --> 00:00:10,000\nHOST: And today?\n\n5\n00:00:10,500 --> 00:00:12,000\nGUEST: In the capital.\n";
+        assert!(looks_like(srt));
+        let iv = read(srt);
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2);
+        assert_eq!(ex[0].answers[0].text(), "In a small town by the sea.");
+    }
+}

@@ -1,0 +1,617 @@
+//! The reader on short interviews we wrote, one per shape (tests/fixtures/read), in
+//! several languages — including the traps: rhetorical questions inside answers, an
+//! unanswered last question, and an interviewer labelled with a title.
+
+use colloquy::model::{Interview, Role, TurnKind};
+use colloquy::read::{decode, read, ReadError};
+
+fn load(name: &str) -> (Interview, String) {
+    let path = format!("tests/fixtures/read/{name}");
+    let text = decode(&path, &std::fs::read(&path).unwrap()).unwrap();
+    let iv = read(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    if std::env::var("SHOW").is_ok_and(|s| s == name || s == "all") {
+        println!("{}", colloquy::inspect::render_human(&iv, &text));
+    }
+    (iv, text)
+}
+
+/// (question, answers joined) per exchange.
+fn qa(iv: &Interview) -> Vec<(String, String)> {
+    iv.exchanges()
+        .iter()
+        .map(|e| {
+            (
+                e.question.text(),
+                e.answers
+                    .iter()
+                    .map(|a| a.text())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            )
+        })
+        .collect()
+}
+
+fn names(iv: &Interview, role: Role) -> Vec<String> {
+    iv.people_with_role(role)
+        .map(|p| p.name.value.clone())
+        .collect()
+}
+
+fn headline(iv: &Interview) -> Option<&str> {
+    iv.meta.headline.as_ref().map(|h| h.value.as_str())
+}
+
+fn date(iv: &Interview) -> Option<&str> {
+    iv.meta.date_published.as_ref().map(|d| d.value.as_str())
+}
+
+fn has_warning(iv: &Interview, code: &str) -> bool {
+    iv.diagnostics.iter().any(|d| d.code == code)
+}
+
+#[test]
+fn q_a_labels_with_rhetorical_answer_and_unanswered_last_question() {
+    let (iv, _) = load("qa_labels_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[0].0, "How did you start working on flood defences?");
+    // The answer runs over two paragraphs and keeps its rhetorical question.
+    assert!(ex[0]
+        .1
+        .contains("What do you do when the water is at your door? You start building."));
+    assert_eq!(ex[0].1.split("\n\n").count(), 2);
+    // The last question has no answer, and none is invented from the chrome after it.
+    assert_eq!(ex[2].0, "And what comes next for the harbour?");
+    assert_eq!(ex[2].1, "");
+    assert_eq!(headline(&iv), Some("Building Bridges in a Flooded City"));
+    assert_eq!(date(&iv), Some("2022-03-12"));
+    assert_eq!(iv.meta.dateline.as_ref().unwrap().value, "Rotterdam");
+    assert_eq!(names(&iv, Role::Interviewer), ["Jane Roe"]);
+    // Addressed as 'Pieter,' in a question; the full name is in the lead.
+    assert_eq!(names(&iv, Role::Interviewee), ["Pieter Maas"]);
+    assert_eq!(iv.lead.len(), 1);
+    let all: String = iv.turns.iter().map(|t| t.text()).collect();
+    assert!(
+        !all.contains("ADVERTISEMENT")
+            && !all.contains("Comments")
+            && !all.contains("Why dikes fail")
+    );
+    assert!(
+        iv.turns
+            .iter()
+            .all(|t| !t.text().starts_with("Q:") && !t.text().starts_with("A:")),
+        "labels are not part of the text"
+    );
+}
+
+#[test]
+fn indonesian_t_j_labels_with_closing_source_and_month_name_date() {
+    let (iv, text) = load("tj_labels_id.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[1].1, "Air pasang yang makin tinggi setiap tahun. Bibit yang baru ditanam sering hanyut.\n\nKami lalu membuat pagar bambu untuk menahan ombak.");
+    let closing = iv.closing.as_ref().expect("closing thanks");
+    assert_eq!(closing.text(), "Terima kasih, Bu Siti!");
+    assert_eq!(closing.kind, TurnKind::Remark);
+    assert!(ex
+        .iter()
+        .all(|(q, a)| !q.contains("Terima kasih") && !a.contains("Terima kasih")));
+    let src = iv.meta.source_url.as_ref().unwrap();
+    assert_eq!(src.value, "https://contoh.example/wawancara/mangrove-demak");
+    match &src.provenance {
+        colloquy::model::Provenance::Text { span } => assert_eq!(&text[span.clone()], src.value),
+        p => panic!("{p:?}"),
+    }
+    assert_eq!(date(&iv), Some("2024-05-01"));
+    assert_eq!(iv.language(), Some("id"));
+    assert_eq!(names(&iv, Role::Interviewee), ["Siti Rahmawati"]);
+    // The editor's note is lead, not a turn.
+    assert!(iv.lead[0].text.starts_with("Catatan Redaksi:"));
+}
+
+#[test]
+fn pertanyaan_jawaban_labels_and_request_question() {
+    let (iv, _) = load("pertanyaan_labels_id.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[1].0, "Ceritakan sedikit tentang koperasi Anda.");
+    assert_eq!(
+        iv.exchanges()[0].question.label.as_deref(),
+        Some("Pertanyaan (P)")
+    );
+    assert!(
+        has_warning(&iv, "no-interviewee-name"),
+        "no name in the text, no name invented"
+    );
+    assert!(iv.people.is_empty());
+}
+
+#[test]
+fn bold_labels_german_caption_over_two_lines_and_byline() {
+    let (iv, _) = load("frage_bold_de.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "Frau Okonkwo, warum ist Lärm für Sie ein Thema?");
+    assert!(ex[1]
+        .1
+        .ends_with("Wer braucht schon 50 in einer Wohnstraße? Niemand."));
+    assert_eq!(iv.figures.len(), 1);
+    let f = &iv.figures[0];
+    assert_eq!(
+        f.caption.as_deref(),
+        Some("Die Verkehrsplanerin auf dem Tempelhofer Feld, wo sie jeden Morgen joggt.")
+    );
+    assert_eq!(f.credit.as_deref(), Some("dpa/Lena Kurz"));
+    assert_eq!(
+        f.image_url.as_deref(),
+        Some("https://bilder.example/planerin.jpg")
+    );
+    assert_eq!(headline(&iv), Some("„Die Stadt muss leiser werden“"));
+    assert_eq!(date(&iv), Some("2021-03-03"));
+    assert_eq!(names(&iv, Role::Interviewer), ["Markus Brandt"]);
+    assert_eq!(iv.language(), Some("de"));
+}
+
+#[test]
+fn pregunta_respuesta_with_thanks_answered_by_thanks() {
+    let (iv, _) = load("pregunta_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(
+        ex.len(),
+        2,
+        "the closing thanks and its reply are not an exchange"
+    );
+    assert_eq!(ex[1].0, "Háblenos de la exposición de este año.");
+    assert!(
+        ex[1].1.contains("¿Por qué cuatro? Porque"),
+        "rhetorical question stays in the answer"
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Muchas gracias por su tiempo."
+    );
+    assert_eq!(
+        headline(&iv),
+        Some("Entrevista a la directora del Museo del Oro")
+    );
+    assert_eq!(date(&iv), Some("2010-11-30"));
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://ejemplo.example/museo-del-oro"
+    );
+}
+
+#[test]
+fn vietnamese_pv_and_person_label_with_caption_credit() {
+    let (iv, _) = load("pv_labels_vi.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[1].0, "Xin ông cho biết về kế hoạch sắp tới.");
+    assert_eq!(names(&iv, Role::Interviewee), ["Nguyễn Văn Minh"]);
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("Thu Hà"));
+    assert_eq!(
+        iv.figures[0].caption.as_deref(),
+        Some("Ông Nguyễn Văn Minh tại xưởng gốm ở Bát Tràng.")
+    );
+    assert_eq!(date(&iv), Some("2024-05-01"));
+    assert_eq!(iv.meta.dateline.as_ref().unwrap().value, "Hà Nội");
+    assert_eq!(iv.language(), Some("vi"));
+}
+
+#[test]
+fn labels_alone_on_their_line_hard_wrapped_with_timestamps() {
+    let (iv, _) = load("label_alone_hardwrap_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(
+        ex[0].0,
+        "Could you tell me where you grew up and what your family did for a living back then?"
+    );
+    assert_eq!(ex[1].1, "The work went away. The big trawlers came and the small boats could not compete with them.");
+    assert!(ex
+        .iter()
+        .all(|(q, a)| !q.contains("00:") && !a.contains("00:")));
+    assert!(headline(&iv).is_none(), "a title block is no headline");
+}
+
+#[test]
+fn label_that_changes_mid_interview_is_the_same_interviewer() {
+    let (iv, _) = load("label_change_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[2].0, "What will happen when you retire?");
+    assert_eq!(iv.exchanges()[2].question.role, Role::Interviewer);
+    assert_eq!(names(&iv, Role::Interviewee), ["Ada Lind"]);
+}
+
+#[test]
+fn interviewer_labelled_with_a_title_asks() {
+    let (iv, _) = load("title_interviewer_en.txt");
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[0].question.label.as_deref(), Some("SECRETARY CLINTON"));
+    assert_eq!(ex[0].question.role, Role::Interviewer);
+    assert_eq!(ex[0].answers[0].label.as_deref(), Some("MS. OKAFOR"));
+    // `Town Hall with Students` names nobody.
+    assert!(iv.people.is_empty(), "{:?}", iv.people);
+}
+
+#[test]
+fn definition_list_layout_with_byline_names() {
+    let (iv, _) = load("deflist_fr.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "Comment êtes-vous devenue apicultrice ?");
+    assert_eq!(ex[1].1, "Une quarantaine, réparties sur deux communes.\n\nLes hivers doux nous compliquent la tâche.");
+    assert_eq!(names(&iv, Role::Interviewer), ["Julien Morel"]);
+    assert_eq!(names(&iv, Role::Interviewee), ["Camille Dupuis"]);
+    assert_eq!(headline(&iv), Some("Entretien avec Camille Dupuis"));
+    assert_eq!(iv.language(), Some("fr"));
+}
+
+#[test]
+fn unlabelled_spanish_with_request_rhetoric_pull_quote_and_open_last_question() {
+    let (iv, _) = load("unlabelled_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 4, "{ex:#?}");
+    assert_eq!(ex[0].0, "¿Cómo empezó el vivero?");
+    assert_eq!(ex[0].1.split("\n\n").count(), 2);
+    assert_eq!(ex[1].0, "Cuéntenos qué especies plantan.");
+    assert!(
+        ex[1].1.ends_with("¿Y quién no quiere un almendro en flor?"),
+        "an answer may end with '?'"
+    );
+    assert_eq!(
+        ex[3].0,
+        "¿Volverá a presentarse a la convocatoria del ayuntamiento?"
+    );
+    assert_eq!(ex[3].1, "", "never invent an answer");
+    assert!(
+        ex.iter().all(|(_, a)| !a.contains("\"Los vecinos")),
+        "pull quote dropped"
+    );
+    assert_eq!(headline(&iv), Some("\"Cada árbol cuenta\": Lucía Ferrer"));
+    assert_eq!(names(&iv, Role::Interviewee), ["Lucía Ferrer"]);
+    assert!(iv
+        .lead
+        .iter()
+        .any(|p| p.text.starts_with("Nota del editor")));
+    assert!(date(&iv).is_none() && has_warning(&iv, "no-date"));
+}
+
+#[test]
+fn question_and_answer_on_one_line() {
+    let (iv, text) = load("inline_qa_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(
+        ex[1],
+        (
+            "Do you ever get seasick?".to_string(),
+            "Never, not once in thirty years.".to_string()
+        )
+    );
+    let a = &iv.exchanges()[1].answers[0].paragraphs[0];
+    assert_eq!(&text[a.span.clone()], "Never, not once in thirty years.");
+}
+
+#[test]
+fn one_line_podcast_transcript_with_inline_names() {
+    let (iv, _) = load("podcast_oneline_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[1].0, "How did you get into restoring boats?");
+    assert_eq!(
+        ex[2].1,
+        "A fishing boat from 1932, built right here in the harbour."
+    );
+    assert_eq!(iv.exchanges()[0].question.label.as_deref(), Some("Maya"));
+}
+
+#[test]
+fn several_interviewees_answer_one_question_and_courtesy_exchange() {
+    let (iv, _) = load("panel_en.txt");
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[1].answers.len(), 2);
+    assert_eq!(
+        ex[0].question.text(),
+        "Nora, Tomas, thank you for joining us."
+    );
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Thank you both.");
+    let mut ivees = names(&iv, Role::Interviewee);
+    ivees.sort();
+    assert_eq!(ivees, ["Nora Vance", "Tomas Ek"]);
+    assert_eq!(names(&iv, Role::Interviewer), ["Lea Hart"]);
+    let ek = &ex[1].answers[1];
+    assert_eq!(iv.people[ek.speaker.unwrap()].name.value, "Tomas Ek");
+}
+
+#[test]
+fn chrome_in_other_scripts_and_credit_patterns() {
+    let (iv, _) = load("wrapped_chrome_en.txt");
+    assert_eq!(qa(&iv).len(), 2);
+    let credits: Vec<_> = iv.figures.iter().map(|f| f.credit.as_deref()).collect();
+    assert_eq!(
+        credits,
+        [
+            Some("UPI/Mike Theiler"),
+            Some("imago/MiS"),
+            Some("Ana Ruiz")
+        ]
+    );
+    let captions: Vec<_> = iv.figures.iter().map(|f| f.caption.as_deref()).collect();
+    assert_eq!(
+        captions,
+        [
+            Some("The minister speaks to reporters in Washington."),
+            Some("The coach at the training ground"),
+            Some("Harbour at dawn.")
+        ]
+    );
+    assert_eq!(
+        iv.figures[0].alt.as_deref(),
+        Some("The minister at the summit")
+    );
+    assert!(headline(&iv).is_none(), "chrome is no headline");
+    let last = &iv.exchanges()[1].answers[0];
+    assert!(!last.text().contains("版权"));
+    assert_eq!(iv.language(), Some("en"));
+}
+
+#[test]
+fn chevron_labels_in_lower_case() {
+    let (iv, _) = load("chevrons_en.txt");
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].question.label.as_deref(), Some("rose"));
+    assert_eq!(ex[1].answers[0].label.as_deref(), Some("morrison"));
+}
+
+#[test]
+fn every_turn_records_its_rule_and_evidence() {
+    for e in std::fs::read_dir("tests/fixtures/read").unwrap().flatten() {
+        if e.path().extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let (iv, _) = load(&e.file_name().to_string_lossy());
+        for t in iv.turns.iter().chain(iv.closing.iter()) {
+            assert!(
+                !t.decision.rule.is_empty() && !t.decision.evidence.is_empty(),
+                "{t:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_questions_empty_and_not_utf8_name_the_file() {
+    let e = read("plain.txt", "Just a note.\nNothing asked here.\n").unwrap_err();
+    assert!(matches!(e, ReadError::NoQuestions { .. }));
+    assert!(e.to_string().starts_with("plain.txt: "));
+    let e = decode("empty.txt", b"  \n").unwrap_err();
+    assert!(matches!(e, ReadError::Empty { .. }) && e.to_string().contains("empty.txt"));
+    let e = decode("latin1.txt", b"caf\xe9").unwrap_err();
+    assert!(matches!(e, ReadError::NotUtf8 { offset: 3, .. }) && e.to_string().contains("byte 3"));
+}
+
+#[test]
+fn dump() {
+    if let Ok(s) = std::env::var("SHOW") {
+        // `SHOW=/path/to/file.txt` shows how any text is read.
+        if s.starts_with('/') {
+            let text = std::fs::read_to_string(&s).unwrap();
+            match read(&s, &text) {
+                Ok(iv) => println!("{}", colloquy::inspect::render_human(&iv, &text)),
+                Err(e) => println!("{e}"),
+            }
+            return;
+        }
+        for e in std::fs::read_dir("tests/fixtures/read").unwrap().flatten() {
+            let n = e.file_name().to_string_lossy().to_string();
+            if e.path().is_file() && (s == "all" || s == n) {
+                let path = e.path().display().to_string();
+                let text = std::fs::read_to_string(&path).unwrap();
+                match read(&path, &text) {
+                    Ok(iv) => println!("{}", colloquy::inspect::render_human(&iv, &text)),
+                    Err(e) => println!("{n}: {e}"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn dot_labels_p_r_in_spanish() {
+    let (iv, _) = load("dot_labels_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "¿Cuándo empezó el proyecto?");
+    assert_eq!(ex[1].1, "Los periódicos de la guerra. El papel se deshacía entre los dedos.\n\nTuvimos que fotografiarlos página por página.");
+    assert_eq!(names(&iv, Role::Interviewer), ["Andrés Solís"]);
+    assert_eq!(names(&iv, Role::Interviewee), ["Marta Ibáñez"]);
+}
+
+#[test]
+fn names_in_capitals_alone_on_their_line() {
+    let (iv, _) = load("caps_names_en.txt");
+    let ex = iv.exchanges();
+    assert_eq!(
+        ex.len(),
+        3,
+        "the greeting is answered, so it is an exchange too"
+    );
+    assert_eq!(
+        ex[0].question.text(),
+        "Good evening. With me is the captain of the night ferry, Ruth Alder."
+    );
+    assert_eq!(ex[1].question.text(), "How many crossings have you made?");
+    assert_eq!(
+        ex[2].answers[0].text(),
+        "A crossing in fog so thick we navigated by the sound of the bell buoys."
+    );
+    assert_eq!(ex[0].question.label.as_deref(), Some("HOST"));
+    // ALDER is named in full in the host's first turn.
+    assert_eq!(names(&iv, Role::Interviewee), ["Ruth Alder"]);
+}
+
+#[test]
+fn one_label_that_asks_with_unlabelled_answers() {
+    let (iv, _) = load("single_asker_label_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[0].0, "What brought you to the festival this year?");
+    assert_eq!(
+        ex[1].1,
+        "At first they were shy. After a week they were giving the director advice."
+    );
+    assert_eq!(ex[2].1, "", "the last question stays unanswered");
+    assert_eq!(iv.exchanges()[1].answers[0].role, Role::Interviewee);
+}
+
+#[test]
+fn interviewee_named_by_the_title_the_questions_use() {
+    let (iv, _) = load("title_in_question_en.txt");
+    assert_eq!(qa(&iv).len(), 2);
+    assert_eq!(names(&iv, Role::Interviewee), ["Maria Lopes Serrano"]);
+    let p = &iv.people[0];
+    assert_eq!(
+        p.job_title.as_ref().map(|j| j.value.as_str()),
+        Some("Ambassador")
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Thank you very much, Ambassador!"
+    );
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://news.example/forum-interview"
+    );
+}
+
+#[test]
+fn state_department_transcript_names_from_headline_and_labels() {
+    let (iv, _) = load("statedept_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2, "the empty last QUESTION: is dropped");
+    assert_eq!(ex[1].0, "Let's start with the talks. Where do they stand?");
+    assert_eq!(names(&iv, Role::Interviewee), ["Michael R. Pompeo"]);
+    assert_eq!(names(&iv, Role::Interviewer), ["Dana Whitfield"]);
+    assert_eq!(date(&iv), Some("2019-03-05"));
+    assert_eq!(
+        headline(&iv),
+        Some("Secretary Pompeo's Interview With Dana Whitfield of Harbor Radio")
+    );
+}
+
+#[test]
+fn vietnamese_photo_rows_title_in_questions_and_closing() {
+    let (iv, _) = load("title_question_vi.txt");
+    assert_eq!(qa(&iv).len(), 2);
+    assert_eq!(names(&iv, Role::Interviewee), ["Nguyễn Văn Hùng"]);
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("TGCC"));
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Xin cảm ơn Đại sứ!");
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://baoquocte.vn/example-123.html"
+    );
+    assert!(iv
+        .exchanges()
+        .iter()
+        .all(|e| e.answers.iter().all(|a| !a.text().contains("Bình luận"))));
+}
+
+#[test]
+fn chinese_full_width_punctuation() {
+    let (iv, _) = load("photo_rows_zh.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "大使如何评价本次论坛的成果？");
+    assert_eq!(ex[1].1, "我们需要继续积极参与。这一点非常重要。");
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "非常感谢大使！");
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.figures[0].caption.as_deref(),
+        Some("王毅大使（左二）出席论坛。")
+    );
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://baoquocte.vn/example-zh.html"
+    );
+    assert_eq!(iv.language(), Some("zh"));
+}
+
+#[test]
+fn news_page_chrome_byline_and_date_words() {
+    let (iv, _) = load("news_chrome_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].1, "Through a mix of fees and state loans. People say it can't be done. Why not? Norway did it.");
+    assert_eq!(date(&iv), Some("2023-06-04"));
+    assert!(iv.meta.dateline.is_none(), "'Published' is no place");
+    assert_eq!(
+        headline(&iv),
+        Some("'We need more trains, not more roads': a conversation with the transport minister")
+    );
+    let last = &iv.exchanges()[1].answers[0];
+    assert_eq!(last.text(), "They stay. Every single one.");
+    // The teaser question in the lead ("Is that realistic?") does not start the interview.
+    assert!(iv.lead[0].text.contains("Is that realistic? We asked him."));
+}
+
+#[test]
+fn french_photo_rows_spaced_colons_and_title_addressed() {
+    let (iv, _) = load("photo_rows_fr.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert!(
+        ex[1]
+            .1
+            .contains("Faut-il vraiment choisir ? Je ne le crois pas."),
+        "rhetorical question stays in the answer"
+    );
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(
+        iv.figures[0].caption.as_deref(),
+        Some("L'ambassadeur Jean-Luc Moreau lors de la cérémonie à Hanoï.")
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Merci beaucoup, Monsieur l'Ambassadeur !"
+    );
+    assert_eq!(names(&iv, Role::Interviewee), ["Jean-Luc Moreau"]);
+    assert_eq!(
+        iv.meta.source_url.as_ref().unwrap().value,
+        "https://exemple.example/entretien-ambassadeur"
+    );
+}
+
+#[test]
+fn labelled_answers_over_many_lines_and_a_phrase_with_a_colon_inside() {
+    let (iv, _) = load("long_answers_labelled_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[1].1.split("\n\n").count(), 5);
+    assert!(
+        ex[1].1.ends_with("Bottom line: space changes everything."),
+        "'Bottom line:' is no speaker"
+    );
+    assert_eq!(ex[2].1.split("\n\n").count(), 3);
+}
+
+#[test]
+fn an_answer_without_a_printed_question_is_no_exchange() {
+    let text = "The interview was conducted by Ines Vidal in Lisbon.\n\nMORAIS: Before you ask anything, let me say the museum stays open.\nVIDAL: Then what changes?\nMORAIS: The opening hours, and the ticket price for students.\nVIDAL: When?\nMORAIS: From September.\n";
+    let iv = read("inline.txt", text).unwrap();
+    assert_eq!(iv.turns[0].kind, TurnKind::Answer, "{:#?}", iv.turns[0]);
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2, "the unprompted statement is not an exchange");
+    assert_eq!(ex[0].question.text(), "Then what changes?");
+    assert_eq!(
+        ex[0].answers[0].text(),
+        "The opening hours, and the ticket price for students."
+    );
+    assert_eq!(names(&iv, Role::Interviewer), ["Ines Vidal"]);
+}
