@@ -141,7 +141,12 @@ pub fn write_checked(
     checker: &Checker,
 ) -> Result<Converted, ConvertError> {
     let mut warnings = Vec::new();
-    let version_created = version_created(&interview, &options.version_created, &mut warnings);
+    let mut version_notes = Vec::new();
+    let version_created = version_created(&interview, &options.version_created, &mut version_notes);
+    // Only NewsML-G2 carries versionCreated; JSON-LD users need not hear of it.
+    if options.formats.contains(&OutputFormat::NewsMl) {
+        warnings.extend(version_notes);
+    }
     let context = WriteContext::new(write::guid(&interview, text), version_created);
     let mut documents = Vec::new();
     for &format in &options.formats {

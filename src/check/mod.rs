@@ -361,7 +361,9 @@ impl Checker {
     pub fn check_newsml(&self, text: &str) -> Vec<Finding> {
         let lax = newsml_lax::check(text);
         let mut findings = lax.findings;
-        if !lax.well_formed {
+        // Malformed XML, or a root that is no NewsML-G2 item or message (a fragment):
+        // a schema can only repeat that, less clearly.
+        if !lax.well_formed || findings.iter().any(|f| f.rule == "newsml/root") {
             return findings;
         }
         if lax.ours {

@@ -3,7 +3,7 @@
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::Checker;
-use colloquy::model::{line_col, Diagnostic};
+use colloquy::model::{line_col, Diagnostic, Severity};
 use colloquy::pipeline::{
     self, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
 };
@@ -258,9 +258,20 @@ fn convert_one(
                 .map_err(|e| e.to_string())?;
         let converted = pipeline::write_checked(&name, &text, interview, options, checker)
             .map_err(|e| e.to_string())?;
-        warnings.extend(converted.warnings.iter().map(|d| describe(d, &text)));
+        // Notes (Severity::Info) are for `inspect` and `validate`; convert shows warnings.
+        warnings.extend(
+            converted
+                .warnings
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+                .map(|d| describe(d, &text)),
+        );
         for doc in &converted.documents {
-            for f in &doc.findings {
+            for f in doc
+                .findings
+                .iter()
+                .filter(|f| f.severity >= Severity::Warning)
+            {
                 warnings.push(format!("{}: {}: {}", doc.format.name(), f.rule, f.message));
             }
         }

@@ -2,8 +2,8 @@
 //! One file per subcommand; nothing here decides anything about interviews.
 
 mod convert;
+mod inspect;
 mod meta_args;
-// mod inspect; (after the reader merge)
 mod validate;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -28,7 +28,7 @@ pub enum Command {
     /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
-    Inspect(ValidateArgs),
+    Inspect(inspect::Args),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Validate(args) => validate::run(args),
-        Command::Inspect(_) => unimplemented!("inspect lands with the reader"),
+        Command::Inspect(args) => inspect::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "colloquy", &mut std::io::stdout());
@@ -76,5 +76,3 @@ pub fn progress(len: usize) -> indicatif::ProgressBar {
     );
     bar
 }
-#[derive(Debug, clap::Args)]
-pub struct ValidateArgs {}
