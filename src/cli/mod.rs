@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Convert interviews to JSON-LD and NewsML-G2, checking every document first.
-    Convert(convert::Args),
+    Convert(Box<convert::Args>),
     /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // libxml2's input-callback table has no lock: register ours before any worker starts.
     colloquy::check::xsd::init();
     match cli.command {
-        Command::Convert(args) => convert::run(args),
+        Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Completions { shell } => {
