@@ -19,4 +19,5 @@ pub mod meta;
 pub mod model;
 pub mod pipeline;
 pub mod read;
+pub mod schemas;
 pub mod write;

@@ -10,7 +10,7 @@ use super::{CheckError, Finding, Location};
 use crate::model::Severity;
 
 /// The schema text, compiled into the binary.
-pub const BUNDLED_SCHEMA: &str = include_str!("../../schemas/colloquy-interview.schema.json");
+pub const BUNDLED_SCHEMA: &str = crate::schemas::INTERVIEW_JSON_SCHEMA;
 
 /// A compiled validator for `schemas/colloquy-interview.schema.json`.
 pub struct JsonSchemaCheck {

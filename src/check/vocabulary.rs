@@ -28,7 +28,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-const TERMS_JSON: &str = include_str!("../../schemas/schemaorg-terms.json");
+const TERMS_JSON: &str = crate::schemas::SCHEMAORG_TERMS;
 
 #[derive(Debug, Deserialize)]
 struct TermFile {

@@ -23,16 +23,10 @@ const EMBED_PREFIX: &str = "colloquy-embed:///newsml-g2/";
 pub const PROFILE_FILES: &[(&str, &str)] = &[
     (
         "colloquy-interview-profile.xsd",
-        include_str!("../../schemas/newsml-g2/colloquy-interview-profile.xsd"),
+        crate::schemas::NEWSML_PROFILE,
     ),
-    (
-        "xhtml-body.xsd",
-        include_str!("../../schemas/newsml-g2/xhtml-body.xsd"),
-    ),
-    (
-        "xml-lang.xsd",
-        include_str!("../../schemas/newsml-g2/xml-lang.xsd"),
-    ),
+    ("xhtml-body.xsd", crate::schemas::NEWSML_XHTML_BODY),
+    ("xml-lang.xsd", crate::schemas::NEWSML_XML_LANG),
 ];
 
 /// Registers the bundled schemas with libxml2 and forbids network loads of schema

@@ -10,6 +10,8 @@ pub struct Args {
     /// Print the model as JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub meta: super::meta_args::MetaArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -23,7 +25,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let name = input.name();
     let bytes = input.read().map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let (text, interview) = match colloquy::pipeline::read(&name, &bytes) {
+    let manifest = match &args.meta.manifest {
+        Some(path) => match colloquy::meta::Manifest::load(path) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("colloquy: error: {e}");
+                return Ok(EXIT_FAILED);
+            }
+        },
+        None => None,
+    };
+    let flags = args.meta.flags();
+    let sources = colloquy::pipeline::MetaSources {
+        flags: Some(&flags),
+        sidecar: args.meta.sidecar.as_deref(),
+        manifest: manifest.as_ref(),
+    };
+    let read = colloquy::pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, &sources);
+    let (text, interview) = match read {
         Ok(r) => r,
         Err(e) => {
             eprintln!("colloquy: error: {e}");

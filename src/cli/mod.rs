@@ -4,6 +4,7 @@
 mod convert;
 mod inspect;
 mod meta_args;
+mod schema;
 mod validate;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -29,6 +30,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
     Inspect(inspect::Args),
+    /// List, print or export the schemas colloquy checks against.
+    Schema(schema::Args),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -45,6 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "colloquy", &mut std::io::stdout());

@@ -1,0 +1,86 @@
+//! The schemas bundled into the binary, in one table: what `colloquy schema` lists,
+//! shows and exports, and what the checks compile. The files live in `schemas/`; the
+//! JSON Schemas there are generated from the Rust types that write or parse the
+//! documents (tests fail when a committed file is stale).
+
+/// One bundled schema file.
+#[derive(Debug, Clone, Copy)]
+pub struct Bundled {
+    /// Short name for `colloquy schema show NAME`.
+    pub name: &'static str,
+    /// Path under `schemas/` (and under the `export` directory).
+    pub file: &'static str,
+    /// What it describes.
+    pub describes: &'static str,
+    pub text: &'static str,
+}
+
+pub const INTERVIEW_JSON_SCHEMA: &str = include_str!("../schemas/colloquy-interview.schema.json");
+pub const NEWSML_PROFILE: &str =
+    include_str!("../schemas/newsml-g2/colloquy-interview-profile.xsd");
+pub const NEWSML_XHTML_BODY: &str = include_str!("../schemas/newsml-g2/xhtml-body.xsd");
+pub const NEWSML_XML_LANG: &str = include_str!("../schemas/newsml-g2/xml-lang.xsd");
+pub const SCHEMAORG_TERMS: &str = include_str!("../schemas/schemaorg-terms.json");
+pub const SIDECAR_JSON_SCHEMA: &str = include_str!("../schemas/sidecar.schema.json");
+pub const MANIFEST_JSON_SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
+
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        name: "jsonld",
+        file: "colloquy-interview.schema.json",
+        describes: "JSON Schema (2020-12) of colloquy's schema.org JSON-LD output",
+        text: INTERVIEW_JSON_SCHEMA,
+    },
+    Bundled {
+        name: "newsml",
+        file: "newsml-g2/colloquy-interview-profile.xsd",
+        describes: "XSD profile of the NewsML-G2 2.35 items, packages and messages colloquy writes",
+        text: NEWSML_PROFILE,
+    },
+    Bundled {
+        name: "newsml-xhtml",
+        file: "newsml-g2/xhtml-body.xsd",
+        describes: "XHTML 1.x subset allowed in the NewsML-G2 inlineXML body (imported by the profile)",
+        text: NEWSML_XHTML_BODY,
+    },
+    Bundled {
+        name: "newsml-xml-lang",
+        file: "newsml-g2/xml-lang.xsd",
+        describes: "the xml:lang attribute (imported by the profile)",
+        text: NEWSML_XML_LANG,
+    },
+    Bundled {
+        name: "sidecar",
+        file: "sidecar.schema.json",
+        describes: "JSON Schema of metadata sidecars (NAME.meta.toml / .yaml / .json)",
+        text: SIDECAR_JSON_SCHEMA,
+    },
+    Bundled {
+        name: "manifest",
+        file: "manifest.schema.json",
+        describes: "JSON Schema of one CSV manifest row",
+        text: MANIFEST_JSON_SCHEMA,
+    },
+    Bundled {
+        name: "schemaorg-terms",
+        file: "schemaorg-terms.json",
+        describes: "schema.org 30.0 term table (types, properties, domains, ranges) for the vocabulary check",
+        text: SCHEMAORG_TERMS,
+    },
+];
+
+/// Looks a bundled schema up by name or file name.
+pub fn find(name: &str) -> Option<&'static Bundled> {
+    BUNDLED.iter().find(|b| b.name == name || b.file == name)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_bundled_file_is_the_committed_one() {
+        for b in super::BUNDLED {
+            let on_disk = std::fs::read_to_string(format!("schemas/{}", b.file)).unwrap();
+            assert_eq!(on_disk, b.text, "{}", b.file);
+        }
+    }
+}
