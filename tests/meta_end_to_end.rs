@@ -1,0 +1,250 @@
+//! Metadata end to end: a sidecar, a manifest and flags go through `colloquy convert`,
+//! through both schema checks, into both outputs — and the official XSD agrees.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const SEED: &str = "../shared/seeds/000_197680a15b8fd6ec.txt";
+const OFFICIAL_XSD: &str = "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd";
+
+fn colloquy() -> Command {
+    let mut cmd = Command::cargo_bin("colloquy").unwrap();
+    cmd.env_remove("CI").env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// Every field a sidecar can give.
+const FULL_SIDECAR: &str = r#"
+headline = "Vietnam, tujuan tepercaya bagi inisiatif internasional"
+alternative_headline = "Wawancara dengan Duta Besar Vu Le Thai Hoang"
+description = "Duta Besar Vietnam untuk Austria tentang Konvensi Hanoi."
+language = "id"
+date_published = "2025-10-20T08:00:00+07:00"
+date_modified = "2025-10-21T09:15:00+07:00"
+url = "https://berita.example.id/wawancara/konvensi-hanoi"
+section = "Wawancara"
+keywords = ["Konvensi Hanoi", "kejahatan siber"]
+interviewers = [{ name = "Thu Trang", job_title = "Wartawan", affiliation = "Báo Thế giới và Việt Nam" }]
+interviewees = [{ name = "Vu Le Thai Hoang", job_title = "Duta Besar", affiliation = "Kedutaan Besar Vietnam di Austria" }]
+identifiers = [{ scheme = "baoquocte", value = "332092" }]
+
+[publisher]
+name = "Berita Contoh"
+url = "https://berita.example.id/"
+logo = "https://berita.example.id/logo.png"
+
+[rights]
+copyright_holder = "Berita Contoh"
+copyright_notice = "© 2025 Berita Contoh"
+license = "https://creativecommons.org/licenses/by-nc/4.0/"
+
+[translation]
+original_url = "https://baoquocte.vn/diem-den-tin-cay-cua-cac-sang-kien-quoc-te-332092.html"
+original_language = "vi"
+original_headline = "Điểm đến tin cậy của các sáng kiến quốc tế"
+translator = "Siti Rahmawati"
+
+[[images]]
+url = "https://berita.example.id/media/hoang-1.jpg"
+credit = "NVCC"
+"#;
+
+fn convert_with_sidecar(dir: &Path, sidecar: &str) -> (Value, String) {
+    fs::copy(SEED, dir.join("seed.txt")).unwrap();
+    fs::write(dir.join("seed.meta.toml"), sidecar).unwrap();
+    colloquy()
+        .arg("convert")
+        .arg(dir.join("seed.txt"))
+        .arg("-o")
+        .arg(dir.join("out"))
+        .assert()
+        .success();
+    let jsonld = fs::read_to_string(dir.join("out/seed.jsonld")).unwrap();
+    let newsml = fs::read_to_string(dir.join("out/seed.newsml.xml")).unwrap();
+    (serde_json::from_str(&jsonld).unwrap(), newsml)
+}
+
+fn official_xsd_accepts(path: &Path) {
+    colloquy()
+        .args(["validate", "--xsd", OFFICIAL_XSD])
+        .arg(path)
+        .assert()
+        .success();
+}
+
+#[test]
+fn every_sidecar_field_reaches_both_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, x) = convert_with_sidecar(dir.path(), FULL_SIDECAR);
+    official_xsd_accepts(&dir.path().join("out/seed.newsml.xml"));
+    official_xsd_accepts(&dir.path().join("out/seed.jsonld"));
+
+    assert_eq!(
+        d["headline"],
+        "Vietnam, tujuan tepercaya bagi inisiatif internasional"
+    );
+    assert_eq!(
+        d["alternativeHeadline"],
+        "Wawancara dengan Duta Besar Vu Le Thai Hoang"
+    );
+    assert_eq!(
+        d["description"],
+        "Duta Besar Vietnam untuk Austria tentang Konvensi Hanoi."
+    );
+    assert_eq!(d["datePublished"], "2025-10-20T08:00:00+07:00");
+    assert_eq!(d["dateModified"], "2025-10-21T09:15:00+07:00");
+    assert_eq!(
+        d["url"],
+        "https://berita.example.id/wawancara/konvensi-hanoi"
+    );
+    assert_eq!(d["articleSection"], "Wawancara");
+    assert_eq!(d["keywords"][1], "kejahatan siber");
+    assert_eq!(d["publisher"]["@type"], "NewsMediaOrganization");
+    assert_eq!(d["publisher"]["logo"], "https://berita.example.id/logo.png");
+    assert_eq!(
+        d["license"],
+        "https://creativecommons.org/licenses/by-nc/4.0/"
+    );
+    assert_eq!(d["copyrightNotice"], "© 2025 Berita Contoh");
+    assert_eq!(d["translator"]["name"], "Siti Rahmawati");
+    assert_eq!(d["translationOfWork"]["inLanguage"], "vi");
+    assert_eq!(
+        d["translationOfWork"]["headline"],
+        "Điểm đến tin cậy của các sáng kiến quốc tế"
+    );
+    assert_eq!(d["identifier"][0]["propertyID"], "baoquocte");
+    assert_eq!(
+        d["image"][0]["contentUrl"],
+        "https://berita.example.id/media/hoang-1.jpg"
+    );
+    let roles: Vec<(String, String)> = d["contributor"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["roleName"].as_str().unwrap().to_string(),
+                r["contributor"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        roles.contains(&("interviewer".into(), "Thu Trang".into())),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&("interviewee".into(), "Vu Le Thai Hoang".into())),
+        "{roles:?}"
+    );
+    // The questions are now the interviewer's.
+    assert!(d["hasPart"][0]["author"]["@id"].is_string());
+
+    for needle in [
+        "<headline>Vietnam, tujuan tepercaya bagi inisiatif internasional</headline>",
+        "<versionCreated>2025-10-21T09:15:00+07:00</versionCreated>",
+        "<firstCreated>",
+        "<contentCreated>",
+        "<copyrightHolder",
+        "© 2025 Berita Contoh",
+        "creativecommons.org/licenses/by-nc/4.0/",
+        "role=\"cpprole:author\"",
+        "<name>Thu Trang</name>",
+        "role=\"cpprole:interviewee\"",
+        "Siti Rahmawati",
+        "<keyword>Konvensi Hanoi</keyword>",
+        "<altId",
+        "332092",
+        "Berita Contoh",
+        "<origRep>",
+    ] {
+        assert!(x.contains(needle), "NewsML-G2 lacks {needle}");
+    }
+}
+
+#[test]
+fn flags_beat_the_sidecar_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(SEED, dir.path().join("seed.txt")).unwrap();
+    fs::write(
+        dir.path().join("seed.meta.toml"),
+        "headline = \"From the sidecar\"\n",
+    )
+    .unwrap();
+    let out = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("seed.txt"))
+        .args(["--headline", "From the flag", "--to", "jsonld", "--stdout"])
+        .assert()
+        .success();
+    let d: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(d["headline"], "From the flag");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("From the flag")
+            && stderr.contains("From the sidecar")
+            && stderr.contains("--headline"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_manifest_row_fills_in_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("texts")).unwrap();
+    fs::copy(SEED, dir.path().join("texts/a.txt")).unwrap();
+    fs::write(
+        dir.path().join("manifest.csv"),
+        "\u{feff}file,headline,date_published,keywords\n\
+         texts/a.txt,\"Konvensi Hanoi,\nsebuah wawancara\",20 Oktober 2025,siber;Hanoi\n",
+    )
+    .unwrap();
+    let out = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("texts/a.txt"))
+        .arg("--manifest")
+        .arg(dir.path().join("manifest.csv"))
+        .args(["--to", "jsonld", "--stdout"])
+        .assert()
+        .success();
+    let d: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(d["headline"], "Konvensi Hanoi,\nsebuah wawancara");
+    assert_eq!(d["datePublished"], "2025-10-20");
+    assert_eq!(d["keywords"][0], "siber");
+}
+
+#[test]
+fn a_bad_sidecar_fails_that_input_with_file_line_and_known_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(SEED, dir.path().join("seed.txt")).unwrap();
+    fs::write(
+        dir.path().join("seed.meta.toml"),
+        "headline = \"ok\"\nheadlin = \"typo\"\n",
+    )
+    .unwrap();
+    let out = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("seed.txt"))
+        .args(["--to", "jsonld", "--stdout"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("seed.meta.toml:2:"), "{stderr}");
+    assert!(
+        stderr.contains("headlin") && stderr.contains("date_published"),
+        "{stderr}"
+    );
+    fs::remove_file(dir.path().join("seed.meta.toml")).unwrap();
+    let out = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("seed.txt"))
+        .args(["--published", "03/04/2024", "--to", "jsonld", "--stdout"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("03/04/2024") && stderr.contains("YYYY-MM-DD"),
+        "{stderr}"
+    );
+}
