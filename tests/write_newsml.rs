@@ -326,7 +326,7 @@ fn xsd_check_rejects_malformed_xml_with_a_line_number() {
     let xml = "<?xml version=\"1.0\"?>\n<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">\n  <itemMeta>\n</newsItem>\n";
     let findings = check.check(xml);
     assert!(!findings.is_empty());
-    assert_eq!(findings[0].rule, "xml/well-formed");
+    assert_eq!(findings[0].rule, "xml/malformed");
     assert_eq!(findings[0].location.line, Some(4), "{findings:#?}");
 }
 
@@ -338,7 +338,7 @@ fn xsd_check_rejects_an_illegal_character_the_lenient_defaults_would_accept() {
     let findings = XsdCheck::profile().unwrap().check(&xml);
     assert_eq!(
         findings.first().map(|f| f.rule.as_str()),
-        Some("xml/well-formed"),
+        Some("xml/malformed"),
         "{findings:#?}"
     );
     assert!(findings[0].location.line.is_some());

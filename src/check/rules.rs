@@ -61,6 +61,7 @@ pub const RULES: &[RuleDoc] = &[
     rule("google/author-name", Warning, "An author has no name, or the name carries more than a name (\"By …\", several people, job title).", "Put only the name in name; use jobTitle, one author entry per person."),
     rule("google/image", Warning, "An article image is not usable by Google (relative URL, no url/contentUrl, under 50 000 pixels).", "Give crawlable absolute image URLs, at least 50 000 pixels (width × height)."),
     rule("xml/malformed", Error, "The XML is not well-formed.", "Fix the markup at the given line and column."),
+    rule("xml/doctype", Error, "The XML has a DOCTYPE; colloquy refuses DTDs so no entity is ever expanded or fetched.", "Remove the DOCTYPE declaration; NewsML-G2 does not use one."),
     rule("xsd/*", Error, "The NewsML-G2 document breaks an XML Schema (colloquy's profile for our documents, the official schema with --xsd).", "The message names the element and the constraint."),
     rule("newsml/root", Error, "The root element is not a NewsML-G2 item or newsMessage (a fragment, or a misspelled root).", "Use newsItem, packageItem, conceptItem, knowledgeItem, planningItem, catalogItem or newsMessage."),
     rule("newsml/namespace", Error, "A NewsML-G2 element is outside the NewsML-G2 namespace.", "Declare xmlns=\"http://iptc.org/std/nar/2006-10-01/\" on the root."),

@@ -128,18 +128,18 @@ impl XsdCheck {
             Err(XmlParseFailure::ParseFailed(errors)) => {
                 let mut findings: Vec<Finding> = errors
                     .iter()
-                    .map(|e| finding("xml/well-formed", e, "fix the XML syntax at this place"))
+                    .map(|e| finding("xml/malformed", e, "fix the XML syntax at this place"))
                     .collect();
                 if findings.is_empty() {
                     findings.push(plain(
-                        "xml/well-formed",
+                        "xml/malformed",
                         "the document is not well-formed XML",
                     ));
                 }
                 findings.truncate(10);
                 return findings;
             }
-            Err(other) => return vec![plain("xml/well-formed", &other.to_string())],
+            Err(other) => return vec![plain("xml/malformed", &other.to_string())],
         };
         match self.validator.borrow_mut().validate_document(&doc) {
             Ok(()) => Vec::new(),
