@@ -145,22 +145,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     // Fail fast on a broken install or a bad manifest rather than once per file.
     Checker::new(None)?;
-    let manifest = match &args.meta.manifest {
-        Some(path) => match colloquy::meta::Manifest::load(path) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                eprintln!("colloquy: error: {e}");
-                return Ok(EXIT_FAILED);
-            }
-        },
-        None => None,
+    let loaded = match args.meta.load() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
     };
-    let flags = args.meta.flags();
-    let sources = MetaSources {
-        flags: Some(&flags),
-        sidecar: args.meta.sidecar.as_deref(),
-        manifest: manifest.as_ref(),
-    };
+    let sources = loaded.sources();
 
     let bar = progress(inputs.len());
     let keep = args.newsml_message.is_some();

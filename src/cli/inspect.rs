@@ -25,22 +25,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let name = input.name();
     let bytes = input.read().map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let manifest = match &args.meta.manifest {
-        Some(path) => match colloquy::meta::Manifest::load(path) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                eprintln!("colloquy: error: {e}");
-                return Ok(EXIT_FAILED);
-            }
-        },
-        None => None,
+    let loaded = match args.meta.load() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
     };
-    let flags = args.meta.flags();
-    let sources = colloquy::pipeline::MetaSources {
-        flags: Some(&flags),
-        sidecar: args.meta.sidecar.as_deref(),
-        manifest: manifest.as_ref(),
-    };
+    let sources = loaded.sources();
     let read = colloquy::pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, &sources);
     let (text, interview) = match read {
         Ok(r) => r,

@@ -1,7 +1,8 @@
 //! The metadata flags shared by `convert` and `inspect`, mapped one to one onto
 //! [`colloquy::meta::FlagMeta`]. Flags beat sidecars, manifests and the text.
 
-use colloquy::meta::FlagMeta;
+use colloquy::meta::{FlagMeta, Manifest, MetaError};
+use colloquy::pipeline::MetaSources;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -84,8 +85,35 @@ pub struct MetaArgs {
     pub image_credits: Vec<String>,
 }
 
+/// The metadata of a run, loaded once: the flags and the manifest (sidecars are found
+/// per input).
+pub struct LoadedMeta {
+    flags: FlagMeta,
+    sidecar: Option<PathBuf>,
+    manifest: Option<Manifest>,
+}
+
+impl LoadedMeta {
+    pub fn sources(&self) -> MetaSources<'_> {
+        MetaSources {
+            flags: Some(&self.flags),
+            sidecar: self.sidecar.as_deref(),
+            manifest: self.manifest.as_ref(),
+        }
+    }
+}
+
 impl MetaArgs {
-    pub fn flags(&self) -> FlagMeta {
+    /// Loads the manifest (a bad one fails the run before any input is read).
+    pub fn load(&self) -> Result<LoadedMeta, MetaError> {
+        Ok(LoadedMeta {
+            flags: self.flags(),
+            sidecar: self.sidecar.clone(),
+            manifest: self.manifest.as_deref().map(Manifest::load).transpose()?,
+        })
+    }
+
+    fn flags(&self) -> FlagMeta {
         let a = self.clone();
         FlagMeta {
             headline: a.headline,
