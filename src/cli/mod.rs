@@ -29,7 +29,7 @@ pub enum Command {
     /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
-    Inspect(inspect::Args),
+    Inspect(Box<inspect::Args>),
     /// List, print or export the schemas colloquy checks against.
     Schema(schema::Args),
     /// Print shell completions.
@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),
-        Command::Inspect(args) => inspect::run(args),
+        Command::Inspect(args) => inspect::run(*args),
         Command::Schema(args) => schema::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
