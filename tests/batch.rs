@@ -174,3 +174,38 @@ fn an_input_is_never_overwritten() {
         .stderr(predicates::str::contains("never overwrites an input"));
     assert_eq!(fs::read(dir.path().join("x.jsonld")).unwrap(), before);
 }
+
+#[test]
+fn globs_and_files_from_name_the_same_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, name) in ["a/one.txt", "a/two.txt", "b/three.txt", "b/skip.md"]
+        .iter()
+        .enumerate()
+    {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, interview(n)).unwrap();
+    }
+    let by_glob = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "**/*.txt", "--to", "jsonld", "-o", "g"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&by_glob.get_output().stderr).to_string();
+    assert!(stderr.contains("3 input(s)"), "{stderr}");
+    let by_list = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "--files-from", "-", "--to", "jsonld", "-o", "f"])
+        .write_stdin("a/one.txt\na/two.txt\n\nb/three.txt\n")
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&by_list.get_output().stderr).to_string();
+    assert!(stderr.contains("3 input(s)"), "{stderr}");
+    assert_eq!(tree(&dir.path().join("g")), tree(&dir.path().join("f")));
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "nothing/*.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("matches no input"));
+}
