@@ -209,3 +209,56 @@ fn globs_and_files_from_name_the_same_inputs() {
         .code(1)
         .stderr(predicates::str::contains("matches no input"));
 }
+
+#[test]
+fn one_newsml_message_for_a_batch_is_valid_against_the_official_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    for n in 0..5 {
+        fs::write(input.join(format!("{n}.txt")), interview(n)).unwrap();
+    }
+    let message = dir.path().join("batch.newsml.xml");
+    colloquy()
+        .args([
+            "convert",
+            "--to",
+            "jsonld",
+            "--version-created",
+            "2025-02-03T04:05:06+01:00",
+            "-o",
+        ])
+        .arg(dir.path().join("out"))
+        .arg("--newsml-message")
+        .arg(&message)
+        .arg(&input)
+        .assert()
+        .success();
+    let xml = fs::read_to_string(&message).unwrap();
+    // Per interview: a package, the text item and one picture item per photo.
+    assert_eq!(xml.matches("<packageItem ").count(), 5);
+    assert_eq!(xml.matches("<newsItem ").count(), 10);
+    assert!(xml.contains("<sent>2025-02-03T04:05:06+01:00</sent>"));
+    colloquy()
+        .args([
+            "validate",
+            "--xsd",
+            "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd",
+        ])
+        .arg(&message)
+        .assert()
+        .success();
+    // The same source URL twice would give duplicate item ids: refused, not written.
+    fs::write(input.join("copy.txt"), interview(0)).unwrap();
+    let again = dir.path().join("again.newsml.xml");
+    colloquy()
+        .args(["convert", "--to", "jsonld", "-o"])
+        .arg(dir.path().join("out2"))
+        .arg("--newsml-message")
+        .arg(&again)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("same GUID"));
+    assert!(!again.exists());
+}
