@@ -29,6 +29,7 @@ pub struct Lexicon {
     pub interviewee_phrases: Vec<String>,
     pub headline_with: Vec<String>,
     pub titles: Vec<String>,
+    pub address_openers: Vec<String>,
     pub interview_words: Vec<String>,
     pub generic_speakers: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
@@ -88,6 +89,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.interviewee_phrases,
             &mut lex.headline_with,
             &mut lex.titles,
+            &mut lex.address_openers,
             &mut lex.interview_words,
             &mut lex.generic_speakers,
         ] {

@@ -348,21 +348,20 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         if let Some(c) = &iv.closing {
             asks.push(c.text());
         }
-        for q in asks {
-            let Some((voc, _)) = names::trailing_vocative(&q) else {
-                continue;
-            };
-            if let Some(e) = name_for_address(src, iv, &voc) {
-                ev.push(Evidence {
-                    how: format!(
-                        "addressed as '{voc}' in the questions; named '{}' in the text",
-                        e.0.name
-                    ),
-                    found: e.0,
-                    role: Role::Interviewee,
-                    job_title: e.1,
-                });
-                break;
+        'asks: for q in asks {
+            for voc in names::address_forms(&q) {
+                if let Some(e) = name_for_address(src, iv, &voc) {
+                    ev.push(Evidence {
+                        how: format!(
+                            "addressed as '{voc}' in the questions; named '{}' in the text",
+                            e.0.name
+                        ),
+                        found: e.0,
+                        role: Role::Interviewee,
+                        job_title: e.1,
+                    });
+                    break 'asks;
+                }
             }
         }
     }
@@ -634,9 +633,18 @@ fn names_overlap(a: &str, b: &str) -> bool {
             || b.starts_with(a.split_whitespace().next().unwrap_or("")))
 }
 
-/// The person addressed as `voc`: a title (`Duta Besar`) followed by a name in the captions
-/// or the head, or a surname (`Mr. Smith`) with its full form.
+/// The person addressed as `voc`: a title alone (`Duta Besar`) followed by a name in the
+/// captions or the head, or a name with or without a title (`Frau Obermoser`, `Rosa
+/// Elvira`) whose full form the captions, the head or else the text print.
 fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Option<Found>)> {
+    let (_, rest) = names::split_title(voc);
+    let name_like = !rest.is_empty()
+        && rest
+            .split_whitespace()
+            .all(|w| names::name_token(w).is_some());
+    if name_like {
+        return full_name_of(src, iv, &rest).map(|f| (f, None));
+    }
     for (off, text) in head_text(src, iv) {
         // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
         for r in names::occurrences_any_case(&text, voc) {
@@ -657,14 +665,63 @@ fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Opti
             }
         }
     }
-    let core = names::label_core(voc)?;
-    let sur = names::surname_of(&core);
-    names::occurrences(src, &sur)
-        .into_iter()
-        .map(|r| names::name_ending_at(src, r))
-        .filter(|f| f.name.split_whitespace().count() >= 2)
-        .max_by_key(|f| f.name.split_whitespace().count())
-        .map(|f| (f, None))
+    None
+}
+
+/// The fullest name printed around `part` (a surname, given names, or both): captions and
+/// the head first, then the whole text. A word that opens the name but is printed in lower
+/// case elsewhere is a common word (`Photographer Aileen Ferris`); in a text that
+/// capitalises nouns (German) a name grows by one word at most (`Bergführerin Katrin
+/// Obermoser` → `Katrin Obermoser`), since a capital says nothing there.
+fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
+    let part_words = part.split_whitespace().count();
+    let nouns = names::capitalises_nouns(src);
+    let max_words = if nouns { part_words + 1 } else { 5 };
+    let mut regions = head_text(src, iv);
+    let n_head = regions.len();
+    regions.push((0, src.to_string()));
+    let mut best: Option<Found> = None;
+    for (i, (off, text)) in regions.iter().enumerate() {
+        if i == n_head
+            && best
+                .as_ref()
+                .is_some_and(|b| b.name.split_whitespace().count() > part_words)
+        {
+            break; // the head or a caption gave a fuller name: that is the evidence
+        }
+        for r in names::occurrences(text, part) {
+            let back = names::name_ending_at(text, r.start..r.end);
+            let end = names::name_after(text, r.start).map_or(r.end, |f| f.span.end.max(r.end));
+            let mut start = back.span.start.min(r.start);
+            loop {
+                let words: Vec<&str> = text[start..end].split_whitespace().collect();
+                if words.len() <= part_words || start >= r.start {
+                    break;
+                }
+                let first = words[0];
+                let lower = first.to_lowercase();
+                let common = lower != first && !names::occurrences_exact(src, &lower).is_empty();
+                if !(common || words.len() > max_words) {
+                    break;
+                }
+                start += first.len();
+                start += text[start..].len() - text[start..].trim_start().len();
+            }
+            let name = text[start..end].trim_end_matches('.').to_string();
+            let count = name.split_whitespace().count();
+            if count >= 2
+                && best
+                    .as_ref()
+                    .is_none_or(|b| count > b.name.split_whitespace().count())
+            {
+                best = Some(Found {
+                    span: off + start..off + start + name.len(),
+                    name,
+                });
+            }
+        }
+    }
+    best
 }
 
 /// The interviewer's final thanks, unanswered (or answered only with thanks), is the
