@@ -615,3 +615,56 @@ fn an_answer_without_a_printed_question_is_no_exchange() {
     );
     assert_eq!(names(&iv, Role::Interviewer), ["Ines Vidal"]);
 }
+
+/// The rule that decided the question whose text starts with `start`.
+fn rule_of(iv: &Interview, start: &str) -> &'static str {
+    iv.turns
+        .iter()
+        .find(|t| t.kind == TurnKind::Question && t.text().starts_with(start))
+        .unwrap_or_else(|| panic!("no question starting {start:?}"))
+        .decision
+        .rule
+}
+
+#[test]
+fn statements_and_requests_between_answers_are_questions_en() {
+    let (iv, _) = load("statement_questions_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 4);
+    assert_eq!(ex[0].0, "How did you end up on the island?");
+    assert_eq!(rule_of(&iv, "Tell us about"), "request");
+    assert_eq!(rule_of(&iv, "Your menu"), "statement-question");
+    // A request after a linking word.
+    assert_eq!(ex[3].0, "Finally, describe a perfect day at the café.");
+    // The answer over three paragraphs keeps its filler and its rhetorical question.
+    assert_eq!(ex[1].1.split("\n\n").count(), 3);
+    assert!(ex[1].1.contains("You know, it was chaos."));
+    assert!(ex[1].1.ends_with("Who opens a café in a storm?"));
+    assert!(ex.iter().all(|(_, a)| !a.is_empty()));
+}
+
+#[test]
+fn statements_and_requests_between_answers_are_questions_de_id() {
+    for (file, statement, request) in [
+        (
+            "statement_questions_de.txt",
+            "Ihre Speisekarte wechselt jede Woche.",
+            "Erzählen Sie uns",
+        ),
+        (
+            "statement_questions_id.txt",
+            "Kebun Anda kini menjadi tujuan wisata.",
+            "Ceritakan tentang",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 4, "{file}");
+        assert_eq!(ex[2].0, statement, "{file}");
+        assert_eq!(rule_of(&iv, statement), "statement-question", "{file}");
+        assert_eq!(rule_of(&iv, request), "request", "{file}");
+        assert!(ex.iter().all(|(_, a)| !a.is_empty()), "{file}");
+        // The lead is no question.
+        assert_eq!(iv.lead.len(), 1, "{file}");
+    }
+}

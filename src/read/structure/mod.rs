@@ -417,7 +417,7 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         };
         return Some(Decision::new("question-mark", ev));
     }
-    if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, text) {
+    if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, without_lead_in(text)) {
         if text.chars().count() < 400 {
             return Some(Decision::new(
                 "request",
@@ -426,6 +426,66 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         }
     }
     None
+}
+
+/// `Finally, tell us …` → `tell us …`, `And describe …` → `describe …`: a request may
+/// open with a linking word.
+fn without_lead_in(text: &str) -> &str {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['*', '_', '¡', '"', '“', '«', '„']);
+    if let Some(c) = t.find(',') {
+        if t[..c].split_whitespace().count() <= 2 {
+            return t[c + 1..].trim_start();
+        }
+    }
+    match lexicon::starts_with_phrase(&lexicon().lead_ins, t) {
+        Some(p) => {
+            let n = p.chars().count();
+            let at = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+            t[at..].trim_start_matches([',', ' '])
+        }
+        None => t,
+    }
+}
+
+/// A question put as a statement (`Your menu changes every week.`), in a text that asks
+/// in short paragraphs: a short paragraph that addresses the interviewee (second person,
+/// no first person, fillers such as `you know` aside), after an answer, and followed by a
+/// longer paragraph that is no question. `next` is the paragraph after it.
+fn statement_question(text: &str, next: Option<&str>) -> Option<Decision> {
+    let lex = lexicon();
+    let t = text.trim();
+    let n = t.chars().count();
+    if n > 160 || t.ends_with('!') || t.starts_with(['"', '“', '«', '„', '(']) {
+        return None;
+    }
+    let sentences = t
+        .split_inclusive(['.', '!', '?', '…'])
+        .filter(|s| s.trim().chars().count() > 2)
+        .count();
+    let next = next?;
+    let m = next.chars().count();
+    if sentences > 2 || m < 80 || m * 2 < n * 3 || question_rule(next, None).is_some() {
+        return None;
+    }
+    let mut lower = t.to_lowercase();
+    for f in &lex.generic_you {
+        lower = lower.replace(f.as_str(), " ");
+    }
+    let you = lex
+        .second_person
+        .iter()
+        .find(|w| lexicon::mentions(std::slice::from_ref(w), &lower))?;
+    if lexicon::mentions(&lex.first_person, &lower) {
+        return None;
+    }
+    Some(Decision::new(
+        "statement-question",
+        format!(
+            "a short paragraph ({n} characters) that addresses the interviewee ('{you}'), after an answer and before a longer paragraph ({m} characters); the other questions are short paragraphs too"
+        ),
+    ))
 }
 
 fn drop_pull_quotes(body: &mut Vec<Para>, all: &[Para], iv: &mut Interview) {
@@ -566,9 +626,18 @@ fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Tu
 /// Turns of an unlabelled text: question paragraphs (by `?`, `¿`, requests) start a
 /// question; the paragraphs up to the next question are its answer.
 fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
+    // The rhythm of the text: does it ask in short paragraphs? Then a short statement
+    // between answers can be a question too.
+    let mut asked: Vec<usize> = body
+        .iter()
+        .filter(|p| question_rule(&p.text, None).is_some())
+        .map(|p| p.text.chars().count())
+        .collect();
+    asked.sort_unstable();
+    let short_questions = asked.len() >= 2 && asked[asked.len() / 2] <= 200;
     let mut turns: Vec<Turn> = Vec::new();
     let mut prev: Option<&str> = None;
-    for p in body {
+    for (i, p) in body.iter().enumerate() {
         // `Question? - Answer` on one line.
         if let Some((q, a)) = split_inline_answer(p) {
             turns.push(new_turn(
@@ -603,6 +672,9 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
             && opens_with_statement(&p.text)
         {
             rule = None;
+        }
+        if rule.is_none() && short_questions && in_answer {
+            rule = statement_question(&p.text, body.get(i + 1).map(|n| n.text.as_str()));
         }
         prev = Some(&p.text);
         match rule {
