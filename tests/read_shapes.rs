@@ -668,3 +668,58 @@ fn statements_and_requests_between_answers_are_questions_de_id() {
         assert_eq!(iv.lead.len(), 1, "{file}");
     }
 }
+
+#[test]
+fn a_teaser_question_in_the_lead_does_not_start_the_interview_en_es() {
+    for (file, first, interviewer) in [
+        (
+            "teaser_lead_en.txt",
+            "How did you end up on the island?",
+            "Jane Roe",
+        ),
+        (
+            "teaser_lead_es.txt",
+            "¿Cómo llegó a la biblioteca?",
+            "Marta Vidal",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 2, "{file}");
+        assert_eq!(ex[0].0, first, "{file}");
+        assert!(has_warning(&iv, "teaser-question"), "{file}");
+        // The lead paragraph that introduces the interview is no answer.
+        assert!(ex
+            .iter()
+            .all(|(_, a)| !a.contains("Mara Lindqvist thinks")
+                && !a.contains("Conversamos con ella")));
+        // What trails the last answer is article chrome, kept as notes: the credit or the
+        // bio names the interviewer.
+        let last = &ex[1].1;
+        assert!(
+            !last.contains("edited") && !last.contains("Entrevista realizada"),
+            "{file}"
+        );
+        assert!(!iv.notes.is_empty(), "{file}");
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+    }
+}
+
+#[test]
+fn an_interview_credit_after_the_last_answer_names_the_interviewer_de_id() {
+    for (file, interviewer, last_end) in [
+        ("edited_note_de.txt", "Petra Lindner", "was man nicht weiß."),
+        (
+            "edited_note_id.txt",
+            "Dimas Pratama",
+            "menjual biji mentah.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 2, "{file}");
+        assert!(ex[1].1.ends_with(last_end), "{file}: {}", ex[1].1);
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+        assert_eq!(iv.notes.len(), 1, "{file}");
+    }
+}

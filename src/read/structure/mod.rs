@@ -117,6 +117,12 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
         })
     };
+    // A teaser question in the lead ("Can a café keep an island alive?") is not the first
+    // question when what follows it introduces the interview.
+    let start = match start {
+        Some(s) if !labelled => Some(skip_teasers(&paras, s, &mut iv)),
+        other => other,
+    };
     let Some(start) = start else {
         head::read_head(src, &ls, &used, &paras, usize::MAX, &mut iv);
         return iv;
@@ -265,6 +271,59 @@ fn labelled_mode(
     // in a longer one (answers may run over many unlabelled paragraphs).
     let enough = n * 10 >= text_lines * 3 || (n >= 4 && n * 10 >= text_lines);
     n >= 2 && (distinct >= 2 || known_q || single_asker) && enough
+}
+
+fn is_question_para(p: &Para) -> bool {
+    question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
+}
+
+/// The first real question from `s` on: a question paragraph is a teaser when a later
+/// question exists and the paragraphs between introduce the interview (they name it or
+/// its people: `We spoke with her…`, `im Gespräch`, `phỏng vấn`) or, for the text's first
+/// paragraph, are a title block (byline, date line) — and the teaser does not address the
+/// interviewee while they speak for themselves (then it is the first exchange).
+fn skip_teasers(paras: &[Para], mut s: usize, iv: &mut Interview) -> usize {
+    let lex = lexicon();
+    loop {
+        let Some(next) = (s + 1..paras.len()).find(|&j| is_question_para(&paras[j])) else {
+            return s;
+        };
+        let between = &paras[s + 1..next];
+        if between.is_empty() {
+            return s;
+        }
+        let text: String = between
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cue = lexicon::mentions(&lex.interview_words, &text)
+            || [&lex.interviewer_phrases, &lex.interviewee_phrases]
+                .iter()
+                .any(|l| lexicon::mentions(l, &text));
+        let title_block = s == 0
+            && !ends_sentence(&between[0].text)
+            && between[0].text.split_whitespace().count() <= 10;
+        let addresses = lexicon::mentions(&lex.second_person, &paras[s].text)
+            && lexicon::mentions(&lex.first_person, &text);
+        if !(cue || title_block) || addresses {
+            return s;
+        }
+        iv.diagnostics.push(Diagnostic::info(
+            "teaser-question",
+            format!(
+                "a question in the lead, not the first exchange: what follows it {}: '{}'",
+                if cue {
+                    "introduces the interview"
+                } else {
+                    "is a title block"
+                },
+                short(&paras[s].text)
+            ),
+            Some(paras[s].span.clone()),
+        ));
+        s = next;
+    }
 }
 
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
@@ -771,6 +830,7 @@ fn finish_turns(iv: &mut Interview) {
         ));
     }
     let _ = before;
+    tail_notes(iv);
     if let Some(last) = iv.turns.last_mut() {
         while last.paragraphs.len() > 1 {
             let p = last.paragraphs.last().expect("len > 1");
@@ -789,6 +849,68 @@ fn finish_turns(iv: &mut Interview) {
             last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
         }
     }
+}
+
+/// What a paragraph after the last answer is when it belongs to the article rather than
+/// the interview: an interview credit, an editing note, or the author's bio.
+pub fn note_kind(text: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let t = text
+        .trim()
+        .trim_start_matches(['(', '[', '*', '_', '—', '–', '-', ' ']);
+    if t.chars().count() > 300 {
+        return None;
+    }
+    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() {
+        return Some("interview credit");
+    }
+    if lexicon::starts_with_phrase(&lex.edit_notes, t).is_some() {
+        return Some("editing note");
+    }
+    // `Jane Roe is a staff reporter …`: a name, a linking verb, a newsroom word.
+    let name = crate::infer::people::name_after(t, 0)?;
+    if name.span.start != 0 || name.name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let after = lexicon::words(&t[name.span.end..]);
+    let links = after
+        .first()
+        .is_some_and(|w| lexicon::contains(&lex.bio_verbs, w));
+    let person = |l: &[String]| lexicon::mentions(l, t);
+    (links
+        && lexicon::mentions(&lex.author_words, t)
+        && !person(&lex.first_person)
+        && !person(&lex.second_person))
+    .then_some("author's bio")
+}
+
+/// Moves notes that trail the last answer (`This interview has been edited…`, `Interview
+/// by X`, the author's bio) out of it into `iv.notes`, where the people finder still reads
+/// them as evidence.
+fn tail_notes(iv: &mut Interview) {
+    let Some(last) = iv.turns.last_mut() else {
+        return;
+    };
+    let mut moved: Vec<Paragraph> = Vec::new();
+    while last.paragraphs.len() > 1 {
+        let p = last.paragraphs.last().expect("len > 1");
+        let Some(kind) = note_kind(&p.text) else {
+            break;
+        };
+        let p = last.paragraphs.pop().expect("len > 1");
+        iv.diagnostics.push(Diagnostic::info(
+            "note-after-interview",
+            format!(
+                "moved out of the last answer ({kind}): '{}'",
+                short(&p.text)
+            ),
+            Some(p.span.clone()),
+        ));
+        moved.push(p);
+    }
+    last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
+    moved.reverse();
+    iv.notes.extend(moved);
 }
 
 /// The closing phrase a text starts with, when it is a short thanks.

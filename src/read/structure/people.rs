@@ -26,6 +26,9 @@ fn head_text(src: &str, iv: &Interview) -> Vec<(usize, String)> {
     for f in &iv.figures {
         out.push((f.span.start, src[f.span.clone()].to_string()));
     }
+    for n in &iv.notes {
+        out.push((n.span.start, src[n.span.clone()].to_string()));
+    }
     out
 }
 
@@ -78,6 +81,22 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 how: format!("after '{before}'"),
                 found: f,
                 role,
+                job_title: None,
+            });
+        }
+    }
+    // The author's bio after the interview names who asked (`Jane Roe is a reporter …`).
+    for n in &iv.notes {
+        if super::note_kind(&n.text) != Some("author's bio") {
+            continue;
+        }
+        let at =
+            n.span.start + (src[n.span.clone()].len() - src[n.span.clone()].trim_start().len());
+        if let Some(f) = names::name_after(src, at).filter(|f| f.span.start == at) {
+            ev.push(Evidence {
+                how: "named in the author's bio after the interview".into(),
+                found: f,
+                role: Role::Interviewer,
                 job_title: None,
             });
         }
