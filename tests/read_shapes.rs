@@ -723,3 +723,86 @@ fn an_interview_credit_after_the_last_answer_names_the_interviewer_de_id() {
         assert_eq!(iv.notes.len(), 1, "{file}");
     }
 }
+
+#[test]
+fn label_word_pairs_in_several_languages() {
+    // (file, exchanges, first question, last answer or "" when unanswered)
+    for (file, n, first, last) in [
+        (
+            "tanya_jawab_id.txt",
+            2,
+            "Bagaimana awal mula Anda menanam kopi?",
+            "Cuaca yang tidak menentu. Hujan datang saat bunga mekar.\n\nApakah itu bisa diatasi? Sebagian saja, dengan pohon pelindung.",
+        ),
+        (
+            "hoi_dap_vi.txt",
+            3,
+            "Bà bắt đầu làm gốm từ khi nào?",
+            "Tôi mong có một con đường cho khách vào tận lò.",
+        ),
+        ("p_r_es.txt", 3, "¿Cuántos libros presta la biblioteca cada mes?", ""),
+        (
+            "question_space_fr.txt",
+            3,
+            "Depuis quand tenez-vous ce stand ?",
+            "Demain, je passe la main à mon neveu.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), n, "{file}");
+        assert_eq!(ex[0].0, first, "{file}");
+        assert_eq!(ex[n - 1].1, last, "{file}");
+        for t in &iv.turns {
+            assert!(!t.text().contains(':'), "{file}: label left in {:?}", t.text());
+        }
+    }
+    // Thanks answered with a courtesy (`Sama-sama.`): the closing, not a fourth exchange.
+    let (iv, _) = load("tanya_jawab_id.txt");
+    assert_eq!(
+        iv.closing.as_ref().map(|c| c.text()).as_deref(),
+        Some("Terima kasih atas waktunya.")
+    );
+}
+
+#[test]
+fn dash_led_dialogue_alternates_even_without_question_marks() {
+    let (iv, _) = load("dash_turns_fr.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 4);
+    assert_eq!(ex[0].0, "Depuis quand tenez-vous ce stand ?");
+    // A reply that ends with a rhetorical '?' stays the reply, with its undashed line.
+    assert!(ex[1].1.contains("Qui aurait cru ça ?"));
+    assert!(ex[1].1.contains("Ils veulent savoir"));
+    // The interviewer's dash without '?' is still a question.
+    assert_eq!(ex[2].0, "Vous pensez à la retraite.");
+    // The last question has no answer, and none is invented.
+    assert_eq!(ex[3].1, "");
+    assert_eq!(iv.lead.len(), 1);
+
+    let (iv, _) = load("dash_turns_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[1].0, "Cuéntenos qué es lo que más se llevan.");
+    assert!(ex[1].1.contains("¿Y sabe qué más?"));
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Muchas gracias.");
+    assert!(ex.iter().all(|(_, a)| !a.contains("A usted")));
+
+    let (iv, _) = load("dash_turns_ru.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "Как давно вы работаете на маяке?");
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Спасибо за беседу.");
+}
+
+#[test]
+fn markdown_bold_names_are_speakers() {
+    let (iv, _) = load("bold_names_en.md");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "How did you end up on the island?");
+    assert_eq!(names(&iv, Role::Interviewer), ["Jane Roe"]);
+    assert_eq!(names(&iv, Role::Interviewee), ["Mara Lindqvist"]);
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Thank you, Mara.");
+    assert_eq!(headline(&iv), Some("The Ferry Café at the End of the Line"));
+}

@@ -30,6 +30,8 @@ pub struct Para {
     pub label: Option<LabelHit>,
     /// Index of its first line.
     pub line: usize,
+    /// It opens with a dash (`— Depuis quand… ?`): in dialogue style each dash is a turn.
+    pub dash: bool,
 }
 
 impl Para {
@@ -392,11 +394,13 @@ fn paragraphs(
             }
             continue;
         }
+        let lt = l.text(src);
         out.push(Para {
             text: collapse_spaces(unwrap_emphasis(text)),
             span: start..l.span.end,
             label: hits[i].clone(),
             line: i,
+            dash: hits[i].is_none() && ["— ", "– ", "- ", "―"].iter().any(|d| lt.starts_with(d)),
         });
     }
     out
@@ -694,9 +698,36 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         .collect();
     asked.sort_unstable();
     let short_questions = asked.len() >= 2 && asked[asked.len() / 2] <= 200;
+    let dashes = dash_turns(body);
     let mut turns: Vec<Turn> = Vec::new();
     let mut prev: Option<&str> = None;
     for (i, p) in body.iter().enumerate() {
+        // Dialogue style: every dash opens a turn, and the turns alternate.
+        if let Some((asks, d)) = dashes.as_ref().and_then(|m| m.get(&i)) {
+            let (kind, role) = if *asks {
+                (TurnKind::Question, Role::Interviewer)
+            } else {
+                (TurnKind::Answer, Role::Interviewee)
+            };
+            turns.push(new_turn(
+                None,
+                kind,
+                role,
+                Some(p),
+                p.span.clone(),
+                d.clone(),
+            ));
+            prev = Some(&p.text);
+            continue;
+        }
+        if dashes.is_some() {
+            // A line without a dash continues the turn before it.
+            if let Some(t) = turns.last_mut() {
+                t.paragraphs.push(p.paragraph());
+                t.span.end = p.span.end;
+                continue;
+            }
+        }
         // `Question? - Answer` on one line.
         if let Some((q, a)) = split_inline_answer(p) {
             turns.push(new_turn(
@@ -764,6 +795,51 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
     turns
 }
 
+/// Dialogue style (`— …` turns, French, Spanish, Russian): when most paragraphs open with
+/// a dash and the ones that ask with '?' all sit at the same place in the alternation,
+/// every dash at that place is the interviewer's (even without '?') and every other dash
+/// is an answer (even one that ends with '?'). Keyed by body index: (asks, decision).
+fn dash_turns(body: &[Para]) -> Option<std::collections::BTreeMap<usize, (bool, Decision)>> {
+    let idx: Vec<usize> = (0..body.len()).filter(|&i| body[i].dash).collect();
+    if idx.len() < 4 || idx.len() * 10 < body.len() * 6 {
+        return None;
+    }
+    let mut asks = [0usize; 2];
+    for (k, &i) in idx.iter().enumerate() {
+        if question_rule(&body[i].text, None).is_some() {
+            asks[k % 2] += 1;
+        }
+    }
+    // A rhetorical '?' in a reply or two is allowed; the asking side must be clear.
+    let parity = if asks[0] >= 2 && asks[1] * 2 < asks[0] {
+        0
+    } else if asks[1] >= 2 && asks[0] * 2 < asks[1] {
+        1
+    } else {
+        return None;
+    };
+    let n = idx.len().div_ceil(2);
+    Some(
+        idx.iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let q = k % 2 == parity;
+                let why = if q {
+                    format!(
+                        "dash turn {} of {}: the interviewer's dashes alternate with the answers ({} of about {n} ask with '?')",
+                        k + 1,
+                        idx.len(),
+                        asks[parity]
+                    )
+                } else {
+                    format!("dash turn {} of {}: the reply to the dash before", k + 1, idx.len())
+                };
+                (i, (q, Decision::new("dash-alternation", why)))
+            })
+            .collect(),
+    )
+}
+
 /// True when the first sentence of `text` is a statement (ends with '.' or '!').
 fn opens_with_statement(text: &str) -> bool {
     let t = text.trim_start();
@@ -798,12 +874,14 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     span: qs,
                     label: None,
                     line: p.line,
+                    dash: false,
                 },
                 Para {
                     text: a.to_string(),
                     span: a_start..p.span.end,
                     label: None,
                     line: p.line,
+                    dash: false,
                 },
             ));
         }

@@ -764,11 +764,22 @@ fn settle_closing(iv: &mut Interview) {
             return;
         }
     }
-    // Thanks answered with thanks: the reply is a remark.
+    // Thanks answered with thanks or a courtesy (`Sama-sama.`, `My pleasure.`): the reply
+    // is a remark. A short reply of one sentence to thanks that ask nothing is courtesy.
+    let reply = last.text();
+    let courtesy = closing_thanks(&reply).is_some()
+        || (reply.chars().count() <= 60
+            && reply
+                .split_inclusive(['.', '!', '?'])
+                .filter(|s| s.trim().chars().count() > 1)
+                .count()
+                <= 1
+            && !reply.contains(['?', '¿']));
     if n >= 2
         && last.role == Role::Interviewee
-        && closing_thanks(&last.text()).is_some()
-        && last.text().chars().count() < 80
+        && courtesy
+        && last.paragraphs.len() == 1
+        && !iv.turns[n - 2].text().contains(['?', '¿', '？'])
     {
         let prev = &iv.turns[n - 2];
         if prev.role == Role::Interviewer {
@@ -779,7 +790,7 @@ fn settle_closing(iv: &mut Interview) {
                 t.decision = Decision::new(
                     "closing-thanks",
                     format!(
-                        "the interviewer's last turn opens with '{p}'; the reply is thanks too"
+                        "the interviewer's last turn opens with '{p}'; the reply is thanks or a courtesy"
                     ),
                 );
                 reply.kind = TurnKind::Remark;
