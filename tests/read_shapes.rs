@@ -806,3 +806,21 @@ fn markdown_bold_names_are_speakers() {
     assert_eq!(iv.closing.as_ref().unwrap().text(), "Thank you, Mara.");
     assert_eq!(headline(&iv), Some("The Ferry Café at the End of the Line"));
 }
+
+#[test]
+fn a_byline_names_the_interviewer_and_an_interview_headline_the_interviewee() {
+    for (file, interviewer, interviewee, n) in [
+        ("byline_q_dot_en.txt", "Jane Roe", "Aileen Ferris", 2),
+        ("byline_es.txt", "Marta Vidal", "Rosa Quintana", 2),
+    ] {
+        let (iv, _) = load(file);
+        assert_eq!(qa(&iv).len(), n, "{file}");
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+        assert_eq!(names(&iv, Role::Interviewee), [interviewee], "{file}");
+        // The byline is neither headline nor dateline.
+        assert!(!headline(&iv).unwrap().contains(interviewer), "{file}");
+        assert!(iv.meta.dateline.is_none(), "{file}");
+    }
+    let (iv, _) = load("byline_es.txt");
+    assert_eq!(date(&iv), Some("2024-11-30"));
+}

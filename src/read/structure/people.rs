@@ -85,6 +85,39 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             });
         }
     }
+    // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
+    // author of a Q&A asks the questions. Weaker than a phrase that says so.
+    if !ev.iter().any(|e| e.role == Role::Interviewer) {
+        let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+        let mut at = 0;
+        for line in src[..first].split_inclusive('\n') {
+            let t = line.trim();
+            let lead_ws = line.len() - line.trim_start().len();
+            if let Some(p) = lexicon::starts_with_phrase(&lex.byline_prefixes, t) {
+                let name_at = at + lead_ws + p.len();
+                let name_at = name_at
+                    + (src[name_at..].len() - src[name_at..].trim_start_matches([' ', ':']).len());
+                if let Some(f) = names::name_after(src, name_at) {
+                    let rest = src[f.span.end..at + line.trim_end().len()].trim();
+                    let words = f.name.split_whitespace().count();
+                    if f.span.start == name_at
+                        && (2..=4).contains(&words)
+                        && (rest.is_empty()
+                            || rest.starts_with(['|', ',', '·', '-', '–', '—', '(']))
+                    {
+                        ev.push(Evidence {
+                            how: format!("byline '{}'", t),
+                            found: f,
+                            role: Role::Interviewer,
+                            job_title: None,
+                        });
+                        break;
+                    }
+                }
+            }
+            at += line.len();
+        }
+    }
     // The author's bio after the interview names who asked (`Jane Roe is a reporter …`).
     for n in &iv.notes {
         if super::note_kind(&n.text) != Some("author's bio") {
@@ -106,6 +139,29 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             return ev;
         };
         let t = &src[span.clone()];
+        // `Interview: Aileen Ferris, harbour master`: the headline names who is interviewed.
+        if let Some(c) = t.find(':') {
+            let word = t[..c].trim().to_lowercase();
+            if lexicon::contains(&lex.interview_words, &word) {
+                let at = span.start + c + 1;
+                let at = at + (src[at..].len() - src[at..].trim_start().len());
+                // The name stands alone: it ends the headline or a comma, dash or
+                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
+                if let Some(f) = names::name_after(src, at).filter(|f| {
+                    let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    f.span.start == at
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                        && (rest.is_empty() || rest.starts_with([',', '–', '—', '-', '(', '|']))
+                }) {
+                    ev.push(Evidence {
+                        found: f,
+                        role: Role::Interviewee,
+                        how: format!("named after '{}:' in the headline", &t[..c]),
+                        job_title: None,
+                    });
+                }
+            }
+        }
         // `"Quote": Name`
         if let Some(i) = t.rfind(['"', '”', '»']) {
             let q_len = t[i..].chars().next().map_or(1, char::len_utf8);
