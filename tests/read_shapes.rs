@@ -824,3 +824,21 @@ fn a_byline_names_the_interviewer_and_an_interview_headline_the_interviewee() {
     let (iv, _) = load("byline_es.txt");
     assert_eq!(date(&iv), Some("2024-11-30"));
 }
+
+#[test]
+fn unlabelled_thanks_with_a_courtesy_reply_is_the_closing_de() {
+    let (iv, _) = load("courtesy_reply_de.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(
+        ex[1].1,
+        "Ja. Im vergangenen Sommer habe ich jede vierte Tour abgesagt."
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Vielen Dank, Frau Obermoser."
+    );
+    // `Frau Obermoser` and no full name anywhere: no name is made up.
+    assert!(names(&iv, Role::Interviewee).is_empty());
+    assert!(has_warning(&iv, "no-interviewee-name"));
+}

@@ -822,15 +822,7 @@ fn settle_closing(iv: &mut Interview) {
     }
     // Thanks answered with thanks or a courtesy (`Sama-sama.`, `My pleasure.`): the reply
     // is a remark. A short reply of one sentence to thanks that ask nothing is courtesy.
-    let reply = last.text();
-    let courtesy = closing_thanks(&reply).is_some()
-        || (reply.chars().count() <= 60
-            && reply
-                .split_inclusive(['.', '!', '?'])
-                .filter(|s| s.trim().chars().count() > 1)
-                .count()
-                <= 1
-            && !reply.contains(['?', '¿']));
+    let courtesy = is_courtesy(&last.text());
     if n >= 2
         && last.role == Role::Interviewee
         && courtesy
@@ -857,9 +849,19 @@ fn settle_closing(iv: &mut Interview) {
             }
         }
     }
-    // Unlabelled: a short thanks as the last paragraph of the last answer.
+    // Unlabelled: a short thanks as the last paragraph of the last answer, or the one
+    // before a last short courtesy (`Gern geschehen.`), which is the reply.
     let last = iv.turns.last_mut().expect("n > 0");
     if last.label.is_none() && last.kind == TurnKind::Answer && last.paragraphs.len() >= 2 {
+        let k = last.paragraphs.len();
+        let mut reply = None;
+        if k >= 3 {
+            let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
+            let thanks = closing_thanks(t).is_some() && t.chars().count() <= 120;
+            if thanks && is_courtesy(r) {
+                reply = last.paragraphs.pop();
+            }
+        }
         let p = last.paragraphs.last().expect("len >= 2");
         if let Some(phrase) = closing_thanks(&p.text).filter(|_| p.text.chars().count() <= 120) {
             let p = last.paragraphs.pop().expect("len >= 2");
@@ -876,6 +878,32 @@ fn settle_closing(iv: &mut Interview) {
                     format!("a short last paragraph opening with '{phrase}' after the last answer"),
                 ),
             });
+            if let Some(r) = reply {
+                iv.turns.push(crate::model::Turn {
+                    speaker: None,
+                    label: None,
+                    role: Role::Interviewee,
+                    kind: TurnKind::Remark,
+                    span: r.span.clone(),
+                    paragraphs: vec![r],
+                    decision: Decision::new("closing-reply", "a short courtesy after the thanks"),
+                });
+            }
+        } else if let Some(r) = reply {
+            last.paragraphs.push(r);
         }
     }
+}
+
+/// A short reply of one sentence that asks nothing (`Sama-sama.`, `My pleasure.`), or
+/// thanks in return.
+fn is_courtesy(reply: &str) -> bool {
+    closing_thanks(reply).is_some()
+        || (reply.chars().count() <= 60
+            && reply
+                .split_inclusive(['.', '!', '?'])
+                .filter(|s| s.trim().chars().count() > 1)
+                .count()
+                <= 1
+            && !reply.contains(['?', '¿']))
 }
