@@ -842,3 +842,28 @@ fn unlabelled_thanks_with_a_courtesy_reply_is_the_closing_de() {
     assert!(names(&iv, Role::Interviewee).is_empty());
     assert!(has_warning(&iv, "no-interviewee-name"));
 }
+
+#[test]
+fn a_bold_paragraph_is_a_question_when_the_questions_are_bold_md_html() {
+    for (file, topic, last) in [
+        (
+            "bold_questions_en.md",
+            "The winters.",
+            "A second oven, if the bank agrees. Nothing is certain here.",
+        ),
+        (
+            "bold_questions_es.html",
+            "Los sábados por la tarde.",
+            "Espacio. Tenemos más libros que estantes.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 3, "{file}");
+        assert_eq!(ex[1].0, topic, "{file}");
+        assert_eq!(rule_of(&iv, topic), "bold-question", "{file}");
+        assert_eq!(ex[2].1, last, "{file}");
+        // The lead is not bold and stays the lead.
+        assert_eq!(iv.lead.len(), 1, "{file}");
+    }
+}

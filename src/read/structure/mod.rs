@@ -32,6 +32,8 @@ pub struct Para {
     pub line: usize,
     /// It opens with a dash (`— Depuis quand… ?`): in dialogue style each dash is a turn.
     pub dash: bool,
+    /// The whole paragraph is set in bold.
+    pub bold: bool,
 }
 
 impl Para {
@@ -53,6 +55,9 @@ pub fn recognize(src: &str) -> Interview {
 pub struct Options {
     /// Consecutive lines without a label are one paragraph (subtitle cues, hard wraps).
     pub join_lines: bool,
+    /// Byte ranges the source sets in bold (`**…**`, `<strong>`), blanked out in the text
+    /// the recognizer sees: questions are often set apart this way.
+    pub emphasis: Vec<Range<usize>>,
 }
 
 /// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
@@ -109,7 +114,14 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         vec![None; ls.len()]
     };
 
-    let paras = paragraphs(src, &ls, &used, &speaker_hits, opts.join_lines);
+    let paras = paragraphs(
+        src,
+        &ls,
+        &used,
+        &speaker_hits,
+        opts.join_lines,
+        &opts.emphasis,
+    );
 
     // Where the interview starts.
     let start = if labelled {
@@ -336,6 +348,7 @@ fn paragraphs(
     used: &[bool],
     hits: &[Option<LabelHit>],
     join_lines: bool,
+    emphasis: &[Range<usize>],
 ) -> Vec<Para> {
     let text_lines: Vec<usize> = (0..ls.len())
         .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
@@ -385,6 +398,11 @@ fn paragraphs(
         prev = Some(i);
         if joins {
             let last = out.last_mut().expect("checked");
+            let (s0, e0) = (l.span.start, l.span.end);
+            last.bold &= emphasis.iter().any(|r| {
+                r.start <= s0 + (src[s0..e0].len() - src[s0..e0].trim_start().len())
+                    && r.end >= s0 + src[s0..e0].trim_end().len()
+            });
             if !text.is_empty() {
                 if !last.text.is_empty() {
                     last.text.push(' ');
@@ -395,7 +413,14 @@ fn paragraphs(
             continue;
         }
         let lt = l.text(src);
+        let lead = src[start..l.span.end].len() - src[start..l.span.end].trim_start().len();
+        let (s0, e0) = (start + lead, start + lead + text.len());
+        let bold = unwrap_emphasis(text).len() < text.len()
+            || emphasis
+                .iter()
+                .any(|r| r.start <= s0 && r.end >= e0 && s0 < e0);
         out.push(Para {
+            bold,
             text: collapse_spaces(unwrap_emphasis(text)),
             span: start..l.span.end,
             label: hits[i].clone(),
@@ -698,6 +723,7 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         .collect();
     asked.sort_unstable();
     let short_questions = asked.len() >= 2 && asked[asked.len() / 2] <= 200;
+    let bold_questions = bold_asks(body);
     let dashes = dash_turns(body);
     let mut turns: Vec<Turn> = Vec::new();
     let mut prev: Option<&str> = None;
@@ -763,6 +789,14 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         {
             rule = None;
         }
+        if rule.is_none() && p.bold && p.text.chars().count() <= 300 {
+            if let Some((b, n)) = bold_questions {
+                rule = Some(Decision::new(
+                    "bold-question",
+                    format!("set in bold like {b} of the {n} paragraphs that ask with '?', while the answers are not"),
+                ));
+            }
+        }
         if rule.is_none() && short_questions && in_answer {
             rule = statement_question(&p.text, body.get(i + 1).map(|n| n.text.as_str()));
         }
@@ -793,6 +827,23 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         }
     }
     turns
+}
+
+/// When the text sets its questions in bold: (bold, all) of the paragraphs that ask with
+/// '?', if at least two and most are bold and almost no other paragraph is.
+fn bold_asks(body: &[Para]) -> Option<(usize, usize)> {
+    let asks: Vec<&Para> = body
+        .iter()
+        .filter(|p| question_rule(&p.text, None).is_some_and(|d| d.rule == "question-mark"))
+        .collect();
+    let bold = asks.iter().filter(|p| p.bold).count();
+    let others = body.len() - asks.len();
+    let other_bold = body
+        .iter()
+        .filter(|p| p.bold && !asks.iter().any(|a| a.span == p.span))
+        .count();
+    (bold >= 2 && bold * 10 >= asks.len() * 8 && other_bold * 3 <= others.max(1))
+        .then_some((bold, asks.len()))
 }
 
 /// Dialogue style (`— …` turns, French, Spanish, Russian): when most paragraphs open with
@@ -875,6 +926,7 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     label: None,
                     line: p.line,
                     dash: false,
+                    bold: false,
                 },
                 Para {
                     text: a.to_string(),
@@ -882,6 +934,7 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     label: None,
                     line: p.line,
                     dash: false,
+                    bold: false,
                 },
             ));
         }
