@@ -201,6 +201,12 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
     for p in &iv.lead {
         let _ = writeln!(o, "  {}  {}", lc(text, &p.span), clip(&p.text, 90));
     }
+    if !iv.notes.is_empty() {
+        let _ = writeln!(o, "\nnotes after the interview");
+        for p in &iv.notes {
+            let _ = writeln!(o, "  {}  {}", lc(text, &p.span), clip(&p.text, 90));
+        }
+    }
     let _ = writeln!(o, "\nturns");
     for (i, t) in iv.turns.iter().enumerate() {
         let _ = writeln!(
@@ -303,6 +309,7 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
         })).collect::<Vec<_>>(),
         "lead": iv.lead.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
         "turns": iv.turns.iter().map(turn).collect::<Vec<_>>(),
+        "notes": iv.notes.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
         "closing": iv.closing.as_ref().map(turn),
         "exchanges": iv.exchanges().len(),
         "figures": iv.figures.iter().map(|f| json!({

@@ -19,6 +19,9 @@ pub struct Interview {
     /// Paragraphs before the first turn that belong to the article (lead, editor's note).
     pub lead: Vec<Paragraph>,
     pub turns: Vec<Turn>,
+    /// Paragraphs after the last answer that belong to the article, not to the interview:
+    /// an editing note, an interview credit (`Interview by X`), the author's bio.
+    pub notes: Vec<Paragraph>,
     pub figures: Vec<Figure>,
     /// The interviewer's closing remark ("Thank you very much, Ambassador!"), kept apart
     /// from the exchanges so it is neither a question nor part of an answer.

@@ -615,3 +615,255 @@ fn an_answer_without_a_printed_question_is_no_exchange() {
     );
     assert_eq!(names(&iv, Role::Interviewer), ["Ines Vidal"]);
 }
+
+/// The rule that decided the question whose text starts with `start`.
+fn rule_of(iv: &Interview, start: &str) -> &'static str {
+    iv.turns
+        .iter()
+        .find(|t| t.kind == TurnKind::Question && t.text().starts_with(start))
+        .unwrap_or_else(|| panic!("no question starting {start:?}"))
+        .decision
+        .rule
+}
+
+#[test]
+fn statements_and_requests_between_answers_are_questions_en() {
+    let (iv, _) = load("statement_questions_en.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 4);
+    assert_eq!(ex[0].0, "How did you end up on the island?");
+    assert_eq!(rule_of(&iv, "Tell us about"), "request");
+    assert_eq!(rule_of(&iv, "Your menu"), "statement-question");
+    // A request after a linking word.
+    assert_eq!(ex[3].0, "Finally, describe a perfect day at the café.");
+    // The answer over three paragraphs keeps its filler and its rhetorical question.
+    assert_eq!(ex[1].1.split("\n\n").count(), 3);
+    assert!(ex[1].1.contains("You know, it was chaos."));
+    assert!(ex[1].1.ends_with("Who opens a café in a storm?"));
+    assert!(ex.iter().all(|(_, a)| !a.is_empty()));
+}
+
+#[test]
+fn statements_and_requests_between_answers_are_questions_de_id() {
+    for (file, statement, request) in [
+        (
+            "statement_questions_de.txt",
+            "Ihre Speisekarte wechselt jede Woche.",
+            "Erzählen Sie uns",
+        ),
+        (
+            "statement_questions_id.txt",
+            "Kebun Anda kini menjadi tujuan wisata.",
+            "Ceritakan tentang",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 4, "{file}");
+        assert_eq!(ex[2].0, statement, "{file}");
+        assert_eq!(rule_of(&iv, statement), "statement-question", "{file}");
+        assert_eq!(rule_of(&iv, request), "request", "{file}");
+        assert!(ex.iter().all(|(_, a)| !a.is_empty()), "{file}");
+        // The lead is no question.
+        assert_eq!(iv.lead.len(), 1, "{file}");
+    }
+}
+
+#[test]
+fn a_teaser_question_in_the_lead_does_not_start_the_interview_en_es() {
+    for (file, first, interviewer) in [
+        (
+            "teaser_lead_en.txt",
+            "How did you end up on the island?",
+            "Jane Roe",
+        ),
+        (
+            "teaser_lead_es.txt",
+            "¿Cómo llegó a la biblioteca?",
+            "Marta Vidal",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 2, "{file}");
+        assert_eq!(ex[0].0, first, "{file}");
+        assert!(has_warning(&iv, "teaser-question"), "{file}");
+        // The lead paragraph that introduces the interview is no answer.
+        assert!(ex
+            .iter()
+            .all(|(_, a)| !a.contains("Mara Lindqvist thinks")
+                && !a.contains("Conversamos con ella")));
+        // What trails the last answer is article chrome, kept as notes: the credit or the
+        // bio names the interviewer.
+        let last = &ex[1].1;
+        assert!(
+            !last.contains("edited") && !last.contains("Entrevista realizada"),
+            "{file}"
+        );
+        assert!(!iv.notes.is_empty(), "{file}");
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+    }
+}
+
+#[test]
+fn an_interview_credit_after_the_last_answer_names_the_interviewer_de_id() {
+    for (file, interviewer, last_end) in [
+        ("edited_note_de.txt", "Petra Lindner", "was man nicht weiß."),
+        (
+            "edited_note_id.txt",
+            "Dimas Pratama",
+            "menjual biji mentah.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 2, "{file}");
+        assert!(ex[1].1.ends_with(last_end), "{file}: {}", ex[1].1);
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+        assert_eq!(iv.notes.len(), 1, "{file}");
+    }
+}
+
+#[test]
+fn label_word_pairs_in_several_languages() {
+    // (file, exchanges, first question, last answer or "" when unanswered)
+    for (file, n, first, last) in [
+        (
+            "tanya_jawab_id.txt",
+            2,
+            "Bagaimana awal mula Anda menanam kopi?",
+            "Cuaca yang tidak menentu. Hujan datang saat bunga mekar.\n\nApakah itu bisa diatasi? Sebagian saja, dengan pohon pelindung.",
+        ),
+        (
+            "hoi_dap_vi.txt",
+            3,
+            "Bà bắt đầu làm gốm từ khi nào?",
+            "Tôi mong có một con đường cho khách vào tận lò.",
+        ),
+        ("p_r_es.txt", 3, "¿Cuántos libros presta la biblioteca cada mes?", ""),
+        (
+            "question_space_fr.txt",
+            3,
+            "Depuis quand tenez-vous ce stand ?",
+            "Demain, je passe la main à mon neveu.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), n, "{file}");
+        assert_eq!(ex[0].0, first, "{file}");
+        assert_eq!(ex[n - 1].1, last, "{file}");
+        for t in &iv.turns {
+            assert!(!t.text().contains(':'), "{file}: label left in {:?}", t.text());
+        }
+    }
+    // Thanks answered with a courtesy (`Sama-sama.`): the closing, not a fourth exchange.
+    let (iv, _) = load("tanya_jawab_id.txt");
+    assert_eq!(
+        iv.closing.as_ref().map(|c| c.text()).as_deref(),
+        Some("Terima kasih atas waktunya.")
+    );
+}
+
+#[test]
+fn dash_led_dialogue_alternates_even_without_question_marks() {
+    let (iv, _) = load("dash_turns_fr.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 4);
+    assert_eq!(ex[0].0, "Depuis quand tenez-vous ce stand ?");
+    // A reply that ends with a rhetorical '?' stays the reply, with its undashed line.
+    assert!(ex[1].1.contains("Qui aurait cru ça ?"));
+    assert!(ex[1].1.contains("Ils veulent savoir"));
+    // The interviewer's dash without '?' is still a question.
+    assert_eq!(ex[2].0, "Vous pensez à la retraite.");
+    // The last question has no answer, and none is invented.
+    assert_eq!(ex[3].1, "");
+    assert_eq!(iv.lead.len(), 1);
+
+    let (iv, _) = load("dash_turns_es.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(ex[1].0, "Cuéntenos qué es lo que más se llevan.");
+    assert!(ex[1].1.contains("¿Y sabe qué más?"));
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Muchas gracias.");
+    assert!(ex.iter().all(|(_, a)| !a.contains("A usted")));
+
+    let (iv, _) = load("dash_turns_ru.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "Как давно вы работаете на маяке?");
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Спасибо за беседу.");
+}
+
+#[test]
+fn markdown_bold_names_are_speakers() {
+    let (iv, _) = load("bold_names_en.md");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[0].0, "How did you end up on the island?");
+    assert_eq!(names(&iv, Role::Interviewer), ["Jane Roe"]);
+    assert_eq!(names(&iv, Role::Interviewee), ["Mara Lindqvist"]);
+    assert_eq!(iv.closing.as_ref().unwrap().text(), "Thank you, Mara.");
+    assert_eq!(headline(&iv), Some("The Ferry Café at the End of the Line"));
+}
+
+#[test]
+fn a_byline_names_the_interviewer_and_an_interview_headline_the_interviewee() {
+    for (file, interviewer, interviewee, n) in [
+        ("byline_q_dot_en.txt", "Jane Roe", "Aileen Ferris", 2),
+        ("byline_es.txt", "Marta Vidal", "Rosa Quintana", 2),
+    ] {
+        let (iv, _) = load(file);
+        assert_eq!(qa(&iv).len(), n, "{file}");
+        assert_eq!(names(&iv, Role::Interviewer), [interviewer], "{file}");
+        assert_eq!(names(&iv, Role::Interviewee), [interviewee], "{file}");
+        // The byline is neither headline nor dateline.
+        assert!(!headline(&iv).unwrap().contains(interviewer), "{file}");
+        assert!(iv.meta.dateline.is_none(), "{file}");
+    }
+    let (iv, _) = load("byline_es.txt");
+    assert_eq!(date(&iv), Some("2024-11-30"));
+}
+
+#[test]
+fn unlabelled_thanks_with_a_courtesy_reply_is_the_closing_de() {
+    let (iv, _) = load("courtesy_reply_de.txt");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 2);
+    assert_eq!(
+        ex[1].1,
+        "Ja. Im vergangenen Sommer habe ich jede vierte Tour abgesagt."
+    );
+    assert_eq!(
+        iv.closing.as_ref().unwrap().text(),
+        "Vielen Dank, Frau Obermoser."
+    );
+    // `Frau Obermoser` and no full name anywhere: no name is made up.
+    assert!(names(&iv, Role::Interviewee).is_empty());
+    assert!(has_warning(&iv, "no-interviewee-name"));
+}
+
+#[test]
+fn a_bold_paragraph_is_a_question_when_the_questions_are_bold_md_html() {
+    for (file, topic, last) in [
+        (
+            "bold_questions_en.md",
+            "The winters.",
+            "A second oven, if the bank agrees. Nothing is certain here.",
+        ),
+        (
+            "bold_questions_es.html",
+            "Los sábados por la tarde.",
+            "Espacio. Tenemos más libros que estantes.",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        let ex = qa(&iv);
+        assert_eq!(ex.len(), 3, "{file}");
+        assert_eq!(ex[1].0, topic, "{file}");
+        assert_eq!(rule_of(&iv, topic), "bold-question", "{file}");
+        assert_eq!(ex[2].1, last, "{file}");
+        // The lead is not bold and stays the lead.
+        assert_eq!(iv.lead.len(), 1, "{file}");
+    }
+}

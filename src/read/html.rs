@@ -224,7 +224,20 @@ pub fn mask(page: &str) -> String {
 /// Reads an HTML page.
 pub fn read(page: &str) -> Interview {
     let masked = mask(page);
-    let mut iv = structure::recognize(&masked);
+    static BOLD: OnceLock<Regex> = OnceLock::new();
+    let bold = BOLD
+        .get_or_init(|| Regex::new(r"(?is)<(strong|b)\b[^>]*>(.*?)</(?:strong|b)\s*>").unwrap());
+    let emphasis = bold
+        .captures_iter(page)
+        .filter_map(|c| c.get(2).map(|m| m.range()))
+        .collect();
+    let mut iv = structure::recognize_with(
+        &masked,
+        &structure::Options {
+            emphasis,
+            ..Default::default()
+        },
+    );
     static LANG: OnceLock<Regex> = OnceLock::new();
     let lang = LANG.get_or_init(|| {
         Regex::new(r#"(?i)<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"#)

@@ -81,6 +81,15 @@ fn blank(bytes: &mut [u8], range: Range<usize>) {
     }
 }
 
+/// Byte ranges of the text inside `**…**` and `__…__` (on one line).
+fn emphasis(text: &str) -> Vec<Range<usize>> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| Regex::new(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__").unwrap());
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.range()))
+        .collect()
+}
+
 /// The Markdown with its markup blanked out, same length.
 pub fn mask(text: &str) -> String {
     let mut out = text.as_bytes().to_vec();
@@ -108,7 +117,13 @@ pub fn mask(text: &str) -> String {
 /// Reads Markdown.
 pub fn read(text: &str) -> Interview {
     let masked = mask(text);
-    let mut iv = structure::recognize(&masked);
+    let mut iv = structure::recognize_with(
+        &masked,
+        &structure::Options {
+            emphasis: emphasis(text),
+            ..Default::default()
+        },
+    );
     let Some((_, pairs)) = front_matter(text) else {
         return iv;
     };

@@ -110,7 +110,13 @@ pub fn mask(text: &str) -> String {
 /// Reads WebVTT or SRT.
 pub fn read(text: &str) -> Interview {
     let masked = mask(text);
-    structure::recognize_with(&masked, &Options { join_lines: true })
+    structure::recognize_with(
+        &masked,
+        &Options {
+            join_lines: true,
+            ..Default::default()
+        },
+    )
 }
 
 #[cfg(test)]

@@ -51,7 +51,9 @@ pub fn read_head(
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     // `Published 4 June 2023`: a word about the date, not a place.
                     let about_date = lexicon::contains(&lex.not_labels, rest.trim_end_matches(':'));
-                    if !rest.is_empty() && place_like(rest) && !about_date {
+                    // `Por Marta Vidal | 30 de noviembre`: a byline, not a place.
+                    let byline = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some();
+                    if !rest.is_empty() && place_like(rest) && !about_date && !byline {
                         let off = t.find(rest).unwrap_or(0);
                         iv.meta.dateline = Some(Sourced::from_text(
                             rest.to_string(),

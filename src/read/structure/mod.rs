@@ -30,6 +30,10 @@ pub struct Para {
     pub label: Option<LabelHit>,
     /// Index of its first line.
     pub line: usize,
+    /// It opens with a dash (`— Depuis quand… ?`): in dialogue style each dash is a turn.
+    pub dash: bool,
+    /// The whole paragraph is set in bold.
+    pub bold: bool,
 }
 
 impl Para {
@@ -51,6 +55,9 @@ pub fn recognize(src: &str) -> Interview {
 pub struct Options {
     /// Consecutive lines without a label are one paragraph (subtitle cues, hard wraps).
     pub join_lines: bool,
+    /// Byte ranges the source sets in bold (`**…**`, `<strong>`), blanked out in the text
+    /// the recognizer sees: questions are often set apart this way.
+    pub emphasis: Vec<Range<usize>>,
 }
 
 /// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
@@ -107,7 +114,14 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         vec![None; ls.len()]
     };
 
-    let paras = paragraphs(src, &ls, &used, &speaker_hits, opts.join_lines);
+    let paras = paragraphs(
+        src,
+        &ls,
+        &used,
+        &speaker_hits,
+        opts.join_lines,
+        &opts.emphasis,
+    );
 
     // Where the interview starts.
     let start = if labelled {
@@ -116,6 +130,12 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         paras.iter().position(|p| {
             question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
         })
+    };
+    // A teaser question in the lead ("Can a café keep an island alive?") is not the first
+    // question when what follows it introduces the interview.
+    let start = match start {
+        Some(s) if !labelled => Some(skip_teasers(&paras, s, &mut iv)),
+        other => other,
     };
     let Some(start) = start else {
         head::read_head(src, &ls, &used, &paras, usize::MAX, &mut iv);
@@ -267,6 +287,59 @@ fn labelled_mode(
     n >= 2 && (distinct >= 2 || known_q || single_asker) && enough
 }
 
+fn is_question_para(p: &Para) -> bool {
+    question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
+}
+
+/// The first real question from `s` on: a question paragraph is a teaser when a later
+/// question exists and the paragraphs between introduce the interview (they name it or
+/// its people: `We spoke with her…`, `im Gespräch`, `phỏng vấn`) or, for the text's first
+/// paragraph, are a title block (byline, date line) — and the teaser does not address the
+/// interviewee while they speak for themselves (then it is the first exchange).
+fn skip_teasers(paras: &[Para], mut s: usize, iv: &mut Interview) -> usize {
+    let lex = lexicon();
+    loop {
+        let Some(next) = (s + 1..paras.len()).find(|&j| is_question_para(&paras[j])) else {
+            return s;
+        };
+        let between = &paras[s + 1..next];
+        if between.is_empty() {
+            return s;
+        }
+        let text: String = between
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cue = lexicon::mentions(&lex.interview_words, &text)
+            || [&lex.interviewer_phrases, &lex.interviewee_phrases]
+                .iter()
+                .any(|l| lexicon::mentions(l, &text));
+        let title_block = s == 0
+            && !ends_sentence(&between[0].text)
+            && between[0].text.split_whitespace().count() <= 10;
+        let addresses = lexicon::mentions(&lex.second_person, &paras[s].text)
+            && lexicon::mentions(&lex.first_person, &text);
+        if !(cue || title_block) || addresses {
+            return s;
+        }
+        iv.diagnostics.push(Diagnostic::info(
+            "teaser-question",
+            format!(
+                "a question in the lead, not the first exchange: what follows it {}: '{}'",
+                if cue {
+                    "introduces the interview"
+                } else {
+                    "is a title block"
+                },
+                short(&paras[s].text)
+            ),
+            Some(paras[s].span.clone()),
+        ));
+        s = next;
+    }
+}
+
 /// Builds paragraphs from text lines: a blank line, a label, or a finished sentence ends
 /// one; hard-wrapped text (a sentence running over lines) is joined.
 fn paragraphs(
@@ -275,6 +348,7 @@ fn paragraphs(
     used: &[bool],
     hits: &[Option<LabelHit>],
     join_lines: bool,
+    emphasis: &[Range<usize>],
 ) -> Vec<Para> {
     let text_lines: Vec<usize> = (0..ls.len())
         .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
@@ -324,6 +398,11 @@ fn paragraphs(
         prev = Some(i);
         if joins {
             let last = out.last_mut().expect("checked");
+            let (s0, e0) = (l.span.start, l.span.end);
+            last.bold &= emphasis.iter().any(|r| {
+                r.start <= s0 + (src[s0..e0].len() - src[s0..e0].trim_start().len())
+                    && r.end >= s0 + src[s0..e0].trim_end().len()
+            });
             if !text.is_empty() {
                 if !last.text.is_empty() {
                     last.text.push(' ');
@@ -333,11 +412,20 @@ fn paragraphs(
             }
             continue;
         }
+        let lt = l.text(src);
+        let lead = src[start..l.span.end].len() - src[start..l.span.end].trim_start().len();
+        let (s0, e0) = (start + lead, start + lead + text.len());
+        let bold = unwrap_emphasis(text).len() < text.len()
+            || emphasis
+                .iter()
+                .any(|r| r.start <= s0 && r.end >= e0 && s0 < e0);
         out.push(Para {
+            bold,
             text: collapse_spaces(unwrap_emphasis(text)),
             span: start..l.span.end,
             label: hits[i].clone(),
             line: i,
+            dash: hits[i].is_none() && ["— ", "– ", "- ", "―"].iter().any(|d| lt.starts_with(d)),
         });
     }
     out
@@ -417,7 +505,7 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         };
         return Some(Decision::new("question-mark", ev));
     }
-    if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, text) {
+    if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, without_lead_in(text)) {
         if text.chars().count() < 400 {
             return Some(Decision::new(
                 "request",
@@ -426,6 +514,66 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         }
     }
     None
+}
+
+/// `Finally, tell us …` → `tell us …`, `And describe …` → `describe …`: a request may
+/// open with a linking word.
+fn without_lead_in(text: &str) -> &str {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['*', '_', '¡', '"', '“', '«', '„']);
+    if let Some(c) = t.find(',') {
+        if t[..c].split_whitespace().count() <= 2 {
+            return t[c + 1..].trim_start();
+        }
+    }
+    match lexicon::starts_with_phrase(&lexicon().lead_ins, t) {
+        Some(p) => {
+            let n = p.chars().count();
+            let at = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+            t[at..].trim_start_matches([',', ' '])
+        }
+        None => t,
+    }
+}
+
+/// A question put as a statement (`Your menu changes every week.`), in a text that asks
+/// in short paragraphs: a short paragraph that addresses the interviewee (second person,
+/// no first person, fillers such as `you know` aside), after an answer, and followed by a
+/// longer paragraph that is no question. `next` is the paragraph after it.
+fn statement_question(text: &str, next: Option<&str>) -> Option<Decision> {
+    let lex = lexicon();
+    let t = text.trim();
+    let n = t.chars().count();
+    if n > 160 || t.ends_with('!') || t.starts_with(['"', '“', '«', '„', '(']) {
+        return None;
+    }
+    let sentences = t
+        .split_inclusive(['.', '!', '?', '…'])
+        .filter(|s| s.trim().chars().count() > 2)
+        .count();
+    let next = next?;
+    let m = next.chars().count();
+    if sentences > 2 || m < 80 || m * 2 < n * 3 || question_rule(next, None).is_some() {
+        return None;
+    }
+    let mut lower = t.to_lowercase();
+    for f in &lex.generic_you {
+        lower = lower.replace(f.as_str(), " ");
+    }
+    let you = lex
+        .second_person
+        .iter()
+        .find(|w| lexicon::mentions(std::slice::from_ref(w), &lower))?;
+    if lexicon::mentions(&lex.first_person, &lower) {
+        return None;
+    }
+    Some(Decision::new(
+        "statement-question",
+        format!(
+            "a short paragraph ({n} characters) that addresses the interviewee ('{you}'), after an answer and before a longer paragraph ({m} characters); the other questions are short paragraphs too"
+        ),
+    ))
 }
 
 fn drop_pull_quotes(body: &mut Vec<Para>, all: &[Para], iv: &mut Interview) {
@@ -566,9 +714,46 @@ fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Tu
 /// Turns of an unlabelled text: question paragraphs (by `?`, `¿`, requests) start a
 /// question; the paragraphs up to the next question are its answer.
 fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
+    // The rhythm of the text: does it ask in short paragraphs? Then a short statement
+    // between answers can be a question too.
+    let mut asked: Vec<usize> = body
+        .iter()
+        .filter(|p| question_rule(&p.text, None).is_some())
+        .map(|p| p.text.chars().count())
+        .collect();
+    asked.sort_unstable();
+    let short_questions = asked.len() >= 2 && asked[asked.len() / 2] <= 200;
+    let bold_questions = bold_asks(body);
+    let dashes = dash_turns(body);
     let mut turns: Vec<Turn> = Vec::new();
     let mut prev: Option<&str> = None;
-    for p in body {
+    for (i, p) in body.iter().enumerate() {
+        // Dialogue style: every dash opens a turn, and the turns alternate.
+        if let Some((asks, d)) = dashes.as_ref().and_then(|m| m.get(&i)) {
+            let (kind, role) = if *asks {
+                (TurnKind::Question, Role::Interviewer)
+            } else {
+                (TurnKind::Answer, Role::Interviewee)
+            };
+            turns.push(new_turn(
+                None,
+                kind,
+                role,
+                Some(p),
+                p.span.clone(),
+                d.clone(),
+            ));
+            prev = Some(&p.text);
+            continue;
+        }
+        if dashes.is_some() {
+            // A line without a dash continues the turn before it.
+            if let Some(t) = turns.last_mut() {
+                t.paragraphs.push(p.paragraph());
+                t.span.end = p.span.end;
+                continue;
+            }
+        }
         // `Question? - Answer` on one line.
         if let Some((q, a)) = split_inline_answer(p) {
             turns.push(new_turn(
@@ -604,6 +789,17 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         {
             rule = None;
         }
+        if rule.is_none() && p.bold && p.text.chars().count() <= 300 {
+            if let Some((b, n)) = bold_questions {
+                rule = Some(Decision::new(
+                    "bold-question",
+                    format!("set in bold like {b} of the {n} paragraphs that ask with '?', while the answers are not"),
+                ));
+            }
+        }
+        if rule.is_none() && short_questions && in_answer {
+            rule = statement_question(&p.text, body.get(i + 1).map(|n| n.text.as_str()));
+        }
         prev = Some(&p.text);
         match rule {
             Some(d) => turns.push(new_turn(
@@ -631,6 +827,68 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         }
     }
     turns
+}
+
+/// When the text sets its questions in bold: (bold, all) of the paragraphs that ask with
+/// '?', if at least two and most are bold and almost no other paragraph is.
+fn bold_asks(body: &[Para]) -> Option<(usize, usize)> {
+    let asks: Vec<&Para> = body
+        .iter()
+        .filter(|p| question_rule(&p.text, None).is_some_and(|d| d.rule == "question-mark"))
+        .collect();
+    let bold = asks.iter().filter(|p| p.bold).count();
+    let others = body.len() - asks.len();
+    let other_bold = body
+        .iter()
+        .filter(|p| p.bold && !asks.iter().any(|a| a.span == p.span))
+        .count();
+    (bold >= 2 && bold * 10 >= asks.len() * 8 && other_bold * 3 <= others.max(1))
+        .then_some((bold, asks.len()))
+}
+
+/// Dialogue style (`— …` turns, French, Spanish, Russian): when most paragraphs open with
+/// a dash and the ones that ask with '?' all sit at the same place in the alternation,
+/// every dash at that place is the interviewer's (even without '?') and every other dash
+/// is an answer (even one that ends with '?'). Keyed by body index: (asks, decision).
+fn dash_turns(body: &[Para]) -> Option<std::collections::BTreeMap<usize, (bool, Decision)>> {
+    let idx: Vec<usize> = (0..body.len()).filter(|&i| body[i].dash).collect();
+    if idx.len() < 4 || idx.len() * 10 < body.len() * 6 {
+        return None;
+    }
+    let mut asks = [0usize; 2];
+    for (k, &i) in idx.iter().enumerate() {
+        if question_rule(&body[i].text, None).is_some() {
+            asks[k % 2] += 1;
+        }
+    }
+    // A rhetorical '?' in a reply or two is allowed; the asking side must be clear.
+    let parity = if asks[0] >= 2 && asks[1] * 2 < asks[0] {
+        0
+    } else if asks[1] >= 2 && asks[0] * 2 < asks[1] {
+        1
+    } else {
+        return None;
+    };
+    let n = idx.len().div_ceil(2);
+    Some(
+        idx.iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let q = k % 2 == parity;
+                let why = if q {
+                    format!(
+                        "dash turn {} of {}: the interviewer's dashes alternate with the answers ({} of about {n} ask with '?')",
+                        k + 1,
+                        idx.len(),
+                        asks[parity]
+                    )
+                } else {
+                    format!("dash turn {} of {}: the reply to the dash before", k + 1, idx.len())
+                };
+                (i, (q, Decision::new("dash-alternation", why)))
+            })
+            .collect(),
+    )
 }
 
 /// True when the first sentence of `text` is a statement (ends with '.' or '!').
@@ -667,12 +925,16 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     span: qs,
                     label: None,
                     line: p.line,
+                    dash: false,
+                    bold: false,
                 },
                 Para {
                     text: a.to_string(),
                     span: a_start..p.span.end,
                     label: None,
                     line: p.line,
+                    dash: false,
+                    bold: false,
                 },
             ));
         }
@@ -699,6 +961,7 @@ fn finish_turns(iv: &mut Interview) {
         ));
     }
     let _ = before;
+    tail_notes(iv);
     if let Some(last) = iv.turns.last_mut() {
         while last.paragraphs.len() > 1 {
             let p = last.paragraphs.last().expect("len > 1");
@@ -717,6 +980,68 @@ fn finish_turns(iv: &mut Interview) {
             last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
         }
     }
+}
+
+/// What a paragraph after the last answer is when it belongs to the article rather than
+/// the interview: an interview credit, an editing note, or the author's bio.
+pub fn note_kind(text: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let t = text
+        .trim()
+        .trim_start_matches(['(', '[', '*', '_', '—', '–', '-', ' ']);
+    if t.chars().count() > 300 {
+        return None;
+    }
+    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() {
+        return Some("interview credit");
+    }
+    if lexicon::starts_with_phrase(&lex.edit_notes, t).is_some() {
+        return Some("editing note");
+    }
+    // `Jane Roe is a staff reporter …`: a name, a linking verb, a newsroom word.
+    let name = crate::infer::people::name_after(t, 0)?;
+    if name.span.start != 0 || name.name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let after = lexicon::words(&t[name.span.end..]);
+    let links = after
+        .first()
+        .is_some_and(|w| lexicon::contains(&lex.bio_verbs, w));
+    let person = |l: &[String]| lexicon::mentions(l, t);
+    (links
+        && lexicon::mentions(&lex.author_words, t)
+        && !person(&lex.first_person)
+        && !person(&lex.second_person))
+    .then_some("author's bio")
+}
+
+/// Moves notes that trail the last answer (`This interview has been edited…`, `Interview
+/// by X`, the author's bio) out of it into `iv.notes`, where the people finder still reads
+/// them as evidence.
+fn tail_notes(iv: &mut Interview) {
+    let Some(last) = iv.turns.last_mut() else {
+        return;
+    };
+    let mut moved: Vec<Paragraph> = Vec::new();
+    while last.paragraphs.len() > 1 {
+        let p = last.paragraphs.last().expect("len > 1");
+        let Some(kind) = note_kind(&p.text) else {
+            break;
+        };
+        let p = last.paragraphs.pop().expect("len > 1");
+        iv.diagnostics.push(Diagnostic::info(
+            "note-after-interview",
+            format!(
+                "moved out of the last answer ({kind}): '{}'",
+                short(&p.text)
+            ),
+            Some(p.span.clone()),
+        ));
+        moved.push(p);
+    }
+    last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
+    moved.reverse();
+    iv.notes.extend(moved);
 }
 
 /// The closing phrase a text starts with, when it is a short thanks.

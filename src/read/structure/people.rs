@@ -26,6 +26,9 @@ fn head_text(src: &str, iv: &Interview) -> Vec<(usize, String)> {
     for f in &iv.figures {
         out.push((f.span.start, src[f.span.clone()].to_string()));
     }
+    for n in &iv.notes {
+        out.push((n.span.start, src[n.span.clone()].to_string()));
+    }
     out
 }
 
@@ -82,11 +85,83 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             });
         }
     }
+    // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
+    // author of a Q&A asks the questions. Weaker than a phrase that says so.
+    if !ev.iter().any(|e| e.role == Role::Interviewer) {
+        let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+        let mut at = 0;
+        for line in src[..first].split_inclusive('\n') {
+            let t = line.trim();
+            let lead_ws = line.len() - line.trim_start().len();
+            if let Some(p) = lexicon::starts_with_phrase(&lex.byline_prefixes, t) {
+                let name_at = at + lead_ws + p.len();
+                let name_at = name_at
+                    + (src[name_at..].len() - src[name_at..].trim_start_matches([' ', ':']).len());
+                if let Some(f) = names::name_after(src, name_at) {
+                    let rest = src[f.span.end..at + line.trim_end().len()].trim();
+                    let words = f.name.split_whitespace().count();
+                    if f.span.start == name_at
+                        && (2..=4).contains(&words)
+                        && (rest.is_empty()
+                            || rest.starts_with(['|', ',', '·', '-', '–', '—', '(']))
+                    {
+                        ev.push(Evidence {
+                            how: format!("byline '{}'", t),
+                            found: f,
+                            role: Role::Interviewer,
+                            job_title: None,
+                        });
+                        break;
+                    }
+                }
+            }
+            at += line.len();
+        }
+    }
+    // The author's bio after the interview names who asked (`Jane Roe is a reporter …`).
+    for n in &iv.notes {
+        if super::note_kind(&n.text) != Some("author's bio") {
+            continue;
+        }
+        let at =
+            n.span.start + (src[n.span.clone()].len() - src[n.span.clone()].trim_start().len());
+        if let Some(f) = names::name_after(src, at).filter(|f| f.span.start == at) {
+            ev.push(Evidence {
+                how: "named in the author's bio after the interview".into(),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+    }
     if let Some(h) = &iv.meta.headline {
         let Provenance::Text { span } = &h.provenance else {
             return ev;
         };
         let t = &src[span.clone()];
+        // `Interview: Aileen Ferris, harbour master`: the headline names who is interviewed.
+        if let Some(c) = t.find(':') {
+            let word = t[..c].trim().to_lowercase();
+            if lexicon::contains(&lex.interview_words, &word) {
+                let at = span.start + c + 1;
+                let at = at + (src[at..].len() - src[at..].trim_start().len());
+                // The name stands alone: it ends the headline or a comma, dash or
+                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
+                if let Some(f) = names::name_after(src, at).filter(|f| {
+                    let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    f.span.start == at
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                        && (rest.is_empty() || rest.starts_with([',', '–', '—', '-', '(', '|']))
+                }) {
+                    ev.push(Evidence {
+                        found: f,
+                        role: Role::Interviewee,
+                        how: format!("named after '{}:' in the headline", &t[..c]),
+                        job_title: None,
+                    });
+                }
+            }
+        }
         // `"Quote": Name`
         if let Some(i) = t.rfind(['"', '”', '»']) {
             let q_len = t[i..].chars().next().map_or(1, char::len_utf8);
@@ -348,21 +423,20 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         if let Some(c) = &iv.closing {
             asks.push(c.text());
         }
-        for q in asks {
-            let Some((voc, _)) = names::trailing_vocative(&q) else {
-                continue;
-            };
-            if let Some(e) = name_for_address(src, iv, &voc) {
-                ev.push(Evidence {
-                    how: format!(
-                        "addressed as '{voc}' in the questions; named '{}' in the text",
-                        e.0.name
-                    ),
-                    found: e.0,
-                    role: Role::Interviewee,
-                    job_title: e.1,
-                });
-                break;
+        'asks: for q in asks {
+            for voc in names::address_forms(&q) {
+                if let Some(e) = name_for_address(src, iv, &voc) {
+                    ev.push(Evidence {
+                        how: format!(
+                            "addressed as '{voc}' in the questions; named '{}' in the text",
+                            e.0.name
+                        ),
+                        found: e.0,
+                        role: Role::Interviewee,
+                        job_title: e.1,
+                    });
+                    break 'asks;
+                }
             }
         }
     }
@@ -634,9 +708,18 @@ fn names_overlap(a: &str, b: &str) -> bool {
             || b.starts_with(a.split_whitespace().next().unwrap_or("")))
 }
 
-/// The person addressed as `voc`: a title (`Duta Besar`) followed by a name in the captions
-/// or the head, or a surname (`Mr. Smith`) with its full form.
+/// The person addressed as `voc`: a title alone (`Duta Besar`) followed by a name in the
+/// captions or the head, or a name with or without a title (`Frau Obermoser`, `Rosa
+/// Elvira`) whose full form the captions, the head or else the text print.
 fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Option<Found>)> {
+    let (_, rest) = names::split_title(voc);
+    let name_like = !rest.is_empty()
+        && rest
+            .split_whitespace()
+            .all(|w| names::name_token(w).is_some());
+    if name_like {
+        return full_name_of(src, iv, &rest).map(|f| (f, None));
+    }
     for (off, text) in head_text(src, iv) {
         // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
         for r in names::occurrences_any_case(&text, voc) {
@@ -657,14 +740,63 @@ fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Opti
             }
         }
     }
-    let core = names::label_core(voc)?;
-    let sur = names::surname_of(&core);
-    names::occurrences(src, &sur)
-        .into_iter()
-        .map(|r| names::name_ending_at(src, r))
-        .filter(|f| f.name.split_whitespace().count() >= 2)
-        .max_by_key(|f| f.name.split_whitespace().count())
-        .map(|f| (f, None))
+    None
+}
+
+/// The fullest name printed around `part` (a surname, given names, or both): captions and
+/// the head first, then the whole text. A word that opens the name but is printed in lower
+/// case elsewhere is a common word (`Photographer Aileen Ferris`); in a text that
+/// capitalises nouns (German) a name grows by one word at most (`Bergführerin Katrin
+/// Obermoser` → `Katrin Obermoser`), since a capital says nothing there.
+fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
+    let part_words = part.split_whitespace().count();
+    let nouns = names::capitalises_nouns(src);
+    let max_words = if nouns { part_words + 1 } else { 5 };
+    let mut regions = head_text(src, iv);
+    let n_head = regions.len();
+    regions.push((0, src.to_string()));
+    let mut best: Option<Found> = None;
+    for (i, (off, text)) in regions.iter().enumerate() {
+        if i == n_head
+            && best
+                .as_ref()
+                .is_some_and(|b| b.name.split_whitespace().count() > part_words)
+        {
+            break; // the head or a caption gave a fuller name: that is the evidence
+        }
+        for r in names::occurrences(text, part) {
+            let back = names::name_ending_at(text, r.start..r.end);
+            let end = names::name_after(text, r.start).map_or(r.end, |f| f.span.end.max(r.end));
+            let mut start = back.span.start.min(r.start);
+            loop {
+                let words: Vec<&str> = text[start..end].split_whitespace().collect();
+                if words.len() <= part_words || start >= r.start {
+                    break;
+                }
+                let first = words[0];
+                let lower = first.to_lowercase();
+                let common = lower != first && !names::occurrences_exact(src, &lower).is_empty();
+                if !(common || words.len() > max_words) {
+                    break;
+                }
+                start += first.len();
+                start += text[start..].len() - text[start..].trim_start().len();
+            }
+            let name = text[start..end].trim_end_matches('.').to_string();
+            let count = name.split_whitespace().count();
+            if count >= 2
+                && best
+                    .as_ref()
+                    .is_none_or(|b| count > b.name.split_whitespace().count())
+            {
+                best = Some(Found {
+                    span: off + start..off + start + name.len(),
+                    name,
+                });
+            }
+        }
+    }
+    best
 }
 
 /// The interviewer's final thanks, unanswered (or answered only with thanks), is the
@@ -688,11 +820,14 @@ fn settle_closing(iv: &mut Interview) {
             return;
         }
     }
-    // Thanks answered with thanks: the reply is a remark.
+    // Thanks answered with thanks or a courtesy (`Sama-sama.`, `My pleasure.`): the reply
+    // is a remark. A short reply of one sentence to thanks that ask nothing is courtesy.
+    let courtesy = is_courtesy(&last.text());
     if n >= 2
         && last.role == Role::Interviewee
-        && closing_thanks(&last.text()).is_some()
-        && last.text().chars().count() < 80
+        && courtesy
+        && last.paragraphs.len() == 1
+        && !iv.turns[n - 2].text().contains(['?', '¿', '？'])
     {
         let prev = &iv.turns[n - 2];
         if prev.role == Role::Interviewer {
@@ -703,7 +838,7 @@ fn settle_closing(iv: &mut Interview) {
                 t.decision = Decision::new(
                     "closing-thanks",
                     format!(
-                        "the interviewer's last turn opens with '{p}'; the reply is thanks too"
+                        "the interviewer's last turn opens with '{p}'; the reply is thanks or a courtesy"
                     ),
                 );
                 reply.kind = TurnKind::Remark;
@@ -714,9 +849,19 @@ fn settle_closing(iv: &mut Interview) {
             }
         }
     }
-    // Unlabelled: a short thanks as the last paragraph of the last answer.
+    // Unlabelled: a short thanks as the last paragraph of the last answer, or the one
+    // before a last short courtesy (`Gern geschehen.`), which is the reply.
     let last = iv.turns.last_mut().expect("n > 0");
     if last.label.is_none() && last.kind == TurnKind::Answer && last.paragraphs.len() >= 2 {
+        let k = last.paragraphs.len();
+        let mut reply = None;
+        if k >= 3 {
+            let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
+            let thanks = closing_thanks(t).is_some() && t.chars().count() <= 120;
+            if thanks && is_courtesy(r) {
+                reply = last.paragraphs.pop();
+            }
+        }
         let p = last.paragraphs.last().expect("len >= 2");
         if let Some(phrase) = closing_thanks(&p.text).filter(|_| p.text.chars().count() <= 120) {
             let p = last.paragraphs.pop().expect("len >= 2");
@@ -733,6 +878,32 @@ fn settle_closing(iv: &mut Interview) {
                     format!("a short last paragraph opening with '{phrase}' after the last answer"),
                 ),
             });
+            if let Some(r) = reply {
+                iv.turns.push(crate::model::Turn {
+                    speaker: None,
+                    label: None,
+                    role: Role::Interviewee,
+                    kind: TurnKind::Remark,
+                    span: r.span.clone(),
+                    paragraphs: vec![r],
+                    decision: Decision::new("closing-reply", "a short courtesy after the thanks"),
+                });
+            }
+        } else if let Some(r) = reply {
+            last.paragraphs.push(r);
         }
     }
+}
+
+/// A short reply of one sentence that asks nothing (`Sama-sama.`, `My pleasure.`), or
+/// thanks in return.
+fn is_courtesy(reply: &str) -> bool {
+    closing_thanks(reply).is_some()
+        || (reply.chars().count() <= 60
+            && reply
+                .split_inclusive(['.', '!', '?'])
+                .filter(|s| s.trim().chars().count() > 1)
+                .count()
+                <= 1
+            && !reply.contains(['?', '¿']))
 }
