@@ -35,6 +35,13 @@ pub const PROFILE_FILES: &[(&str, &str)] = &[
 pub fn init() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
+        // libxml2 2.9 creates its catalog mutex lazily, on the first entity load; two
+        // threads doing that at once can leave the mutex held for ever, and the process
+        // then hangs in xmlCatalogCleanup at exit. Initialize both here, once, first.
+        unsafe {
+            libxml::bindings::xmlInitParser();
+            libxml::bindings::xmlInitializeCatalog();
+        }
         libxml::io::register_input_callback(
             |url| url.starts_with(EMBED_PREFIX),
             |url| {
