@@ -21,7 +21,7 @@ fn prov_human(text: &str, p: &Provenance) -> String {
         Provenance::Manifest { path, row, column } => {
             format!("manifest {path} row {row} column {column}")
         }
-        Provenance::Flag { name } => format!("flag --{name}"),
+        Provenance::Flag { name } => format!("flag {name}"),
         Provenance::Inferred { how, confidence } => {
             format!("inferred: {how} (confidence {confidence:.2})")
         }
@@ -142,15 +142,28 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         ),
         (
             "rights",
-            m.rights
-                .as_ref()
-                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+            m.rights.as_ref().and_then(|x| {
+                let r = &x.value;
+                s(
+                    present(&[&r.copyright_holder, &r.copyright_notice, &r.license]),
+                    &x.provenance,
+                )
+            }),
         ),
         (
             "translation",
-            m.translation
-                .as_ref()
-                .and_then(|x| s(format!("{:?}", x.value), &x.provenance)),
+            m.translation.as_ref().and_then(|x| {
+                let t = &x.value;
+                s(
+                    present(&[
+                        &t.original_url,
+                        &t.original_language,
+                        &t.original_headline,
+                        &t.translator,
+                    ]),
+                    &x.provenance,
+                )
+            }),
         ),
         (
             "section",
@@ -175,6 +188,11 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
                 &id.provenance,
             )),
         );
+    }
+    // Parts of publisher, rights, translation and photos can each come from another
+    // layer (a licence from a flag, a holder from the sidecar): one line per part.
+    for (field, provenance) in &m.field_provenance {
+        let _ = writeln!(o, "  {field:<15} ← {}", prov_human(text, provenance));
     }
     let _ = writeln!(o, "\npeople");
     for (i, p) in iv.people.iter().enumerate() {
@@ -300,6 +318,7 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
             "section": m.section.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
             "keywords": m.keywords.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
             "identifiers": m.identifiers.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
+            "parts": m.field_provenance.iter().map(|(k, p)| (k.clone(), prov_json(text, p))).collect::<serde_json::Map<_, _>>(),
         },
         "people": iv.people.iter().map(|p| json!({
             "name": sourced(json!(p.name.value), &p.name.provenance),
@@ -321,4 +340,13 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
             "at": d.span.as_ref().map(|s| lc(text, s)),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The given parts, `; `-separated (for one-line summaries of composite values).
+fn present(parts: &[&Option<String>]) -> String {
+    parts
+        .iter()
+        .filter_map(|p| p.as_deref())
+        .collect::<Vec<_>>()
+        .join("; ")
 }

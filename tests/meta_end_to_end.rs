@@ -248,3 +248,26 @@ fn a_bad_sidecar_fails_that_input_with_file_line_and_known_keys() {
         "{stderr}"
     );
 }
+
+#[test]
+fn inspect_shows_where_each_value_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(SEED, dir.path().join("seed.txt")).unwrap();
+    fs::write(dir.path().join("seed.meta.toml"), FULL_SIDECAR).unwrap();
+    let out = colloquy()
+        .arg("inspect")
+        .arg(dir.path().join("seed.txt"))
+        .args(["--json", "--license", "https://example.org/licence"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let meta = &v["meta"];
+    assert_eq!(
+        meta["headline"]["provenance"]["from"], "sidecar",
+        "{meta:#}"
+    );
+    assert_eq!(meta["headline"]["provenance"]["key"], "headline");
+    assert_eq!(meta["source_url"]["provenance"]["from"], "text");
+    assert_eq!(meta["parts"]["rights.license"]["from"], "flag");
+    assert_eq!(meta["parts"]["rights.copyright_holder"]["from"], "sidecar");
+}
