@@ -262,3 +262,33 @@ fn one_newsml_message_for_a_batch_is_valid_against_the_official_schema() {
         .stderr(predicates::str::contains("same GUID"));
     assert!(!again.exists());
 }
+
+#[test]
+fn convert_reports_one_junit_testcase_per_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    make_batch(&input, 20); // inputs 13 (empty) is the one bad file among the first 20
+    let out = colloquy()
+        .args(["convert", "--to", "jsonld", "--report", "junit", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .assert()
+        .code(1);
+    let xml = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert_eq!(xml.matches("<testcase").count(), 20, "{xml}");
+    assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
+    assert!(
+        xml.contains("convert/read") && xml.contains("interview-0013.txt"),
+        "{xml}"
+    );
+    // The same run as SARIF names the rule with its help text.
+    let out = colloquy()
+        .args(["convert", "--to", "jsonld", "--report", "sarif", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .assert()
+        .code(1);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "convert/read"));
+}

@@ -3,9 +3,10 @@
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::Checker;
-use colloquy::model::{line_col, Diagnostic, Severity};
+use colloquy::check::{report, FileReport, Finding, Location};
+use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
-    self, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
+    self, ConvertError, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -47,6 +48,10 @@ pub struct Args {
     /// Use the clock for versionCreated (output is then not reproducible).
     #[arg(long)]
     pub now: bool,
+    /// Also print a report of every input's errors and warnings on stdout, in the
+    /// format a CI system reads (the same formats as `validate --report`).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "stdout")]
+    pub report: Option<report::Format>,
     #[command(flatten)]
     pub meta: super::meta_args::MetaArgs,
 }
@@ -69,8 +74,43 @@ impl From<Format> for OutputFormat {
 /// What happened to one input.
 struct InputResult {
     name: String,
-    outcome: Result<Done, String>,
-    warnings: Vec<String>,
+    outcome: Result<Done, Failure>,
+    /// Each warning as stderr shows it, and as a report finding.
+    warnings: Vec<(String, Finding)>,
+}
+
+/// Why an input failed: the one line stderr shows, and the findings a report carries.
+struct Failure {
+    message: String,
+    findings: Vec<Finding>,
+}
+
+impl Failure {
+    fn new(rule: &str, message: String) -> Self {
+        Failure {
+            findings: vec![finding(Severity::Error, rule, &message, None)],
+            message,
+        }
+    }
+}
+
+fn finding(
+    severity: Severity,
+    rule: &str,
+    message: &str,
+    line_col: Option<(usize, usize)>,
+) -> Finding {
+    Finding {
+        severity,
+        rule: rule.to_string(),
+        message: message.to_string(),
+        location: Location {
+            line: line_col.map(|l| l.0),
+            column: line_col.map(|l| l.1),
+            pointer: None,
+        },
+        hint: None,
+    }
 }
 
 struct Done {
@@ -183,7 +223,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for result in &results {
-        for w in &result.warnings {
+        for (w, _) in &result.warnings {
             writeln!(err, "{}: warning: {w}", result.name)?;
             warnings += 1;
         }
@@ -200,16 +240,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Err(e) => {
-                writeln!(err, "colloquy: error: {e}")?;
+                writeln!(err, "colloquy: error: {}", e.message)?;
                 failed += 1;
             }
         }
     }
+    let mut reports: Vec<FileReport> = results
+        .iter()
+        .map(|r| FileReport {
+            path: r.name.clone(),
+            kind: None,
+            findings: match &r.outcome {
+                Ok(_) => Vec::new(),
+                Err(e) => e.findings.clone(),
+            }
+            .into_iter()
+            .chain(r.warnings.iter().map(|(_, f)| f.clone()))
+            .collect(),
+        })
+        .collect();
     if let Some(path) = &args.newsml_message {
         if let Err(e) = write_message(path, &messages, &args) {
             writeln!(err, "colloquy: error: {e}")?;
             failed += 1;
+            reports.push(FileReport {
+                path: path.display().to_string(),
+                kind: None,
+                findings: vec![finding(
+                    Severity::Error,
+                    "convert/write",
+                    &e.to_string(),
+                    None,
+                )],
+            });
         }
+    }
+    if let Some(format) = args.report {
+        print!("{}", report::render(format, &reports));
     }
     if !args.stdout {
         writeln!(
@@ -244,27 +311,46 @@ fn convert_one(
     let name = input.name();
     let mut warnings = Vec::new();
     let outcome = (|| {
-        let bytes = input.read().map_err(|e| format!("{name}: {e}"))?;
+        let bytes = input
+            .read()
+            .map_err(|e| Failure::new("input/unreadable", format!("{name}: {e}")))?;
         let (text, interview) =
-            pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources)
-                .map_err(|e| e.to_string())?;
+            pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources).map_err(
+                |e| match e {
+                    ConvertError::Meta(e) => Failure::new("convert/metadata", e.to_string()),
+                    other => Failure::new("convert/read", other.to_string()),
+                },
+            )?;
         let converted = pipeline::write_checked(&name, &text, interview, options, checker)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| match e {
+                ConvertError::Invalid { ref findings, .. } => Failure {
+                    message: e.to_string(),
+                    findings: findings.clone(),
+                },
+                other => Failure::new("convert/read", other.to_string()),
+            })?;
         // Notes (Severity::Info) are for `inspect` and `validate`; convert shows warnings.
-        warnings.extend(
-            converted
-                .warnings
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-                .map(|d| describe(d, &text)),
-        );
+        for d in converted
+            .warnings
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+        {
+            let at = d.span.as_ref().map(|s| line_col(&text, s.start));
+            let shown = match at {
+                Some((line, col)) => format!("{line}:{col}: {}: {}", d.code, d.message),
+                None => format!("{}: {}", d.code, d.message),
+            };
+            let rule = format!("read/{}", d.code);
+            warnings.push((shown, finding(d.severity, &rule, &d.message, at)));
+        }
         for doc in &converted.documents {
             for f in doc
                 .findings
                 .iter()
                 .filter(|f| f.severity >= Severity::Warning)
             {
-                warnings.push(format!("{}: {}: {}", doc.format.name(), f.rule, f.message));
+                let shown = format!("{}: {}: {}", doc.format.name(), f.rule, f.message);
+                warnings.push((shown, f.clone()));
             }
         }
         if args.stdout {
@@ -274,14 +360,15 @@ fn convert_one(
                 converted: None,
             });
         }
+        let write_failure = |e: batch::BatchError| Failure::new("convert/write", e.to_string());
         // Nothing of this input is written unless every output can be.
         for (doc, path) in converted.documents.iter().zip(outputs) {
-            batch::precheck(path, doc.text.as_bytes(), args.force).map_err(|e| e.to_string())?;
+            batch::precheck(path, doc.text.as_bytes(), args.force).map_err(write_failure)?;
         }
         let mut writes = Vec::new();
         for (doc, path) in converted.documents.iter().zip(outputs) {
             let outcome = batch::write_atomic(path, doc.text.as_bytes(), args.force)
-                .map_err(|e| e.to_string())?;
+                .map_err(write_failure)?;
             writes.push((path.clone(), outcome));
         }
         Ok(Done {
@@ -294,16 +381,6 @@ fn convert_one(
         name,
         outcome,
         warnings,
-    }
-}
-
-fn describe(d: &Diagnostic, text: &str) -> String {
-    match &d.span {
-        Some(span) => {
-            let (line, col) = line_col(text, span.start);
-            format!("{line}:{col}: {}: {}", d.code, d.message)
-        }
-        None => format!("{}: {}", d.code, d.message),
     }
 }
 
