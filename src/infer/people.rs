@@ -55,6 +55,13 @@ pub fn name_token(tok: &str) -> Option<&str> {
     if tok.ends_with("'s") || tok.ends_with("’s") || tok.ends_with("'s,") {
         return None;
     }
+    // `I'm`, `We're`: a pronoun, not a name.
+    if let Some((_, suffix)) = tok.split_once(['\'', '’']) {
+        let suffix = suffix.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if matches!(suffix, "m" | "ve" | "ll" | "re" | "d" | "t") {
+            return None;
+        }
+    }
     let bare = tok
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -76,6 +83,26 @@ pub fn name_token(tok: &str) -> Option<&str> {
     Some(core)
 }
 
+/// `The`, `Die`, `El`: an article before a name and its description (`Die Regisseurin
+/// Mira Kessler`), never part of the name itself.
+fn is_article(tok: &str) -> bool {
+    matches!(
+        tok,
+        "The"
+            | "THE"
+            | "Der"
+            | "Die"
+            | "Das"
+            | "El"
+            | "Los"
+            | "Las"
+            | "Les"
+            | "Il"
+            | "Ein"
+            | "Eine"
+    )
+}
+
 /// True when a token ends the name it is part of (`Nội,` `Otourly)`).
 fn closes(tok: &str) -> bool {
     !is_initial(tok) && tok.ends_with([',', ';', ':', ')', '.', '!', '?', '"', '”', '»'])
@@ -85,7 +112,12 @@ fn closes(tok: &str) -> bool {
 pub fn name_after(text: &str, at: usize) -> Option<Found> {
     let toks = tokens(&text[at..]);
     let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut article = false;
     for (i, (off, tok)) in toks.iter().enumerate() {
+        if i == 0 && is_article(tok) {
+            article = true;
+            continue;
+        }
         if parts.is_empty()
             && is_title(tok)
             && i < 3
@@ -115,6 +147,10 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
             break;
         }
     }
+    // `Die Regisseurin Mira Kessler`: after an article, the first word describes.
+    if article && parts.len() >= 3 {
+        parts.remove(0);
+    }
     let (s, e) = (parts.first()?.0, parts.last()?.1);
     let name = text[s..e].trim_end_matches('.').to_string();
     (!name.is_empty()).then(|| Found {
@@ -129,7 +165,12 @@ pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
     let before = &text[..span.start];
     let toks = tokens(before);
     let mut start = span.start;
+    let mut article = false;
     for (off, tok) in toks.iter().rev() {
+        if is_article(tok) {
+            article = true;
+            break;
+        }
         if closes(tok) || is_title(tok) {
             break;
         }
@@ -138,6 +179,11 @@ pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
             break;
         }
         start = *off;
+    }
+    // `Die Regisseurin Mira Kessler`: after an article, the first word describes.
+    let words: Vec<(usize, &str)> = tokens(&text[start..span.end]);
+    if article && words.len() >= 3 {
+        start += words[1].0;
     }
     Found {
         name: text[start..span.end].to_string(),

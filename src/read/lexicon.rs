@@ -38,6 +38,12 @@ pub struct Lexicon {
     pub address_openers: Vec<String>,
     pub interview_words: Vec<String>,
     pub generic_speakers: Vec<String>,
+    /// Weekday names and clock words that sit beside a date (`Senin, … 10:30 WIB`), never
+    /// a place.
+    pub date_words: Vec<String>,
+    /// Openers of the site's promotion lines after the interview (`Subscribe to …`,
+    /// `Simak breaking news …`): dropped when they trail the last answer.
+    pub promo_openers: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
 }

@@ -33,8 +33,18 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
                     caption_lines.push(j); // alt text repeated as a line
                     continue;
                 }
-                if split_credit(t).1.is_some() {
+                let (cap, credit) = split_credit(t);
+                if credit.is_some() {
                     caption_lines.push(j);
+                    // `Foto: Lena Hoff/dpa` alone, the caption on the very next line.
+                    let k = j + 1;
+                    if cap.is_empty()
+                        && k < lines.len()
+                        && lines[k].kind == LineKind::Text
+                        && caption_like(lines[k].text(src))
+                    {
+                        caption_lines.push(k);
+                    }
                 }
                 break;
             }
@@ -48,8 +58,17 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
                 parts.push(t.to_string());
             }
         }
-        let joined = super::collapse_spaces(&parts.join(" "));
-        let (caption, credit) = split_credit(joined.trim());
+        // Credit first, caption after: split each line, keep the first credit.
+        let mut caption_parts: Vec<String> = Vec::new();
+        let mut credit: Option<String> = None;
+        for part in &parts {
+            let (c, cr) = split_credit(part);
+            if !c.is_empty() {
+                caption_parts.push(c);
+            }
+            credit = credit.or(cr);
+        }
+        let caption = super::collapse_spaces(&caption_parts.join(" "));
         let caption = Some(caption)
             .filter(|c| !c.is_empty())
             .or_else(|| alt.clone());
@@ -61,7 +80,74 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             span,
         });
     }
+    // `Image: Szene aus dem Film (© Kessler Film)`, `Foto: Lena Hoff/dpa` alone in its
+    // paragraph: a photo's caption or credit whose image the scrape left out.
+    for i in 0..lines.len() {
+        if used[i] || lines[i].kind != LineKind::Text {
+            continue;
+        }
+        let alone = |j: Option<usize>| j.is_none_or(|j| lines[j].kind == LineKind::Blank);
+        if !alone(i.checked_sub(1)) || !alone((i + 1 < lines.len()).then_some(i + 1)) {
+            continue;
+        }
+        let t = lines[i].text(src).trim();
+        let Some((caption, credit)) = caption_row(t) else {
+            continue;
+        };
+        used[i] = true;
+        out.push(Figure {
+            caption,
+            credit,
+            image_url: None,
+            alt: None,
+            span: lines[i].span.clone(),
+        });
+    }
+    out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A line right under a credit that reads as its caption: short, not a label or heading.
+fn caption_like(t: &str) -> bool {
+    let t = t.trim();
+    (10..=250).contains(&t.chars().count()) && !t.ends_with(':') && !t.contains("://")
+}
+
+/// (caption, credit) of a caption row with an image word first (`Image: …`, `[caption] …`
+/// give a caption, maybe with a credit; `Foto: Lena Hoff/dpa` gives a credit).
+fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
+    if t.chars().count() > 250 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let caption_word = [
+        "[caption]",
+        "image:",
+        "picture:",
+        "caption:",
+        "imagen:",
+        "gambar:",
+    ]
+    .into_iter()
+    .find(|w| lower.starts_with(w) && lower.len() == t.len());
+    if let Some(w) = caption_word {
+        let rest = t[w.len()..].trim().trim_end_matches("[/caption]").trim();
+        if rest.is_empty() {
+            return None;
+        }
+        let (cap, credit) = split_credit(rest);
+        return Some((Some(cap).filter(|c| !c.is_empty()), credit));
+    }
+    let photo_words: Vec<String> = ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let credit = strip_prefix(t, &photo_words)?;
+    // A credit is a name or an agency, not a sentence.
+    if credit.split_whitespace().count() > 6 || credit.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    Some((None, Some(credit)))
 }
 
 fn agency_re() -> &'static Regex {

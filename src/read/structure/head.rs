@@ -53,7 +53,15 @@ pub fn read_head(
                     let about_date = lexicon::contains(&lex.not_labels, rest.trim_end_matches(':'));
                     // `Por Marta Vidal | 30 de noviembre`: a byline, not a place.
                     let byline = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some();
-                    if !rest.is_empty() && place_like(rest) && !about_date && !byline {
+                    // `Senin, … 10:30 WIB`, `…, 18:04 Uhr`: weekday and clock, not a place.
+                    let rest = without_date_words(rest);
+                    let rest = rest.as_str();
+                    if !rest.is_empty()
+                        && t.contains(rest)
+                        && place_like(rest)
+                        && !about_date
+                        && !byline
+                    {
                         let off = t.find(rest).unwrap_or(0);
                         iv.meta.dateline = Some(Sourced::from_text(
                             rest.to_string(),
@@ -122,6 +130,50 @@ pub fn read_head(
 }
 
 /// `San José, Costa Rica`, `Buenos Aires, Argentina`, `Houston, TX`.
+/// `rest` of a date line without weekday names, clock times and time zones, trimmed.
+fn without_date_words(rest: &str) -> String {
+    let lex = lexicon();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '|' | '-' | '–' | '—'))
+            .to_lowercase()
+    };
+    let clock = |w: &str| {
+        let w = bare(w);
+        let w = w.trim_start_matches("gmt").trim_start_matches("utc");
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h' | '+' | '-'))
+    };
+    let mut keep = vec![true; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let two =
+            (i + 1 < words.len()).then(|| format!("{} {}", bare(words[i]), bare(words[i + 1])));
+        if two.is_some_and(|p| lexicon::contains(&lex.date_words, &p)) {
+            keep[i] = false;
+            keep[i + 1] = false;
+            i += 2;
+            continue;
+        }
+        if clock(words[i]) || lexicon::contains(&lex.date_words, &bare(words[i])) {
+            keep[i] = false;
+        }
+        i += 1;
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(w, _)| *w)
+        .collect();
+    kept.join(" ")
+        .trim()
+        .trim_matches(|c: char| matches!(c, '–' | '-' | '—' | ',' | '|') || c.is_whitespace())
+        .to_string()
+}
+
 fn place_like(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.is_empty()

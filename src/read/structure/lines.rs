@@ -48,6 +48,11 @@ fn photo_re() -> &'static Regex {
     R.get_or_init(|| re(r"^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$"))
 }
 
+fn bare_image_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"(?i)^(?:https?:)?//\S+\.(?:jpe?g|png|webp|gif|avif)(?:\?\S*)?$"))
+}
+
 fn timestamp_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -129,6 +134,13 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
         return LineKind::Photo {
             alt: nonempty(1),
             url: nonempty(2),
+        };
+    }
+    // An image address alone on its line: the photo of a scraped page.
+    if let Some(m) = bare_image_re().find(text.trim()) {
+        return LineKind::Photo {
+            alt: None,
+            url: Some(m.as_str().to_string()),
         };
     }
     if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
@@ -230,12 +242,23 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if t.matches(['›', '»', '>']).count() >= 2 && t.len() < 120 {
         return Some("breadcrumbs");
     }
+    // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`.
+    let crumbs: Vec<&str> = t.split(" / ").map(str::trim).collect();
+    if crumbs.len() >= 2
+        && t.len() < 120
+        && crumbs
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
+        && (crumbs.len() >= 3 || lexicon::contains(&lex.chrome_lines, &crumbs[0].to_lowercase()))
+    {
+        return Some("breadcrumbs");
+    }
     // Menus: `Politics | World | Business`.
     let parts: Vec<&str> = t.split('|').map(str::trim).collect();
     if parts.len() >= 3
         && parts
             .iter()
-            .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
+            .all(|p| p.split_whitespace().count() <= 4 && !ends_with_stop(p))
     {
         return Some("menu");
     }

@@ -86,6 +86,35 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             _ => {}
         }
     }
+    // `Baca Juga:` alone on its line: the related article's title is on the next line.
+    for i in 0..ls.len() {
+        if ls[i].kind != LineKind::Chrome("link or button text")
+            || !ls[i]
+                .text(src)
+                .trim()
+                .trim_end_matches(['*', '_'])
+                .ends_with(':')
+        {
+            continue;
+        }
+        let Some(j) = (i + 1..ls.len()).find(|&j| ls[j].kind != LineKind::Blank) else {
+            continue;
+        };
+        let t = ls[j].text(src).trim();
+        if ls[j].kind == LineKind::Text && !used[j] && t.chars().count() <= 150 && !ends_sentence(t)
+        {
+            used[j] = true;
+            iv.diagnostics.push(Diagnostic::info(
+                "chrome-dropped",
+                format!(
+                    "dropped site chrome (related-article title after '{}'): '{}'",
+                    short(ls[i].text(src).trim()),
+                    short(t)
+                ),
+                Some(ls[j].span.clone()),
+            ));
+        }
+    }
     iv.figures = figures::extract(src, &ls, &mut used);
 
     // Speaker labels.
@@ -102,11 +131,49 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             (h.clone(), (ends_sentence(content), content.len()))
         })
         .collect();
-    let keys = labels::speaker_keys(&all);
+    let mut keys = labels::speaker_keys(&all);
+    // `The Glacier Keeper: "We measure what we are losing"` — a label said once whose whole
+    // text is a quotation is a headline that quotes someone, not a turn.
+    keys.retain(|k| {
+        let mine: Vec<&LabelHit> = all.iter().map(|(h, _)| h).filter(|h| &h.key == k).collect();
+        let known = lexicon::contains(&lexicon().question_labels, k)
+            || lexicon::contains(&lexicon().answer_labels, k);
+        let headline = mine.len() == 1 && !known && quoted_headline(src, &ls, mine[0]);
+        if headline {
+            iv.diagnostics.push(Diagnostic::info(
+                "label-is-headline",
+                format!(
+                    "'{}:' is said once before a quotation: a headline, not a speaker",
+                    short(&mine[0].label)
+                ),
+                Some(mine[0].span.clone()),
+            ));
+        }
+        !headline
+    });
     let speaker_hits: Vec<Option<LabelHit>> = hits
         .into_iter()
         .map(|h| h.filter(|h| keys.contains(&h.key)))
         .collect();
+    // `Nhà văn X: "…"` as the text's first label, later X's own label: the first is the
+    // headline quoting the speaker, not their first turn.
+    let mut speaker_hits = speaker_hits;
+    if let Some(first) = speaker_hits.iter_mut().find(|h| h.is_some()) {
+        let h = first.as_ref().expect("found a hit");
+        let known = lexicon::contains(&lexicon().question_labels, &h.key)
+            || lexicon::contains(&lexicon().answer_labels, &h.key);
+        if !known && quoted_headline(src, &ls, h) {
+            iv.diagnostics.push(Diagnostic::info(
+                "label-is-headline",
+                format!(
+                    "'{}:' opens the text before a quotation: a headline, not a turn",
+                    short(&h.label)
+                ),
+                Some(h.span.clone()),
+            ));
+            *first = None;
+        }
+    }
     let labelled = labelled_mode(src, &speaker_hits, &ls, &used, &keys);
     let speaker_hits: Vec<Option<LabelHit>> = if labelled {
         speaker_hits
@@ -194,6 +261,31 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     finish_turns(&mut iv);
     people::assign(src, &mut iv, labelled);
     iv
+}
+
+/// The text after the label's colon is one quotation and nothing else (`"…"`, `« … »`).
+fn quoted_headline(src: &str, ls: &[Line], h: &LabelHit) -> bool {
+    let Some(l) = ls.iter().find(|l| l.span.contains(&h.span.start)) else {
+        return false;
+    };
+    let line = &src[h.span.start..l.span.end];
+    let Some(colon) = line.find([':', '：']) else {
+        return false;
+    };
+    let rest = line[colon..]
+        .trim_start_matches([':', '：', '*', '_'])
+        .trim()
+        .trim_end_matches(['*', '_']);
+    let opens = rest.starts_with(['"', '“', '„', '«', '‘', '\'', '「']);
+    let closes = rest.ends_with(['"', '”', '“', '»', '’', '\'', '」']);
+    // One quotation: no closing quote inside followed by more prose.
+    let inner = rest.chars().count() >= 3
+        && !rest
+            .chars()
+            .skip(1)
+            .take(rest.chars().count().saturating_sub(2))
+            .any(|c| matches!(c, '"' | '”' | '»' | '」'));
+    opens && closes && inner
 }
 
 /// At most 60 characters of `t`, for messages.
@@ -961,18 +1053,32 @@ fn finish_turns(iv: &mut Interview) {
         ));
     }
     let _ = before;
+    // Chrome lines after an editing note (`More from Opinion`) hide the note: drop them
+    // first, then the notes, then what the notes hid.
+    drop_trailing_lines(iv);
     tail_notes(iv);
+    drop_trailing_lines(iv);
+}
+
+/// Drops the last answer's trailing lines that are not sentences (link titles, menus).
+fn drop_trailing_lines(iv: &mut Interview) {
     if let Some(last) = iv.turns.last_mut() {
         while last.paragraphs.len() > 1 {
             let p = last.paragraphs.last().expect("len > 1");
-            if ends_sentence(&p.text) || p.text.chars().count() > 100 {
+            let promo = p.text.chars().count() <= 250
+                && lexicon::starts_with_phrase(&lexicon().promo_openers, &p.text).is_some();
+            if !promo
+                && (ends_sentence(&p.text)
+                    || p.text.chars().count() > 100
+                    || note_kind(&p.text).is_some())
+            {
                 break;
             }
             let p = last.paragraphs.pop().expect("len > 1");
             iv.diagnostics.push(Diagnostic::info(
                 "trailing-dropped",
                 format!(
-                    "dropped a trailing line that is not a sentence: '{}'",
+                    "dropped a trailing line that is not part of the answer (not a sentence, or a site promotion): '{}'",
                     short(&p.text)
                 ),
                 Some(p.span),
@@ -1047,6 +1153,14 @@ fn tail_notes(iv: &mut Interview) {
 /// The closing phrase a text starts with, when it is a short thanks.
 pub fn closing_thanks(text: &str) -> Option<&'static str> {
     let t = text.trim_start_matches(['¡', '"', '“', '«', '„', '*', '_', ' ']);
-    let p = lexicon::starts_with_phrase(&lexicon().closing_phrases, t)?;
+    // `Daniel Osei, thank you.`: the name addressed first.
+    let lex = lexicon();
+    let p = lexicon::starts_with_phrase(&lex.closing_phrases, t).or_else(|| {
+        let v = crate::infer::people::leading_vocative(t)?;
+        lexicon::starts_with_phrase(
+            &lex.closing_phrases,
+            t[v.len()..].trim_start_matches([',', ' ']),
+        )
+    })?;
     (text.chars().count() <= 160).then_some(p)
 }

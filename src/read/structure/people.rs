@@ -178,6 +178,28 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 }
             }
         }
+        // `Lucía Méndez: "La música … no es un museo"`: the name before a quotation.
+        if let Some(c) = t.find(':') {
+            let rest = t[c + 1..].trim();
+            let quoted = rest.starts_with(['"', '“', '„', '«', '\''])
+                && rest.ends_with(['"', '”', '“', '»', '\'']);
+            let lead = t[..c].trim();
+            let at = span.start + (lead.as_ptr() as usize - t.as_ptr() as usize);
+            if quoted {
+                if let Some(f) = names::name_after(src, at).filter(|f| {
+                    f.span.start == at
+                        && f.span.end == at + lead.len()
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                }) {
+                    ev.push(Evidence {
+                        found: f,
+                        role: Role::Interviewee,
+                        how: "named before the quote in the headline".into(),
+                        job_title: None,
+                    });
+                }
+            }
+        }
         // `A with B`: A answers, B asks.
         for w in &lex.headline_with {
             let pat = format!(" {w} ");
@@ -191,6 +213,33 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 let a_end = span.start + i;
                 let last_word = t[..i].rfind(' ').map_or(0, |s| s + 1);
                 let a = names::name_ending_at(src, span.start + last_word..a_end);
+                // `a conversation with B`, `Interview with B`: B is the one interviewed.
+                let before = t[last_word..i].trim().to_lowercase();
+                // Not `Pompeo's Interview With B` (B asks there): the word opens the headline
+                // or a part of it, or follows an article.
+                let ahead = t[..last_word].trim_end();
+                let opens = ahead.is_empty()
+                    || ahead.ends_with([':', '"', '”', '»', '–', '—', '-', '|'])
+                    || matches!(
+                        ahead.rsplit(' ').next().map(str::to_lowercase).as_deref(),
+                        Some("a" | "an" | "our" | "un" | "une" | "ein" | "eine" | "una")
+                    );
+                if opens && lexicon::contains(&lex.interview_words, &before) {
+                    if let Some(b) =
+                        names::name_after(src, span.start + i + pat.len()).filter(|b| {
+                            b.name.split_whitespace().count() >= 2
+                                && corroborated(src, &b.name, span)
+                        })
+                    {
+                        ev.push(Evidence {
+                            found: b,
+                            role: Role::Interviewee,
+                            how: format!("after '{before} {w}' in the headline"),
+                            job_title: None,
+                        });
+                    }
+                    break;
+                }
                 // Only names the rest of the text also shows: `Town Hall with Students` names no one.
                 if a.name.split_whitespace().count() >= 2 && corroborated(src, &a.name, span) {
                     ev.push(Evidence {
@@ -569,7 +618,10 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     f.name.split_whitespace().count(),
                     b.name.split_whitespace().count(),
                 );
-                fw > bw && !(b.span.start < first_turn && f.span.start >= first_turn)
+                let caps = |n: &str| !n.chars().any(char::is_lowercase);
+                // `Maya Chen` in the text beats the label line `MAYA CHEN`.
+                (fw > bw || (fw == bw && caps(&b.name) && !caps(&f.name)))
+                    && !(b.span.start < first_turn && f.span.start >= first_turn)
             });
             if better {
                 best = Some(f);
@@ -692,7 +744,13 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
 
 fn plausible_name(name: &str) -> bool {
     let lex = lexicon();
+    // `The Guardian`, `The Glacier Keeper`: a title or an outlet, not a person's name.
+    let article = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "The" | "THE"));
     !name.is_empty()
+        && !article
         && !name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
