@@ -237,11 +237,16 @@ fn human_report_has_file_line_col_rule_and_hint() {
     .unwrap();
     assert!(re.is_match(&out), "{out}");
     assert!(out.contains("    hint: "));
+    assert!(
+        !out.contains(": info "),
+        "notes are counted, not listed: {out}"
+    );
     let (e, w, i) = totals(&r);
     assert!(
         out.ends_with(&format!(
-            "4 files checked: 3 invalid; {e} errors, {w} warning{}, {i} info\n",
-            if w == 1 { "" } else { "s" }
+            "4 files checked: 3 invalid; {e} errors, {w} warning{}, {i} note{} (listed by --report json)\n",
+            if w == 1 { "" } else { "s" },
+            if i == 1 { "" } else { "s" }
         )),
         "{out}"
     );

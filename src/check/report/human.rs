@@ -1,14 +1,17 @@
 //! The human report: `file:line:col: severity rule: message`, a `hint:` line under it,
-//! and a one-line summary — the shape compilers use, so editors can jump to it.
+//! and a one-line summary — the shape compilers use, so editors can jump to it. Notes
+//! (pending schema.org terms and the like) are counted but not listed: a person reads
+//! this, and the machine formats carry every finding.
 
 use super::{severity_word, Totals};
 use crate::check::FileReport;
+use crate::model::Severity;
 use std::fmt::Write as _;
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
-        for f in &r.findings {
+        for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
             let place = match (f.location.line, f.location.column) {
                 (Some(l), Some(c)) => format!("{}:{l}:{c}", r.path),
                 (Some(l), None) => format!("{}:{l}", r.path),
@@ -32,7 +35,7 @@ pub fn render(reports: &[FileReport]) -> String {
     let t = Totals::of(reports);
     let _ = writeln!(
         out,
-        "{} file{} checked: {} invalid; {} error{}, {} warning{}, {} info",
+        "{} file{} checked: {} invalid; {} error{}, {} warning{}, {} note{} (listed by --report json)",
         t.files,
         if t.files == 1 { "" } else { "s" },
         t.files_with_errors,
@@ -40,7 +43,8 @@ pub fn render(reports: &[FileReport]) -> String {
         if t.errors == 1 { "" } else { "s" },
         t.warnings,
         if t.warnings == 1 { "" } else { "s" },
-        t.infos
+        t.infos,
+        if t.infos == 1 { "" } else { "s" },
     );
     out
 }
