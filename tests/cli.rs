@@ -157,3 +157,25 @@ fn a_differing_existing_output_is_not_replaced_without_force() {
         .success();
     assert!(fs::read_to_string(&target).unwrap().contains("NewsArticle"));
 }
+
+#[test]
+fn strict_turns_warnings_into_failure() {
+    // The seed has no headline: a warning, exit 0 — and exit 1 under --strict.
+    colloquy()
+        .args(["convert", SEED, "--to", "jsonld", "--stdout"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no-headline"));
+    colloquy()
+        .args(["convert", SEED, "--to", "jsonld", "--stdout", "--strict"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn inspect_explains_why_a_paragraph_is_a_question() {
+    let out = colloquy().args(["inspect", SEED]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("question") && text.contains("rule"), "{text}");
+    assert!(text.contains("Vu Le Thai Hoang"), "{text}");
+}
