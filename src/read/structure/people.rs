@@ -149,9 +149,18 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
                 if let Some(f) = names::name_after(src, at).filter(|f| {
                     let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    // A name that is the whole rest of the headline needs the text to
+                    // name the person again (`Wawancara: Nelayan Kecil Harus Dilindungi`
+                    // is a title-cased slogan no one answers to).
                     f.span.start == at
                         && (2..=4).contains(&f.name.split_whitespace().count())
-                        && (rest.is_empty() || rest.starts_with([',', '–', '—', '-', '(', '|']))
+                        && (rest.starts_with([',', '–', '—', '-', '(', '|'])
+                            || rest.is_empty()
+                                && f.name.split_whitespace().last().is_some_and(|w| {
+                                    names::occurrences(src, w)
+                                        .iter()
+                                        .any(|r| r.end <= span.start || r.start >= span.end)
+                                }))
                 }) {
                     ev.push(Evidence {
                         found: f,
@@ -552,6 +561,18 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 });
                 break;
             }
+        }
+    }
+    // The lead names the interviewee (`Samir Haddad still starts work at five…`, `Wir
+    // trafen die Architektin Mira Kessler…`): weaker than how the questions address them.
+    if !has(&ev, Role::Interviewee) {
+        if let Some((found, how)) = super::lead::interviewee(src, iv) {
+            ev.push(Evidence {
+                found,
+                role: Role::Interviewee,
+                how,
+                job_title: None,
+            });
         }
     }
     if !has(&ev, Role::Interviewer) {
