@@ -161,3 +161,32 @@ fn an_interview_headline_that_is_a_title_cased_slogan_names_no_one() {
     let (iv, _) = load("tests/fixtures/read/lead_verb_id.txt");
     assert!(!interviewees(&iv).iter().any(|n| n.contains("Nelayan")));
 }
+
+#[test]
+fn an_interview_credit_line_apart_from_the_headline_names_the_interviewer_de() {
+    // `Interview: Markus Weber` below the headline and teaser, or after the last answer,
+    // is the credit; as the headline itself the same form names the interviewee
+    // (`byline_q_dot_en.txt` in read_shapes).
+    for file in ["credit_top_de.txt", "credit_end_de.txt"] {
+        let (iv, text) = load(&format!("tests/fixtures/read/{file}"));
+        let asks: Vec<&str> = iv
+            .people_with_role(Role::Interviewer)
+            .map(|p| p.name.value.as_str())
+            .collect();
+        assert_eq!(asks, ["Markus Weber"], "{file}");
+        assert_eq!(interviewees(&iv), ["Anna Berg"], "{file}");
+        assert_eq!(iv.exchanges().len(), 2, "{file}");
+        assert!(why(&iv, "Markus Weber").contains("credit line"), "{file}");
+        // The credit is no part of the last answer.
+        let last = iv
+            .exchanges()
+            .last()
+            .unwrap()
+            .answers
+            .last()
+            .unwrap()
+            .text();
+        assert!(!last.contains("Markus Weber"), "{file}");
+        assert_sourced(&iv, &text);
+    }
+}

@@ -85,6 +85,7 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             });
         }
     }
+    ev.extend(credit_lines(src, iv));
     // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
     // author of a Q&A asks the questions. Weaker than a phrase that says so.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
@@ -273,6 +274,67 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev
+}
+
+/// `Interview: Markus Weber` on a line of its own that is not the headline — below the
+/// headline and teaser, or after the last answer — is the credit of who conducted the
+/// interview (the German press convention). As the headline itself (`Interview: Aileen
+/// Ferris, harbour master`) the same words name the interviewee; that rule lives in
+/// `gather_evidence`.
+fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let headline = iv.meta.headline.as_ref().and_then(|h| match &h.provenance {
+        Provenance::Text { span } => Some(span.clone()),
+        _ => None,
+    });
+    let Some(headline) = headline else {
+        return Vec::new(); // no headline: a lone `Interview: X` line may be the title
+    };
+    let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+    let last = iv.turns.last().map_or(src.len(), |t| t.span.end);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let here = at;
+        at += line.len();
+        let in_head = here >= headline.end && here < first;
+        let in_tail = here >= last;
+        if !(in_head || in_tail) {
+            continue;
+        }
+        let t = line.trim();
+        let Some(c) = t.find(':') else { continue };
+        if !lexicon::contains(&lex.interview_words, &t[..c]) {
+            continue;
+        }
+        let lead_ws = line.len() - line.trim_start().len();
+        let name_at = here + lead_ws + c + 1;
+        let name_at = name_at + (src[name_at..].len() - src[name_at..].trim_start().len());
+        let Some(f) = names::name_after(src, name_at) else {
+            continue;
+        };
+        // The name is the whole rest of the line: a credit, not a title or a sentence.
+        let rest = src[f.span.end..here + line.trim_end().len()].trim();
+        if f.span.start == name_at
+            && (2..=4).contains(&f.name.split_whitespace().count())
+            && rest.is_empty()
+        {
+            out.push(Evidence {
+                how: format!(
+                    "credit line '{t}' {} (not the headline)",
+                    if in_head {
+                        "below the headline"
+                    } else {
+                        "after the last answer"
+                    }
+                ),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+    }
+    out
 }
 
 /// Sets roles and kinds of labelled turns, the closing, the people and the speakers.
