@@ -120,6 +120,8 @@ fn the_name_that_opens_the_lead_is_the_interviewee_when_the_questions_say_you() 
         ("lead_subject_en.txt", "Samir Haddad"),
         // `Notre journaliste Marc Leroy` asks: a newsroom word before a name keeps it out.
         ("lead_subject_fr.txt", "Claire Dumas"),
+        // Questions without a pronoun (`¿Cómo llegó…?`), but `Conversamos con ella`.
+        ("teaser_lead_es.txt", "Rosa Quintana"),
     ] {
         let (iv, text) = load(&format!("tests/fixtures/read/{file}"));
         assert_eq!(interviewees(&iv), [name], "{file}");

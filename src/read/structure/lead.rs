@@ -6,9 +6,9 @@
 //! 1. an interview verb of the lead with a name beside it: the subject before a phrase
 //!    such as `menerima` / `trả lời phỏng vấn`, or the person after a phrase such as
 //!    `we spoke with` / `hablamos con`, past an article and a description;
-//! 2. the name that opens the lead's first sentence, when the questions speak to "you",
-//!    the lead goes on about that person (a pronoun or the surname again) and names no
-//!    one else as a sentence's subject.
+//! 2. the name that opens the lead's first sentence, when the questions speak to "you"
+//!    (or the lead says it met "her": `Conversamos con ella`), the lead goes on about that
+//!    person (a pronoun or the surname again) and names no one else as a sentence's subject.
 //!
 //! A name beside a newsroom word (`reporter`, `Notre journaliste …`) or joined to a second
 //! name (`X and Y`) is never taken: the first is the interviewer, the second is several
@@ -194,7 +194,19 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
         .iter()
         .filter(|q| lexicon::mentions(&lex.second_person, q))
         .count();
-    if questions.is_empty() || you * 2 < questions.len() {
+    // Or the lead says it met "her" (`Conversamos con ella`, `We asked her`): Spanish and
+    // Indonesian questions often address no one by a pronoun.
+    let met_pronoun = iv.lead.iter().any(|p| {
+        let t = &src[p.span.clone()];
+        lex.lead_met_phrases.iter().any(|ph| {
+            names::occurrences_any_case(t, ph).iter().any(|r| {
+                lexicon::words(&t[r.end..])
+                    .first()
+                    .is_some_and(|w| lexicon::contains(&lex.person_pronouns, w))
+            })
+        })
+    });
+    if questions.is_empty() || (you * 2 < questions.len() && !met_pronoun) {
         return None;
     }
     let first = iv.lead.iter().find(|p| {
@@ -271,12 +283,17 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
         return None;
     }
     let how = format!(
-        "opens the lead ('{}…'), which goes on about this person, and the questions speak to 'you'; no one else is named as a subject",
+        "opens the lead ('{}…'), which goes on about this person, and {}; no one else is named as a subject",
         src[f.span.start..]
             .split_whitespace()
             .take(n + 2)
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" "),
+        if you * 2 >= questions.len() {
+            "the questions speak to 'you'"
+        } else {
+            "the lead says it met this person"
+        }
     );
     Some((f, how))
 }
