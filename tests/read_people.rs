@@ -118,6 +118,7 @@ fn the_lead_names_the_interviewee_beside_an_interview_verb() {
 fn the_name_that_opens_the_lead_is_the_interviewee_when_the_questions_say_you() {
     for (file, name) in [
         ("lead_subject_en.txt", "Samir Haddad"),
+        ("lead_subject_asked_en.txt", "Ingrid Solberg"),
         // `Notre journaliste Marc Leroy` asks: a newsroom word before a name keeps it out.
         ("lead_subject_fr.txt", "Claire Dumas"),
         // Questions without a pronoun (`¿Cómo llegó…?`), but `Conversamos con ella`.
@@ -139,6 +140,10 @@ fn a_lead_with_several_people_or_a_passing_mention_names_no_interviewee() {
         "lead_reporter_en.txt",
         // `New York has changed…` is also `in New York`: a place, not a person.
         "lead_place_en.txt",
+        // `Tom Price spoke with the council`, `menerima penghargaan`: the verb is not
+        // about the press, so its subject was not interviewed.
+        "lead_passing_verb_en.txt",
+        "lead_passing_id.txt",
     ] {
         let (iv, _) = load(&format!("tests/fixtures/read/{file}"));
         assert!(

@@ -26,6 +26,9 @@ pub fn interviewee(src: &str, iv: &Interview) -> Option<(Found, String)> {
         // 1a. The subject before an interview verb.
         for phrase in &lex.lead_subject_phrases {
             for r in names::occurrences_any_case(text, phrase) {
+                if !to_the_press(phrase, &text[r.end..]) {
+                    continue;
+                }
                 let Some(f) = subject_before(src, p.span.start + r.start) else {
                     continue;
                 };
@@ -49,6 +52,22 @@ pub fn interviewee(src: &str, iv: &Interview) -> Option<(Found, String)> {
         }
     }
     opening_subject(src, iv)
+}
+
+/// The subject phrase speaks of the interview: it says so itself (`trả lời phỏng vấn`,
+/// `nos recibió`), or what follows is us, a newsroom word or a name such as an outlet
+/// (`menerima Tempo`, `spoke with reporter …`) — not `spoke with the council`.
+fn to_the_press(phrase: &str, after: &str) -> bool {
+    let lex = lexicon();
+    let own = lexicon::mentions(&lex.interview_words, phrase)
+        || lexicon::mentions(&lex.first_person, phrase);
+    let next = after.split_whitespace().next().unwrap_or("");
+    let word = next
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    own || lexicon::contains(&lex.first_person, &word)
+        || lexicon::contains(&lex.author_words, &word)
+        || names::name_token(next).is_some()
 }
 
 /// The name that ends right before byte `at` (a space between), 2–4 words; a longer run
