@@ -132,6 +132,18 @@ fn the_name_that_opens_the_lead_is_the_interviewee_when_the_questions_say_you() 
 }
 
 #[test]
+fn a_newsroom_word_before_a_name_in_a_lead_about_the_interview_names_the_interviewer_fr() {
+    let (iv, text) = load("tests/fixtures/read/lead_subject_fr.txt");
+    let asks: Vec<&str> = iv
+        .people_with_role(Role::Interviewer)
+        .map(|p| p.name.value.as_str())
+        .collect();
+    assert_eq!(asks, ["Marc Leroy"]);
+    assert!(why(&iv, "Marc Leroy").contains("journaliste"));
+    assert_sourced(&iv, &text);
+}
+
+#[test]
 fn a_lead_with_several_people_or_a_passing_mention_names_no_interviewee() {
     for file in [
         "lead_several_en.txt",

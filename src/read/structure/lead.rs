@@ -11,8 +11,8 @@
 //!    person (a pronoun or the surname again) and names no one else as a sentence's subject.
 //!
 //! A name beside a newsroom word (`reporter`, `Notre journaliste …`) or joined to a second
-//! name (`X and Y`) is never taken: the first is the interviewer, the second is several
-//! people.
+//! name (`X and Y`) is never taken: the first is the interviewer (`interviewer` reads it
+//! when the lead speaks of the interview), the second is several people.
 
 use crate::infer::people::{self as names, Found};
 use crate::model::{Interview, TurnKind};
@@ -52,6 +52,40 @@ pub fn interviewee(src: &str, iv: &Interview) -> Option<(Found, String)> {
         }
     }
     opening_subject(src, iv)
+}
+
+/// The interviewer named in the lead beside a newsroom word, in a sentence about the
+/// interview (`Notre journaliste Marc Leroy s'est entretenu avec elle`, `reporter Jane
+/// Roe spoke with him`).
+pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
+    let lex = lexicon();
+    for p in &iv.lead {
+        let text = &src[p.span.clone()];
+        let about_interview = lex
+            .lead_met_phrases
+            .iter()
+            .chain(&lex.lead_subject_phrases)
+            .any(|ph| !names::occurrences_any_case(text, ph).is_empty())
+            || lexicon::mentions(&lex.interview_words, text);
+        if !about_interview {
+            continue;
+        }
+        for w in &lex.author_words {
+            for r in names::occurrences_any_case(text, w) {
+                let at = p.span.start + r.end;
+                let Some(f) = names::name_after(src, at) else {
+                    continue;
+                };
+                let gap = &src[at..f.span.start];
+                let n = f.name.split_whitespace().count();
+                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) {
+                    let how = format!("named after '{}' in the lead", &text[r]);
+                    return Some((f, how));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The subject phrase speaks of the interview: it says so itself (`trả lời phỏng vấn`,

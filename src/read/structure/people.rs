@@ -638,6 +638,16 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         }
     }
     if !has(&ev, Role::Interviewer) {
+        if let Some((found, how)) = super::lead::interviewer(src, iv) {
+            ev.push(Evidence {
+                found,
+                role: Role::Interviewer,
+                how,
+                job_title: None,
+            });
+        }
+    }
+    if !has(&ev, Role::Interviewer) {
         for t in iv
             .turns
             .iter()
