@@ -867,3 +867,27 @@ fn a_bold_paragraph_is_a_question_when_the_questions_are_bold_md_html() {
         assert_eq!(iv.lead.len(), 1, "{file}");
     }
 }
+
+#[test]
+fn a_podcast_title_line_with_show_and_episode_is_the_headline() {
+    for (file, title) in [
+        (
+            "podcast_title_en.txt",
+            "Harbour Voices — Episode 42: Rebuilding the Sea Wall",
+        ),
+        (
+            "podcast_title_pipe_en.txt",
+            "The Long Table Podcast | Ep. 7 – Bread, Salt and Memory",
+        ),
+    ] {
+        let (iv, _) = load(file);
+        assert_eq!(headline(&iv), Some(title), "{file}");
+        // The episode title is no turn and names no one; the speakers come from the labels.
+        assert!(!qa(&iv).iter().any(|e| e.0.contains(title)), "{file}");
+        let people: Vec<&str> = iv.people.iter().map(|p| p.name.value.as_str()).collect();
+        assert!(
+            people.iter().all(|n| !title.contains(n)),
+            "{file}: {people:?}"
+        );
+    }
+}

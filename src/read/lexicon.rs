@@ -34,6 +34,16 @@ pub struct Lexicon {
     pub author_words: Vec<String>,
     pub interviewee_phrases: Vec<String>,
     pub headline_with: Vec<String>,
+    /// Lead phrases after which the person met is named (`We spoke with …`).
+    pub lead_met_phrases: Vec<String>,
+    /// Lead phrases before which the interviewee is named as subject (`… menerima Tempo`).
+    pub lead_subject_phrases: Vec<String>,
+    /// Third-person personal pronouns (`she`, `ihn`, `beliau`).
+    pub person_pronouns: Vec<String>,
+    /// Articles that may open a description before a name (`die Architektin`).
+    pub articles: Vec<String>,
+    /// Prepositions of place (`in`, `di`, `ở`): a name after one is a place.
+    pub place_prepositions: Vec<String>,
     pub titles: Vec<String>,
     pub address_openers: Vec<String>,
     pub interview_words: Vec<String>,
@@ -106,6 +116,11 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.author_words,
             &mut lex.interviewee_phrases,
             &mut lex.headline_with,
+            &mut lex.lead_met_phrases,
+            &mut lex.lead_subject_phrases,
+            &mut lex.person_pronouns,
+            &mut lex.articles,
+            &mut lex.place_prepositions,
             &mut lex.titles,
             &mut lex.address_openers,
             &mut lex.interview_words,

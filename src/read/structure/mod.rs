@@ -12,6 +12,7 @@
 pub mod figures;
 pub mod head;
 pub mod labels;
+pub mod lead;
 pub mod lines;
 pub mod people;
 

@@ -85,6 +85,7 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             });
         }
     }
+    ev.extend(credit_lines(src, iv));
     // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
     // author of a Q&A asks the questions. Weaker than a phrase that says so.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
@@ -149,9 +150,18 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
                 if let Some(f) = names::name_after(src, at).filter(|f| {
                     let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    // A name that is the whole rest of the headline needs the text to
+                    // name the person again (`Wawancara: Nelayan Kecil Harus Dilindungi`
+                    // is a title-cased slogan no one answers to).
                     f.span.start == at
                         && (2..=4).contains(&f.name.split_whitespace().count())
-                        && (rest.is_empty() || rest.starts_with([',', '–', '—', '-', '(', '|']))
+                        && (rest.starts_with([',', '–', '—', '-', '(', '|'])
+                            || rest.is_empty()
+                                && f.name.split_whitespace().last().is_some_and(|w| {
+                                    names::occurrences(src, w)
+                                        .iter()
+                                        .any(|r| r.end <= span.start || r.start >= span.end)
+                                }))
                 }) {
                     ev.push(Evidence {
                         found: f,
@@ -264,6 +274,67 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev
+}
+
+/// `Interview: Markus Weber` on a line of its own that is not the headline — below the
+/// headline and teaser, or after the last answer — is the credit of who conducted the
+/// interview (the German press convention). As the headline itself (`Interview: Aileen
+/// Ferris, harbour master`) the same words name the interviewee; that rule lives in
+/// `gather_evidence`.
+fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let headline = iv.meta.headline.as_ref().and_then(|h| match &h.provenance {
+        Provenance::Text { span } => Some(span.clone()),
+        _ => None,
+    });
+    let Some(headline) = headline else {
+        return Vec::new(); // no headline: a lone `Interview: X` line may be the title
+    };
+    let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+    let last = iv.turns.last().map_or(src.len(), |t| t.span.end);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let here = at;
+        at += line.len();
+        let in_head = here >= headline.end && here < first;
+        let in_tail = here >= last;
+        if !(in_head || in_tail) {
+            continue;
+        }
+        let t = line.trim();
+        let Some(c) = t.find(':') else { continue };
+        if !lexicon::contains(&lex.interview_words, &t[..c]) {
+            continue;
+        }
+        let lead_ws = line.len() - line.trim_start().len();
+        let name_at = here + lead_ws + c + 1;
+        let name_at = name_at + (src[name_at..].len() - src[name_at..].trim_start().len());
+        let Some(f) = names::name_after(src, name_at) else {
+            continue;
+        };
+        // The name is the whole rest of the line: a credit, not a title or a sentence.
+        let rest = src[f.span.end..here + line.trim_end().len()].trim();
+        if f.span.start == name_at
+            && (2..=4).contains(&f.name.split_whitespace().count())
+            && rest.is_empty()
+        {
+            out.push(Evidence {
+                how: format!(
+                    "credit line '{t}' {} (not the headline)",
+                    if in_head {
+                        "below the headline"
+                    } else {
+                        "after the last answer"
+                    }
+                ),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+    }
+    out
 }
 
 /// Sets roles and kinds of labelled turns, the closing, the people and the speakers.
@@ -552,6 +623,28 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 });
                 break;
             }
+        }
+    }
+    // The lead names the interviewee (`Samir Haddad still starts work at five…`, `Wir
+    // trafen die Architektin Mira Kessler…`): weaker than how the questions address them.
+    if !has(&ev, Role::Interviewee) {
+        if let Some((found, how)) = super::lead::interviewee(src, iv) {
+            ev.push(Evidence {
+                found,
+                role: Role::Interviewee,
+                how,
+                job_title: None,
+            });
+        }
+    }
+    if !has(&ev, Role::Interviewer) {
+        if let Some((found, how)) = super::lead::interviewer(src, iv) {
+            ev.push(Evidence {
+                found,
+                role: Role::Interviewer,
+                how,
+                job_title: None,
+            });
         }
     }
     if !has(&ev, Role::Interviewer) {
