@@ -37,7 +37,22 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
             name: name.to_string(),
         });
     }
-    Ok(text.to_string())
+    Ok(normalize(text))
+}
+
+/// The text every reader and span works on: Unicode NFC (Vietnamese and French pages
+/// are often served decomposed, which no label word or name rule would match), with the
+/// no-break and other fixed-width spaces of scraped HTML as plain spaces and zero-width
+/// characters dropped. Line breaks are untouched, so line numbers stay those of the file.
+pub fn normalize(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc()
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}'))
+        .map(|c| match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 /// The source formats colloquy reads.
