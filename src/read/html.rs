@@ -9,6 +9,7 @@
 //! `<html lang>` and `<title>` are read as metadata.
 
 use super::structure;
+use crate::infer::dates;
 use crate::model::{Interview, Sourced};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -74,6 +75,16 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
         .or(c.get(2))
         .or(c.get(3))
         .map(|m| m.as_str().to_string())
+}
+
+/// An attribute or title value with its character references (`&amp;`, `&#233;`) decoded.
+fn decode_entities(v: &str) -> String {
+    static ENT: OnceLock<Regex> = OnceLock::new();
+    let re = ENT.get_or_init(|| Regex::new(r"&(#?[A-Za-z0-9]{1,8});").unwrap());
+    re.replace_all(v, |c: &regex::Captures| {
+        entity(&c[1]).map_or_else(|| c[0].to_string(), |ch| ch.to_string())
+    })
+    .into_owned()
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -247,7 +258,89 @@ pub fn read(page: &str) -> Interview {
         let m = c.get(1).expect("group");
         iv.meta.language = Some(Sourced::from_text(m.as_str().to_string(), m.range()));
     }
+    head_meta(page, &mut iv);
     iv
+}
+
+/// The `content` of `<meta property|name="key" content="…">`, with its byte range.
+fn meta_content(page: &str, key: &str) -> Option<(String, std::ops::Range<usize>)> {
+    static META: OnceLock<Regex> = OnceLock::new();
+    static ATTR: OnceLock<Regex> = OnceLock::new();
+    let meta = META.get_or_init(|| Regex::new(r"(?is)<meta\b[^>]*>").unwrap());
+    let attr = ATTR.get_or_init(|| {
+        Regex::new(r#"(?is)\b(property|name|content|rel|href)\s*=\s*(?:"([^"]*)"|'([^']*)')"#)
+            .unwrap()
+    });
+    for m in meta.find_iter(page) {
+        let (mut named, mut content) = (false, None);
+        for c in attr.captures_iter(m.as_str()) {
+            let v = c.get(2).or(c.get(3)).expect("a value");
+            match c[1].to_ascii_lowercase().as_str() {
+                "property" | "name" => named |= v.as_str().eq_ignore_ascii_case(key),
+                "content" => content = Some(v),
+                _ => {}
+            }
+        }
+        if let (true, Some(v)) = (named, content) {
+            let r = m.start() + v.start()..m.start() + v.end();
+            let value = decode_entities(v.as_str());
+            if !value.trim().is_empty() {
+                return Some((value.trim().to_string(), r));
+            }
+        }
+    }
+    None
+}
+
+/// What the page's head says of itself: its publication date
+/// (`article:published_time`), where it says it lives (`<link rel="canonical">`, the
+/// record's `url`, not a claim about where the text came from), and, when the body shows
+/// no headline, `og:title` or `<title>`.
+fn head_meta(page: &str, iv: &mut Interview) {
+    if iv.meta.date_published.is_none() {
+        if let Some((v, r)) = meta_content(page, "article:published_time") {
+            let day = v.get(..10).unwrap_or(&v);
+            if let Ok(d) = dates::parse(day) {
+                iv.meta.date_published = Some(Sourced::from_text(d, r));
+                iv.diagnostics.retain(|d| d.code != "no-date");
+            }
+        }
+    }
+    if iv.meta.url.is_none() {
+        static LINK: OnceLock<Regex> = OnceLock::new();
+        let link = LINK.get_or_init(|| {
+            Regex::new(r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>"#).unwrap()
+        });
+        static HREF: OnceLock<Regex> = OnceLock::new();
+        let href = HREF.get_or_init(|| {
+            Regex::new(r#"(?is)\bhref\s*=\s*(?:"(https?://[^"\s]+)"|'(https?://[^'\s]+)')"#)
+                .unwrap()
+        });
+        if let Some(l) = link.find(page) {
+            if let Some(h) = href
+                .captures(l.as_str())
+                .and_then(|c| c.get(1).or(c.get(2)))
+            {
+                let r = l.start() + h.start()..l.start() + h.end();
+                iv.meta.url = Some(Sourced::from_text(h.as_str().to_string(), r));
+            }
+        }
+    }
+    if iv.meta.headline.is_none() {
+        static TITLE: OnceLock<Regex> = OnceLock::new();
+        let title =
+            TITLE.get_or_init(|| Regex::new(r"(?is)<title\b[^>]*>([^<]*)</title>").unwrap());
+        let found = meta_content(page, "og:title").or_else(|| {
+            title
+                .captures(page)
+                .and_then(|c| c.get(1))
+                .map(|m| (decode_entities(m.as_str()).trim().to_string(), m.range()))
+        });
+        if let Some((v, r)) = found.filter(|(v, _)| !v.is_empty()) {
+            iv.meta.headline = Some(Sourced::from_text(v, r));
+            iv.diagnostics.retain(|d| d.code != "no-headline");
+        }
+    }
 }
 
 #[cfg(test)]

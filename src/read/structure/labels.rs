@@ -22,12 +22,15 @@ pub struct LabelHit {
     pub content_start: usize,
     /// Came from a `- Name` line of a definition list.
     pub dash: bool,
+    /// Separated by a dash (`MARÍA — …`), which prose uses too: a speaker only when
+    /// said more than once or a known label word.
+    pub weak: bool,
 }
 
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
     })
 }
 
@@ -95,6 +98,7 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + whole.as_str().trim_end().len(),
         content_start: offset + content_after_colon(text, whole.as_str()),
         dash: false,
+        weak: false,
     })
 }
 
@@ -149,6 +153,82 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + text[..content].trim_end().len(),
         content_start: offset + content,
         dash: false,
+        weak: false,
+    })
+}
+
+fn wrapped_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[*_]*([(\[])\s*(\p{L}{1,14})\s*[)\]][*_]*[.:]?[*_]*\s+\S").unwrap()
+    })
+}
+
+/// `(Q) How…` / `[A] Well…`: a known label word in brackets, no colon.
+pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = wrapped_re().captures(text)?;
+    let label = c.get(2)?.as_str();
+    let key = key_of(label);
+    if !(lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key))
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + text[..content].trim_end().len(),
+        content_start: offset + content,
+        dash: false,
+        weak: false,
+    })
+}
+
+fn dash_sep_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]{0,40}?)[*_]*[ \t]+[–—][ \t]+[*_]*\S").unwrap()
+    })
+}
+
+/// `Q – How…` / `MARÍA — El silencio…`: a label, then an en or em dash instead of a colon.
+/// A known label word, a name in capitals, or a full name of two to four capitalised
+/// words; one capitalised word alone (`Well — …`) is prose.
+pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = dash_sep_re().captures(text)?;
+    let label = c.get(1)?.as_str().trim();
+    let key = key_of(label);
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let full = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if !(known || (caps && words.len() <= 4) || full)
+        || lexicon::contains(&lex.not_labels, &key)
+        || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.source_prefixes, label).is_some()
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content =
+        content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + c.get(1)?.end(),
+        content_start: offset + content,
+        dash: false,
+        weak: !known,
     })
 }
 
@@ -221,7 +301,7 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
         let n = counts[h.key.as_str()];
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
         let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
-        let lone_ok = name_like(&h.label);
+        let lone_ok = name_like(&h.label) && !h.weak;
         if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }

@@ -331,10 +331,14 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                         span: l.span.clone(),
                         content_start: s + n.len(),
                         dash: true,
+                        weak: false,
                     });
                 }
             }
-            labels::colon_label(t, l.span.start).or_else(|| labels::dot_label(t, l.span.start))
+            labels::colon_label(t, l.span.start)
+                .or_else(|| labels::dot_label(t, l.span.start))
+                .or_else(|| labels::wrapped_label(t, l.span.start))
+                .or_else(|| labels::dash_label(t, l.span.start))
         })
         .collect()
 }

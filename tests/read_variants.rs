@@ -1,0 +1,222 @@
+//! Input variants of the same kind of interview: labels in typographic disguise (quotes,
+//! brackets, full-width colon, dashes, tabs, italics, CJK labels), Markdown headings and
+//! pull quotes, HTML page furniture and head metadata, subtitle voices and dialogue dashes.
+//! Each must give the exchange as spoken, with no label or furniture inside a turn.
+
+use colloquy::model::{Interview, Role};
+use colloquy::read::{decode, read};
+
+fn load(name: &str) -> Interview {
+    let path = format!("tests/fixtures/read/variants/{name}");
+    let text = decode(&path, &std::fs::read(&path).unwrap()).unwrap();
+    read(&path, &text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The (question, answer) texts of every exchange.
+fn pairs(iv: &Interview) -> Vec<(String, String)> {
+    iv.exchanges()
+        .iter()
+        .map(|e| {
+            let a: Vec<String> = e.answers.iter().map(|a| a.text()).collect();
+            (e.question.text(), a.join(" / "))
+        })
+        .collect()
+}
+
+fn people(iv: &Interview) -> Vec<(String, Role)> {
+    iv.people
+        .iter()
+        .map(|p| (p.name.value.clone(), p.role))
+        .collect()
+}
+
+#[test]
+fn disguised_labels_are_labels() {
+    let want = [
+        (
+            "What drew you to field recordings?".to_string(),
+            "The quiet. A forest at dawn is louder than people think.".to_string(),
+        ),
+        (
+            "Do you still travel for them?".to_string(),
+            "Less than before. Most of my work happens within an hour of home now.".to_string(),
+        ),
+    ];
+    for name in [
+        "curly_q.txt",
+        "bracket_q.txt",
+        "paren_q.txt",
+        "fullwidth_q.txt",
+        "endash_q.txt",
+        "tab_q.txt",
+        "italic_q.md",
+        "italic_names.md",
+    ] {
+        let iv = load(name);
+        assert_eq!(pairs(&iv), want, "{name}: {:#?}", iv.turns);
+        assert!(iv.turns.iter().all(|t| t.label.is_some()), "{name}");
+        assert_eq!(
+            iv.meta.headline.as_ref().unwrap().value,
+            "Learning to Listen"
+        );
+    }
+    let iv = load("italic_names.md");
+    assert!(people(&iv).contains(&("Ada Moreau".into(), Role::Interviewee)));
+}
+
+#[test]
+fn names_before_an_em_dash_are_speakers() {
+    let iv = load("emdash_names_es.txt");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(p[0].0, "¿Qué te llevó a grabar sonidos del bosque?");
+    assert!(p[0].1.starts_with("El silencio."), "{}", p[0].1);
+    assert_eq!(p[1].1, "Menos que antes. Casi todo lo hago cerca de casa.");
+}
+
+#[test]
+fn a_dash_in_prose_is_not_a_label() {
+    // A dateline and a one-word aside before a dash, said once each, are prose.
+    let text = "Harbour Talks\n\nPARIS — The harbour reopened on Monday after a long winter.\n\nQ: Why did it close?\nA: Well — the ice came early and nobody was ready for it.\n\nQ: Will it stay open?\nA: Yes, as long as the boats keep coming back to us.\n";
+    let iv = read("x.txt", text).unwrap();
+    assert_eq!(iv.exchanges().len(), 2, "{:#?}", iv.turns);
+    assert!(iv
+        .turns
+        .iter()
+        .all(|t| t.label.as_deref().is_some_and(|l| l == "Q" || l == "A")));
+    assert!(pairs(&iv)[0].1.starts_with("Well — the ice"));
+}
+
+#[test]
+fn cjk_labels_with_full_width_colons() {
+    for name in ["cjk_zh.txt", "cjk_wenda.txt"] {
+        let iv = load(name);
+        let p = pairs(&iv);
+        assert_eq!(p.len(), 2, "{name}: {:#?}", iv.turns);
+        assert_eq!(p[0].0, "你是怎么开始养蜂的？", "{name}");
+        assert_eq!(p[1].1, "比想象的容易。屋顶上花很多。", "{name}");
+        assert_eq!(iv.language(), Some("zh"), "{name}");
+    }
+}
+
+#[test]
+fn markdown_question_headings_section_headings_and_pull_quotes() {
+    let iv = load("md_headings.md");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 3, "{:#?}", iv.turns);
+    assert_eq!(p[0].0, "Why did you start keeping bees?");
+    // The pull quote between exchanges is in no turn.
+    assert_eq!(
+        p[0].1,
+        "A friend gave me a hive ten years ago. I had no idea what I was doing."
+    );
+    assert!(iv.turns.iter().all(|t| !t.text().contains("patience")));
+    assert_eq!(
+        iv.meta.date_published.as_ref().map(|d| d.value.as_str()),
+        Some("2024-05-14")
+    );
+    // Front matter `author:` is the byline: the one who asks.
+    assert!(people(&iv).contains(&("Jonas Weber".into(), Role::Interviewer)));
+
+    let iv = load("md_sections_de.md");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 3, "{:#?}", iv.turns);
+    assert_eq!(
+        p[1].1,
+        "Leichter als gedacht. Auf den Dächern blüht sehr viel."
+    );
+    assert!(iv
+        .turns
+        .iter()
+        .all(|t| !t.text().contains("Über die") && !t.text().contains("Geduld")));
+    assert!(people(&iv).contains(&("Lena Vogt".into(), Role::Interviewee)));
+}
+
+#[test]
+fn markdown_author_that_is_no_person_names_nobody() {
+    let text = "---\ntitle: Harbour\nauthor: staff\n---\n\n**Q:** Why stay?\n\n**A:** The boats need me.\n";
+    let iv = read("x.md", text).unwrap();
+    assert!(iv.people.iter().all(|p| p.role != Role::Interviewer));
+}
+
+#[test]
+fn html_page_furniture_stays_out_and_head_metadata_is_read() {
+    let iv = load("page_strong.html");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(p[0].0, "Wie sind Sie zur Imkerei gekommen?");
+    assert_eq!(p[1].0, "Ist Imkern in der Stadt schwer?");
+    for t in &iv.turns {
+        let s = t.text();
+        for leak in [
+            "Impressum",
+            "Abo",
+            "überwintern",
+            "console",
+            "color",
+            "Foto",
+            "Start",
+        ] {
+            assert!(!s.contains(leak), "{leak} leaked into {s}");
+        }
+    }
+    assert_eq!(iv.language(), Some("de"));
+    assert_eq!(
+        iv.meta.headline.as_ref().unwrap().value,
+        "Die Imkerin vom Dach"
+    );
+    assert_eq!(
+        iv.meta.date_published.as_ref().map(|d| d.value.as_str()),
+        Some("2024-05-14")
+    );
+    // The canonical link is where the page says it is published (`url`), not a claim
+    // about where the text was taken from.
+    assert_eq!(
+        iv.meta.url.as_ref().map(|u| u.value.as_str()),
+        Some("https://stadtblatt.example/imkerin-vom-dach")
+    );
+    assert!(iv.meta.source_url.is_none());
+    assert!(people(&iv).contains(&("Lena Vogt".into(), Role::Interviewee)));
+    assert_eq!(iv.figures.len(), 1, "{:#?}", iv.figures);
+}
+
+#[test]
+fn html_title_is_the_headline_when_the_body_has_none() {
+    let page = "<html><head><title>Harbour &amp; Sea</title><meta property=\"og:title\" content=\"Keeping the harbour\"></head><body><p><b>Q:</b> Why stay?</p><p><b>A:</b> The boats need me.</p></body></html>";
+    let iv = read("x.html", page).unwrap();
+    assert_eq!(
+        iv.meta.headline.as_ref().unwrap().value,
+        "Keeping the harbour"
+    );
+    assert!(iv.meta.date_published.is_none());
+    assert!(iv.meta.url.is_none());
+}
+
+#[test]
+fn html_question_headings_with_paragraph_answers() {
+    let iv = load("page_h3.html");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(p[0].0, "What drew you to field recordings?");
+    assert!(p[0].1.contains("never stopped"), "{}", p[0].1);
+    assert!(people(&iv).contains(&("Ada Moreau".into(), Role::Interviewee)));
+}
+
+#[test]
+fn subtitle_voices_dashes_and_split_sentences() {
+    for name in ["voices.vtt", "dashes.srt", "names.srt"] {
+        let iv = load(name);
+        let p = pairs(&iv);
+        assert_eq!(p.len(), 2, "{name}: {:#?}", iv.turns);
+        assert_eq!(p[0].0, "What drew you to field recordings?", "{name}");
+        // A sentence split over two cues is one turn.
+        assert_eq!(
+            p[0].1, "The quiet. A forest at dawn is louder than people think.",
+            "{name}"
+        );
+        assert_eq!(p[1].1, "Less than before.", "{name}");
+    }
+    let iv = load("voices.vtt");
+    assert!(people(&iv).contains(&("Ada Moreau".into(), Role::Interviewee)));
+    assert!(people(&iv).contains(&("Sam Reed".into(), Role::Interviewer)));
+}
