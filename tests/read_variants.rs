@@ -220,3 +220,22 @@ fn subtitle_voices_dashes_and_split_sentences() {
     assert!(people(&iv).contains(&("Ada Moreau".into(), Role::Interviewee)));
     assert!(people(&iv).contains(&("Sam Reed".into(), Role::Interviewer)));
 }
+
+#[test]
+fn japanese_interviewer_bars_ask() {
+    let iv = load("ja_dash.txt");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(p[0].0, "養蜂を始めたきっかけは何ですか。");
+    assert_eq!(p[0].1, "十年前に友人から巣箱をもらったのが始まりです。");
+    assert_eq!(iv.turns[0].decision.rule, "dash-question");
+}
+
+#[test]
+fn chinese_attribution_dashes_are_not_questions() {
+    // `——Name` after a quotation attributes it; Chinese text, no kana: no interviewer bars.
+    let text = "城市里的养蜂人\n\n问：你是怎么开始养蜂的？\n答：十年前，朋友送了我一箱蜜蜂。\n\n“蜜蜂教会了我耐心。”\n——王立\n\n问：城市里养蜂难吗？\n答：比想象的容易。\n\n“屋顶上花很多。”\n——王立\n";
+    let iv = read("x.txt", text).unwrap();
+    assert_eq!(iv.exchanges().len(), 2, "{:#?}", iv.turns);
+    assert!(iv.turns.iter().all(|t| t.decision.rule != "dash-question"));
+}

@@ -251,6 +251,12 @@ pub fn name_line(text: &str) -> Option<&str> {
 
 /// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
 pub fn bullet_len(text: &str) -> usize {
+    // `――質問` / `──質問`: the doubled bar that marks the interviewer in Japanese.
+    let bars = text.len() - text.trim_start_matches(['―', '─', '—']).len();
+    if text[..bars].chars().count() >= 2 {
+        let rest = &text[bars..];
+        return bars + (rest.len() - rest.trim_start().len());
+    }
     for b in ["- ", "– ", "— ", "• ", "* "] {
         if let Some(rest) = text.strip_prefix(b) {
             return b.len() + (rest.len() - rest.trim_start().len());
