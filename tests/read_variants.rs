@@ -239,3 +239,18 @@ fn chinese_attribution_dashes_are_not_questions() {
     assert_eq!(iv.exchanges().len(), 2, "{:#?}", iv.turns);
     assert!(iv.turns.iter().all(|t| t.decision.rule != "dash-question"));
 }
+
+#[test]
+fn who_asks_in_the_turns_outweighs_an_ambiguous_head_phrase() {
+    // `X talks to Y` names either side; Sam Reed asks every time, Ada Moreau never.
+    let iv = load("page_b_names.html");
+    let p = people(&iv);
+    assert!(p.contains(&("Sam Reed".into(), Role::Interviewer)), "{p:?}");
+    assert!(
+        p.contains(&("Ada Moreau".into(), Role::Interviewee)),
+        "{p:?}"
+    );
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(ex[0].question.text(), "What drew you to field recordings?");
+}
