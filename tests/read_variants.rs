@@ -97,6 +97,20 @@ fn cjk_labels_with_full_width_colons() {
         assert_eq!(p[1].1, "比想象的容易。屋顶上花很多。", "{name}");
         assert_eq!(iv.language(), Some("zh"), "{name}");
     }
+    // A headline of seven Han characters is as long as a Latin one of fourteen.
+    let iv = load("cjk_wenda.txt");
+    assert_eq!(iv.meta.headline.as_ref().unwrap().value, "城市里的养蜂人");
+    // A Chinese name is written whole: the label `王立` names the interviewee.
+    let iv = load("cjk_zh.txt");
+    assert_eq!(people(&iv), vec![("王立".to_string(), Role::Interviewee)]);
+}
+
+#[test]
+fn chinese_role_words_are_no_names() {
+    let text = "城市里的养蜂人\n\n主持人：你是怎么开始养蜂的？\n嘉宾：十年前，朋友送了我一箱蜜蜂。\n\n主持人：城市里养蜂难吗？\n嘉宾：比想象的容易。\n";
+    let iv = read("x.txt", text).unwrap();
+    assert_eq!(iv.exchanges().len(), 2, "{:#?}", iv.turns);
+    assert!(iv.people.is_empty(), "{:?}", people(&iv));
 }
 
 #[test]

@@ -770,7 +770,14 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
                 Some((f, "full name printed in the text"))
             }
-            _ if core.split_whitespace().count() >= 2 && core.chars().any(|c| c.is_lowercase()) => {
+            // Chinese names are written whole, without a space: two to four Han
+            // characters that are no role word (`王立`, `欧阳娜娜`).
+            _ if (core.split_whitespace().count() >= 2
+                && core.chars().any(|c| c.is_lowercase()))
+                || (core.chars().count() <= 4
+                    && core.chars().count() >= 2
+                    && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
+            {
                 let t = iv
                     .turns
                     .iter()
