@@ -55,10 +55,49 @@ const BLOCK: &[&str] = &[
     "pre",
     "title",
 ];
+const VOID: &[&str] = &["img", "br", "hr", "meta", "link", "input", "source", "wbr"];
 const DROP: &[&str] = &[
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "head", "svg",
     "button", "iframe", "template",
 ];
+
+/// Class or id words that mark page furniture around the story (related links, sharing,
+/// newsletter boxes, comments, ads): such an element is dropped like `<aside>`.
+const FURNITURE: &[&str] = &[
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "comment",
+    "comments",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "recommend",
+    "recommended",
+    "subscribe",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "sidebar",
+    "more-stories",
+    "read-more",
+    "paywall",
+];
+
+/// True when the element's class or id names page furniture (`class="related-links"`).
+fn furniture(attrs: &str) -> bool {
+    ["class", "id"].iter().any(|a| {
+        attr(attrs, a).is_some_and(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .chain(v.split_whitespace())
+                .any(|w| FURNITURE.contains(&w.to_lowercase().as_str()))
+        })
+    })
+}
 
 fn tag_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -195,7 +234,15 @@ pub fn mask(page: &str) -> String {
             .unwrap_or_default();
         let attrs = c.get(3).map_or("", |x| x.as_str());
         put(&mut out, m.start(), m.len(), "");
-        if DROP.contains(&name.as_str()) && !attrs.trim_end().ends_with('/') {
+        let dropping = DROP.contains(&name.as_str())
+            || (!closing
+                && drop_depth.is_empty()
+                && !["html", "body", "main", "article"].contains(&name.as_str())
+                && furniture(attrs))
+            // Nested like a dropped ancestor (`<div>` in a dropped `<div>`): counted so the
+            // right closing tag ends the drop.
+            || drop_depth.contains(&name);
+        if dropping && !attrs.trim_end().ends_with('/') && !VOID.contains(&name.as_str()) {
             if closing {
                 if let Some(i) = drop_depth.iter().rposition(|n| *n == name) {
                     drop_depth.truncate(i);
@@ -226,6 +273,17 @@ pub fn mask(page: &str) -> String {
         } else if !closing {
             // An opening inline tag may sit inside a word; a closing one ends a phrase.
             put_tight(&mut out, m.start(), m.len(), "");
+        }
+    }
+    // After the story's last `</article>` comes the site (related lists, promotions).
+    let lower = page.to_ascii_lowercase();
+    if lower.contains("<article") {
+        if let Some(end) = lower.rfind("</article") {
+            for b in &mut out[end..] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
         }
     }
     // Line breaks inside a paragraph of the source are spaces in the page.
