@@ -306,3 +306,16 @@ fn html_site_furniture_after_the_article_or_marked_by_class_stays_out() {
         .iter()
         .all(|t| !t.text().contains("sing") && !t.text().contains("More")));
 }
+
+#[test]
+fn an_interview_with_names_the_interviewee_in_the_lead() {
+    let iv = load("curly_q.txt");
+    assert_eq!(
+        people(&iv),
+        vec![("Ada Moreau".to_string(), Role::Interviewee)]
+    );
+    // An outlet after the phrase is no person.
+    let text = "Learning to Listen\n\nIn an interview with the BBC last year, the artist spoke of silence.\n\nQ: What drew you to field recordings?\nA: The quiet.\n\nQ: Do you still travel?\nA: Less than before.\n";
+    let iv = read("x.txt", text).unwrap();
+    assert!(iv.people.is_empty(), "{:?}", people(&iv));
+}
