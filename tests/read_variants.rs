@@ -237,6 +237,7 @@ fn subtitle_voices_dashes_and_split_sentences() {
         "names.srt",
         "voices_classes.vtt",
         "names_tags.srt",
+        "names_brackets.srt",
     ] {
         let iv = load(name);
         let p = pairs(&iv);
@@ -318,4 +319,33 @@ fn an_interview_with_names_the_interviewee_in_the_lead() {
     let text = "Learning to Listen\n\nIn an interview with the BBC last year, the artist spoke of silence.\n\nQ: What drew you to field recordings?\nA: The quiet.\n\nQ: Do you still travel?\nA: Less than before.\n";
     let iv = read("x.txt", text).unwrap();
     assert!(iv.people.is_empty(), "{:?}", people(&iv));
+}
+
+#[test]
+fn sound_notes_in_brackets_are_no_speakers() {
+    let text = "1\n00:00:01,000 --> 00:00:03,000\n[MUSIC] Welcome back to the show.\n\n2\n00:00:03,500 --> 00:00:05,000\nQ: What drew you to field recordings?\n\n3\n00:00:05,500 --> 00:00:08,000\nA: [LAUGHS] The quiet, mostly.\n\n4\n00:00:08,500 --> 00:00:10,000\n[MUSIC] Q: Do you still travel?\n\n5\n00:00:10,500 --> 00:00:12,000\nA: [LAUGHS] Less than before.\n";
+    let iv = read("x.srt", text).unwrap();
+    assert!(iv
+        .turns
+        .iter()
+        .all(|t| t.label.as_deref() != Some("MUSIC") && t.label.as_deref() != Some("LAUGHS")));
+    assert!(iv.people.is_empty(), "{:?}", people(&iv));
+}
+
+#[test]
+fn br_separated_labels_and_mixed_dash_labels() {
+    let iv = load("page_br_fr.html");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(
+        p[1],
+        (
+            "Voyagez-vous encore pour enregistrer ?".into(),
+            "Moins qu’avant.".into()
+        )
+    );
+    let iv = load("mixed_dash.txt");
+    let p = pairs(&iv);
+    assert_eq!(p.len(), 2, "{:#?}", iv.turns);
+    assert_eq!(p[1].1, "Less than before.");
 }

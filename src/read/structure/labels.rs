@@ -160,18 +160,28 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn wrapped_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^[*_]*([(\[])\s*(\p{L}{1,14})\s*[)\]][*_]*[.:]?[*_]*\s+\S").unwrap()
+        Regex::new(r"^[*_]*([(\[])\s*(\p{L}[\p{L} .'’\-]{0,30}?)\s*[)\]][*_]*[.:]?[*_]*\s+\S")
+            .unwrap()
     })
 }
 
-/// `(Q) How…` / `[A] Well…`: a known label word in brackets, no colon.
+/// `(Q) How…` / `[A] Well…` / `[SAM] What…` (the subtitle way of naming a speaker): a known
+/// label word, or a name in capitals, in brackets, no colon. A name counts only when said
+/// more than once, and sound notes (`[MUSIC]`, `[LAUGHTER]`) are no speakers.
 pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = wrapped_re().captures(text)?;
-    let label = c.get(2)?.as_str();
+    let label = c.get(2)?.as_str().trim();
     let key = key_of(label);
-    if !(lexicon::contains(&lex.question_labels, &key)
-        || lexicon::contains(&lex.answer_labels, &key))
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && label.split_whitespace().count() <= 4;
+    if !(known || caps)
+        || lexicon::contains(&lex.not_labels, &key)
+        || lexicon::contains(&lex.sound_notes, &key)
     {
         return None;
     }
@@ -183,7 +193,7 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + text[..content].trim_end().len(),
         content_start: offset + content,
         dash: false,
-        weak: false,
+        weak: !known,
     })
 }
 
@@ -370,6 +380,39 @@ mod tests {
             "Note: this is edited.",
         ] {
             assert_eq!(colon_label(line, 0), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_without_a_colon() {
+        let h = colon_label("Q：What now?", 0).unwrap();
+        assert_eq!(
+            (h.label.as_str(), &"Q：What now?"[h.content_start..]),
+            ("Q", "What now?")
+        );
+        let h = wrapped_label("(Q) What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.content_start, h.weak), ("Q", 4, false));
+        let h = wrapped_label("[SAM] What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("SAM", true));
+        assert_eq!(wrapped_label("[MUSIC] Hello.", 0), None);
+        assert_eq!(wrapped_label("(see below) the rest", 0), None);
+        let h = dash_label("MARÍA — El silencio.", 0).unwrap();
+        assert_eq!(
+            (
+                h.label.as_str(),
+                &"MARÍA — El silencio."[h.content_start..],
+                h.weak
+            ),
+            ("MARÍA", "El silencio.", true)
+        );
+        let h = dash_label("Q – What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("Q", false));
+        for line in [
+            "Well — I think so.",
+            "Yesterday – it rained.",
+            "The mayor — who — left.",
+        ] {
+            assert_eq!(dash_label(line, 0), None, "{line}");
         }
     }
 
