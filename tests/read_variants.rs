@@ -349,3 +349,26 @@ fn br_separated_labels_and_mixed_dash_labels() {
     assert_eq!(p.len(), 2, "{:#?}", iv.turns);
     assert_eq!(p[1].1, "Less than before.");
 }
+
+#[test]
+fn section_headings_between_exchanges_are_no_turns() {
+    for name in [
+        "page_sections_de.html",
+        "page_sections_en.html",
+        "md_sections_bold_en.md",
+    ] {
+        let iv = load(name);
+        let p = pairs(&iv);
+        assert_eq!(p.len(), 2, "{name}: {:#?}", iv.turns);
+        assert!(
+            iv.turns
+                .iter()
+                .all(|t| !t.text().contains("Über die") && !t.text().contains("On the road")),
+            "{name}: {:#?}",
+            iv.turns
+        );
+    }
+    // A heading that asks stays a question.
+    let iv = load("page_h3.html");
+    assert_eq!(iv.exchanges().len(), 2);
+}

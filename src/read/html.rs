@@ -292,7 +292,19 @@ pub fn mask(page: &str) -> String {
 
 /// Reads an HTML page.
 pub fn read(page: &str) -> Interview {
-    let masked = mask(page);
+    let mut masked = mask(page);
+    let sections = section_headings(page, &masked);
+    if !sections.is_empty() {
+        let mut bytes = masked.into_bytes();
+        for r in &sections {
+            for b in &mut bytes[r.clone()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        masked = String::from_utf8(bytes).expect("whole characters replaced by ASCII spaces");
+    }
     static BOLD: OnceLock<Regex> = OnceLock::new();
     let bold = BOLD
         .get_or_init(|| Regex::new(r"(?is)<(strong|b)\b[^>]*>(.*?)</(?:strong|b)\s*>").unwrap());
@@ -316,8 +328,49 @@ pub fn read(page: &str) -> Interview {
         let m = c.get(1).expect("group");
         iv.meta.language = Some(Sourced::from_text(m.as_str().to_string(), m.range()));
     }
+    for r in sections {
+        let shown = masked_text(page, &r);
+        iv.diagnostics.push(crate::model::Diagnostic::info(
+            "section-heading",
+            format!("left out a section heading inside the interview, not a turn: '{shown}'"),
+            Some(r),
+        ));
+    }
     head_meta(page, &mut iv);
     iv
+}
+
+/// The visible text of a stretch of the page, tags stripped, spaces collapsed.
+fn masked_text(page: &str, r: &std::ops::Range<usize>) -> String {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| Regex::new(r"<[^>]*>").unwrap());
+    let t = decode_entities(&tag.replace_all(&page[r.clone()], " "));
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<h2>Über die Zukunft</h2>` between the exchanges: a heading below the page's first
+/// visible heading, after the interview has begun (something before it asks with '?'),
+/// that asks nothing itself. It announces a section; it is nobody's turn.
+fn section_headings(page: &str, masked: &str) -> Vec<std::ops::Range<usize>> {
+    static H: OnceLock<Regex> = OnceLock::new();
+    let h = H.get_or_init(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").unwrap());
+    let mut out = Vec::new();
+    let mut first = true;
+    for c in h.captures_iter(page) {
+        let m = c.get(0).expect("match");
+        if masked[m.range()].trim().is_empty() {
+            continue; // inside dropped furniture
+        }
+        if std::mem::take(&mut first) {
+            continue;
+        }
+        let text = masked_text(page, &m.range());
+        let asked_before = masked[..m.start()].contains(['?', '？']);
+        if asked_before && !text.is_empty() && !text.ends_with(['?', '？']) {
+            out.push(m.range());
+        }
+    }
+    out
 }
 
 /// The `content` of `<meta property|name="key" content="…">`, with its byte range.
