@@ -5,8 +5,12 @@
 //! `<form>` and `<head>` content is dropped, entities are decoded into the bytes they
 //! occupied, `<img>` becomes a photo row (`![alt](src) |`) when it fits, and a
 //! `<figcaption>` ends with `|` so the caption joins its photo. The structure recognizer
-//! then reads it like scraped text, with spans that point into the page itself. The page's
-//! `<html lang>` and `<title>` are read as metadata.
+//! then reads it like scraped text, with spans that point into the page itself. Elements
+//! whose class or id names site furniture (related, share, comments …), text after the
+//! last `</article>`, and section headings inside the interview are left out too. The
+//! page's `<html lang>`, `article:published_time`, `<link rel="canonical">` (the record's
+//! `url`: where the page says it lives) and, when the body shows no headline, `og:title`
+//! or `<title>` are read as metadata.
 
 use super::structure;
 use crate::infer::dates;

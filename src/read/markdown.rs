@@ -1,8 +1,10 @@
 //! Markdown with optional YAML-style front matter.
 //!
 //! Front matter (`---` … `---` at the top) gives metadata: `title`, `date`, `lang` /
-//! `language`, `source` / `url`, `description`, `interviewer`, `interviewee` — flat
-//! `key: value` lines (lists and nesting are not read). The Markdown itself is read by the
+//! `language`, `source` / `url`, `description`, `interviewer`, `interviewee`, and `author`
+//! (a personal name there is the byline: the interviewer, unless the text names one) — flat
+//! `key: value` lines (lists and nesting are not read). Section headings that ask nothing
+//! and blockquotes that are one quotation (pull quotes) are left out of the turns. The Markdown itself is read by the
 //! structure recognizer after its markup (emphasis, link brackets, blockquote marks, HTML
 //! comments, heading marks) is blanked out byte for byte, so spans stay true to the file;
 //! image lines stay, as they are the photo rows the recognizer knows.
