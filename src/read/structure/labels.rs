@@ -318,7 +318,18 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
         let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
         let lone_ok = name_like(&h.label) && !h.weak;
-        if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
+        // A dash label (`Jean Dupont — AFP` under two photos) speaks only when most of
+        // what follows it is said in sentences, not a credit or a caption's tail.
+        let speaks = !h.weak || {
+            let mine: Vec<&(bool, usize)> = hits
+                .iter()
+                .filter(|(o, _)| o.key == h.key)
+                .map(|(_, c)| c)
+                .collect();
+            let said = mine.iter().filter(|c| c.0 || c.1 >= 40).count();
+            said * 2 >= mine.len()
+        };
+        if (n >= 2 || known || (!heading_like && lone_ok)) && speaks && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }
     }
