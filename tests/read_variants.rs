@@ -376,8 +376,6 @@ fn section_headings_between_exchanges_are_no_turns() {
 #[test]
 fn a_name_before_a_dash_in_credits_is_no_speaker() {
     let text = "La voix de la forêt\n\n![Ada](a.jpg)\nAda Moreau — AFP\n\nQ: Qu’est-ce qui vous a amenée là ?\nR: Le silence.\n\n![Ada](b.jpg)\nAda Moreau — AFP\n\nQ: Voyagez-vous encore ?\nR: Moins qu’avant.\n";
-    // (The second credit line still joins the answer before it: a caption after a photo
-    // row is not yet told from a turn's last line.)
     let iv = read("x.txt", text).unwrap();
     assert_eq!(iv.exchanges().len(), 2, "{:#?}", iv.turns);
     assert!(
@@ -387,4 +385,10 @@ fn a_name_before_a_dash_in_credits_is_no_speaker() {
         "{:#?}",
         iv.turns
     );
+    assert!(iv.turns.iter().all(|t| !t.text().contains("AFP")));
+    assert_eq!(iv.figures.len(), 2);
+    assert!(iv
+        .figures
+        .iter()
+        .all(|f| f.credit.as_deref() == Some("AFP")));
 }

@@ -18,6 +18,7 @@ pub struct Lexicon {
     pub editor_note_prefixes: Vec<String>,
     pub closing_phrases: Vec<String>,
     pub credit_prefixes: Vec<String>,
+    pub photo_agencies: Vec<String>,
     pub source_prefixes: Vec<String>,
     pub chrome_lines: Vec<String>,
     pub tail_markers: Vec<String>,
