@@ -1,8 +1,10 @@
 //! Markdown with optional YAML-style front matter.
 //!
 //! Front matter (`---` … `---` at the top) gives metadata: `title`, `date`, `lang` /
-//! `language`, `source` / `url`, `description`, `interviewer`, `interviewee` — flat
-//! `key: value` lines (lists and nesting are not read). The Markdown itself is read by the
+//! `language`, `source` / `url`, `description`, `interviewer`, `interviewee`, and `author`
+//! (a personal name there is the byline: the interviewer, unless the text names one) — flat
+//! `key: value` lines (lists and nesting are not read). Section headings that ask nothing
+//! and blockquotes that are one quotation (pull quotes) are left out of the turns. The Markdown itself is read by the
 //! structure recognizer after its markup (emphasis, link brackets, blockquote marks, HTML
 //! comments, heading marks) is blanked out byte for byte, so spans stay true to the file;
 //! image lines stay, as they are the photo rows the recognizer knows.
@@ -114,9 +116,71 @@ pub fn mask(text: &str) -> String {
     String::from_utf8(out).expect("whole characters or ASCII were replaced by ASCII spaces")
 }
 
+/// Section headings (`## Über die Arbeit`: a heading below the first that asks nothing)
+/// and pull quotes (a blockquote that is one quotation, `> "…"`, maybe with its
+/// attribution): page furniture that repeats or announces, never a turn. Their byte ranges
+/// and what they are.
+fn furniture(text: &str) -> Vec<(Range<usize>, &'static str)> {
+    let mut out = Vec::new();
+    let body = front_matter(text).map_or(0, |(r, _)| r.end);
+    let mut pos = body;
+    let mut seen_heading = false;
+    let mut quote: Option<Range<usize>> = None;
+    let opens = ['"', '“', '„', '«', '‚', '\'', '‘', '»'];
+    let closes = ['"', '”', '“', '»', '«', '\'', '’'];
+    let is_pull = |r: &Range<usize>| {
+        let joined: String = text[r.clone()]
+            .lines()
+            .map(|l| l.trim_start_matches('>').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let j = joined.trim();
+        // Drop an attribution after the quotation (`"…" — Lena Vogt`).
+        let j = match j.rfind(['—', '–']) {
+            Some(i) if i > 0 && j[..i].trim_end().ends_with(closes) => j[..i].trim_end(),
+            _ => j,
+        };
+        j.chars().count() > 2 && j.starts_with(opens) && j.ends_with(closes)
+    };
+    for line in text[body..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim_end();
+        if t.starts_with('>') {
+            quote = Some(quote.map_or(start..start + t.len(), |q| q.start..start + t.len()));
+            continue;
+        }
+        if let Some(q) = quote.take() {
+            if is_pull(&q) {
+                out.push((q, "pull quote"));
+            }
+        }
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
+            let h = t[hashes..].trim().trim_end_matches('#').trim();
+            if seen_heading && hashes >= 2 && !h.ends_with(['?', '？']) && !h.is_empty() {
+                out.push((start..start + t.len(), "section heading"));
+            }
+            seen_heading = true;
+        }
+    }
+    if let Some(q) = quote.filter(|q| is_pull(q)) {
+        out.push((q, "pull quote"));
+    }
+    out
+}
+
 /// Reads Markdown.
 pub fn read(text: &str) -> Interview {
-    let masked = mask(text);
+    let mut masked = mask(text);
+    let furniture = furniture(text);
+    if !furniture.is_empty() {
+        let mut bytes = masked.into_bytes();
+        for (r, _) in &furniture {
+            blank(&mut bytes, r.clone());
+        }
+        masked = String::from_utf8(bytes).expect("ASCII spaces replaced whole characters");
+    }
     let mut iv = structure::recognize_with(
         &masked,
         &structure::Options {
@@ -124,6 +188,14 @@ pub fn read(text: &str) -> Interview {
             ..Default::default()
         },
     );
+    for (r, what) in furniture {
+        let shown: String = text[r.clone()].trim().chars().take(60).collect();
+        iv.diagnostics.push(Diagnostic::info(
+            "markdown-furniture",
+            format!("left out a {what}, not a turn: '{shown}'"),
+            Some(r),
+        ));
+    }
     let Some((_, pairs)) = front_matter(text) else {
         return iv;
     };
@@ -143,8 +215,13 @@ pub fn read(text: &str) -> Interview {
                     Some(span.clone()),
                 )),
             },
-            "interviewer" | "interviewee" => {
-                let role = if key == "interviewer" {
+            // `author:` is the article's byline: the author of a Q&A asks the questions,
+            // unless the text already names who does. Only a personal name counts.
+            "author"
+                if !byline_name(&value)
+                    || iv.people.iter().any(|p| p.role == Role::Interviewer) => {}
+            "interviewer" | "interviewee" | "author" => {
+                let role = if key != "interviewee" {
                     Role::Interviewer
                 } else {
                     Role::Interviewee
@@ -187,6 +264,16 @@ pub fn read(text: &str) -> Interview {
         iv.diagnostics.retain(|d| d.code != "no-date");
     }
     iv
+}
+
+/// A personal name as a byline gives it: two to four capitalised words, no digits.
+fn byline_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        })
 }
 
 #[cfg(test)]

@@ -198,6 +198,18 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
             return (cap.to_string(), Some(credit));
         }
     }
+    // `Ada Moreau — AFP`, `… - Reuters`: a known agency after a dash ends the caption.
+    for sep in [" — ", " – ", " - ", " | "] {
+        if let Some(i) = c.rfind(sep) {
+            let tail = c[i + sep.len()..].trim();
+            let agency = tail.split('/').any(|w| {
+                crate::read::lexicon::contains(&lex.photo_agencies, &w.trim().to_lowercase())
+            });
+            if agency && tail.split_whitespace().count() <= 4 {
+                return (c[..i].trim().to_string(), Some(tail.to_string()));
+            }
+        }
+    }
     if let Some(m) = agency_re().captures(c).and_then(|m| m.get(1)) {
         return (
             c[..m.start()].trim().to_string(),
@@ -233,6 +245,22 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agencies_after_a_dash_are_credits() {
+        assert_eq!(
+            split_credit("Ada Moreau — AFP"),
+            ("Ada Moreau".to_string(), Some("AFP".to_string()))
+        );
+        assert_eq!(
+            split_credit("The harbour at dawn - Reuters/Jane Roe"),
+            (
+                "The harbour at dawn".to_string(),
+                Some("Reuters/Jane Roe".to_string())
+            )
+        );
+        assert_eq!(split_credit("Paris — the city").1, None);
+    }
 
     #[test]
     fn credits_are_split_from_captions() {

@@ -193,10 +193,21 @@ fn place_like_line(t: &str) -> bool {
 fn headline_like(src: &str, ls: &[Line], i: usize) -> bool {
     let lex = lexicon();
     let t = ls[i].text(src);
-    let chars = t.chars().count();
+    // Width, not characters: a Han, kana or Hangul character says about as much as two
+    // Latin letters (`城市里的养蜂人` is a headline, `Home` is not).
+    let chars: usize = t
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}') {
+                2
+            } else {
+                1
+            }
+        })
+        .sum();
     if !(8..=200).contains(&chars)
         || t.split_whitespace().count() > 30
-        || t.ends_with(['.', ':', ';', ','])
+        || t.ends_with(['.', ':', ';', ',', '。', '：', '；', '，'])
     {
         return false;
     }

@@ -22,12 +22,15 @@ pub struct LabelHit {
     pub content_start: usize,
     /// Came from a `- Name` line of a definition list.
     pub dash: bool,
+    /// Separated by a dash (`MARÍA — …`), which prose uses too: a speaker only when
+    /// said more than once or a known label word.
+    pub weak: bool,
 }
 
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::|：)[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])"#).unwrap()
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
     })
 }
 
@@ -95,6 +98,7 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + whole.as_str().trim_end().len(),
         content_start: offset + content_after_colon(text, whole.as_str()),
         dash: false,
+        weak: false,
     })
 }
 
@@ -149,6 +153,92 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + text[..content].trim_end().len(),
         content_start: offset + content,
         dash: false,
+        weak: false,
+    })
+}
+
+fn wrapped_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[*_]*([(\[])\s*(\p{L}[\p{L} .'’\-]{0,30}?)\s*[)\]][*_]*[.:]?[*_]*\s+\S")
+            .unwrap()
+    })
+}
+
+/// `(Q) How…` / `[A] Well…` / `[SAM] What…` (the subtitle way of naming a speaker): a known
+/// label word, or a name in capitals, in brackets, no colon. A name counts only when said
+/// more than once, and sound notes (`[MUSIC]`, `[LAUGHTER]`) are no speakers.
+pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = wrapped_re().captures(text)?;
+    let label = c.get(2)?.as_str().trim();
+    let key = key_of(label);
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && label.split_whitespace().count() <= 4;
+    if !(known || caps)
+        || lexicon::contains(&lex.not_labels, &key)
+        || lexicon::contains(&lex.sound_notes, &key)
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + text[..content].trim_end().len(),
+        content_start: offset + content,
+        dash: false,
+        weak: !known,
+    })
+}
+
+fn dash_sep_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]{0,40}?)[*_]*[ \t]+[–—][ \t]+[*_]*\S").unwrap()
+    })
+}
+
+/// `Q – How…` / `MARÍA — El silencio…`: a label, then an en or em dash instead of a colon.
+/// A known label word, a name in capitals, or a full name of two to four capitalised
+/// words; one capitalised word alone (`Well — …`) is prose.
+pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
+    let lex = lexicon();
+    let c = dash_sep_re().captures(text)?;
+    let label = c.get(1)?.as_str().trim();
+    let key = key_of(label);
+    let known = lexicon::contains(&lex.question_labels, &key)
+        || lexicon::contains(&lex.answer_labels, &key);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let full = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if !(known || (caps && words.len() <= 4) || full)
+        || lexicon::contains(&lex.not_labels, &key)
+        || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
+        || lexicon::starts_with_phrase(&lex.source_prefixes, label).is_some()
+    {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content =
+        content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
+    Some(LabelHit {
+        label: label.to_string(),
+        key,
+        span: offset..offset + c.get(1)?.end(),
+        content_start: offset + content,
+        dash: false,
+        weak: !known,
     })
 }
 
@@ -171,6 +261,12 @@ pub fn name_line(text: &str) -> Option<&str> {
 
 /// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
 pub fn bullet_len(text: &str) -> usize {
+    // `――質問` / `──質問`: the doubled bar that marks the interviewer in Japanese.
+    let bars = text.len() - text.trim_start_matches(['―', '─', '—']).len();
+    if text[..bars].chars().count() >= 2 {
+        let rest = &text[bars..];
+        return bars + (rest.len() - rest.trim_start().len());
+    }
     for b in ["- ", "– ", "— ", "• ", "* "] {
         if let Some(rest) = text.strip_prefix(b) {
             return b.len() + (rest.len() - rest.trim_start().len());
@@ -221,8 +317,19 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
         let n = counts[h.key.as_str()];
         // Said once and followed by a short phrase: a heading (`Interview: John Smith`).
         let heading_like = n == 1 && !known && content.1 > 0 && content.1 < 40 && !content.0;
-        let lone_ok = name_like(&h.label);
-        if (n >= 2 || known || (!heading_like && lone_ok)) && !keys.contains(&h.key) {
+        let lone_ok = name_like(&h.label) && !h.weak;
+        // A dash label (`Jean Dupont — AFP` under two photos) speaks only when most of
+        // what follows it is said in sentences, not a credit or a caption's tail.
+        let speaks = !h.weak || {
+            let mine: Vec<&(bool, usize)> = hits
+                .iter()
+                .filter(|(o, _)| o.key == h.key)
+                .map(|(_, c)| c)
+                .collect();
+            let said = mine.iter().filter(|c| c.0 || c.1 >= 40).count();
+            said * 2 >= mine.len()
+        };
+        if (n >= 2 || known || (!heading_like && lone_ok)) && speaks && !keys.contains(&h.key) {
             keys.push(h.key.clone());
         }
     }
@@ -284,6 +391,39 @@ mod tests {
             "Note: this is edited.",
         ] {
             assert_eq!(colon_label(line, 0), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_without_a_colon() {
+        let h = colon_label("Q：What now?", 0).unwrap();
+        assert_eq!(
+            (h.label.as_str(), &"Q：What now?"[h.content_start..]),
+            ("Q", "What now?")
+        );
+        let h = wrapped_label("(Q) What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.content_start, h.weak), ("Q", 4, false));
+        let h = wrapped_label("[SAM] What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("SAM", true));
+        assert_eq!(wrapped_label("[MUSIC] Hello.", 0), None);
+        assert_eq!(wrapped_label("(see below) the rest", 0), None);
+        let h = dash_label("MARÍA — El silencio.", 0).unwrap();
+        assert_eq!(
+            (
+                h.label.as_str(),
+                &"MARÍA — El silencio."[h.content_start..],
+                h.weak
+            ),
+            ("MARÍA", "El silencio.", true)
+        );
+        let h = dash_label("Q – What now?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("Q", false));
+        for line in [
+            "Well — I think so.",
+            "Yesterday – it rained.",
+            "The mayor — who — left.",
+        ] {
+            assert_eq!(dash_label(line, 0), None, "{line}");
         }
     }
 

@@ -33,6 +33,8 @@ pub struct Para {
     pub line: usize,
     /// It opens with a dash (`— Depuis quand… ?`): in dialogue style each dash is a turn.
     pub dash: bool,
+    /// The dash is a doubled bar (`――`), the Japanese interviewer's mark.
+    pub doubled: bool,
     /// The whole paragraph is set in bold.
     pub bold: bool,
 }
@@ -195,8 +197,11 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     let start = if labelled {
         paras.iter().position(|p| p.label.is_some())
     } else {
+        let marked = dash_questions(&paras).is_some();
         paras.iter().position(|p| {
-            question_rule(&p.text, None).is_some() || split_inline_answer(p).is_some()
+            question_rule(&p.text, None).is_some()
+                || split_inline_answer(p).is_some()
+                || (marked && p.dash)
         })
     };
     // A teaser question in the lead ("Can a café keep an island alive?") is not the first
@@ -331,10 +336,14 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                         span: l.span.clone(),
                         content_start: s + n.len(),
                         dash: true,
+                        weak: false,
                     });
                 }
             }
-            labels::colon_label(t, l.span.start).or_else(|| labels::dot_label(t, l.span.start))
+            labels::colon_label(t, l.span.start)
+                .or_else(|| labels::dot_label(t, l.span.start))
+                .or_else(|| labels::wrapped_label(t, l.span.start))
+                .or_else(|| labels::dash_label(t, l.span.start))
         })
         .collect()
 }
@@ -518,7 +527,11 @@ fn paragraphs(
             span: start..l.span.end,
             label: hits[i].clone(),
             line: i,
-            dash: hits[i].is_none() && ["— ", "– ", "- ", "―"].iter().any(|d| lt.starts_with(d)),
+            dash: hits[i].is_none()
+                && ["— ", "– ", "- ", "―", "──", "——"]
+                    .iter()
+                    .any(|d| lt.starts_with(d)),
+            doubled: hits[i].is_none() && doubled_bar(lt),
         });
     }
     out
@@ -818,9 +831,45 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
     let short_questions = asked.len() >= 2 && asked[asked.len() / 2] <= 200;
     let bold_questions = bold_asks(body);
     let dashes = dash_turns(body);
+    let marked = if dashes.is_none() {
+        dash_questions(body)
+    } else {
+        None
+    };
     let mut turns: Vec<Turn> = Vec::new();
     let mut prev: Option<&str> = None;
     for (i, p) in body.iter().enumerate() {
+        // Only the interviewer's lines carry the dash (`――…` in Japanese): each dash asks,
+        // the paragraphs after it up to the next dash answer.
+        if let Some((n, asks)) = marked {
+            let (kind, role, d) = if body[i].dash {
+                (
+                    TurnKind::Question,
+                    Role::Interviewer,
+                    Decision::new(
+                        "dash-question",
+                        format!("opens with a dash like the {n} interviewer lines ({asks} ask with '?'); answers carry none"),
+                    ),
+                )
+            } else {
+                (
+                    TurnKind::Answer,
+                    Role::Interviewee,
+                    Decision::new(
+                        "after-question",
+                        "paragraphs without a dash up to the next dash",
+                    ),
+                )
+            };
+            match turns.last_mut() {
+                Some(t) if kind == TurnKind::Answer && t.kind == TurnKind::Answer => {
+                    t.paragraphs.push(p.paragraph());
+                    t.span.end = p.span.end;
+                }
+                _ => turns.push(new_turn(None, kind, role, Some(p), p.span.clone(), d)),
+            }
+            continue;
+        }
         // Dialogue style: every dash opens a turn, and the turns alternate.
         if let Some((asks, d)) = dashes.as_ref().and_then(|m| m.get(&i)) {
             let (kind, role) = if *asks {
@@ -984,6 +1033,40 @@ fn dash_turns(body: &[Para]) -> Option<std::collections::BTreeMap<usize, (bool, 
     )
 }
 
+/// `――` / `──` opening a line; `——` only in Japanese text (kana), as Chinese uses it
+/// for attributions.
+fn doubled_bar(line: &str) -> bool {
+    let mut c = line.chars();
+    match (c.next(), c.next()) {
+        (Some(a), Some(b)) if "―─".contains(a) && "―─—".contains(b) => true,
+        (Some('—'), Some('—')) => line
+            .chars()
+            .any(|ch| matches!(ch, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}')),
+        _ => false,
+    }
+}
+
+/// Interviewer-dash style: at least two paragraphs open with a dash, no two in a row, each
+/// followed by paragraphs without one, all short; and either the dash is the doubled bar
+/// (`――`, the Japanese mark for the interviewer) or most dashed paragraphs ask with '?'.
+/// Returns (dashed paragraphs, how many ask).
+fn dash_questions(body: &[Para]) -> Option<(usize, usize)> {
+    let idx: Vec<usize> = (0..body.len()).filter(|&i| body[i].dash).collect();
+    if idx.len() < 2
+        || idx.windows(2).any(|w| w[1] == w[0] + 1)
+        || idx.last().is_some_and(|&l| l + 1 >= body.len())
+        || idx.iter().any(|&i| body[i].text.chars().count() > 300)
+    {
+        return None;
+    }
+    let asks = idx
+        .iter()
+        .filter(|&&i| question_rule(&body[i].text, None).is_some())
+        .count();
+    let doubled = idx.iter().all(|&i| body[i].doubled);
+    (doubled || asks * 10 >= idx.len() * 8).then_some((idx.len(), asks))
+}
+
 /// True when the first sentence of `text` is a statement (ends with '.' or '!').
 fn opens_with_statement(text: &str) -> bool {
     let t = text.trim_start();
@@ -1019,6 +1102,7 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     label: None,
                     line: p.line,
                     dash: false,
+                    doubled: false,
                     bold: false,
                 },
                 Para {
@@ -1027,6 +1111,7 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
                     label: None,
                     line: p.line,
                     dash: false,
+                    doubled: false,
                     bold: false,
                 },
             ));

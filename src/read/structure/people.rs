@@ -495,6 +495,52 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             };
         }
     }
+    // Two speakers, and the head's phrase made the one who asks in nearly every turn the
+    // interviewee (`Ada Moreau talks to Sam Reed` reads both ways) while the other never
+    // asks: what the turns do outweighs the phrase.
+    if groups.len() == 2 {
+        let share = |g: usize| -> f32 {
+            let ts: Vec<String> = iv
+                .turns
+                .iter()
+                .filter(|t| {
+                    t.label
+                        .as_ref()
+                        .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+                })
+                .map(|t| t.text())
+                .collect();
+            let n = ts.len().max(1) as f32;
+            ts.iter().filter(|t| t.contains(['?', '¿', '？'])).count() as f32 / n
+        };
+        for (a, b) in [(0, 1), (1, 0)] {
+            let known = |g: usize| {
+                let k = labels::key_of(&label_of(g, iv));
+                lexicon::contains(&lex.question_labels, &k)
+                    || lexicon::contains(&lex.answer_labels, &k)
+            };
+            let asker_named_answerer = person_of[a].is_some()
+                && matches!(role_of[a], Some((Role::Interviewee, _)))
+                && matches!(role_of[b], Some((Role::Interviewer, _)))
+                && !known(a)
+                && !known(b);
+            if asker_named_answerer && share(a) >= 0.75 && share(b) <= 0.25 {
+                let (la, lb) = (label_of(a, iv), label_of(b, iv));
+                for (g, role) in [(a, Role::Interviewer), (b, Role::Interviewee)] {
+                    if let Some(e) = person_of[g] {
+                        ev[e].role = role;
+                        ev[e].how.push_str("; the turns show who asks");
+                    }
+                }
+                role_of[a] = Some((
+                    Role::Interviewer,
+                    format!("'{la}' asks in {:.0}% of turns, '{lb}' in {:.0}%: the turns outweigh the head's phrase", share(a) * 100.0, share(b) * 100.0),
+                ));
+                role_of[b] = Some((Role::Interviewee, format!("'{lb}' answers; '{la}' asks")));
+                break;
+            }
+        }
+    }
     // Kinds of labelled turns follow roles.
     for t in iv.turns.iter_mut() {
         let Some(l) = &t.label else { continue };
@@ -724,7 +770,14 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
                 Some((f, "full name printed in the text"))
             }
-            _ if core.split_whitespace().count() >= 2 && core.chars().any(|c| c.is_lowercase()) => {
+            // Chinese names are written whole, without a space: two to four Han
+            // characters that are no role word (`王立`, `欧阳娜娜`).
+            _ if (core.split_whitespace().count() >= 2
+                && core.chars().any(|c| c.is_lowercase()))
+                || (core.chars().count() <= 4
+                    && core.chars().count() >= 2
+                    && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
+            {
                 let t = iv
                     .turns
                     .iter()
