@@ -4,37 +4,12 @@
 //! rows of scraped pages, and a podcast transcript with time stamps and name lines.
 
 use colloquy::model::{Interview, Role};
-use colloquy::read::{decode, read};
+
+mod reading;
+use reading::{date, headline, names, qa};
 
 fn load(name: &str) -> Interview {
-    let path = format!("tests/fixtures/read/{name}");
-    let text = decode(&path, &std::fs::read(&path).unwrap()).unwrap();
-    read(&path, &text).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// (question, answers joined) per exchange.
-fn qa(iv: &Interview) -> Vec<(String, String)> {
-    iv.exchanges()
-        .iter()
-        .map(|e| {
-            let a: Vec<String> = e.answers.iter().map(|a| a.text()).collect();
-            (e.question.text(), a.join("\n\n"))
-        })
-        .collect()
-}
-
-fn names(iv: &Interview, role: Role) -> Vec<String> {
-    iv.people_with_role(role)
-        .map(|p| p.name.value.clone())
-        .collect()
-}
-
-fn headline(iv: &Interview) -> Option<&str> {
-    iv.meta.headline.as_ref().map(|h| h.value.as_str())
-}
-
-fn date(iv: &Interview) -> Option<&str> {
-    iv.meta.date_published.as_ref().map(|d| d.value.as_str())
+    reading::fixture(name).0
 }
 
 fn all_text(iv: &Interview) -> String {

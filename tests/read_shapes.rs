@@ -5,45 +5,11 @@
 use colloquy::model::{Interview, Role, TurnKind};
 use colloquy::read::{decode, read, ReadError};
 
+mod reading;
+use reading::{date, headline, names, qa};
+
 fn load(name: &str) -> (Interview, String) {
-    let path = format!("tests/fixtures/read/{name}");
-    let text = decode(&path, &std::fs::read(&path).unwrap()).unwrap();
-    let iv = read(&path, &text).unwrap_or_else(|e| panic!("{e}"));
-    if std::env::var("SHOW").is_ok_and(|s| s == name || s == "all") {
-        println!("{}", colloquy::inspect::render_human(&iv, &text));
-    }
-    (iv, text)
-}
-
-/// (question, answers joined) per exchange.
-fn qa(iv: &Interview) -> Vec<(String, String)> {
-    iv.exchanges()
-        .iter()
-        .map(|e| {
-            (
-                e.question.text(),
-                e.answers
-                    .iter()
-                    .map(|a| a.text())
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-            )
-        })
-        .collect()
-}
-
-fn names(iv: &Interview, role: Role) -> Vec<String> {
-    iv.people_with_role(role)
-        .map(|p| p.name.value.clone())
-        .collect()
-}
-
-fn headline(iv: &Interview) -> Option<&str> {
-    iv.meta.headline.as_ref().map(|h| h.value.as_str())
-}
-
-fn date(iv: &Interview) -> Option<&str> {
-    iv.meta.date_published.as_ref().map(|d| d.value.as_str())
+    reading::fixture(name)
 }
 
 fn has_warning(iv: &Interview, code: &str) -> bool {
