@@ -20,7 +20,7 @@ pub struct JsonSchemaCheck {
 impl JsonSchemaCheck {
     /// Compiles the schema bundled into the binary.
     pub fn bundled() -> Self {
-        // The bundled schema is tested (tests/schema_fresh.rs), so failing here is a bug.
+        // The bundled schema is tested (tests/suite/schema_fresh.rs), so failing here is a bug.
         Self::from_schema_text("colloquy-interview.schema.json", BUNDLED_SCHEMA)
             .expect("the bundled JSON Schema compiles")
     }

@@ -1,7 +1,7 @@
 //! The README documents what users rely on: every stable rule id, every bundled schema
 //! and the accuracy-harness command. A rule added without documentation fails here.
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../../README.md");
 
 #[test]
 fn every_rule_id_is_documented() {
@@ -22,5 +22,5 @@ fn every_bundled_schema_and_the_harness_are_documented() {
     for b in colloquy::schemas::BUNDLED {
         assert!(README.contains(b.file), "README lacks schemas/{}", b.file);
     }
-    assert!(README.contains("cargo test --test accuracy -- --nocapture"));
+    assert!(README.contains("cargo test --test suite accuracy -- --nocapture"));
 }

@@ -1,7 +1,7 @@
 //! The JSON-LD writer: the output contract of DESIGN.md, checked on hand-built
 //! interviews, against the schema.org vocabulary file and the bundled JSON Schema.
 
-mod common;
+use crate::common;
 
 use colloquy::check::json_schema::JsonSchemaCheck;
 use colloquy::write::jsonld;

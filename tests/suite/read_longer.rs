@@ -5,8 +5,7 @@
 
 use colloquy::model::{Interview, Role};
 
-mod reading;
-use reading::{date, headline, names, qa};
+use crate::reading::{self, date, headline, names, qa};
 
 fn load(name: &str) -> Interview {
     reading::fixture(name).0

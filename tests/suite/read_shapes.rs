@@ -5,8 +5,7 @@
 use colloquy::model::{Interview, Role, TurnKind};
 use colloquy::read::{decode, read, ReadError};
 
-mod reading;
-use reading::{date, headline, names, qa};
+use crate::reading::{self, date, headline, names, qa};
 
 fn load(name: &str) -> (Interview, String) {
     reading::fixture(name)

@@ -1,7 +1,5 @@
 //! Helpers the reader tests share (the writer tests have theirs in `common`): load a fixture we wrote, and look at what a user of
 //! the outputs relies on (exchanges, names, headline, date).
-// Each test crate uses a different subset of these.
-#![allow(dead_code)]
 
 use colloquy::model::{Interview, Role};
 use colloquy::read::{decode, read};

@@ -1,7 +1,7 @@
 //! The sidecar and manifest JSON Schemas in `schemas/` are generated from the types that
 //! parse them. This test fails when a committed schema is stale; regenerate with
 //!
-//!     COLLOQUY_WRITE_SCHEMAS=1 cargo test --test meta_schema
+//!     COLLOQUY_WRITE_SCHEMAS=1 cargo test --test suite meta_schema
 //!
 //! It also checks that the schemas say what the parsers do: the seed sidecar is valid,
 //! and a typo'd key or a local date-time is not.
@@ -22,7 +22,7 @@ fn committed_schemas_are_up_to_date() {
         let committed = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
         assert!(
             committed == fresh,
-            "schemas/{file} is stale; regenerate it with `COLLOQUY_WRITE_SCHEMAS=1 cargo test --test meta_schema` and commit it"
+            "schemas/{file} is stale; regenerate it with `COLLOQUY_WRITE_SCHEMAS=1 cargo test --test suite meta_schema` and commit it"
         );
     }
 }

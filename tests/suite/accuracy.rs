@@ -7,7 +7,7 @@
 //! text at all: a string that does not occur in it (a URL the crawler knew), or a date
 //! whose year the text never shows. Those are printed as n/a, never faked.
 //!
-//! Run: `cargo test --test accuracy -- --nocapture`
+//! Run: `cargo test --test suite accuracy -- --nocapture`
 
 use colloquy::model::{Interview, Role};
 use serde_json::Value;

@@ -158,7 +158,7 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     let r = reports();
     let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &r)).unwrap();
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/sarif-2.1.0-subset.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../fixtures/sarif-2.1.0-subset.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let problems: Vec<String> = validator
         .iter_errors(&sarif)

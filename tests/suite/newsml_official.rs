@@ -2,7 +2,7 @@
 //! NewsML-G2 2.35 XSD (read from ../shared, never copied) and against colloquy's own
 //! bundled profile.
 
-mod common;
+use crate::common;
 
 use colloquy::check::xsd::XsdCheck;
 use colloquy::write::newsml;

@@ -1,7 +1,7 @@
 //! The committed JSON Schema must be exactly what schemars generates from the JSON-LD
 //! types; otherwise the bundled check and the writer disagree.
 //!
-//! Regenerate with: `UPDATE_SCHEMAS=1 cargo test --test schema_fresh`
+//! Regenerate with: `UPDATE_SCHEMAS=1 cargo test --test suite schema_fresh`
 
 use std::path::Path;
 
@@ -20,7 +20,7 @@ fn committed_json_schema_is_fresh() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "{} is stale: the JSON-LD types changed. Regenerate it with\n  UPDATE_SCHEMAS=1 cargo test --test schema_fresh\nand commit the result.",
+        "{} is stale: the JSON-LD types changed. Regenerate it with\n  UPDATE_SCHEMAS=1 cargo test --test suite schema_fresh\nand commit the result.",
         path.display()
     );
 }

@@ -1,5 +1,4 @@
 //! Hand-built interviews for the writer tests (independent of the reader).
-#![allow(dead_code)]
 
 use colloquy::model::*;
 use colloquy::write::WriteContext;

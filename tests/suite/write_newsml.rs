@@ -1,7 +1,7 @@
 //! The NewsML-G2 writer: the output contract of DESIGN.md, read back with libxml2's
 //! XPath, plus the XSD check's behaviour on broken documents.
 
-mod common;
+use crate::common;
 
 use colloquy::check::xsd::XsdCheck;
 use colloquy::write::{jsonld, newsml};
