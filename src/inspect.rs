@@ -274,6 +274,9 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             f.credit.as_deref().unwrap_or("-"),
             f.image_url.as_deref().unwrap_or("-")
         );
+        if let Some(p) = &f.photographer {
+            let _ = writeln!(o, "      photographer: {p}");
+        }
     }
     let _ = writeln!(o, "\ndiagnostics");
     for d in &iv.diagnostics {
@@ -332,7 +335,7 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
         "closing": iv.closing.as_ref().map(turn),
         "exchanges": iv.exchanges().len(),
         "figures": iv.figures.iter().map(|f| json!({
-            "caption": f.caption, "credit": f.credit, "image_url": f.image_url, "alt": f.alt,
+            "caption": f.caption, "credit": f.credit, "photographer": f.photographer, "image_url": f.image_url, "alt": f.alt,
             "span": [f.span.start, f.span.end], "at": lc(text, &f.span),
         })).collect::<Vec<_>>(),
         "diagnostics": iv.diagnostics.iter().map(|d| json!({

@@ -137,6 +137,9 @@ pub struct Figure {
     pub caption: Option<String>,
     /// Credit without its prefix (`Foto:`, `Photo:`, `©`).
     pub credit: Option<String>,
+    /// Who took the photo (the picture's creator), apart from the credit line, which may
+    /// name only an agency. Only when a source says so: never guessed from a bare name.
+    pub photographer: Option<String>,
     pub image_url: Option<String>,
     pub alt: Option<String>,
     pub span: Span,
@@ -253,7 +256,7 @@ pub struct Meta {
     pub identifiers: Vec<Sourced<Identifier>>,
     /// Where each part of a composite value came from, when parts can come from different
     /// places: `publisher.url`, `rights.license`, `translation.translator`,
-    /// `figures[0].credit` (figures carry no provenance of their own). Keyed by that path.
+    /// `figures[0].credit`, `figures[0].photographer` (figures carry no provenance of their own). Keyed by that path.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub field_provenance: std::collections::BTreeMap<String, Provenance>,
 }

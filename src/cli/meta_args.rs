@@ -83,6 +83,9 @@ pub struct MetaArgs {
     /// Photo credit, by position (repeatable).
     #[arg(long = "image-credit", value_name = "TEXT")]
     pub image_credits: Vec<String>,
+    /// Who took the photo, by position (repeatable); the credit line stays as it is.
+    #[arg(long = "image-photographer", value_name = "NAME")]
+    pub image_photographers: Vec<String>,
 }
 
 /// The metadata of a run, loaded once: the flags and the manifest (sidecars are found
@@ -145,6 +148,7 @@ impl MetaArgs {
             identifiers: a.identifiers,
             image_urls: a.image_urls,
             image_credits: a.image_credits,
+            image_photographers: a.image_photographers,
         }
     }
 }

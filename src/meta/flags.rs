@@ -65,11 +65,13 @@ pub struct FlagMeta {
     pub image_urls: Vec<String>,
     /// `--image-credit` (repeatable, by photo position)
     pub image_credits: Vec<String>,
+    /// `--image-photographer` (repeatable, by photo position)
+    pub image_photographers: Vec<String>,
 }
 
 impl FlagMeta {
     /// The flag each field is reported under (`Provenance::Flag { name }`), field → flag.
-    pub const FLAGS: [(&'static str, &'static str); 29] = [
+    pub const FLAGS: [(&'static str, &'static str); 30] = [
         ("headline", "--headline"),
         ("alternative_headline", "--alternative-headline"),
         ("description", "--description"),
@@ -99,6 +101,7 @@ impl FlagMeta {
         ("identifiers", "--identifier"),
         ("image_urls", "--image-url"),
         ("image_credits", "--image-credit"),
+        ("image_photographers", "--image-photographer"),
     ];
 
     /// True when no metadata flag was given.

@@ -23,6 +23,7 @@ pub struct PersonIn {
 pub struct ImageIn {
     pub image_url: G<String>,
     pub credit: G<String>,
+    pub photographer: G<String>,
     pub caption: G<String>,
     pub alt: G<String>,
 }
@@ -167,6 +168,10 @@ impl Input {
         for (i, c) in f.image_credits.iter().enumerate() {
             grow(&mut images, i).credit =
                 text(c).map(|c| Sourced::new(clean_credit(&c), flag("--image-credit")));
+        }
+        for (i, p) in f.image_photographers.iter().enumerate() {
+            grow(&mut images, i).photographer =
+                text(p).map(|p| Sourced::new(p, flag("--image-photographer")));
         }
         Ok(Input {
             headline: s(&f.headline, "--headline"),
@@ -351,6 +356,10 @@ impl Input {
                     ),
                     credit: s(im.credit.as_deref(), &format!("images[{i}].credit"))
                         .map(|c| Sourced::new(clean_credit(&c.value), c.provenance)),
+                    photographer: s(
+                        im.photographer.as_deref(),
+                        &format!("images[{i}].photographer"),
+                    ),
                     caption: s(im.caption.as_deref(), &format!("images[{i}].caption")),
                     alt: s(im.alt.as_deref(), &format!("images[{i}].alt")),
                 })
@@ -394,6 +403,9 @@ impl Input {
         for (i, c) in list(&r.image_credits).iter().enumerate() {
             grow(&mut images, i).credit = s(Some(c), "image_credits")
                 .map(|c| Sourced::new(clean_credit(&c.value), c.provenance));
+        }
+        for (i, p) in list(&r.image_photographers).iter().enumerate() {
+            grow(&mut images, i).photographer = s(Some(p), "image_photographers");
         }
         Input {
             headline: s(r.headline.as_deref(), "headline"),

@@ -82,6 +82,8 @@ pub struct ManifestRecord {
     pub image_urls: Option<String>,
     /// Photo credits by position, ';'-separated.
     pub image_credits: Option<String>,
+    /// Who took each photo (the picture's creator), by position, ';'-separated.
+    pub image_photographers: Option<String>,
 }
 
 /// One parsed row with where it is.

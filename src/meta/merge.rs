@@ -720,6 +720,7 @@ impl Merger {
             let any = at.iter().any(|im| {
                 im.image_url.is_some()
                     || im.credit.is_some()
+                    || im.photographer.is_some()
                     || im.caption.is_some()
                     || im.alt.is_some()
             });
@@ -742,6 +743,7 @@ impl Merger {
                     iv.figures.push(Figure {
                         caption: None,
                         credit: None,
+                        photographer: None,
                         image_url: None,
                         alt: None,
                         span: 0..0,
@@ -785,6 +787,7 @@ impl Merger {
             }
             part!(image_url, "image_url");
             part!(credit, "credit");
+            part!(photographer, "photographer");
             part!(caption, "caption");
             part!(alt, "alt");
         }

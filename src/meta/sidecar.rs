@@ -146,6 +146,9 @@ pub struct ImageSpec {
     pub url: Option<UrlText>,
     /// The photographer / agency credit, without "Foto:"/"Photo:"/"©" (creditText, creditline).
     pub credit: Option<String>,
+    /// Who took the photo, as a person's name (JSON-LD creator, NewsML contentMeta/creator);
+    /// the credit stays as printed.
+    pub photographer: Option<String>,
     /// The caption, without the credit.
     pub caption: Option<String>,
     /// Alternative text for the image.

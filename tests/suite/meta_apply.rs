@@ -66,6 +66,7 @@ fn unlabelled() -> Interview {
     iv.figures = vec![Figure {
         caption: Some("Trần Thị Mai di tepi sungai.".into()),
         credit: Some("Phạm Văn Hùng".into()),
+        photographer: None,
         image_url: None,
         alt: None,
         span: 120..170,
@@ -114,7 +115,7 @@ keywords = ["Mekong", "konservasi"]
 identifiers = [{ scheme = "cms-id", value = "42" }]
 interviewers = [{ name = "Lê Minh Quân", job_title = "Phóng viên", affiliation = "Báo Ví Dụ" }]
 interviewees = [{ name = "Trần Thị Mai", job_title = "Direktur", affiliation = "Quỹ" }]
-images = [{ url = "https://news.example.id/1.jpg", credit = "Foto: Phạm Văn Hùng", caption = "Trần Thị Mai di tepi sungai.", alt = "Seorang perempuan" }]
+images = [{ url = "https://news.example.id/1.jpg", credit = "Foto: Phạm Văn Hùng", photographer = "Phạm Văn Hùng", caption = "Trần Thị Mai di tepi sungai.", alt = "Seorang perempuan" }]
 
 [publisher]
 name = "Berita Contoh"
@@ -235,6 +236,7 @@ fn every_sidecar_field_lands_in_the_model_with_its_key() {
         ("translation.translator", "translation.translator"),
         ("figures[0].image_url", "images[0].url"),
         ("figures[0].alt", "images[0].alt"),
+        ("figures[0].photographer", "images[0].photographer"),
     ] {
         assert_eq!(m.field_provenance.get(path), Some(&sc(key)), "{path}");
     }
@@ -282,6 +284,7 @@ fn every_sidecar_field_lands_in_the_model_with_its_key() {
     );
     assert_eq!(f.credit.as_deref(), Some("Phạm Văn Hùng"));
     assert_eq!(f.alt.as_deref(), Some("Seorang perempuan"));
+    assert_eq!(f.photographer.as_deref(), Some("Phạm Văn Hùng"));
     assert!(
         diags.iter().all(|d| d.severity != Severity::Warning),
         "{diags:#?}"
@@ -322,6 +325,7 @@ fn full_flags() -> FlagMeta {
         identifiers: vec!["cms-id=42".into()],
         image_urls: vec!["https://news.example.id/1.jpg".into()],
         image_credits: vec!["Photo: Phạm Văn Hùng".into()],
+        image_photographers: vec!["Lena Hoff".into()],
     }
 }
 
@@ -407,6 +411,7 @@ fn every_flag_lands_in_the_model_under_its_flag_name() {
         ("translation.translator", "--translator"),
         ("figures[0].image_url", "--image-url"),
         ("figures[0].credit", "--image-credit"),
+        ("figures[0].photographer", "--image-photographer"),
     ] {
         assert_eq!(m.field_provenance.get(path), Some(&flag(name)), "{path}");
     }
@@ -428,11 +433,12 @@ fn every_flag_lands_in_the_model_under_its_flag_name() {
         s("Quỹ", flag("--interviewee-affiliation"))
     );
     assert_eq!(iv.figures[0].credit.as_deref(), Some("Phạm Văn Hùng"));
+    assert_eq!(iv.figures[0].photographer.as_deref(), Some("Lena Hoff"));
     assert_eq!(iv.turns[3].speaker, Some(1));
 }
 
-const MANIFEST: &str = "file,headline,alternative_headline,description,language,date_published,date_modified,source_url,url,section,keywords,publisher_name,publisher_url,publisher_logo,interviewers,interviewer_job_titles,interviewer_affiliations,interviewees,interviewee_job_titles,interviewee_affiliations,copyright_holder,copyright_notice,license,original_url,original_language,original_headline,translator,identifiers,image_urls,image_credits
-wawancara.txt,Judul,Sub,Ringkasan,id,2026-05-12T09:30:00+07:00,2026-05-13,https://bao.example.vn/a,https://news.example.id/a,Wawancara,Mekong; konservasi,Berita Contoh,https://news.example.id/,https://news.example.id/logo.png,Lê Minh Quân,Phóng viên,Báo Ví Dụ,Trần Thị Mai,Direktur,Quỹ,Báo Ví Dụ,© 2026 Báo Ví Dụ,https://bao.example.vn/terms,https://bao.example.vn/o,vi,Tiêu đề,Siti,cms-id=42; doi=10.1/x,;https://news.example.id/2.jpg,;Ảnh: B
+const MANIFEST: &str = "file,headline,alternative_headline,description,language,date_published,date_modified,source_url,url,section,keywords,publisher_name,publisher_url,publisher_logo,interviewers,interviewer_job_titles,interviewer_affiliations,interviewees,interviewee_job_titles,interviewee_affiliations,copyright_holder,copyright_notice,license,original_url,original_language,original_headline,translator,identifiers,image_urls,image_credits,image_photographers
+wawancara.txt,Judul,Sub,Ringkasan,id,2026-05-12T09:30:00+07:00,2026-05-13,https://bao.example.vn/a,https://news.example.id/a,Wawancara,Mekong; konservasi,Berita Contoh,https://news.example.id/,https://news.example.id/logo.png,Lê Minh Quân,Phóng viên,Báo Ví Dụ,Trần Thị Mai,Direktur,Quỹ,Báo Ví Dụ,© 2026 Báo Ví Dụ,https://bao.example.vn/terms,https://bao.example.vn/o,vi,Tiêu đề,Siti,cms-id=42; doi=10.1/x,;https://news.example.id/2.jpg,;Ảnh: B,;Budi Hartono
 ";
 
 #[test]
@@ -498,6 +504,7 @@ fn every_manifest_column_lands_in_the_model_with_row_and_column() {
         ("translation.translator", "translator"),
         ("figures[1].image_url", "image_urls"),
         ("figures[1].credit", "image_credits"),
+        ("figures[1].photographer", "image_photographers"),
     ] {
         assert_eq!(m.field_provenance.get(path), Some(&col(column)), "{path}");
     }
@@ -530,6 +537,8 @@ fn every_manifest_column_lands_in_the_model_with_row_and_column() {
         Some("https://news.example.id/2.jpg")
     );
     assert_eq!(iv.figures[1].credit.as_deref(), Some("B"));
+    assert_eq!(iv.figures[0].photographer, None);
+    assert_eq!(iv.figures[1].photographer.as_deref(), Some("Budi Hartono"));
 }
 
 #[test]
@@ -904,6 +913,103 @@ fn image_credits_override_the_text_by_position_with_a_warning() {
         Some("https://x.example/3.jpg")
     );
     assert!(diags.iter().any(|d| d.code == "meta-image-gap"));
+}
+
+#[test]
+fn photographers_follow_precedence_and_conflicts_name_both_values_and_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("wawancara.txt");
+    std::fs::write(&input, "x").unwrap();
+    let csv = "file,image_photographers\nwawancara.txt,Manifest Person; Second Person\n";
+    let manifest = Manifest::parse("m.csv", dir.path(), csv.as_bytes()).unwrap();
+    let row = manifest.row_for(&input).unwrap();
+    let side = sidecar("[[images]]\nphotographer = \"Sidecar Person\"\n");
+    let flags = FlagMeta {
+        image_photographers: vec!["Flag Person".into()],
+        ..Default::default()
+    };
+    // The text's photo carries a photographer of its own (as the reader sets it).
+    let with_text = || {
+        let mut iv = unlabelled();
+        iv.figures[0].photographer = Some("Text Person".into());
+        iv
+    };
+    let name = |iv: &Interview, i: usize| iv.figures[i].photographer.clone();
+
+    // All four: the flag wins, and each loser is named beside the winner.
+    let mut iv = with_text();
+    let diags = apply(
+        &mut iv,
+        &Layers {
+            flags: Some(&flags),
+            sidecar: Some(&side),
+            manifest: Some(row),
+        },
+    )
+    .unwrap();
+    assert_eq!(name(&iv, 0).as_deref(), Some("Flag Person"));
+    assert_eq!(
+        iv.meta.field_provenance["figures[0].photographer"],
+        flag("--image-photographer")
+    );
+    for loser in [
+        "\"Sidecar Person\" from sidecar x.meta.toml (key images[0].photographer)",
+        "\"Manifest Person\" from manifest m.csv row 2, column image_photographers",
+        "\"Text Person\" from the text (bytes 120..170)",
+    ] {
+        let want = format!(
+            "image 1 photographer: \"Flag Person\" from flag --image-photographer conflicts with {loser}; using \"Flag Person\""
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.severity == Severity::Warning && d.message == want),
+            "{want}\n{diags:#?}"
+        );
+    }
+    // The manifest's second name goes to photo 2, which it adds.
+    assert_eq!(name(&iv, 1).as_deref(), Some("Second Person"));
+
+    // Without the flag the sidecar wins; without both, the manifest beats the text.
+    let mut iv = with_text();
+    apply(
+        &mut iv,
+        &Layers {
+            sidecar: Some(&side),
+            manifest: Some(row),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(name(&iv, 0).as_deref(), Some("Sidecar Person"));
+    let mut iv = with_text();
+    apply(
+        &mut iv,
+        &Layers {
+            manifest: Some(row),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(name(&iv, 0).as_deref(), Some("Manifest Person"));
+
+    // The same name from the text and a sidecar is no conflict; the credit is untouched.
+    let mut iv = with_text();
+    let same = sidecar("[[images]]\nphotographer = \" Text Person \"\n");
+    let diags = apply(
+        &mut iv,
+        &Layers {
+            sidecar: Some(&same),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(name(&iv, 0).as_deref(), Some("Text Person"));
+    assert_eq!(iv.figures[0].credit.as_deref(), Some("Phạm Văn Hùng"));
+    assert!(
+        diags.iter().all(|d| d.severity != Severity::Warning),
+        "{diags:#?}"
+    );
 }
 
 #[test]
