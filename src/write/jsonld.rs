@@ -244,7 +244,7 @@ pub struct Person {
     pub affiliation: Option<NamedOrganization>,
 }
 
-/// A person known only by name (the translator).
+/// A person known only by name (the translator, a photographer).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NamedPerson {
@@ -339,6 +339,9 @@ pub struct ImageObject {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub credit_text: Option<String>,
+    /// Who took the photo; the credit line may name only an agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator: Option<NamedPerson>,
     /// The image's alt text.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
@@ -603,9 +606,22 @@ pub fn build(interview: &Interview, ctx: &WriteContext) -> NewsArticle {
                 content_url: f.image_url.as_deref().and_then(non_empty),
                 caption: f.caption.as_deref().and_then(non_empty),
                 credit_text: f.credit.as_deref().and_then(non_empty),
+                creator: f
+                    .photographer
+                    .as_deref()
+                    .and_then(non_empty)
+                    .map(|name| NamedPerson {
+                        type_: PersonType::Value,
+                        name,
+                    }),
                 description: f.alt.as_deref().and_then(non_empty),
             })
-            .filter(|i| i.content_url.is_some() || i.caption.is_some() || i.credit_text.is_some())
+            .filter(|i| {
+                i.content_url.is_some()
+                    || i.caption.is_some()
+                    || i.credit_text.is_some()
+                    || i.creator.is_some()
+            })
             .collect(),
         has_part,
         article_body: clean(article_body(interview)),

@@ -472,8 +472,16 @@ fn write_picture_item(
     write_item_meta(x, iv, ctx, "ninat:picture", false);
     let caption = known(f.caption.as_deref());
     let credit = known(f.credit.as_deref());
-    if caption.is_some() || credit.is_some() || iv.language().is_some() {
+    let photographer = known(f.photographer.as_deref());
+    if caption.is_some() || credit.is_some() || photographer.is_some() || iv.language().is_some() {
         x.start("contentMeta", &[]);
+        // The photographer is the picture's creator (administrative block, before
+        // language); cpprole has no photographer code, so no role is claimed.
+        if let Some(p) = photographer {
+            x.start("creator", &[]);
+            x.leaf("name", &[], p);
+            x.end("creator");
+        }
         if let Some(lang) = iv.language() {
             x.empty("language", &[("tag", lang)]);
         }

@@ -108,6 +108,7 @@ pub fn small() -> Interview {
     iv.figures = vec![Figure {
         caption: Some("Duta Besar Budi Santoso di Jakarta.".into()),
         credit: Some("NVCC".into()),
+        photographer: None,
         image_url: None,
         alt: None,
         span: 10..90,
@@ -222,6 +223,7 @@ pub fn full() -> Interview {
     iv.figures.push(Figure {
         caption: Some("Ana Wijaya & Budi Santoso.".into()),
         credit: Some("Kabar Contoh/Dewi".into()),
+        photographer: Some("Dewi Lestari".into()),
         image_url: Some("https://news.example.id/img/2.jpg".into()),
         alt: Some("Dua diplomat".into()),
         span: 950..990,
