@@ -1,6 +1,8 @@
 //! Photo rows and their captions: `![alt](url) |` followed by a caption that ends with
 //! `|` (possibly over several lines), or by a line that carries a credit. The caption is
 //! split into caption text and credit (without its `Foto:` / `Photo:` / `©` prefix).
+//! A credit that pairs a known agency with a person's name (`Reuters/Jane Roe`) also
+//! names the photographer; the credit itself stays as printed.
 
 use super::lines::{Line, LineKind};
 use crate::model::Figure;
@@ -72,9 +74,11 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         let caption = Some(caption)
             .filter(|c| !c.is_empty())
             .or_else(|| alt.clone());
+        let photographer = credit.as_deref().and_then(photographer_in_credit);
         out.push(Figure {
             caption,
             credit,
+            photographer,
             image_url: url.clone(),
             alt: alt.clone(),
             span,
@@ -95,9 +99,11 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             continue;
         };
         used[i] = true;
+        let photographer = credit.as_deref().and_then(photographer_in_credit);
         out.push(Figure {
             caption,
             credit,
+            photographer,
             image_url: None,
             alt: None,
             span: lines[i].span.clone(),
@@ -219,6 +225,50 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     (c.to_string(), None)
 }
 
+/// The photographer a credit names: only `AGENCY/Person Name` or `Person Name/AGENCY` with
+/// an agency from the lexicon's `photo_agencies`, where the other side is shaped like a
+/// person's name (2–4 capitalised words, not all capitals). A bare name (`Photo: Lena
+/// Berg`) may be a photographer, an owner or a source, and an organisation (`Foto: NVCC`)
+/// is none: both give no photographer rather than a guess.
+pub fn photographer_in_credit(credit: &str) -> Option<String> {
+    let lex = lexicon();
+    let parts: Vec<&str> = credit.split('/').map(str::trim).collect();
+    let [a, b] = parts[..] else {
+        return None;
+    };
+    let agency = |s: &str| crate::read::lexicon::contains(&lex.photo_agencies, s);
+    let person = match (agency(a), agency(b)) {
+        (true, false) => b,
+        (false, true) => a,
+        _ => return None,
+    };
+    person_shaped(person).then(|| person.to_string())
+}
+
+/// 2–4 words, the first and last capitalised and not in capitals only (`AP`, `NVCC` are
+/// organisations), inner lower-case particles allowed (`Jan van Dijk`); letters, `.`, `-`
+/// and `'` only.
+fn person_shaped(s: &str) -> bool {
+    const PARTICLES: [&str; 12] = [
+        "van", "von", "der", "den", "de", "da", "di", "del", "du", "la", "le", "bin",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let name_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+    };
+    let last = words.len() - 1;
+    words.iter().enumerate().all(|(i, w)| {
+        name_word(w) || (i != 0 && i != last && PARTICLES.contains(&w.to_lowercase().as_str()))
+    })
+}
+
 fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
     let lower = text.to_lowercase();
     let mut ps: Vec<&String> = prefixes.iter().collect();
@@ -245,6 +295,27 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn photographers_only_beside_a_known_agency() {
+        let cases = [
+            ("Reuters/Jane Roe", Some("Jane Roe")),
+            ("Lena Hoff/dpa", Some("Lena Hoff")),
+            ("AP Photo/Evan Vucci", Some("Evan Vucci")),
+            ("ANTARA/Jan van Dijk", Some("Jan van Dijk")),
+            ("NVCC", None),
+            ("Lena Berg", None),
+            ("imago/MiS", None),
+            ("UPI/Mike Theiler", None),
+            ("Reuters/Getty Images", None),
+            ("AFP/NVCC", None),
+            ("Reuters/Jane Roe/Pool", None),
+            ("Reuters/jane roe", None),
+        ];
+        for (credit, want) in cases {
+            assert_eq!(photographer_in_credit(credit).as_deref(), want, "{credit}");
+        }
+    }
 
     #[test]
     fn agencies_after_a_dash_are_credits() {

@@ -119,6 +119,17 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         }
     }
     iv.figures = figures::extract(src, &ls, &mut used);
+    // A photographer read from a credit is text, at the photo's caption.
+    for (i, f) in iv.figures.iter().enumerate() {
+        if f.photographer.is_some() {
+            iv.meta.field_provenance.insert(
+                format!("figures[{i}].photographer"),
+                crate::model::Provenance::Text {
+                    span: f.span.clone(),
+                },
+            );
+        }
+    }
 
     // Speaker labels.
     let hits = find_labels(src, &ls, &used);
