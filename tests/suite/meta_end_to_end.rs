@@ -271,3 +271,154 @@ fn inspect_shows_where_each_value_came_from() {
     assert_eq!(meta["parts"]["rights.license"]["from"], "flag");
     assert_eq!(meta["parts"]["rights.copyright_holder"]["from"], "sidecar");
 }
+
+/// Converts the seed with extra arguments and a batch message; returns the JSON-LD and
+/// the message, after checking both with `validate` (official XSD for the message).
+fn convert_seed_with_message(dir: &Path, args: &[&str]) -> (Value, String) {
+    if !dir.join("seed.txt").exists() {
+        fs::copy(SEED, dir.join("seed.txt")).unwrap();
+    }
+    colloquy()
+        .arg("convert")
+        .arg(dir.join("seed.txt"))
+        .args(args)
+        .arg("-o")
+        .arg(dir.join("out"))
+        .arg("--newsml-message")
+        .arg(dir.join("message.xml"))
+        .arg("--force")
+        .assert()
+        .success();
+    for file in ["out/seed.jsonld", "message.xml"] {
+        let out = colloquy()
+            .args(["validate", "--report", "json", "--xsd", OFFICIAL_XSD])
+            .arg(dir.join(file))
+            .assert()
+            .success();
+        let report = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        assert!(!report.contains("creator"), "{file}: {report}");
+    }
+    let jsonld = fs::read_to_string(dir.join("out/seed.jsonld")).unwrap();
+    let message = fs::read_to_string(dir.join("message.xml")).unwrap();
+    (serde_json::from_str(&jsonld).unwrap(), message)
+}
+
+/// The `contentMeta` of the N-th picture newsItem in a message (1-based), with the
+/// indentation between tags removed.
+fn picture_content_meta(message: &str, n: usize) -> String {
+    let flat: String = message.lines().map(str::trim).collect();
+    let pictures: Vec<&str> = flat
+        .split("<newsItem ")
+        .filter(|item| item.contains("<itemMeta><itemClass qcode=\"ninat:picture\"/>"))
+        .collect();
+    let item = pictures[n - 1];
+    let start = item.find("<contentMeta>").unwrap();
+    let end = item.find("</contentMeta>").unwrap();
+    item[start..end].to_string()
+}
+
+#[test]
+fn a_photographer_from_each_source_reaches_both_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(SEED, d.join("seed.txt")).unwrap();
+    fs::write(
+        d.join("m.csv"),
+        "file,image_photographers\nseed.txt,;Manifest Person\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("seed.meta.toml"),
+        "[[images]]\nphotographer = \"Sidecar Person\"\n",
+    )
+    .unwrap();
+    let manifest = d.join("m.csv").display().to_string();
+    let (j, m) = convert_seed_with_message(
+        d,
+        &[
+            "--manifest",
+            &manifest,
+            "--image-photographer",
+            "",
+            "--image-photographer",
+            "",
+            "--image-photographer",
+            "Flag Person",
+        ],
+    );
+    // Photo 1 from the sidecar, photo 2 from the manifest, photo 3 from the flag; the
+    // text's "(Foto: NVCC)" credits stay as they are.
+    for (i, who) in ["Sidecar Person", "Manifest Person", "Flag Person"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            j["image"][i]["creator"],
+            serde_json::json!({"@type": "Person", "name": who}),
+            "image {i}"
+        );
+        assert_eq!(j["image"][i]["creditText"], "NVCC");
+        let meta = picture_content_meta(&m, i + 1);
+        assert!(
+            meta.starts_with(&format!(
+                "<contentMeta><creator><name>{who}</name></creator>"
+            )),
+            "{meta}"
+        );
+        assert!(meta.contains("<creditline>NVCC</creditline>"), "{meta}");
+    }
+}
+
+#[test]
+fn the_seeds_agency_less_credits_name_no_photographer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (j, m) = convert_seed_with_message(dir.path(), &[]);
+    let images = j["image"].as_array().unwrap();
+    assert_eq!(images.len(), 3);
+    assert!(images.iter().all(|i| i.get("creator").is_none()), "{j:#}");
+    for n in 1..=3 {
+        assert!(!picture_content_meta(&m, n).contains("<creator>"), "{m}");
+    }
+}
+
+#[test]
+fn a_credit_with_an_agency_and_a_name_gives_a_photographer_inspect_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(SEED).unwrap();
+    let first = seed.find("(Foto: NVCC)").unwrap();
+    let text = format!(
+        "{}(Foto: Reuters/Jane Roe){}",
+        &seed[..first],
+        &seed[first + "(Foto: NVCC)".len()..]
+    );
+    fs::write(dir.path().join("seed.txt"), text).unwrap();
+    let (j, m) = convert_seed_with_message(dir.path(), &[]);
+    assert_eq!(j["image"][0]["creditText"], "Reuters/Jane Roe");
+    assert_eq!(j["image"][0]["creator"]["name"], "Jane Roe");
+    assert!(j["image"][1].get("creator").is_none());
+    assert!(picture_content_meta(&m, 1).contains("<name>Jane Roe</name>"));
+    let out = colloquy()
+        .arg("inspect")
+        .arg(dir.path().join("seed.txt"))
+        .arg("--json")
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["figures"][0]["photographer"], "Jane Roe");
+    assert_eq!(v["figures"][0]["credit"], "Reuters/Jane Roe");
+    let prov = &v["meta"]["parts"]["figures[0].photographer"];
+    assert_eq!(prov["from"], "text", "{prov}");
+    // A flag overrides the reading, and inspect says so.
+    let out = colloquy()
+        .arg("inspect")
+        .arg(dir.path().join("seed.txt"))
+        .args(["--image-photographer", "John Doe"])
+        .assert()
+        .success();
+    let human = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(human.contains("photographer: John Doe"), "{human}");
+    assert!(
+        human.contains("figures[0].photographer") && human.contains("--image-photographer"),
+        "{human}"
+    );
+}

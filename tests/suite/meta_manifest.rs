@@ -73,7 +73,15 @@ fn unknown_and_missing_columns_are_errors_that_list_the_known_ones() {
         m.starts_with("m.csv:1: unknown column 'headlne' (header field 2) (did you mean 'headline'?); the known columns are: file, headline, alternative_headline,"),
         "{m}"
     );
-    assert!(m.contains("image_urls, image_credits"), "{m}");
+    assert!(
+        m.contains("image_urls, image_credits, image_photographers"),
+        "{m}"
+    );
+    let m = err("file,image_photographer\na.txt,x\n");
+    assert!(
+        m.contains("unknown column 'image_photographer' (header field 2) (did you mean 'image_photographers'?)"),
+        "{m}"
+    );
     let m = err("name,headline\na.txt,x\n");
     assert!(m.contains("unknown column 'name'"), "{m}");
     let m = err("headline\nx\n");
@@ -118,6 +126,17 @@ fn bad_values_name_the_row_and_column() {
     assert!(
         m.starts_with("m.csv:2:1: this row has 3 fields but the header has 2"),
         "{m}"
+    );
+}
+
+#[test]
+fn image_photographers_are_a_list_by_photo_position() {
+    let csv = "file,image_credits,image_photographers\na.txt,Reuters;AFP,\"Jane Roe ; \"\n";
+    let m = Manifest::parse("m.csv", Path::new("."), csv.as_bytes()).unwrap();
+    let r = &m.rows[0].record;
+    assert_eq!(
+        colloquy::meta::manifest::split_list(r.image_photographers.as_deref().unwrap()),
+        ["Jane Roe", ""]
     );
 }
 

@@ -22,7 +22,7 @@ interviewees = [{ name = "Trần Thị Mai", job_title = "Direktur", affiliation
 rights = { copyright_holder = "Báo Ví Dụ", copyright_notice = "© 2026 Báo Ví Dụ", license = "https://bao.example.vn/terms" }
 translation = { original_url = "https://bao.example.vn/o", original_language = "vi", original_headline = "Tiêu đề", translator = "Siti" }
 identifiers = [{ scheme = "cms-id", value = "42" }]
-images = [{ url = "https://news.example.id/1.jpg", credit = "Foto: Phạm Văn Hùng" }, {}]
+images = [{ url = "https://news.example.id/1.jpg", credit = "Foto: Phạm Văn Hùng", photographer = "Phạm Văn Hùng" }, {}]
 "#;
 
 const YAML: &str = r#"
@@ -58,6 +58,7 @@ identifiers:
 images:
   - url: https://news.example.id/1.jpg
     credit: "Foto: Phạm Văn Hùng"
+    photographer: Phạm Văn Hùng
   - {}
 "#;
 
@@ -78,7 +79,7 @@ const JSON: &str = r#"{
   "rights": {"copyright_holder": "Báo Ví Dụ", "copyright_notice": "© 2026 Báo Ví Dụ", "license": "https://bao.example.vn/terms"},
   "translation": {"original_url": "https://bao.example.vn/o", "original_language": "vi", "original_headline": "Tiêu đề", "translator": "Siti"},
   "identifiers": [{"scheme": "cms-id", "value": "42"}],
-  "images": [{"url": "https://news.example.id/1.jpg", "credit": "Foto: Phạm Văn Hùng"}, {}]
+  "images": [{"url": "https://news.example.id/1.jpg", "credit": "Foto: Phạm Văn Hùng", "photographer": "Phạm Văn Hùng"}, {}]
 }"#;
 
 #[test]
@@ -98,6 +99,22 @@ fn the_three_formats_take_the_same_keys_and_give_the_same_sidecar() {
     let mai = &t.interviewees.as_ref().unwrap()[0].fields;
     assert_eq!(mai.job_title.as_deref(), Some("Direktur"));
     assert_eq!(t.images.as_ref().unwrap().len(), 2);
+    let photo = &t.images.as_ref().unwrap()[0];
+    assert_eq!(photo.photographer.as_deref(), Some("Phạm Văn Hùng"));
+    assert_eq!(photo.credit.as_deref(), Some("Foto: Phạm Văn Hùng"));
+}
+
+#[test]
+fn a_misspelt_image_key_lists_the_image_keys_with_photographer() {
+    let m = err(
+        SidecarFormat::Toml,
+        "[[images]]\nphotografer = \"Jane Roe\"\n",
+    );
+    assert!(m.starts_with("x.meta:2:"), "{m}");
+    assert!(
+        m.contains("unknown key 'photografer' (did you mean 'photographer'?); the known keys here are: url, credit, photographer, caption, alt"),
+        "{m}"
+    );
 }
 
 fn err(format: SidecarFormat, text: &str) -> String {

@@ -189,6 +189,8 @@ fn photo_rows_of_a_scraped_page_bare_urls_credit_first_and_caption_rows() {
     // `Image: … (© …)` alone: a caption row without its image.
     assert_eq!(f[3].caption.as_deref(), Some("Szene aus dem Film"));
     assert_eq!(f[3].credit.as_deref(), Some("Kessler Film"));
+    let photographers: Vec<_> = f.iter().map(|f| f.photographer.as_deref()).collect();
+    assert_eq!(photographers, [Some("Lena Hoff"), None, None, None]);
     assert!(f[3].image_url.is_none());
     let text = all_text(&iv);
     assert!(!text.contains("https://") && !text.contains("Bild:") && !text.contains("Image:"));

@@ -108,6 +108,8 @@ fn bold_labels_german_caption_over_two_lines_and_byline() {
         Some("Die Verkehrsplanerin auf dem Tempelhofer Feld, wo sie jeden Morgen joggt.")
     );
     assert_eq!(f.credit.as_deref(), Some("dpa/Lena Kurz"));
+    // An agency beside a person's name: the person took the photo.
+    assert_eq!(f.photographer.as_deref(), Some("Lena Kurz"));
     assert_eq!(
         f.image_url.as_deref(),
         Some("https://bilder.example/planerin.jpg")
@@ -306,6 +308,9 @@ fn chrome_in_other_scripts_and_credit_patterns() {
             Some("Ana Ruiz")
         ]
     );
+    // UPI is not in the agency list, imago/MiS names no person, and a bare name may be an
+    // owner or a source: none of them is read as a photographer.
+    assert!(iv.figures.iter().all(|f| f.photographer.is_none()));
     let captions: Vec<_> = iv.figures.iter().map(|f| f.caption.as_deref()).collect();
     assert_eq!(
         captions,
@@ -450,6 +455,7 @@ fn interviewee_named_by_the_title_the_questions_use() {
         "Thank you very much, Ambassador!"
     );
     assert_eq!(iv.figures[0].credit.as_deref(), Some("NVCC"));
+    assert_eq!(iv.figures[0].photographer, None);
     assert_eq!(
         iv.meta.source_url.as_ref().unwrap().value,
         "https://news.example/forum-interview"
@@ -855,4 +861,43 @@ fn a_podcast_title_line_with_show_and_episode_is_the_headline() {
             "{file}: {people:?}"
         );
     }
+}
+
+#[test]
+fn an_agency_and_a_name_in_a_credit_give_the_photographer_and_keep_the_credit() {
+    let text =
+        "![](https://x.example/1.jpg) |\nThe harbour at dawn. (Foto: Reuters/Jane Roe) |\n\n\
+![](https://x.example/2.jpg) |\nThe minister. Photo: Lars Berg/AFP |\n\n\
+![](https://x.example/3.jpg) |\nThe ambassador in Vienna. (Foto: NVCC) |\n\n\
+![](https://x.example/4.jpg) |\nThe square. Photo: Lena Berg |\n\n\
+Why the harbour?\n\nBecause the sea is where the city began.\n\n\
+And now?\n\nNow it is where it ends.\n";
+    let iv = read("photos.md", text).unwrap();
+    let got: Vec<(Option<&str>, Option<&str>)> = iv
+        .figures
+        .iter()
+        .map(|f| (f.credit.as_deref(), f.photographer.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Reuters/Jane Roe"), Some("Jane Roe")),
+            (Some("Lars Berg/AFP"), Some("Lars Berg")),
+            (Some("NVCC"), None),
+            (Some("Lena Berg"), None),
+        ]
+    );
+    // Read from the text: the provenance is the photo's place in it.
+    for i in [0, 1] {
+        assert_eq!(
+            iv.meta.field_provenance[&format!("figures[{i}].photographer")],
+            colloquy::model::Provenance::Text {
+                span: iv.figures[i].span.clone()
+            }
+        );
+    }
+    assert!(!iv
+        .meta
+        .field_provenance
+        .contains_key("figures[2].photographer"));
 }

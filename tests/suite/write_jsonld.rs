@@ -401,6 +401,38 @@ fn every_meta_field_reaches_the_json_ld() {
 }
 
 #[test]
+fn the_photographer_is_the_image_objects_creator_and_the_credit_stays() {
+    let d = doc(&common::full());
+    assert_eq!(
+        d["image"][1]["creator"],
+        serde_json::json!({"@type": "Person", "name": "Dewi Lestari"})
+    );
+    assert_eq!(d["image"][1]["creditText"], "Kabar Contoh/Dewi");
+    // Photo 1 names no photographer: its credit is not turned into a creator.
+    assert_eq!(d["image"][0]["creditText"], "NVCC");
+    assert!(
+        d["image"][0].get("creator").is_none(),
+        "{:#}",
+        d["image"][0]
+    );
+    // A photo known only by its photographer is still written.
+    let mut iv = common::bare();
+    iv.figures.push(colloquy::model::Figure {
+        caption: None,
+        credit: None,
+        photographer: Some("Jane Roe".into()),
+        image_url: None,
+        alt: None,
+        span: 0..0,
+    });
+    let d = doc(&iv);
+    assert_eq!(d["image"][0]["creator"]["name"], "Jane Roe");
+    let mut problems = Vec::new();
+    vocabulary().problems(&d, None, &mut problems);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
 fn several_answers_are_an_array_and_an_unanswered_question_has_none() {
     let d = doc(&common::full());
     let parts = d["hasPart"].as_array().unwrap();

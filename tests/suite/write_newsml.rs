@@ -268,6 +268,38 @@ fn picture_items_and_package_tie_together() {
 }
 
 #[test]
+fn the_photographer_is_the_picture_items_creator_apart_from_the_credit() {
+    let iv = common::full();
+    let ctx = common::ctx(&iv);
+    let pictures = newsml::picture_items(&iv, &ctx);
+    let mut pic = Doc::parse(&pictures[1]);
+    assert_eq!(pic.one("//n:contentMeta/n:creator/n:name"), "Dewi Lestari");
+    // No cpprole code means photographer, so none is claimed.
+    assert_eq!(pic.count("//n:creator/@role"), 0);
+    assert_eq!(pic.count("//n:creator/@roleuri"), 0);
+    assert_eq!(pic.one("//n:creditline"), "Kabar Contoh/Dewi");
+    // Administrative before descriptive, as the schema orders contentMeta.
+    assert_eq!(
+        pic.names("//n:contentMeta/*"),
+        ["creator", "language", "creditline", "description"]
+    );
+    // Photo 1 has a credit and no photographer: no creator is made up from it.
+    let mut first = Doc::parse(&pictures[0]);
+    assert_eq!(first.count("//n:creator"), 0);
+    assert_eq!(first.one("//n:creditline"), "NVCC");
+    // Both schemas hold it to that order: a creator after the language is rejected.
+    let profile = XsdCheck::profile().unwrap();
+    assert!(profile.check(&pictures[1]).is_empty());
+    let creator = "<creator>\n      <name>Dewi Lestari</name>\n    </creator>\n";
+    assert!(pictures[1].contains(creator), "{}", pictures[1]);
+    let misplaced = pictures[1].replace(creator, "").replace(
+        "</contentMeta>",
+        "<creator><name>Dewi Lestari</name></creator></contentMeta>",
+    );
+    assert!(!profile.check(&misplaced).is_empty(), "{misplaced}");
+}
+
+#[test]
 fn news_message_holds_package_text_and_pictures_per_interview() {
     let (a, b) = (common::full(), common::small());
     let (ca, cb) = (common::ctx(&a), common::ctx(&b));
