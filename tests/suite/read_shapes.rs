@@ -308,9 +308,14 @@ fn chrome_in_other_scripts_and_credit_patterns() {
             Some("Ana Ruiz")
         ]
     );
-    // UPI is not in the agency list, imago/MiS names no person, and a bare name may be an
-    // owner or a source: none of them is read as a photographer.
-    assert!(iv.figures.iter().all(|f| f.photographer.is_none()));
+    // UPI is a known agency, so Mike Theiler took the photo; imago/MiS names no person, and
+    // a bare name may be an owner or a source: neither is read as a photographer.
+    let photographers: Vec<_> = iv
+        .figures
+        .iter()
+        .map(|f| f.photographer.as_deref())
+        .collect();
+    assert_eq!(photographers, [Some("Mike Theiler"), None, None]);
     let captions: Vec<_> = iv.figures.iter().map(|f| f.caption.as_deref()).collect();
     assert_eq!(
         captions,
