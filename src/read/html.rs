@@ -90,6 +90,30 @@ const FURNITURE: &[&str] = &[
     "more-stories",
     "read-more",
     "paywall",
+    "pullquote",
+    "skip",
+];
+
+/// Class or id values that mark site chrome only as a whole word (`id="header"`,
+/// `class="top-bar"`): their parts (`header` in `entry-header`) also name parts of the
+/// article itself, such as the block with the headline and byline.
+const FURNITURE_WHOLE: &[&str] = &[
+    "header",
+    "footer",
+    "masthead",
+    "colophon",
+    "top-bar",
+    "topbar",
+    "navbar",
+    "nav",
+    "menu",
+    "pull-quote",
+    "most-read",
+    "mostread",
+    "skip-link",
+    "screen-reader-text",
+    "visually-hidden",
+    "sr-only",
 ];
 
 /// True when the element's class or id names page furniture (`class="related-links"`).
@@ -99,6 +123,8 @@ fn furniture(attrs: &str) -> bool {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                 .chain(v.split_whitespace())
                 .any(|w| FURNITURE.contains(&w.to_lowercase().as_str()))
+                || v.split_whitespace()
+                    .any(|w| FURNITURE_WHOLE.contains(&w.to_lowercase().as_str()))
         })
     })
 }
@@ -186,7 +212,7 @@ fn put(out: &mut [u8], at: usize, len: usize, s: &str) -> bool {
 
 /// Writes `s` and fills the rest of the bytes with zero-width characters, so that an
 /// entity or inline tag inside a word leaves the word whole (`C&oacute;mo` → `Cómo`).
-fn put_tight(out: &mut [u8], at: usize, len: usize, s: &str) {
+pub(crate) fn put_tight(out: &mut [u8], at: usize, len: usize, s: &str) {
     let mut fill = String::from(s);
     let mut rest = len.saturating_sub(s.len());
     while rest > 0 {
@@ -203,6 +229,45 @@ fn put_tight(out: &mut [u8], at: usize, len: usize, s: &str) {
     } else {
         put(out, at, len, s);
     }
+}
+
+/// Whether an inline tag leaves no gap: an opening tag inside a word (`C<b>ó</b>mo`), a
+/// closing one before punctuation (`</em>.`, `</i>,`). Next to a space or another tag the
+/// tag becomes spaces, so what follows (`<span class="credit">Foto: …`) starts a word as
+/// printed and nothing invisible trails a phrase; a closing tag before a letter ends a
+/// phrase (`<b>Q:</b>Why`).
+pub(crate) fn inline_is_tight(text: &str, start: usize, end: usize, closing: bool) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    if space(before) || space(after) || after == Some('<') {
+        return false;
+    }
+    !closing || !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Where an `<img>`'s picture is. Lazy-loading pages put a placeholder (a `data:` URI or
+/// nothing) in `src` and the picture in `data-src`, `data-lazy-src`, `data-original` or a
+/// `srcset`; the first candidate of a srcset is taken as printed.
+fn image_source(attrs: &str) -> String {
+    let real = |v: &String| !v.trim().is_empty() && !v.trim_start().starts_with("data:");
+    if let Some(src) = attr(attrs, "src").filter(real) {
+        return src;
+    }
+    for key in ["data-src", "data-lazy-src", "data-original", "data-url"] {
+        if let Some(v) = attr(attrs, key).filter(real) {
+            return v;
+        }
+    }
+    for key in ["data-srcset", "data-lazy-srcset", "srcset"] {
+        if let Some(v) = attr(attrs, key) {
+            let first = v.split(',').next().unwrap_or("").split_whitespace().next();
+            if let Some(url) = first.filter(|u| !u.starts_with("data:")) {
+                return url.to_string();
+            }
+        }
+    }
+    String::new()
 }
 
 /// The page as text, same length as the page.
@@ -261,7 +326,7 @@ pub fn mask(page: &str) -> String {
         }
         if name == "img" {
             let alt = attr(attrs, "alt").unwrap_or_default();
-            let src = attr(attrs, "src").unwrap_or_default();
+            let src = image_source(attrs);
             if !put(
                 &mut out,
                 m.start(),
@@ -274,8 +339,7 @@ pub fn mask(page: &str) -> String {
             put(&mut out, m.start(), m.len(), " |\n");
         } else if BLOCK.contains(&name.as_str()) {
             put(&mut out, m.start(), m.len(), "\n");
-        } else if !closing {
-            // An opening inline tag may sit inside a word; a closing one ends a phrase.
+        } else if inline_is_tight(page, m.start(), m.end(), closing) {
             put_tight(&mut out, m.start(), m.len(), "");
         }
     }
@@ -340,8 +404,186 @@ pub fn read(page: &str) -> Interview {
             Some(r),
         ));
     }
+    credit_spans(page, &masked, &mut iv);
+    json_ld(page, &mut iv);
     head_meta(page, &mut iv);
+    time_element(page, &masked, &mut iv);
     iv
+}
+
+/// `<span class="credit">Foto: Petra Maas</span>` inside a caption: the page's markup says
+/// which part of the caption is the credit, whatever word (or none) it opens with. A
+/// figure whose credit the text alone did not reveal gets it from there; the credit leaves
+/// the caption. A short prefix ending in a colon (`Foto:`, `撮影：`) is the credit's label.
+fn credit_spans(page: &str, masked: &str, iv: &mut Interview) {
+    static OPEN: OnceLock<Regex> = OnceLock::new();
+    let open =
+        OPEN.get_or_init(|| Regex::new(r#"(?is)<(span|small|em|i|p|div|cite)\b([^>]*)>"#).unwrap());
+    for c in open.captures_iter(page) {
+        let attrs = c.get(2).map_or("", |m| m.as_str());
+        let creditish = attr(attrs, "class").is_some_and(|v| {
+            v.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
+                .any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "credit" | "credits" | "copyright" | "photographer"
+                    )
+                })
+        });
+        if !creditish {
+            continue;
+        }
+        let m = c.get(0).expect("match");
+        let close = format!("</{}", c[1].to_lowercase());
+        let Some(end) = page[m.end()..]
+            .to_lowercase()
+            .find(&close)
+            .map(|i| m.end() + i)
+        else {
+            continue;
+        };
+        let shown = masked_text(masked, &(m.end()..end)).replace(['\u{200b}', '\u{ad}'], "");
+        let Some(fig) = iv
+            .figures
+            .iter_mut()
+            .find(|f| f.span.start <= m.start() && m.start() < f.span.end)
+        else {
+            continue;
+        };
+        if fig.credit.is_some() || shown.is_empty() {
+            continue;
+        }
+        let credit = credit_without_label(&shown);
+        if credit.is_empty() {
+            continue;
+        }
+        if let Some(cap) = &fig.caption {
+            if let Some(i) = cap.rfind(shown.as_str()) {
+                let rest = cap[..i].trim_end().to_string();
+                fig.caption = Some(rest).filter(|r| !r.is_empty()).or(fig.alt.clone());
+            }
+        }
+        fig.credit = Some(credit);
+        fig.photographer = fig
+            .credit
+            .as_deref()
+            .and_then(structure::figures::photographer_in_credit);
+    }
+}
+
+/// `Foto: Petra Maas` → `Petra Maas`, `撮影：田中誠` → `田中誠`, `© Hugo Lenoir` → `Hugo Lenoir`:
+/// a label of one or two words before a colon is not part of the credit.
+fn credit_without_label(t: &str) -> String {
+    let t = t.trim().trim_start_matches('©').trim();
+    if let Some(i) = t.find([':', '：']) {
+        let label = &t[..i];
+        if !label.is_empty()
+            && label.split_whitespace().count() <= 2
+            && label.chars().count() <= 16
+            && !label.chars().any(|c| c.is_ascii_digit())
+        {
+            let colon = t[i..].chars().next().map_or(1, char::len_utf8);
+            return t[i + colon..].trim().to_string();
+        }
+    }
+    t.trim_end_matches(['.', ')']).to_string()
+}
+
+/// A `<script type="application/ld+json">` the page carries about itself: the article's
+/// `headline` and `datePublished`, read as the page states them, with the span of the value
+/// in the page. Only objects typed as an article (`NewsArticle`, `Article`, `BlogPosting` …),
+/// also inside `@graph`. Values the body already gave are kept.
+fn json_ld(page: &str, iv: &mut Interview) {
+    static SCRIPT: OnceLock<Regex> = OnceLock::new();
+    let script = SCRIPT.get_or_init(|| {
+        Regex::new(r#"(?is)<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>"#)
+            .unwrap()
+    });
+    for c in script.captures_iter(page) {
+        let body = c.get(1).expect("group");
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(body.as_str()) else {
+            continue;
+        };
+        let Some(article) = article_object(&json) else {
+            continue;
+        };
+        // Where a key's string value sits in the page (first occurrence in this script).
+        let locate = |key: &str| -> Option<std::ops::Range<usize>> {
+            let re = Regex::new(&format!(r#""{key}"\s*:\s*"((?:[^"\\]|\\.)*)""#)).ok()?;
+            let g = re.captures(body.as_str())?.get(1)?;
+            Some(body.start() + g.start()..body.start() + g.end())
+        };
+        let text = |key: &str| {
+            article
+                .get(key)
+                .and_then(|v| v.as_str())
+                .map(|v| decode_entities(v).trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        if iv.meta.date_published.is_none() {
+            if let (Some(v), Some(r)) = (text("datePublished"), locate("datePublished")) {
+                if let Ok(d) = dates::parse(v.get(..10).unwrap_or(&v)) {
+                    iv.meta.date_published = Some(Sourced::from_text(d, r));
+                    iv.diagnostics.retain(|d| d.code != "no-date");
+                }
+            }
+        }
+        if iv.meta.headline.is_none() {
+            if let (Some(v), Some(r)) = (text("headline"), locate("headline")) {
+                iv.meta.headline = Some(Sourced::from_text(v, r));
+                iv.diagnostics.retain(|d| d.code != "no-headline");
+            }
+        }
+    }
+}
+
+/// The first object typed as an article in a JSON-LD document (top level, array, `@graph`).
+fn article_object(v: &serde_json::Value) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    match v {
+        serde_json::Value::Array(items) => items.iter().find_map(article_object),
+        serde_json::Value::Object(o) => {
+            let is_article = |t: &serde_json::Value| {
+                t.as_str()
+                    .is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
+            };
+            let typed = match o.get("@type") {
+                Some(serde_json::Value::Array(ts)) => ts.iter().any(is_article),
+                Some(t) => is_article(t),
+                None => false,
+            };
+            if typed {
+                return Some(o);
+            }
+            o.get("@graph").and_then(article_object)
+        }
+        _ => None,
+    }
+}
+
+/// `<time datetime="2023-11-02">` shown on the page (not inside dropped furniture such as
+/// comments): the publication date, when nothing else gave one.
+fn time_element(page: &str, masked: &str, iv: &mut Interview) {
+    if iv.meta.date_published.is_some() {
+        return;
+    }
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    let time = TIME.get_or_init(|| {
+        Regex::new(r#"(?is)<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["'][^>]*>(.*?)</time\s*>"#)
+            .unwrap()
+    });
+    for c in time.captures_iter(page) {
+        let v = c.get(1).expect("group");
+        let shown = c.get(2).map_or(0..0, |g| g.range());
+        if masked[shown].trim().is_empty() {
+            continue; // dropped with its furniture, or never shown
+        }
+        let raw = v.as_str().trim();
+        if let Ok(d) = dates::parse(raw.get(..10).unwrap_or(raw)) {
+            iv.meta.date_published = Some(Sourced::from_text(d, v.range()));
+            iv.diagnostics.retain(|d| d.code != "no-date");
+            return;
+        }
+    }
 }
 
 /// The visible text of a stretch of the page, tags stripped, spaces collapsed.
