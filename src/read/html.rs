@@ -10,7 +10,10 @@
 //! last `</article>`, and section headings inside the interview are left out too. The
 //! page's `<html lang>`, `article:published_time`, `<link rel="canonical">` (the record's
 //! `url`: where the page says it lives) and, when the body shows no headline, `og:title`
-//! or `<title>` are read as metadata.
+//! or `<title>` are read as metadata; so are the headline and `datePublished` of a JSON-LD
+//! article the page carries about itself and a shown `<time datetime>`, each with its
+//! span. Lazy-loaded images give their real address (`data-src`, `srcset`), and a caption's
+//! `class="credit"` element is its credit, whatever label it opens with.
 
 use super::structure;
 use crate::infer::dates;
@@ -718,6 +721,29 @@ mod tests {
 <footer>&copy; 2024 Diario</footer>
 <script>var x = "<p>no</p>";</script>
 </body></html>"#;
+
+    #[test]
+    fn lazy_images_credit_labels_and_tight_tags() {
+        let lazy = r#" class="lazyload" src="data:image/gif;base64,R0l" data-src="https://x.example/a.jpg""#;
+        assert_eq!(image_source(lazy), "https://x.example/a.jpg");
+        let set = r#" srcset="https://x.example/s.jpg 480w, https://x.example/l.jpg 980w""#;
+        assert_eq!(image_source(set), "https://x.example/s.jpg");
+        assert_eq!(credit_without_label("Foto: Petra Maas"), "Petra Maas");
+        assert_eq!(credit_without_label("撮影：田中誠"), "田中誠");
+        assert_eq!(credit_without_label("© Hugo Lenoir"), "Hugo Lenoir");
+        assert_eq!(credit_without_label("dpa"), "dpa");
+        // `</em>.` stays next to its word; a tag after a space is spaces.
+        let m = mask("<p>in der <em>Broschüre</em>. <span class=\"credit\">Foto: X</span></p>");
+        let shown: String = m
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{ad}'))
+            .collect();
+        assert!(shown.contains("Broschüre."), "{shown:?}");
+        assert!(
+            shown.contains(". ") && shown.contains(" Foto: X"),
+            "{shown:?}"
+        );
+    }
 
     #[test]
     fn page_reads_like_text_with_true_spans() {

@@ -7,7 +7,11 @@
 //! and blockquotes that are one quotation (pull quotes) are left out of the turns. The Markdown itself is read by the
 //! structure recognizer after its markup (emphasis, link brackets, blockquote marks, HTML
 //! comments, heading marks) is blanked out byte for byte, so spans stay true to the file;
-//! image lines stay, as they are the photo rows the recognizer knows.
+//! image lines stay, as they are the photo rows the recognizer knows. Exports from CMSs,
+//! Notion and Obsidian add HTML blocks and inline tags, image titles, single emphasis,
+//! reference and wiki links and callouts; those are blanked the same way (an HTML
+//! `<figure>` is read as the HTML reader reads it). A front-matter title the body does not
+//! repeat as a heading stays visible, so the recognizer reads it as the headline line.
 
 use super::structure;
 use crate::infer::dates;
@@ -92,14 +96,127 @@ fn emphasis(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Markup that the main pattern does not cover, each blanked the way it reads: HTML blocks
+/// (`<figure>` … `</figure>`) read as the HTML reader reads them, so an embedded photo
+/// becomes a photo row; inline HTML tags (`<em>`, `<br>`, `<span style>`); the title of an
+/// image (`![alt](url "title")`), which is no part of its address; single emphasis
+/// (`*Foto: X*`, `_so_`); reference links (`[text][ref]`, text kept) and their definitions
+/// (`[ref]: url`); wiki links (`[[Page]]`, `[[Page|shown]]`, the shown text kept); the
+/// type mark of a callout (`> [!note]`).
+fn mask_extra(text: &str, out: &mut [u8], skip: &mut Vec<Range<usize>>) {
+    static BLOCK: OnceLock<Regex> = OnceLock::new();
+    let block = BLOCK.get_or_init(|| {
+        Regex::new(r"(?is)<(figure|table|div)\b[^>]*>.*?</(?:figure|table|div)\s*>").unwrap()
+    });
+    for m in block.find_iter(text) {
+        let html = super::html::mask(m.as_str());
+        out[m.range()].copy_from_slice(html.as_bytes());
+        skip.push(m.range());
+    }
+    let free = |r: &Range<usize>, skip: &[Range<usize>]| {
+        !skip.iter().any(|s| s.start < r.end && r.start < s.end)
+    };
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>").unwrap());
+    for m in tag.find_iter(text) {
+        if !free(&m.range(), skip) {
+            continue;
+        }
+        let closing = m.as_str().starts_with("</");
+        if super::html::inline_is_tight(text, m.start(), m.end(), closing) {
+            super::html::put_tight(out, m.start(), m.len(), "");
+        } else {
+            blank(out, m.range());
+        }
+    }
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let title = TITLE.get_or_init(|| {
+        Regex::new(r#"!\[[^\]\n]*\]\([^\s)]+(\s+(?:"[^"\n]*"|'[^'\n]*'))\)"#).unwrap()
+    });
+    for c in title.captures_iter(text) {
+        let g = c.get(1).expect("group");
+        blank(out, g.range());
+    }
+    static DEF: OnceLock<Regex> = OnceLock::new();
+    let def = DEF.get_or_init(|| Regex::new(r"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$").unwrap());
+    for m in def.find_iter(text) {
+        blank(out, m.range());
+        skip.push(m.range());
+    }
+    static WIKI: OnceLock<Regex> = OnceLock::new();
+    let wiki = WIKI.get_or_init(|| Regex::new(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]+)\]\]").unwrap());
+    for c in wiki.captures_iter(text) {
+        let (m, shown) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        keep_at_end(out, m.range(), shown.as_str());
+        skip.push(m.range());
+    }
+    static REF: OnceLock<Regex> = OnceLock::new();
+    let reflink =
+        REF.get_or_init(|| Regex::new(r"(?:^|[^!\]])\[([^\]\n]+)\]\[[^\]\n]*\]").unwrap());
+    for c in reflink.captures_iter(text) {
+        let (m, shown) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        if !free(&m.range(), skip) {
+            continue;
+        }
+        let open = m.start() + m.as_str().find('[').unwrap_or(0);
+        keep_at_end(out, open..m.end(), shown.as_str());
+        skip.push(m.range());
+    }
+    static CALLOUT: OnceLock<Regex> = OnceLock::new();
+    let callout =
+        CALLOUT.get_or_init(|| Regex::new(r"(?m)^>[ \t]?(\[![A-Za-z-]+\][+-]?)").unwrap());
+    for c in callout.captures_iter(text) {
+        blank(out, c.get(1).expect("group").range());
+    }
+    static EM: OnceLock<Regex> = OnceLock::new();
+    let em = EM.get_or_init(|| {
+        Regex::new(r"(?m)(?:^|[^\w*_\\])([*_])[^*_\s](?:[^*_\n]*[^*_\s])?([*_])(?:[^\w*_]|$)")
+            .unwrap()
+    });
+    for c in em.captures_iter(text) {
+        let (a, b) = (c.get(1).expect("open"), c.get(2).expect("close"));
+        if a.as_str() == b.as_str() && free(&(a.start()..b.end()), skip) {
+            blank(out, a.range());
+            blank(out, b.range());
+        }
+    }
+}
+
+/// Blanks `range` and writes `shown` at its end, so punctuation after the link stays next
+/// to the text.
+fn keep_at_end(out: &mut [u8], range: Range<usize>, shown: &str) {
+    blank(out, range.clone());
+    let at = range.end - shown.len();
+    out[at..range.end].copy_from_slice(shown.as_bytes());
+}
+
 /// The Markdown with its markup blanked out, same length.
 pub fn mask(text: &str) -> String {
     let mut out = text.as_bytes().to_vec();
-    if let Some((fm, _)) = front_matter(text) {
-        blank(&mut out, fm);
+    if let Some((fm, pairs)) = front_matter(text) {
+        blank(&mut out, fm.clone());
+        // The title is the page's headline as shown; when the body repeats it in no
+        // heading of its own, the recognizer sees it where it stands, as a headline line,
+        // so what a headline tells (`Name: "…"` names the interviewee) is read from it.
+        let body_heading = text[fm.end..]
+            .lines()
+            .any(|l| l.starts_with("# ") || l.trim() == "#");
+        if let Some((_, value, r)) = pairs
+            .iter()
+            .find(|(k, _, _)| k == "title" || k == "headline")
+        {
+            if !body_heading && !value.contains('\n') {
+                out[r.clone()].copy_from_slice(&text.as_bytes()[r.clone()]);
+            }
+        }
     }
+    let mut skip = Vec::new();
+    mask_extra(text, &mut out, &mut skip);
     for c in markup_re().captures_iter(text) {
         let m = c.get(0).expect("match");
+        if skip.iter().any(|s| s.start < m.end() && m.start() < s.end) {
+            continue;
+        }
         match c.get(1) {
             // `[text](url)`: keep the text, moved to the end of the link's bytes so that
             // the punctuation after the link stays next to it.
@@ -140,7 +257,12 @@ fn furniture(text: &str) -> Vec<(Range<usize>, &'static str)> {
             Some(i) if i > 0 && j[..i].trim_end().ends_with(closes) => j[..i].trim_end(),
             _ => j,
         };
-        j.chars().count() > 2 && j.starts_with(opens) && j.ends_with(closes)
+        // An Obsidian callout of a quotation (`> [!quote] …`) is a pull quote by its type.
+        let callout = j.get(..8).is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.starts_with("[!quote]") || t.starts_with("[!cite]")
+        });
+        callout || j.chars().count() > 2 && j.starts_with(opens) && j.ends_with(closes)
     };
     for line in text[body..].split_inclusive('\n') {
         let start = pos;
@@ -281,6 +403,22 @@ mod tests {
     use super::*;
 
     const MD: &str = "---\ntitle: \"Keeping the harbour alive\"\ndate: 2024-05-01\nlang: en\ninterviewee: Ana Ruiz\nsource: https://example.org/harbour\n---\n\n# Keeping the harbour alive\n\n> \"We fix what the sea breaks.\"\n\n**Q:** Why did you stay in the harbour?\n\n**A:** Because the boats need someone who knows them. See [our workshop](https://example.org/w).\n\n**Q:** What comes next?\n\n**A:** A school for young boat builders.\n";
+
+    #[test]
+    fn exports_markup_is_blanked() {
+        let md = "![Ida](a/b.jpg \"Werkstatt\")\n*Ida an der Bank. Foto: Mats Falk*\n\nSiehe [[Reisen 2024]] und den [Bericht][r], <em>bitte</em>.\n\n[r]: https://x.example/r\n";
+        let m = mask(md);
+        assert_eq!(m.len(), md.len());
+        let shown: String = m
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{ad}'))
+            .collect();
+        let words: Vec<&str> = shown.split_whitespace().collect();
+        assert_eq!(
+            words.join(" "),
+            "![Ida](a/b.jpg ) Ida an der Bank. Foto: Mats Falk Siehe Reisen 2024 und den Bericht, bitte."
+        );
+    }
 
     #[test]
     fn front_matter_and_markup() {

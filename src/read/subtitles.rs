@@ -2,7 +2,8 @@
 //!
 //! The cue numbers, timing lines, the `WEBVTT` header and NOTE/STYLE blocks are blanked out
 //! byte for byte, a voice tag `<v Maya>` becomes the label `Maya:` in the same bytes, and
-//! consecutive cues are joined into one block, so the structure recognizer sees a labelled
+//! other tags, karaoke timestamps and `{\an8}` overrides are blanked (leaving no gap before
+//! punctuation), consecutive cues are joined into one block, so the structure recognizer sees a labelled
 //! transcript and every span still points into the original file.
 
 use super::structure::{self, Options};
@@ -24,7 +25,11 @@ fn voice_re() -> &'static Regex {
 
 fn tag_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}").unwrap())
+    // Markup tags, karaoke timestamps (`<00:00:19.000>`) and SSA overrides (`{\an8}`).
+    R.get_or_init(|| {
+        Regex::new(r"</?[a-zA-Z][^>]*>|<(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}>|\{\\[^}]*\}")
+            .unwrap()
+    })
 }
 
 /// True when the text is WebVTT or SRT.
@@ -83,7 +88,14 @@ pub fn mask(text: &str) -> String {
             }
         }
         for m in tag_re().find_iter(line) {
-            if !m.as_str().starts_with("<v") {
+            if m.as_str().starts_with("<v ") || m.as_str().starts_with("<v.") {
+                continue;
+            }
+            // `<i>Lime trees</i>,`: a tag between a word and its punctuation leaves no gap.
+            let closing = m.as_str().starts_with("</");
+            if super::html::inline_is_tight(line, m.start(), m.end(), closing) {
+                super::html::put_tight(&mut out, start + m.start(), m.len(), "");
+            } else {
                 blank(&mut out, start + m.start()..start + m.end());
             }
         }
