@@ -525,7 +525,7 @@ fn json_ld(page: &str, iv: &mut Interview) {
         };
         if iv.meta.date_published.is_none() {
             if let (Some(v), Some(r)) = (text("datePublished"), locate("datePublished")) {
-                if let Ok(d) = dates::parse(v.get(..10).unwrap_or(&v)) {
+                if let Some(d) = page_date(&v) {
                     iv.meta.date_published = Some(Sourced::from_text(d, r));
                     iv.diagnostics.retain(|d| d.code != "no-date");
                 }
@@ -581,7 +581,7 @@ fn time_element(page: &str, masked: &str, iv: &mut Interview) {
             continue; // dropped with its furniture, or never shown
         }
         let raw = v.as_str().trim();
-        if let Ok(d) = dates::parse(raw.get(..10).unwrap_or(raw)) {
+        if let Some(d) = page_date(raw) {
             iv.meta.date_published = Some(Sourced::from_text(d, v.range()));
             iv.diagnostics.retain(|d| d.code != "no-date");
             return;
@@ -652,6 +652,15 @@ fn meta_content(page: &str, key: &str) -> Option<(String, std::ops::Range<usize>
     None
 }
 
+/// A machine-readable date the page states: the whole timestamp when it carries an offset
+/// (what it says, to the second), else its day — a clock time without a zone would be a
+/// guess about which day-time it meant.
+fn page_date(v: &str) -> Option<crate::model::PubDate> {
+    dates::parse(v)
+        .or_else(|_| dates::parse(v.get(..10).unwrap_or(v)))
+        .ok()
+}
+
 /// What the page's head says of itself: its publication date
 /// (`article:published_time`), where it says it lives (`<link rel="canonical">`, the
 /// record's `url`, not a claim about where the text came from), and, when the body shows
@@ -659,8 +668,7 @@ fn meta_content(page: &str, key: &str) -> Option<(String, std::ops::Range<usize>
 fn head_meta(page: &str, iv: &mut Interview) {
     if iv.meta.date_published.is_none() {
         if let Some((v, r)) = meta_content(page, "article:published_time") {
-            let day = v.get(..10).unwrap_or(&v);
-            if let Ok(d) = dates::parse(day) {
+            if let Some(d) = page_date(&v) {
                 iv.meta.date_published = Some(Sourced::from_text(d, r));
                 iv.diagnostics.retain(|d| d.code != "no-date");
             }

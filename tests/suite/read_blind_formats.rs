@@ -22,8 +22,7 @@ struct Case {
     last_answer_starts: &'static str,
     language: &'static str,
     headline: Option<&'static str>,
-    /// As the page states it; a page's machine-readable timestamp counts to the day, as
-    /// colloquy has always read `article:published_time`.
+    /// As the page states it: a machine-readable timestamp with its offset is kept whole.
     date: Option<&'static str>,
     interviewees: &'static [&'static str],
     interviewers: &'static [&'static str],
@@ -185,7 +184,7 @@ fn wp_de() -> Case {
         last_answer_starts: "Dass sie auf den Wegen bleiben und ihre Hunde anleinen.",
         language: "de",
         headline: Some("„Ein Wald braucht Geduld“"),
-        date: Some("2025-05-14"),
+        date: Some("2025-05-14T08:30:00+02:00"),
         // The lead says "Im Gespräch mit Lena Krause erzählt der Förster …": Lena Krause
         // asks, Jonas Brenner answers. The structure recognizer's lead rule reads the name
         // after "im Gespräch mit" as the interviewee, so people are not asserted here.
@@ -223,7 +222,7 @@ fn drupal_pt() -> Case {
         last_answer_starts: "Quero que alguém do bairro assuma meu lugar.",
         language: "pt",
         headline: Some("Maria Lúcia Teixeira: “A biblioteca é a praça que sobrou”"),
-        date: Some("2024-09-03"),
+        date: Some("2024-09-03T07:00:00-03:00"),
         interviewees: &["Maria Lúcia Teixeira"],
         not_interviewees: &["Carlos Nunes"],
         figures: &[(
@@ -257,7 +256,7 @@ fn arc_ja() -> Case {
         last_answer_starts: "輪島の土で、毎日使える器を作り続けることです。",
         language: "ja",
         headline: Some("陶芸家・佐藤健一さんに聞く\u{3000}輪島の窯、もう一度"),
-        date: Some("2025-01-20"),
+        date: Some("2025-01-20T06:00:00+09:00"),
         figures: &[(
             "再建した窯の前に立つ佐藤健一さん＝石川県輪島市",
             "田中誠",

@@ -192,9 +192,10 @@ fn html_page_furniture_stays_out_and_head_metadata_is_read() {
         iv.meta.headline.as_ref().unwrap().value,
         "Die Imkerin vom Dach"
     );
+    // `article:published_time` is kept whole: the offset is what makes it a point in time.
     assert_eq!(
         iv.meta.date_published.as_ref().map(|d| d.value.as_str()),
-        Some("2024-05-14")
+        Some("2024-05-14T08:00:00+02:00")
     );
     // The canonical link is where the page says it is published (`url`), not a claim
     // about where the text was taken from.
