@@ -225,6 +225,7 @@ fn classify(message: &str) -> (&'static str, &'static str) {
         || message.contains("Missing child element")
         || message.contains("No matching global declaration")
         || message.contains("element is not allowed")
+        || message.contains("Element content is not allowed")
     {
         (
             "xsd/element",
