@@ -323,3 +323,29 @@ fn convert_writes_the_record_and_validate_judges_records_by_content() {
     let human = String::from_utf8_lossy(&human.get_output().stdout).to_string();
     assert!(human.contains("bad.xml:3:"), "{human}");
 }
+
+#[test]
+fn a_record_the_schema_refuses_is_never_handed_out() {
+    use colloquy::pipeline::{self, ConvertError, ConvertOptions, OutputFormat, VersionCreated};
+    colloquy::check::xsd::init();
+    let checker = Checker::new(None).unwrap();
+    // `en_US` is no xs:language: the record's xml:lang breaks the bundled schema.
+    let mut iv = common::small();
+    iv.meta.language = Some(flag("en_US".to_string()));
+    let options = ConvertOptions {
+        formats: vec![OutputFormat::DublinCore],
+        version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+    };
+    match pipeline::write_checked("bad.txt", "x", iv, &options, &checker).unwrap_err() {
+        ConvertError::Invalid {
+            format, findings, ..
+        } => {
+            assert_eq!(format, "Dublin Core");
+            assert!(
+                findings.iter().all(|f| f.rule.starts_with("dc/")),
+                "{findings:?}"
+            );
+        }
+        other => panic!("{other}"),
+    }
+}

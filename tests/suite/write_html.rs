@@ -431,3 +431,60 @@ fn every_format_list_names_its_files_and_stdout_takes_exactly_one() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_invalid_page_is_never_handed_out_and_warnings_are_not_repeated() {
+    colloquy::check::xsd::init();
+    let checker = Checker::new(None).unwrap();
+    let only = |formats: Vec<OutputFormat>| ConvertOptions {
+        formats,
+        version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+    };
+    // A photo URL that is no URI breaks the JSON Schema inside the page.
+    let mut iv = common::small();
+    iv.figures[0].image_url = Some("https://example.org/a b\"c\".jpg".into());
+    let err = pipeline::write_checked(
+        "bad.txt",
+        "x",
+        iv,
+        &only(vec![OutputFormat::Html]),
+        &checker,
+    )
+    .unwrap_err();
+    match err {
+        pipeline::ConvertError::Invalid {
+            format, findings, ..
+        } => {
+            assert_eq!(format, "HTML");
+            assert!(
+                findings.iter().any(|f| f.rule == "json-schema/format"),
+                "{findings:?}"
+            );
+        }
+        other => panic!("{other}"),
+    }
+    // The seed's photos have no URL: a Google warning, reported once per run, by the
+    // JSON-LD document when it is written too, else by the page.
+    let bytes = std::fs::read(SEED).unwrap();
+    let google = |formats: Vec<OutputFormat>| {
+        let (text, iv) = pipeline::read(SEED, &bytes).unwrap();
+        let c = pipeline::write_checked(SEED, &text, iv, &only(formats), &checker).unwrap();
+        c.documents
+            .iter()
+            .map(|d| {
+                (
+                    d.format,
+                    d.findings
+                        .iter()
+                        .filter(|f| f.rule == "google/image")
+                        .count(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(google(vec![OutputFormat::Html]), [(OutputFormat::Html, 3)]);
+    assert_eq!(
+        google(vec![OutputFormat::JsonLd, OutputFormat::Html]),
+        [(OutputFormat::JsonLd, 3), (OutputFormat::Html, 0)]
+    );
+}
