@@ -16,6 +16,10 @@ use thiserror::Error;
 pub enum OutputFormat {
     JsonLd,
     NewsMl,
+    /// An HTML5 page embedding the JSON-LD.
+    Html,
+    /// An OAI-PMH `oai_dc:dc` Dublin Core record.
+    DublinCore,
 }
 
 impl OutputFormat {
@@ -24,12 +28,16 @@ impl OutputFormat {
         match self {
             OutputFormat::JsonLd => "jsonld",
             OutputFormat::NewsMl => "newsml.xml",
+            OutputFormat::Html => "html",
+            OutputFormat::DublinCore => "dc.xml",
         }
     }
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::JsonLd => "JSON-LD",
             OutputFormat::NewsMl => "NewsML-G2",
+            OutputFormat::Html => "HTML",
+            OutputFormat::DublinCore => "Dublin Core",
         }
     }
 }
@@ -149,18 +157,33 @@ pub fn write_checked(
     }
     let context = WriteContext::new(write::guid(&interview, text), version_created);
     let mut documents = Vec::new();
+    // The HTML page embeds exactly the JSON-LD document: render it once for both.
+    let mut json = None;
+    let mut jsonld = || {
+        json.get_or_insert_with(|| write::jsonld::render(&interview, &context))
+            .clone()
+    };
     for &format in &options.formats {
         let text = match format {
-            OutputFormat::JsonLd => write::jsonld::render(&interview, &context),
+            OutputFormat::JsonLd => jsonld(),
             OutputFormat::NewsMl => write::newsml::news_item(&interview, &context),
+            OutputFormat::Html => write::html::page_with_jsonld(&interview, &jsonld()),
+            OutputFormat::DublinCore => write::dublin_core::record(&interview, &context),
         };
         let findings = match format {
             OutputFormat::JsonLd => checker.check_jsonld(&text),
             OutputFormat::NewsMl => checker.check_newsml(&text),
+            OutputFormat::Html => checker.check_html(&text),
+            OutputFormat::DublinCore => checker.check_dublin_core(&text),
         };
-        let (errors, rest): (Vec<Finding>, Vec<Finding>) = findings
+        let (errors, mut rest): (Vec<Finding>, Vec<Finding>) = findings
             .into_iter()
             .partition(|f| f.severity == Severity::Error);
+        // The page's JSON-LD block is the .jsonld document byte for byte: when both are
+        // written, its warnings were already reported once.
+        if format == OutputFormat::Html && options.formats.contains(&OutputFormat::JsonLd) {
+            rest.retain(|f| f.rule.starts_with("html/"));
+        }
         if !errors.is_empty() {
             return Err(ConvertError::Invalid {
                 name: name.to_string(),

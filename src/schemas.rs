@@ -20,6 +20,8 @@ pub const NEWSML_PROFILE: &str =
     include_str!("../schemas/newsml-g2/colloquy-interview-profile.xsd");
 pub const NEWSML_XHTML_BODY: &str = include_str!("../schemas/newsml-g2/xhtml-body.xsd");
 pub const NEWSML_XML_LANG: &str = include_str!("../schemas/newsml-g2/xml-lang.xsd");
+pub const DC_OAI_DC: &str = include_str!("../schemas/dublin-core/oai-dc.xsd");
+pub const DC_ELEMENTS: &str = include_str!("../schemas/dublin-core/dc-elements.xsd");
 pub const SCHEMAORG_TERMS: &str = include_str!("../schemas/schemaorg-terms.json");
 pub const SIDECAR_JSON_SCHEMA: &str = include_str!("../schemas/sidecar.schema.json");
 pub const MANIFEST_JSON_SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
@@ -48,6 +50,18 @@ pub const BUNDLED: &[Bundled] = &[
         file: "newsml-g2/xml-lang.xsd",
         describes: "the xml:lang attribute (imported by the profile)",
         text: NEWSML_XML_LANG,
+    },
+    Bundled {
+        name: "dc",
+        file: "dublin-core/oai-dc.xsd",
+        describes: "XSD of OAI-PMH oai_dc:dc Dublin Core records (colloquy's own, any order of the 15 elements)",
+        text: DC_OAI_DC,
+    },
+    Bundled {
+        name: "dc-elements",
+        file: "dublin-core/dc-elements.xsd",
+        describes: "the 15 Dublin Core 1.1 elements, text with xml:lang (imported by the oai_dc schema)",
+        text: DC_ELEMENTS,
     },
     Bundled {
         name: "sidecar",

@@ -9,10 +9,13 @@
 //! - NewsML-G2: the checks the official XSD leaves lax ([`newsml_lax`]), colloquy's
 //!   profile XSD for our own documents, the official XSD when one is given;
 //! - HTML ([`html`]): every `application/ld+json` block, checked as JSON-LD with
-//!   positions mapped back into the HTML file.
+//!   positions mapped back into the HTML file;
+//! - Dublin Core ([`dublin_core`]): an OAI-PMH `oai_dc:dc` record against colloquy's
+//!   bundled oai_dc XSD, plus warnings for empty elements and non-W3CDTF dates.
 //!
 //! Every finding carries a stable rule id from [`RULES`].
 
+pub mod dublin_core;
 pub mod google;
 pub mod html;
 pub mod json_schema;
@@ -72,6 +75,8 @@ pub enum DocKind {
     NewsMl,
     #[serde(rename = "html")]
     Html,
+    #[serde(rename = "dc")]
+    DublinCore,
 }
 
 impl DocKind {
@@ -80,6 +85,7 @@ impl DocKind {
             DocKind::JsonLd => "jsonld",
             DocKind::NewsMl => "newsml",
             DocKind::Html => "html",
+            DocKind::DublinCore => "dc",
         }
     }
 }
@@ -90,6 +96,7 @@ impl std::fmt::Display for DocKind {
             DocKind::JsonLd => "JSON-LD",
             DocKind::NewsMl => "NewsML-G2",
             DocKind::Html => "HTML",
+            DocKind::DublinCore => "Dublin Core",
         })
     }
 }
@@ -129,7 +136,8 @@ const NEWSML_PARTS: &[&str] = &[
 /// JSON (`{` or `[` first) is JSON-LD; markup whose first element is `html`, `head`,
 /// `body` or `script` (or that starts with an HTML doctype) is HTML; XML whose root is
 /// in the NewsML-G2 namespace or named like a NewsML-G2 item, message or item part is
-/// NewsML-G2.
+/// NewsML-G2; XML whose root is `dc` in the OAI-PMH `oai_dc` namespace is a Dublin Core
+/// record.
 pub fn detect(bytes: &[u8]) -> Option<DocKind> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
@@ -149,6 +157,9 @@ pub fn detect(bytes: &[u8]) -> Option<DocKind> {
         || ["html", "head", "body", "script"].contains(&local.to_ascii_lowercase().as_str())
     {
         return Some(DocKind::Html);
+    }
+    if local == "dc" && tag.contains(dublin_core::OAI_DC_NS) {
+        return Some(DocKind::DublinCore);
     }
     if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) || NEWSML_PARTS.contains(&local) {
         return Some(DocKind::NewsMl);
@@ -287,6 +298,7 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
 pub struct Checker {
     schema: json_schema::JsonSchemaCheck,
     profile: xsd::XsdCheck,
+    dublin_core: xsd::XsdCheck,
     official: Option<xsd::XsdCheck>,
 }
 
@@ -297,6 +309,7 @@ impl Checker {
         Ok(Checker {
             schema: json_schema::JsonSchemaCheck::bundled(),
             profile: xsd::XsdCheck::profile()?,
+            dublin_core: xsd::XsdCheck::dublin_core()?,
             official: official_xsd.map(xsd::XsdCheck::from_path).transpose()?,
         })
     }
@@ -341,12 +354,13 @@ impl Checker {
         let findings = match kind {
             Some(DocKind::JsonLd) => self.check_jsonld(text),
             Some(DocKind::NewsMl) => self.check_newsml(text),
-            Some(DocKind::Html) => html::check(text, |block| self.check_jsonld(block)),
+            Some(DocKind::Html) => self.check_html(text),
+            Some(DocKind::DublinCore) => self.check_dublin_core(text),
             None => vec![finding(
                 Severity::Error,
                 "input/unknown-kind",
-                "not JSON-LD, NewsML-G2 or HTML".into(),
-                Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace) and HTML with <script type=\"application/ld+json\">".into()),
+                "not JSON-LD, NewsML-G2, HTML or a Dublin Core record".into(),
+                Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace), HTML with <script type=\"application/ld+json\"> and oai_dc:dc Dublin Core records".into()),
             )],
         };
         report(kind, findings)
@@ -355,6 +369,18 @@ impl Checker {
     /// Checks a JSON-LD document (convert calls this before writing its own output).
     pub fn check_jsonld(&self, text: &str) -> Vec<Finding> {
         jsonld::check(text, &self.schema)
+    }
+
+    /// Checks an HTML page: every JSON-LD block with the same checks as a `.jsonld`
+    /// file (convert calls this on its own pages before writing them).
+    pub fn check_html(&self, text: &str) -> Vec<Finding> {
+        html::check(text, |block| self.check_jsonld(block))
+    }
+
+    /// Checks an `oai_dc:dc` Dublin Core record against the bundled schema (convert
+    /// calls this before writing its own record).
+    pub fn check_dublin_core(&self, text: &str) -> Vec<Finding> {
+        dublin_core::check(text, &self.dublin_core)
     }
 
     /// Checks a NewsML-G2 document (convert calls this before writing its own output).
@@ -414,6 +440,11 @@ mod tests {
             detect(b"<contentSet xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>"),
             Some(DocKind::NewsMl)
         );
+        assert_eq!(
+            detect(b"<?xml version=\"1.0\"?>\n<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\"/>"),
+            Some(DocKind::DublinCore)
+        );
+        assert_eq!(detect(b"<dc xmlns=\"urn:other\"/>"), None);
         assert_eq!(detect(b"<rss version=\"2.0\"/>"), None);
         assert_eq!(detect(b"Q: hello?"), None);
     }

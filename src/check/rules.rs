@@ -35,10 +35,10 @@ use Severity::{Error, Info, Warning};
 
 /// Every rule colloquy's checks can report.
 pub const RULES: &[RuleDoc] = &[
-    rule("input/empty", Error, "The file is empty.", "Give a JSON-LD, NewsML-G2 or HTML document."),
+    rule("input/empty", Error, "The file is empty.", "Give a JSON-LD, NewsML-G2, HTML or Dublin Core document."),
     rule("input/unreadable", Error, "The file could not be read.", "Check the path and its permissions."),
     rule("input/not-utf8", Error, "The file is not valid UTF-8.", "Re-save the file as UTF-8."),
-    rule("input/unknown-kind", Error, "The content is not JSON-LD, NewsML-G2 or HTML.", "validate detects the kind by content: a JSON object/array, XML with a NewsML-G2 root, or HTML."),
+    rule("input/unknown-kind", Error, "The content is not JSON-LD, NewsML-G2, HTML or a Dublin Core record.", "validate detects the kind by content: a JSON object/array, XML with a NewsML-G2 root, HTML, or XML rooted at oai_dc:dc."),
     rule("convert/read", Error, "convert could not read the interview (empty, not UTF-8, no questions found).", "The message names the file and the byte; `colloquy inspect FILE` shows how the text was read."),
     rule("convert/metadata", Error, "A sidecar, manifest row or metadata flag is invalid.", "The message names the file, line:column or flag and lists the accepted keys or forms."),
     rule("convert/write", Error, "An output could not be written (it exists with other content, collides with another, or the disk refused).", "Pass --force to replace differing files, or choose another --output directory."),
@@ -76,6 +76,9 @@ pub const RULES: &[RuleDoc] = &[
     rule("newsml/duplicate-guid", Error, "Two items in one newsMessage share a guid.", "Give every item its own guid."),
     rule("newsml/datetime-timezone", Warning, "versionCreated/firstCreated/sent has no time zone (the IPTC guidelines require one).", "Write an offset or Z, e.g. 2026-05-12T09:30:00+07:00."),
     rule("newsml/no-schema", Info, "A foreign NewsML-G2 document was checked without the official XSD.", "Pass --xsd PATH to the official NewsML-G2 2.35 schema for full validation."),
+    rule("dc/*", Error, "An oai_dc:dc Dublin Core record breaks colloquy's oai_dc schema (schemas/dublin-core/oai-dc.xsd): an element outside the 15 DC elements (dc/element), child elements inside a DC element, a stray attribute (dc/attribute), a bad xml:lang (dc/value).", "Use only dc:title … dc:rights from http://purl.org/dc/elements/1.1/, each holding text; the message names the element."),
+    rule("dc/empty", Warning, "A Dublin Core element has no text.", "Give it a value or leave the element out."),
+    rule("dc/date-format", Warning, "A dc:date is not a W3CDTF (ISO 8601) date, so harvesters cannot sort or filter by it.", "Write YYYY, YYYY-MM, YYYY-MM-DD or a date-time with offset."),
     rule("html/no-jsonld", Warning, "The HTML has no <script type=\"application/ld+json\"> block.", "Nothing was checked; embed the JSON-LD in a script block."),
     rule("html/unterminated-script", Error, "A <script type=\"application/ld+json\"> block has no closing </script>.", "Close the script element."),
 ];

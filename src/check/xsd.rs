@@ -7,7 +7,8 @@
 //! never set; a DOCTYPE is refused outright), so a malformed document is a finding with its line, never silently
 //! repaired. colloquy's own profile (`schemas/newsml-g2/`) is compiled into the binary
 //! and served to libxml2 through an input callback under `colloquy-embed:///`, so its
-//! relative imports resolve without touching the disk.
+//! relative imports resolve without touching the disk. The Dublin Core schema
+//! (`schemas/dublin-core/`) is served the same way.
 
 use super::{CheckError, Finding, Location};
 use crate::model::Severity;
@@ -17,16 +18,22 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Once;
 
-const EMBED_PREFIX: &str = "colloquy-embed:///newsml-g2/";
+const EMBED_PREFIX: &str = "colloquy-embed:///";
 
-/// The bundled profile and the schemas it imports: (file name, text).
+/// The bundled XSDs and the schemas they import: (path under `schemas/`, text). The
+/// first entry is the NewsML-G2 profile, the fourth the Dublin Core record schema.
 pub const PROFILE_FILES: &[(&str, &str)] = &[
     (
-        "colloquy-interview-profile.xsd",
+        "newsml-g2/colloquy-interview-profile.xsd",
         crate::schemas::NEWSML_PROFILE,
     ),
-    ("xhtml-body.xsd", crate::schemas::NEWSML_XHTML_BODY),
-    ("xml-lang.xsd", crate::schemas::NEWSML_XML_LANG),
+    (
+        "newsml-g2/xhtml-body.xsd",
+        crate::schemas::NEWSML_XHTML_BODY,
+    ),
+    ("newsml-g2/xml-lang.xsd", crate::schemas::NEWSML_XML_LANG),
+    ("dublin-core/oai-dc.xsd", crate::schemas::DC_OAI_DC),
+    ("dublin-core/dc-elements.xsd", crate::schemas::DC_ELEMENTS),
 ];
 
 /// Registers the bundled schemas with libxml2 and forbids network loads of schema
@@ -74,6 +81,15 @@ impl XsdCheck {
         Self::compile(
             "colloquy NewsML-G2 interview profile",
             &format!("{EMBED_PREFIX}{}", PROFILE_FILES[0].0),
+        )
+    }
+
+    /// colloquy's schema of OAI-PMH `oai_dc:dc` Dublin Core records, bundled.
+    pub fn dublin_core() -> Result<Self, CheckError> {
+        init();
+        Self::compile(
+            "colloquy Dublin Core (oai_dc) schema",
+            &format!("{EMBED_PREFIX}{}", PROFILE_FILES[3].0),
         )
     }
 
@@ -178,7 +194,7 @@ fn doctype(xml: &str) -> Option<Finding> {
                 return Some(Finding {
                     severity: Severity::Error,
                     rule: "xml/doctype".into(),
-                    message: "a DOCTYPE declaration is not allowed: colloquy checks NewsML-G2 without DTDs or entities".into(),
+                    message: "a DOCTYPE declaration is not allowed: colloquy checks NewsML-G2 and Dublin Core without DTDs or entities".into(),
                     location: Location {
                         line: Some(line),
                         column: Some(column),
@@ -209,6 +225,7 @@ fn classify(message: &str) -> (&'static str, &'static str) {
         || message.contains("Missing child element")
         || message.contains("No matching global declaration")
         || message.contains("element is not allowed")
+        || message.contains("Element content is not allowed")
     {
         (
             "xsd/element",
@@ -238,6 +255,8 @@ fn tidy(message: &str) -> String {
         .trim()
         .replace("{http://iptc.org/std/nar/2006-10-01/}", "")
         .replace("{http://www.w3.org/1999/xhtml}", "xhtml:")
+        .replace("{http://purl.org/dc/elements/1.1/}", "dc:")
+        .replace("{http://www.openarchives.org/OAI/2.0/oai_dc/}", "oai_dc:")
 }
 
 fn finding(rule: &str, e: &libxml::error::StructuredError, hint: &str) -> Finding {

@@ -23,7 +23,9 @@ pub struct Args {
     /// Directory for the outputs: `<DIR>/<relative input path without extension>.<format>`.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: jsonld (NAME.jsonld), newsml (NAME.newsml.xml),
+    /// html (NAME.html, a page embedding the JSON-LD), dc (NAME.dc.xml, an oai_dc
+    /// Dublin Core record).
     #[arg(long, value_delimiter = ',', default_value = "jsonld,newsml")]
     pub to: Vec<Format>,
     /// Print the single document on standard output instead of writing files.
@@ -60,6 +62,8 @@ pub struct Args {
 pub enum Format {
     Jsonld,
     Newsml,
+    Html,
+    Dc,
 }
 
 impl From<Format> for OutputFormat {
@@ -67,6 +71,8 @@ impl From<Format> for OutputFormat {
         match f {
             Format::Jsonld => OutputFormat::JsonLd,
             Format::Newsml => OutputFormat::NewsMl,
+            Format::Html => OutputFormat::Html,
+            Format::Dc => OutputFormat::DublinCore,
         }
     }
 }

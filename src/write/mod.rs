@@ -1,6 +1,11 @@
 //! Writers: [`Interview`] → document text. A writer knows nothing of source formats;
-//! both writers read only the model and the [`WriteContext`], so they agree on the GUID.
+//! every writer reads only the model and the [`WriteContext`], so they agree on the GUID.
+//! JSON-LD and NewsML-G2 are the two machine outputs; the HTML page ([`html`]) embeds
+//! the JSON-LD for people and crawlers; the Dublin Core record ([`dublin_core`]) is
+//! what archives harvest.
 
+pub mod dublin_core;
+pub mod html;
 pub mod jsonld;
 pub mod newsml;
 
@@ -44,8 +49,8 @@ pub fn guid(interview: &Interview, text: &str) -> String {
 
 /// Removes characters XML 1.0 does not allow (C0 controls other than tab, LF, CR;
 /// U+FFFE/U+FFFF; a Rust `str` cannot hold lone surrogates). quick-xml would pass
-/// them through and libxml2 would then reject the document; both writers apply it so
-/// the two outputs carry the same text.
+/// them through and libxml2 would then reject the document; every writer applies it
+/// so the outputs carry the same text (HTML treats the same characters as errors).
 pub fn clean_xml_text(text: &str) -> std::borrow::Cow<'_, str> {
     fn allowed(c: char) -> bool {
         matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')

@@ -37,5 +37,7 @@ mod validate_jsonld;
 mod validate_newsml;
 mod validate_schemaorg;
 mod validate_terms;
+mod write_dublin_core;
+mod write_html;
 mod write_jsonld;
 mod write_newsml;
