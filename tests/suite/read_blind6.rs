@@ -330,10 +330,16 @@ fn two_interviewees_answer_the_same_question() {
     assert_eq!(ex[0].answers.len(), 2);
     assert_eq!(ex[1].answers.len(), 2);
     assert_eq!(ex[2].answers.len(), 1);
-    assert_eq!(ex[0].answers[1].text(), "I was not jealous. I was four and wanted whatever she had.");
+    assert_eq!(
+        ex[0].answers[1].text(),
+        "I was not jealous. I was four and wanted whatever she had."
+    );
     let ivees = names(&iv, Role::Interviewee);
     assert_eq!(ivees.len(), 2, "{ivees:?}");
-    assert!(ivees[0].starts_with("Aoife") && ivees[1].starts_with("Niamh"), "{ivees:?}");
+    assert!(
+        ivees[0].starts_with("Aoife") && ivees[1].starts_with("Niamh"),
+        "{ivees:?}"
+    );
 }
 
 #[test]
@@ -360,15 +366,26 @@ fn a_pull_quote_and_a_courtesy_exchange_stay_out_of_the_answers_it() {
         ex[2].1,
         "Sì, ma gli direi di non farlo da solo. Da soli non si resiste."
     );
-    assert_eq!(iv.closing.as_ref().map(|c| c.text()).as_deref(), Some("Grazie, Giulia."));
+    assert_eq!(
+        iv.closing.as_ref().map(|c| c.text()).as_deref(),
+        Some("Grazie, Giulia.")
+    );
 }
 
 #[test]
 fn requests_without_a_question_mark_are_questions_pt_nl_ru() {
     for (file, i, q) in [
-        ("blind6_negrito_pt.md", 1, "Fale um pouco sobre a personagem principal."),
+        (
+            "blind6_negrito_pt.md",
+            1,
+            "Fale um pouco sobre a personagem principal.",
+        ),
         ("blind6_nl.txt", 1, "Vertel eens over het grootste project."),
-        ("blind6_dash_ru.md", 1, "Расскажите, как начинается ваш день."),
+        (
+            "blind6_dash_ru.md",
+            1,
+            "Расскажите, как начинается ваш день.",
+        ),
         ("blind6_ja.txt", 2, "これからの目標を教えてください。"),
     ] {
         let (iv, _) = reading::fixture(file);

@@ -1055,16 +1055,19 @@ fn settle_closing(iv: &mut Interview) {
     }
     // Unlabelled: a short thanks as the last paragraph of the last answer, or the one
     // before a last short courtesy (`Gern geschehen.`), which is the reply.
+    // Under a labelled answer the same pair (thanks, then a courtesy reply, both
+    // unlabelled) is the closing too: the speaker who answered does not thank themself
+    // and then reply to it.
     let last = iv.turns.last_mut().expect("n > 0");
-    if last.label.is_none() && last.kind == TurnKind::Answer && last.paragraphs.len() >= 2 {
-        let k = last.paragraphs.len();
+    let k = last.paragraphs.len();
+    let pair = k >= 3 && {
+        let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
+        closing_thanks(t).is_some() && t.chars().count() <= 120 && is_courtesy(r)
+    };
+    if (last.label.is_none() || pair) && last.kind == TurnKind::Answer && k >= 2 {
         let mut reply = None;
-        if k >= 3 {
-            let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
-            let thanks = closing_thanks(t).is_some() && t.chars().count() <= 120;
-            if thanks && is_courtesy(r) {
-                reply = last.paragraphs.pop();
-            }
+        if pair {
+            reply = last.paragraphs.pop();
         }
         let p = last.paragraphs.last().expect("len >= 2");
         if let Some(phrase) = closing_thanks(&p.text).filter(|_| p.text.chars().count() <= 120) {
