@@ -47,6 +47,10 @@ pub struct Lexicon {
     /// Prepositions of place (`in`, `di`, `ở`): a name after one is a place.
     pub place_prepositions: Vec<String>,
     pub titles: Vec<String>,
+    /// Lower-case words inside surnames (`van`, `de`, `von`).
+    pub name_particles: Vec<String>,
+    /// Words that join the parts of an organisation's name (`Voice of America`).
+    pub org_joiners: Vec<String>,
     pub address_openers: Vec<String>,
     pub interview_words: Vec<String>,
     pub generic_speakers: Vec<String>,
