@@ -73,8 +73,14 @@ pub fn read_head(
                 }
             }
         }
+        // A section kicker (`Features / Music`) above a headline is not the headline.
+        let kicker = super::lines::section_kicker(t)
+            && head[n + 1..].iter().take(2).any(|&j| {
+                headline_like(src, ls, j) && !super::lines::section_kicker(ls[j].text(src))
+            });
         if iv.meta.headline.is_none()
             && (!seen_prose)
+            && !kicker
             && headline_like(src, ls, i)
             && !place_like_line(t)
         {
