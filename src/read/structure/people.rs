@@ -92,8 +92,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
         let mut at = 0;
         for line in src[..first].split_inclusive('\n') {
-            let t = line.trim();
-            let lead_ws = line.len() - line.trim_start().len();
+            // `*By Owen Hartley · June 3, 2024*`: a byline set in italics.
+            let t = line.trim().trim_start_matches(['*', '_']);
+            let lead_ws = line.len() - line.trim_start().trim_start_matches(['*', '_']).len();
             if let Some(p) = lexicon::starts_with_phrase(&lex.byline_prefixes, t) {
                 let name_at = at + lead_ws + p.len();
                 let name_at = name_at
