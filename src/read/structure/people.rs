@@ -752,7 +752,20 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         let first_turn = iv.turns.first().map_or(src.len(), |t| t.span.start);
         let mut best: Option<Found> = None;
         for r in names::occurrences(src, &sur) {
-            let f = names::name_ending_at(src, r);
+            // A first name as the label (`NIAMH:`): the full name runs on after it
+            // (`Niamh Brennan`), not before.
+            let back = names::name_ending_at(src, r.clone());
+            let f = match names::name_after(src, r.start) {
+                Some(fw)
+                    if fw.span.start == r.start
+                        && core.split_whitespace().count() == 1
+                        && fw.name.split_whitespace().count()
+                            > back.name.split_whitespace().count() =>
+                {
+                    fw
+                }
+                _ => back,
+            };
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
                     f.name.split_whitespace().count(),
