@@ -12,6 +12,7 @@
 //! `url`: where the page says it lives) and, when the body shows no headline, `og:title`
 //! or `<title>` are read as metadata.
 
+use super::lexicon::{self, lexicon};
 use super::structure;
 use crate::infer::dates;
 use crate::model::{Interview, Sourced};
@@ -65,40 +66,13 @@ const DROP: &[&str] = &[
     "button", "iframe", "template",
 ];
 
-/// Class or id words that mark page furniture around the story (related links, sharing,
-/// newsletter boxes, comments, ads): such an element is dropped like `<aside>`.
-const FURNITURE: &[&str] = &[
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "comment",
-    "comments",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "recommend",
-    "recommended",
-    "subscribe",
-    "breadcrumb",
-    "breadcrumbs",
-    "cookie",
-    "sidebar",
-    "more-stories",
-    "read-more",
-    "paywall",
-];
-
 /// True when the element's class or id names page furniture (`class="related-links"`).
 fn furniture(attrs: &str) -> bool {
     ["class", "id"].iter().any(|a| {
         attr(attrs, a).is_some_and(|v| {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                 .chain(v.split_whitespace())
-                .any(|w| FURNITURE.contains(&w.to_lowercase().as_str()))
+                .any(|w| lexicon::contains(&lexicon().furniture_classes, w))
         })
     })
 }

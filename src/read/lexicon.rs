@@ -47,6 +47,8 @@ pub struct Lexicon {
     /// Prepositions of place (`in`, `di`, `ở`): a name after one is a place.
     pub place_prepositions: Vec<String>,
     pub titles: Vec<String>,
+    /// Class or id words of HTML page furniture (`related`, `condividi`, `commenti`).
+    pub furniture_classes: Vec<String>,
     /// Lower-case words inside surnames (`van`, `de`, `von`).
     pub name_particles: Vec<String>,
     /// Words that join the parts of an organisation's name (`Voice of America`).
@@ -128,6 +130,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.articles,
             &mut lex.place_prepositions,
             &mut lex.titles,
+            &mut lex.furniture_classes,
             &mut lex.address_openers,
             &mut lex.interview_words,
             &mut lex.generic_speakers,

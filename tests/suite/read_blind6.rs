@@ -231,6 +231,26 @@ const CASES: &[Case] = &[
         credits: &[],
         not_in_turns: &["Related stories", "AOIFE:"],
     },
+    Case {
+        file: "blind6_furniture_it.html",
+        pairs: 3,
+        first_q: "Quanto tempo serve per un violino?",
+        last_a: "Mai. Che altro farei?",
+        lang: "it",
+        interviewees: Some(&["Marco Bellini"]),
+        interviewer: Some(&[]),
+        headline: Some("«Un violino impara a suonare con chi lo suona»"),
+        date: Some("2024-09-18"),
+        images: 0,
+        credits: &[],
+        not_in_turns: &[
+            "Potrebbe interessarti",
+            "Stradivari",
+            "complimenti",
+            "Pubblicità",
+            "Copia link",
+        ],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
