@@ -251,6 +251,34 @@ const CASES: &[Case] = &[
             "Copia link",
         ],
     },
+    Case {
+        file: "blind6_names_ja.txt",
+        pairs: 3,
+        first_q: "海外に出ようと思ったきっかけは何ですか。",
+        last_a: "失敗を恐れないこと。",
+        lang: "ja",
+        interviewees: Some(&["鈴木一郎"]),
+        interviewer: Some(&["山田太郎"]),
+        headline: Some("「小さな町工場こそ世界に出るべきだ」"),
+        date: Some("2023-11-02"),
+        images: 0,
+        credits: &[],
+        not_in_turns: &["関連記事", "山田：", "鈴木："],
+    },
+    Case {
+        file: "blind6_callout_en.md",
+        pairs: 3,
+        first_q: "When did you decide to feed people for free?",
+        last_a: "Start small. One pot of soup on a Friday. See who comes.",
+        lang: "en",
+        interviewees: Some(&["Tomasz Lewandowski"]),
+        interviewer: Some(&[]),
+        headline: Some("\"We never had a plan B\""),
+        date: Some("2023-06-12"),
+        images: 0,
+        credits: &[],
+        not_in_turns: &["cookbook", "---"],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
@@ -429,6 +457,18 @@ fn a_pull_quote_and_a_courtesy_exchange_stay_out_of_the_answers_it() {
         iv.closing.as_ref().map(|c| c.text()).as_deref(),
         Some("Grazie, Giulia.")
     );
+}
+
+#[test]
+fn a_pull_quote_repeating_an_answer_is_no_turn_md() {
+    let (iv, _) = reading::fixture("blind6_callout_en.md");
+    let ex = qa(&iv);
+    assert_eq!(ex.len(), 3);
+    assert_eq!(
+        ex[0].1,
+        "The second week of the lockdown. We had a walk-in fridge full of food and nobody to cook for. It felt wrong to throw it away."
+    );
+    assert_eq!(ex[1].0, "How do you pay for it?");
 }
 
 #[test]

@@ -344,8 +344,33 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                 .or_else(|| labels::dot_label(t, l.span.start))
                 .or_else(|| labels::wrapped_label(t, l.span.start))
                 .or_else(|| labels::dash_label(t, l.span.start))
+                .filter(|h| !credit_line(t, &src[h.content_start.min(l.span.end)..l.span.end]))
         })
         .collect()
+}
+
+/// `聞き手：山田太郎`, `Interviewer: Jane Roe`: a phrase that says who asked, then only
+/// a name — the interview's credit, not the interviewer's first turn.
+fn credit_line(line: &str, content: &str) -> bool {
+    let lex = lexicon();
+    let c = content.trim();
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let unspaced = c.chars().any(lexicon::is_unspaced);
+    let short = if unspaced {
+        (2..=8).contains(&c.chars().count()) && words.len() == 1
+    } else {
+        (2..=4).contains(&words.len()) && c.chars().count() <= 40
+    };
+    let name_like = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic() && !ch.is_lowercase())
+    });
+    lexicon::starts_with_phrase(&lex.interviewer_phrases, line.trim()).is_some()
+        && short
+        && name_like
+        && !ends_sentence(c)
+        && !c.ends_with(['?', '？'])
 }
 
 fn labelled_mode(

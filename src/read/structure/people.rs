@@ -784,6 +784,10 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
                 Some((f, "full name printed in the text"))
             }
+            // `鈴木：` and `鈴木一郎社長` in the lead: the surname, one or two more Han
+            // characters, then an honorific or a title — the full name.
+            _ if cjk_full_name(src, &core).is_some() => cjk_full_name(src, &core)
+                .map(|f| (f, "full name printed before an honorific in the text")),
             // Chinese names are written whole, without a space: two to four Han
             // characters that are no role word (`王立`, `欧阳娜娜`).
             _ if (core.split_whitespace().count() >= 2
@@ -1015,6 +1019,39 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
         }
     }
     best
+}
+
+/// The full name a Han-script surname label stands for, where the text prints the
+/// surname, one or two more Han characters and an honorific (`鈴木一郎社長`, `王立先生`).
+fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
+    let n = core.chars().count();
+    if !(1..=3).contains(&n) || !core.chars().all(han) {
+        return None;
+    }
+    let lex = lexicon();
+    for (i, _) in src.match_indices(core) {
+        let rest = &src[i + core.len()..];
+        for given in 1..=2 {
+            let g: String = rest.chars().take(given).collect();
+            if g.chars().count() != given || !g.chars().all(han) {
+                break;
+            }
+            let after = &rest[g.len()..];
+            let titled = lex
+                .name_suffixes
+                .iter()
+                .any(|t| after.starts_with(t.as_str()));
+            if titled {
+                let name = format!("{core}{g}");
+                return Some(Found {
+                    span: i..i + name.len(),
+                    name,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// The interviewer's final thanks, unanswered (or answered only with thanks), is the
