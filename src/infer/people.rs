@@ -103,6 +103,26 @@ fn is_article(tok: &str) -> bool {
     )
 }
 
+/// `Kompozytorka Ewa Zielińska`, `Chef Tomasz Lewandowski`: a name of three or more
+/// words whose first word the text prints nowhere else, while it prints the rest again
+/// (`Ewa Zielińska pisze…`), starts with a description; the rest is the name. `None` when
+/// the first word is printed only here and the rest is not corroborated either.
+pub fn without_description(src: &str, f: &Found) -> Option<Found> {
+    let words: Vec<&str> = f.name.split_whitespace().collect();
+    if words.len() < 3 || occurrences(src, words[0]).len() >= 2 {
+        return Some(f.clone());
+    }
+    let skip = f.name.find(char::is_whitespace)?;
+    let rest = f.name[skip..].trim_start();
+    if src.matches(rest).count() < 2 {
+        return None;
+    }
+    Some(Found {
+        name: rest.to_string(),
+        span: f.span.end - rest.len()..f.span.end,
+    })
+}
+
 /// `van`, `de`, `von`, `al`: a lower-case word that belongs inside a surname.
 fn is_particle(tok: &str) -> bool {
     tok.chars().next().is_some_and(char::is_lowercase)

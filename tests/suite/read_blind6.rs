@@ -279,6 +279,34 @@ const CASES: &[Case] = &[
         credits: &[],
         not_in_turns: &["cookbook", "---"],
     },
+    Case {
+        file: "blind6_initials_pl.txt",
+        pairs: 3,
+        first_q: "Od czego zaczyna pani pracę nad filmem?",
+        last_a: "Nad serialem o latarnikach.",
+        lang: "pl",
+        interviewees: Some(&["Ewa Zielińska"]),
+        interviewer: Some(&["Paweł Nowicki"]),
+        headline: Some("Kompozytorka Ewa Zielińska: \"Cisza też jest muzyką\""),
+        date: Some("2024-01-12"),
+        images: 0,
+        credits: &[],
+        not_in_turns: &["Rozmawiał", "PN:", "EZ:"],
+    },
+    Case {
+        file: "blind6_statement_it.txt",
+        pairs: 4,
+        first_q: "Partiamo dall'inizio. Come è diventato guida?",
+        last_a: "Camminare tanto, leggere le previsioni e non avere fretta.",
+        lang: "it",
+        interviewees: Some(&["Luca Moretti"]),
+        interviewer: Some(&["Chiara Russo"]),
+        headline: Some("«La montagna non perdona la fretta»"),
+        date: Some("2024-02-02"),
+        images: 0,
+        credits: &[],
+        not_in_turns: &[],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
@@ -486,6 +514,12 @@ fn requests_without_a_question_mark_are_questions_pt_nl_ru() {
             "Расскажите, как начинается ваш день.",
         ),
         ("blind6_ja.txt", 2, "これからの目標を教えてください。"),
+        (
+            "blind6_statement_it.txt",
+            1,
+            "Ci racconti la salita più difficile.",
+        ),
+        ("blind6_statement_it.txt", 2, "Parliamo di sicurezza."),
     ] {
         let (iv, _) = reading::fixture(file);
         let ex = qa(&iv);

@@ -295,25 +295,13 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
     if !(2..=4).contains(&n) || !plausible(&f.name) || !alone(src, &f) {
         return None;
     }
-    // Three or more capitalised words opening the sentence may start with a description
-    // (`Fietsambassadeur Joris van Dijk`, `Пекарь Ольга Смирнова`): unless the first word
-    // is printed again elsewhere, which a description seldom is, no name is taken.
-    // When the words after it are printed together again (`Chef Tomasz Lewandowski …`,
-    // later `Tomasz Lewandowski's cookbook`), those words are the name.
-    let first_word = f.name.split_whitespace().next().unwrap_or("").to_string();
-    let mut f = f;
-    if n >= 3 && f.span.start == at && names::occurrences(src, &first_word).len() < 2 {
-        let skip = f.name.find(char::is_whitespace).unwrap_or(0);
-        let rest = f.name[skip..].trim_start();
-        let start = f.span.end - rest.len();
-        if src.matches(rest).count() < 2 {
-            return None;
-        }
-        f = Found {
-            name: rest.to_string(),
-            span: start..f.span.end,
-        };
-    }
+    // A capitalised description may open the run (`Chef Tomasz Lewandowski`, `Пекарь
+    // Ольга Смирнова`): the rest is the name when the text prints it again, else no name.
+    let f = if f.span.start == at {
+        names::without_description(src, &f)?
+    } else {
+        f
+    };
     let n = f.name.split_whitespace().count();
     // The next word is lower case (a verb: `still`, `has`, `étudie`), not more of a name
     // or a place (`Hamburg Harbour`).

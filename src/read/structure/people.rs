@@ -202,6 +202,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                         && f.span.end == at + lead.len()
                         && (2..=4).contains(&f.name.split_whitespace().count())
                 }) {
+                    // `Kompozytorka Ewa Zielińska: "…"`: without the description the lead
+                    // prints again.
+                    let f = names::without_description(src, &f).unwrap_or(f);
                     ev.push(Evidence {
                         found: f,
                         role: Role::Interviewee,
