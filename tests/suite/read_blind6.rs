@@ -307,6 +307,20 @@ const CASES: &[Case] = &[
         credits: &[],
         not_in_turns: &[],
     },
+    Case {
+        file: "blind6_h3_en.html",
+        pairs: 3,
+        first_q: "What does a normal night look like?",
+        last_a: "No. You just buy better socks.",
+        lang: "en",
+        interviewees: Some(&["Felipe Arroyo"]),
+        interviewer: Some(&["Hannah Okoro"]),
+        headline: Some("Night shift at the observatory"),
+        date: Some("2023-10-04"),
+        images: 1,
+        credits: &["Mei Tanaka"],
+        not_in_turns: &["All rights reserved", "Science"],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of

@@ -403,8 +403,18 @@ fn described_start(sentence: &str) -> usize {
         }
     }
     let start = i;
-    if i == 0 && toks.len() >= 3 && !lower(toks[0].1) && lower(toks[1].1) {
-        i = 1; // `Keman sanatçısı`: a capitalised first word, then the description
+    let title = |w: &str| {
+        lexicon::contains(
+            &lexicon().titles,
+            w.trim_end_matches('.').to_lowercase().as_str(),
+        )
+    };
+    if i == 0 && toks.len() >= 3 && !lower(toks[0].1) && !title(toks[0].1) {
+        if lower(toks[1].1) {
+            i = 1; // `Keman sanatçısı`: a capitalised first word, then the description
+        } else if title(toks[1].1) {
+            return toks[1].0; // `Astronomer Dr. Felipe Arroyo`: the title opens the name
+        }
     }
     while i < toks.len() && i < start + 2 && lower(toks[i].1) {
         i += 1;
