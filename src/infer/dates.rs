@@ -57,6 +57,16 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
             return Some((d, m.range()));
         }
     }
+    // `2024年5月20日`, `2024년 3월 15일`: year, month and day each marked, so the order is
+    // certain.
+    if let Some(c) = cjk_re().captures(line) {
+        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
+        let (y, m, d) = (n(1), n(2), n(3));
+        if valid_ymd(y as i32, m as u8, d as u8) {
+            let r = c.get(0).expect("whole match").range();
+            return Some((PubDate::Date(format!("{y:04}-{m:02}-{d:02}")), r));
+        }
+    }
     let (d, _) = month_name(line)?;
     // The covered range: from the first to the last token that took part.
     let range = covered_range(line);
@@ -66,6 +76,13 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
 fn iso_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap())
+}
+
+fn cjk_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").unwrap()
+    })
 }
 
 fn numeric_re() -> &'static regex::Regex {
@@ -320,6 +337,16 @@ mod tests {
         assert_eq!(parse("25/04/2024"), Ok(d("2024-04-25")));
         assert_eq!(parse("2024/04/25"), Ok(d("2024-04-25")));
         assert_eq!(parse("04/04/2024"), Ok(d("2024-04-04")));
+    }
+
+    #[test]
+    fn finds_cjk_dates_with_marked_parts() {
+        assert_eq!(find("2024年5月20日").unwrap().0, d("2024-05-20"));
+        assert_eq!(
+            find("입력 2024년 3월 15일 10:30").unwrap().0,
+            d("2024-03-15")
+        );
+        assert!(find("2024年13月20日").is_none());
     }
 
     #[test]

@@ -103,6 +103,55 @@ fn is_article(tok: &str) -> bool {
     )
 }
 
+/// `Kompozytorka Ewa Zielińska`, `Chef Tomasz Lewandowski`: a name of three or more
+/// words whose first word the text prints nowhere else, while it prints the rest again
+/// (`Ewa Zielińska pisze…`), starts with a description; the rest is the name. `None` when
+/// the first word is printed only here and the rest is not corroborated either.
+pub fn without_description(src: &str, f: &Found) -> Option<Found> {
+    let words: Vec<&str> = f.name.split_whitespace().collect();
+    if words.len() < 3 || occurrences(src, words[0]).len() >= 2 {
+        return Some(f.clone());
+    }
+    let skip = f.name.find(char::is_whitespace)?;
+    let rest = f.name[skip..].trim_start();
+    if src.matches(rest).count() < 2 {
+        return None;
+    }
+    Some(Found {
+        name: rest.to_string(),
+        span: f.span.end - rest.len()..f.span.end,
+    })
+}
+
+/// `van`, `de`, `von`, `al`: a lower-case word that belongs inside a surname.
+fn is_particle(tok: &str) -> bool {
+    tok.chars().next().is_some_and(char::is_lowercase)
+        && lexicon::contains(&lexicon().name_particles, tok)
+}
+
+/// The rest of the line at `at` when it is a short name in a script without letter case
+/// (`佐藤花子`, `يوسف الحسيني`): read only after a phrase that announces a name.
+fn uncased_name(text: &str, at: usize) -> Option<Found> {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let name = line.trim_end();
+    let first = name.chars().next()?;
+    let uncased = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
+    let unspaced = name.chars().any(lexicon::is_unspaced);
+    let short = if unspaced {
+        (2..=8).contains(&name.chars().count()) && !name.contains(' ')
+    } else {
+        (2..=4).contains(&name.split_whitespace().count()) && name.chars().count() <= 40
+    };
+    let plain = name
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{200c}');
+    (uncased && short && plain).then(|| Found {
+        name: name.to_string(),
+        span: at..at + name.len(),
+    })
+}
+
 /// True when a token ends the name it is part of (`Nội,` `Otourly)`).
 fn closes(tok: &str) -> bool {
     !is_initial(tok) && tok.ends_with([',', ';', ':', ')', '.', '!', '?', '"', '”', '»'])
@@ -124,6 +173,23 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
             && tok.chars().next().is_some_and(|c| c.is_uppercase())
         {
             continue;
+        }
+        // `Joris van Dijk`, `Sanne de Vries`: a lower-case particle inside a name, when a
+        // capitalised word of the same name follows on the line.
+        if !parts.is_empty() && is_particle(tok) {
+            // `Tobias de Voice of America`: a joiner after the word says an
+            // organisation's name runs on, so `de` there means "of".
+            let next = toks.get(i + 1).map(|(_, t)| *t);
+            let after = toks.get(i + 2).map(|(_, t)| t.to_lowercase());
+            let org = after
+                .is_some_and(|a| is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a));
+            let joined = next.is_some_and(|n| name_token(n).is_some() && !is_title(n))
+                && !org
+                && !text[at + off..at + toks[i + 1].0].contains('\n');
+            if joined {
+                continue;
+            }
+            break;
         }
         let Some(core) = (if is_initial(tok) {
             Some(*tok)
@@ -272,10 +338,21 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
 fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     let rest = &text[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
-    if skip == 0 && !rest.is_empty() {
+    // A phrase that ends with a colon (`聞き手・構成：`) needs no space after it.
+    let colon = text[..end].ends_with([':', '：']);
+    if skip == 0 && !rest.is_empty() && !colon {
         return; // the phrase ran into a longer word
     }
     let mut at = end + skip;
+    if name_after(text, at).is_none() {
+        if let Some(f) = uncased_name(text, at) {
+            out.push(Found {
+                name: f.name,
+                span: f.span.start + offset..f.span.end + offset,
+            });
+        }
+        return;
+    }
     // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
     while let Some(f) = name_after(text, at) {
         let next = &text[f.span.end..];

@@ -15,9 +15,10 @@
 //! span. Lazy-loaded images give their real address (`data-src`, `srcset`), and a caption's
 //! `class="credit"` element is its credit, whatever label it opens with.
 
+use super::lexicon::{self, lexicon};
 use super::structure;
 use crate::infer::dates;
-use crate::model::{Interview, Sourced};
+use crate::model::{Interview, PubDate, Sourced};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -68,35 +69,6 @@ const DROP: &[&str] = &[
     "button", "iframe", "template",
 ];
 
-/// Class or id words that mark page furniture around the story (related links, sharing,
-/// newsletter boxes, comments, ads): such an element is dropped like `<aside>`.
-const FURNITURE: &[&str] = &[
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "comment",
-    "comments",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "recommend",
-    "recommended",
-    "subscribe",
-    "breadcrumb",
-    "breadcrumbs",
-    "cookie",
-    "sidebar",
-    "more-stories",
-    "read-more",
-    "paywall",
-    "pullquote",
-    "skip",
-];
-
 /// Class or id values that mark site chrome only as a whole word (`id="header"`,
 /// `class="top-bar"`): their parts (`header` in `entry-header`) also name parts of the
 /// article itself, such as the block with the headline and byline.
@@ -125,7 +97,7 @@ fn furniture(attrs: &str) -> bool {
         attr(attrs, a).is_some_and(|v| {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                 .chain(v.split_whitespace())
-                .any(|w| FURNITURE.contains(&w.to_lowercase().as_str()))
+                .any(|w| lexicon::contains(&lexicon().furniture_classes, w))
                 || v.split_whitespace()
                     .any(|w| FURNITURE_WHOLE.contains(&w.to_lowercase().as_str()))
         })
@@ -523,12 +495,9 @@ fn json_ld(page: &str, iv: &mut Interview) {
                 .map(|v| decode_entities(v).trim().to_string())
                 .filter(|v| !v.is_empty())
         };
-        if iv.meta.date_published.is_none() {
-            if let (Some(v), Some(r)) = (text("datePublished"), locate("datePublished")) {
-                if let Some(d) = page_date(&v) {
-                    iv.meta.date_published = Some(Sourced::from_text(d, r));
-                    iv.diagnostics.retain(|d| d.code != "no-date");
-                }
+        if let (Some(v), Some(r)) = (text("datePublished"), locate("datePublished")) {
+            if let Some(d) = page_date(&v) {
+                take_date(iv, d, r);
             }
         }
         if iv.meta.headline.is_none() {
@@ -566,9 +535,6 @@ fn article_object(v: &serde_json::Value) -> Option<&serde_json::Map<String, serd
 /// `<time datetime="2023-11-02">` shown on the page (not inside dropped furniture such as
 /// comments): the publication date, when nothing else gave one.
 fn time_element(page: &str, masked: &str, iv: &mut Interview) {
-    if iv.meta.date_published.is_some() {
-        return;
-    }
     static TIME: OnceLock<Regex> = OnceLock::new();
     let time = TIME.get_or_init(|| {
         Regex::new(r#"(?is)<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["'][^>]*>(.*?)</time\s*>"#)
@@ -581,9 +547,7 @@ fn time_element(page: &str, masked: &str, iv: &mut Interview) {
             continue; // dropped with its furniture, or never shown
         }
         let raw = v.as_str().trim();
-        if let Some(d) = page_date(raw) {
-            iv.meta.date_published = Some(Sourced::from_text(d, v.range()));
-            iv.diagnostics.retain(|d| d.code != "no-date");
+        if page_date(raw).is_some_and(|d| take_date(iv, d, v.range())) {
             return;
         }
     }
@@ -655,10 +619,29 @@ fn meta_content(page: &str, key: &str) -> Option<(String, std::ops::Range<usize>
 /// A machine-readable date the page states: the whole timestamp when it carries an offset
 /// (what it says, to the second), else its day — a clock time without a zone would be a
 /// guess about which day-time it meant.
-fn page_date(v: &str) -> Option<crate::model::PubDate> {
+fn page_date(v: &str) -> Option<PubDate> {
     dates::parse(v)
         .or_else(|_| dates::parse(v.get(..10).unwrap_or(v)))
         .ok()
+}
+
+/// Takes a date the page states in machine-readable form when no date is known yet, or
+/// when the text showed only the day and this is a timestamp of that same day (`14. Mai
+/// 2025` shown, `2025-05-14T08:30:00+02:00` in its `<time>`): the same statement, more
+/// precise. A different day never replaces what the text shows. True when taken.
+fn take_date(iv: &mut Interview, d: PubDate, at: std::ops::Range<usize>) -> bool {
+    let take = match (&iv.meta.date_published, &d) {
+        (None, _) => true,
+        (Some(known), PubDate::DateTime(t)) => {
+            matches!(&known.value, PubDate::Date(day) if day.len() == 10 && t.starts_with(day.as_str()))
+        }
+        _ => false,
+    };
+    if take {
+        iv.meta.date_published = Some(Sourced::from_text(d, at));
+        iv.diagnostics.retain(|d| d.code != "no-date");
+    }
+    take
 }
 
 /// What the page's head says of itself: its publication date
@@ -666,12 +649,9 @@ fn page_date(v: &str) -> Option<crate::model::PubDate> {
 /// record's `url`, not a claim about where the text came from), and, when the body shows
 /// no headline, `og:title` or `<title>`.
 fn head_meta(page: &str, iv: &mut Interview) {
-    if iv.meta.date_published.is_none() {
-        if let Some((v, r)) = meta_content(page, "article:published_time") {
-            if let Some(d) = page_date(&v) {
-                iv.meta.date_published = Some(Sourced::from_text(d, r));
-                iv.diagnostics.retain(|d| d.code != "no-date");
-            }
+    if let Some((v, r)) = meta_content(page, "article:published_time") {
+        if let Some(d) = page_date(&v) {
+            take_date(iv, d, r);
         }
     }
     if iv.meta.url.is_none() {
@@ -751,6 +731,23 @@ mod tests {
             shown.contains(". ") && shown.contains(" Foto: X"),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn a_stated_timestamp_refines_the_shown_day_but_never_replaces_another_day() {
+        let page = |shown: &str, stamp: &str| {
+            format!(
+                "<html lang=\"en\"><body><article><p>London, {shown}</p>\
+                 <time datetime=\"{stamp}\">{shown}</time>\
+                 <p><strong>Why bees?</strong></p><p>A friend gave me a hive.</p>\
+                 <p><strong>And now?</strong></p><p>Forty hives.</p></article></body></html>"
+            )
+        };
+        let date = |iv: Interview| iv.meta.date_published.map(|d| d.value.as_str().to_string());
+        let same = read(&page("3 March 2024", "2024-03-03T09:30:00+01:00"));
+        assert_eq!(date(same).as_deref(), Some("2024-03-03T09:30:00+01:00"));
+        let other = read(&page("3 March 2024", "2024-03-04T09:30:00+01:00"));
+        assert_eq!(date(other).as_deref(), Some("2024-03-03"));
     }
 
     #[test]

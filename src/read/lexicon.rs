@@ -47,6 +47,14 @@ pub struct Lexicon {
     /// Prepositions of place (`in`, `di`, `ở`): a name after one is a place.
     pub place_prepositions: Vec<String>,
     pub titles: Vec<String>,
+    /// Honorifics and titles written right after a name in CJK scripts (`さん`, `社長`).
+    pub name_suffixes: Vec<String>,
+    /// Class or id words of HTML page furniture (`related`, `condividi`, `commenti`).
+    pub furniture_classes: Vec<String>,
+    /// Lower-case words inside surnames (`van`, `de`, `von`).
+    pub name_particles: Vec<String>,
+    /// Words that join the parts of an organisation's name (`Voice of America`).
+    pub org_joiners: Vec<String>,
     pub address_openers: Vec<String>,
     pub interview_words: Vec<String>,
     pub generic_speakers: Vec<String>,
@@ -124,6 +132,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.articles,
             &mut lex.place_prepositions,
             &mut lex.titles,
+            &mut lex.furniture_classes,
             &mut lex.address_openers,
             &mut lex.interview_words,
             &mut lex.generic_speakers,
@@ -147,8 +156,12 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
     let lower = text.trim_start().to_lowercase();
     list.iter()
         .filter(|p| {
-            // Scripts without spaces (CJK) have no word boundary to check.
-            let spaced = p.chars().last().is_some_and(|c| !is_unspaced(c));
+            // Scripts without spaces (CJK) have no word boundary to check, and neither has
+            // a phrase that ends with punctuation (`聞き手：`).
+            let spaced = p
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() && !is_unspaced(c));
             lower.starts_with(p.as_str())
                 && (!spaced
                     || lower[p.len()..]

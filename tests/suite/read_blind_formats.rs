@@ -325,7 +325,7 @@ fn cms_es() -> Case {
         last_answer_starts: "Que lea los mapas de inundación antes de firmar.",
         language: "es",
         headline: Some("Lucía Ferrer: «El mar no se detiene por nosotros»"),
-        date: Some("2024-06-08"),
+        date: Some("2024-06-08T09:15:00+02:00"),
         interviewees: &["Lucía Ferrer"],
         not_interviewees: &["Pablo Iturbe"],
         figures: &[(

@@ -29,13 +29,25 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         if let Some(k) = next.iter().position(|&j| lines[j].text(src).ends_with('|')) {
             caption_lines.extend(&next[..=k]);
         } else {
-            for &j in &next {
-                let t = lines[j].text(src).trim();
+            for (n, &j) in next.iter().enumerate() {
+                let t = unemphasised(lines[j].text(src));
                 if alt.as_deref() == Some(t) {
                     caption_lines.push(j); // alt text repeated as a line
                     continue;
                 }
                 let (cap, credit) = split_credit(t);
+                // The caption, then its credit alone on the very next line
+                // (`사진=이민호 기자` under the caption).
+                if credit.is_none() && caption_like(t) {
+                    let below = next.get(n + 1).filter(|&&k| k == j + 1);
+                    if let Some(&k) = below {
+                        let (c2, cr2) = split_credit(unemphasised(lines[k].text(src)));
+                        if c2.is_empty() && cr2.is_some() {
+                            caption_lines.extend([j, k]);
+                        }
+                    }
+                    break;
+                }
                 if credit.is_some() {
                     caption_lines.push(j);
                     // `Foto: Lena Hoff/dpa` alone, the caption on the very next line.
@@ -55,7 +67,9 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         for &j in &caption_lines {
             used[j] = true;
             span.end = lines[j].span.end;
-            let t = lines[j].text(src).trim().trim_end_matches('|').trim();
+            let t = unemphasised(lines[j].text(src))
+                .trim_end_matches('|')
+                .trim();
             if !t.is_empty() && alt.as_deref() != Some(t) || caption_lines.len() == 1 {
                 parts.push(t.to_string());
             }
@@ -111,6 +125,17 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A caption line set in italics or bold (`*Photo: Jane Roe*`) without the marks.
+fn unemphasised(t: &str) -> &str {
+    let t = t.trim();
+    for m in ["**", "__", "*", "_"] {
+        if t.len() > 2 * m.len() && t.starts_with(m) && t.ends_with(m) {
+            return t[m.len()..t.len() - m.len()].trim();
+        }
+    }
+    t
 }
 
 /// A line right under a credit that reads as its caption: short, not a label or heading.
@@ -192,7 +217,7 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
             .chain(lower.match_indices(p.as_str()).filter(|_| same_len));
         for (i, _) in hits {
             let before_ok = i == 0 || c[..i].ends_with([' ', '.', '|', '-', '–', '(', '（', '。']);
-            let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with([':', '：']);
+            let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with([':', '：', '=']);
             if before_ok && after_ok && best.is_none_or(|b| i < b) {
                 best = Some(i);
             }
@@ -281,7 +306,8 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
             let rest = if p == "©" {
                 rest
             } else {
-                rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?
+                // `사진=이민호 기자`: Korean papers credit with '='.
+                rest.strip_prefix([':', '：', '='])?
             };
             let credit = rest.trim().trim_end_matches(['.', ')', '）', '|']).trim();
             if !credit.is_empty() {
@@ -380,5 +406,9 @@ mod tests {
             assert_eq!(cr.as_deref(), Some(credit), "{input}");
         }
         assert_eq!(split_credit("A quiet street in Hanoi.").1, None);
+        assert_eq!(
+            split_credit("사진=이민호 기자"),
+            (String::new(), Some("이민호 기자".to_string()))
+        );
     }
 }

@@ -73,8 +73,28 @@ pub fn read_head(
                 }
             }
         }
+        // A section kicker (`Features / Music`) above a headline is not the headline.
+        let kicker = super::lines::section_kicker(t)
+            && head[n + 1..].iter().take(2).any(|&j| {
+                headline_like(src, ls, j) && !super::lines::section_kicker(ls[j].text(src))
+            });
+        // `Morning Edition Extra` over `Why small farms are betting on solar`: a short
+        // name in title case right above a headline written as a sentence is the
+        // programme's or section's name.
+        let kicker = kicker
+            || (title_case_name(t)
+                && head.get(n + 1).is_some_and(|&j| {
+                    let u = ls[j].text(src);
+                    headline_like(src, ls, j)
+                        && !title_case_name(u)
+                        && (4..=10).contains(&u.split_whitespace().count())
+                        && dates::find(u).is_none()
+                        && lexicon::starts_with_phrase(&lex.byline_prefixes, u).is_none()
+                        && ls[j].block != ls[i].block
+                }));
         if iv.meta.headline.is_none()
             && (!seen_prose)
+            && !kicker
             && headline_like(src, ls, i)
             && !place_like_line(t)
         {
@@ -127,6 +147,17 @@ pub fn read_head(
     if iv.meta.date_published.is_none() {
         iv.diagnostics.push(Diagnostic::warning("no-date", "the text shows no date line; no publication date is given (pass one in a sidecar or manifest)", None));
     }
+}
+
+/// Two to four words, each capitalised, no sentence mark: `Morning Edition Extra`.
+fn title_case_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !t.starts_with('#')
+        && !ends_sentence(t)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `San José, Costa Rica`, `Buenos Aires, Argentina`, `Houston, TX`.

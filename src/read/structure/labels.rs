@@ -263,7 +263,9 @@ pub fn name_line(text: &str) -> Option<&str> {
 pub fn bullet_len(text: &str) -> usize {
     // `――質問` / `──質問`: the doubled bar that marks the interviewer in Japanese.
     let bars = text.len() - text.trim_start_matches(['―', '─', '—']).len();
-    if text[..bars].chars().count() >= 2 {
+    // A single horizontal bar (`―질문`, Korean) is a turn mark even without a space: it
+    // is no hyphen, so it never starts a word.
+    if text[..bars].chars().count() >= 2 || text.starts_with(['―', '─']) {
         let rest = &text[bars..];
         return bars + (rest.len() - rest.trim_start().len());
     }

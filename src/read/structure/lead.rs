@@ -249,13 +249,22 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
         .count();
     // Or the lead says it met "her" (`Conversamos con ella`, `We asked her`): Spanish and
     // Indonesian questions often address no one by a pronoun.
+    // Or the lead's sentence ends with the meeting (`Okulun ilk yılını konuştuk.`, a verb
+    // last): the person it opens with was met.
     let met_pronoun = iv.lead.iter().any(|p| {
         let t = &src[p.span.clone()];
         lex.lead_met_phrases.iter().any(|ph| {
             names::occurrences_any_case(t, ph).iter().any(|r| {
-                lexicon::words(&t[r.end..])
-                    .first()
-                    .is_some_and(|w| lexicon::contains(&lex.person_pronouns, w))
+                let next = lexicon::words(&t[r.end..]);
+                let ends = t[r.end..].trim_start().starts_with(['.', '!']);
+                // `Ela nos recebeu`: the pronoun is the subject of the meeting.
+                let by = lexicon::words(&t[..r.start])
+                    .last()
+                    .is_some_and(|w| lexicon::contains(&lex.person_pronouns, w));
+                ends || by
+                    || next
+                        .first()
+                        .is_some_and(|w| lexicon::contains(&lex.person_pronouns, w))
             })
         })
     });
@@ -269,8 +278,12 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
     let text = &src[first.span.clone()];
     let lead_ws = text.len() - text.trim_start().len();
     let at = first.span.start + lead_ws;
+    // The name opens the sentence (titles before it are fine: `Dr. Amina Yusuf`), or
+    // comes after a short phrase set off by a comma and a lower-case description (`Aos
+    // 82 anos, a poeta Dulce Mendonça lança…`, `The last of them, Bridget Mallory, grew
+    // up…`, `Keman sanatçısı Mehmet Aydın, …`).
+    let at = at + described_start(&src[at..first.span.end]);
     let f = names::name_after(src, at)?;
-    // The name opens the sentence (titles before it are fine: `Dr. Amina Yusuf`).
     let opening = &src[at..f.span.start];
     if opening
         .split_whitespace()
@@ -282,6 +295,14 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
     if !(2..=4).contains(&n) || !plausible(&f.name) || !alone(src, &f) {
         return None;
     }
+    // A capitalised description may open the run (`Chef Tomasz Lewandowski`, `Пекарь
+    // Ольга Смирнова`): the rest is the name when the text prints it again, else no name.
+    let f = if f.span.start == at {
+        names::without_description(src, &f)?
+    } else {
+        f
+    };
+    let n = f.name.split_whitespace().count();
     // The next word is lower case (a verb: `still`, `has`, `étudie`), not more of a name
     // or a place (`Hamburg Harbour`).
     let rest = &src[f.span.end..];
@@ -327,7 +348,8 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
         .map(|p| src[p.span.clone()].to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    let about = lexicon::mentions(&lex.person_pronouns, after_name)
+    let about = met_pronoun
+        || lexicon::mentions(&lex.person_pronouns, after_name)
         || lexicon::mentions(&lex.person_pronouns, &later_lead)
         || names::occurrences(src, surname)
             .iter()
@@ -349,6 +371,58 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
         }
     );
     Some((f, how))
+}
+
+/// Where the name starts in a sentence that opens with a phrase set off by a comma (at
+/// most five words) and then up to two lower-case words (an article and a description),
+/// or with one capitalised word and a lower-case description (`Keman sanatçısı …`): the
+/// byte offset past them, or 0 when the sentence opens otherwise.
+fn described_start(sentence: &str) -> usize {
+    let toks: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .take(9)
+        .collect();
+    let lower = |w: &str| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+    };
+    let mut i = 0;
+    // A fronted phrase: `Aos 82 anos,`, `The last of them,`.
+    // No capitalised word after the first: `Keman sanatçısı Mehmet Aydın,` is the name's
+    // apposition, not a fronted phrase. A description must follow it (`Last week, Tom
+    // Price spoke…` names someone in passing).
+    if let Some(k) = toks.iter().take(5).position(|(_, w)| w.ends_with(',')) {
+        if toks[1..=k]
+            .iter()
+            .all(|(_, w)| names::name_token(w).is_none())
+            && toks.get(k + 1).is_some_and(|(_, w)| lower(w))
+        {
+            i = k + 1;
+        }
+    }
+    let start = i;
+    let title = |w: &str| {
+        lexicon::contains(
+            &lexicon().titles,
+            w.trim_end_matches('.').to_lowercase().as_str(),
+        )
+    };
+    if i == 0 && toks.len() >= 3 && !lower(toks[0].1) && !title(toks[0].1) {
+        if lower(toks[1].1) {
+            i = 1; // `Keman sanatçısı`: a capitalised first word, then the description
+        } else if title(toks[1].1) {
+            return toks[1].0; // `Astronomer Dr. Felipe Arroyo`: the title opens the name
+        }
+    }
+    while i < toks.len() && i < start + 2 && lower(toks[i].1) {
+        i += 1;
+    }
+    if i == 0 || i >= toks.len() || names::name_token(toks[i].1).is_none() {
+        return 0;
+    }
+    toks[i].0
 }
 
 /// Byte offsets in `t` where sentences start (the first word, and each word after

@@ -242,8 +242,9 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if t.matches(['›', '»', '>']).count() >= 2 && t.len() < 120 {
         return Some("breadcrumbs");
     }
-    // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`.
-    let crumbs: Vec<&str> = t.split(" / ").map(str::trim).collect();
+    // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`; two
+    // crumbs with any separator when the first is the home link (`الرئيسية > ثقافة`).
+    let crumbs: Vec<&str> = section_parts(t);
     if crumbs.len() >= 2
         && t.len() < 120
         && crumbs
@@ -274,6 +275,28 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some("text in another script around the interview");
     }
     None
+}
+
+/// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
+/// ` | `), or the whole line when it has none.
+pub fn section_parts(t: &str) -> Vec<&str> {
+    for sep in [" / ", " > ", " › ", " » ", " | "] {
+        if t.contains(sep) {
+            return t.split(sep).map(str::trim).collect();
+        }
+    }
+    vec![t]
+}
+
+/// `Features / Music`, `Cronaca | Ambiente`: a section kicker above the headline — two
+/// or three short parts, none a sentence.
+pub fn section_kicker(t: &str) -> bool {
+    let parts = section_parts(t);
+    (2..=3).contains(&parts.len())
+        && t.chars().count() < 60
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 3 && !ends_with_stop(p))
 }
 
 fn ends_with_stop(p: &str) -> bool {

@@ -275,7 +275,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     } else {
         unlabelled_turns(&body)
     };
-    finish_turns(&mut iv);
+    finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
     iv
 }
@@ -355,8 +355,33 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                 .or_else(|| labels::dot_label(t, l.span.start))
                 .or_else(|| labels::wrapped_label(t, l.span.start))
                 .or_else(|| labels::dash_label(t, l.span.start))
+                .filter(|h| !credit_line(t, &src[h.content_start.min(l.span.end)..l.span.end]))
         })
         .collect()
+}
+
+/// `聞き手：山田太郎`, `Interviewer: Jane Roe`: a phrase that says who asked, then only
+/// a name — the interview's credit, not the interviewer's first turn.
+fn credit_line(line: &str, content: &str) -> bool {
+    let lex = lexicon();
+    let c = content.trim();
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let unspaced = c.chars().any(lexicon::is_unspaced);
+    let short = if unspaced {
+        (2..=8).contains(&c.chars().count()) && words.len() == 1
+    } else {
+        (2..=4).contains(&words.len()) && c.chars().count() <= 40
+    };
+    let name_like = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic() && !ch.is_lowercase())
+    });
+    lexicon::starts_with_phrase(&lex.interviewer_phrases, line.trim()).is_some()
+        && short
+        && name_like
+        && !ends_sentence(c)
+        && !c.ends_with(['?', '？'])
 }
 
 fn labelled_mode(
@@ -528,7 +553,12 @@ fn paragraphs(
         let lt = l.text(src);
         let lead = src[start..l.span.end].len() - src[start..l.span.end].trim_start().len();
         let (s0, e0) = (start + lead, start + lead + text.len());
-        let bold = unwrap_emphasis(text).len() < text.len()
+        // Strong emphasis only: a paragraph in italics (`*…*`) is a note or a caption,
+        // not set like the questions.
+        let strong = ["**", "__"]
+            .iter()
+            .any(|m| text.starts_with(m) && text.ends_with(m));
+        let bold = (strong && unwrap_emphasis(text).len() < text.len())
             || emphasis
                 .iter()
                 .any(|r| r.start <= s0 && r.end >= e0 && s0 < e0);
@@ -1133,7 +1163,7 @@ fn split_inline_answer(p: &Para) -> Option<(Para, Para)> {
 
 /// Clean-up shared by both modes: empty turns go, trailing non-sentences after the last
 /// answer go (related headlines), the final thanks becomes the closing.
-fn finish_turns(iv: &mut Interview) {
+fn finish_turns(src: &str, iv: &mut Interview) {
     let before = iv.turns.len();
     let empties: Vec<Range<usize>> = iv
         .turns
@@ -1153,8 +1183,54 @@ fn finish_turns(iv: &mut Interview) {
     // Chrome lines after an editing note (`More from Opinion`) hide the note: drop them
     // first, then the notes, then what the notes hid.
     drop_trailing_lines(iv);
+    after_rule(src, iv);
     tail_notes(iv);
     drop_trailing_lines(iv);
+}
+
+/// A horizontal rule (`---`, `***`, `* * *`) inside the last answer, with at most two
+/// short paragraphs after it: the interview ended at the rule, what follows is the
+/// article's (a book note, a credit) and goes to the notes.
+fn after_rule(src: &str, iv: &mut Interview) {
+    let Some(last) = iv.turns.last_mut() else {
+        return;
+    };
+    let rule = |gap: &str| {
+        gap.lines().any(|l| {
+            let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+            t.len() >= 3 && ['-', '*', '_'].iter().any(|m| t.chars().all(|c| c == *m))
+        })
+    };
+    let k = last.paragraphs.len();
+    let Some(cut) = (1..k).find(|&i| {
+        let (a, b) = (
+            last.paragraphs[i - 1].span.end,
+            last.paragraphs[i].span.start,
+        );
+        a <= b && rule(&src[a..b])
+    }) else {
+        return;
+    };
+    if k - cut > 2
+        || last.paragraphs[cut..]
+            .iter()
+            .any(|p| p.text.chars().count() > 300)
+    {
+        return;
+    }
+    let moved: Vec<Paragraph> = last.paragraphs.drain(cut..).collect();
+    last.span.end = last.paragraphs.last().map_or(last.span.end, |p| p.span.end);
+    for p in &moved {
+        iv.diagnostics.push(Diagnostic::info(
+            "note-after-interview",
+            format!(
+                "moved out of the last answer (after a horizontal rule): '{}'",
+                short(&p.text)
+            ),
+            Some(p.span.clone()),
+        ));
+    }
+    iv.notes.extend(moved);
 }
 
 /// Drops the last answer's trailing lines that are not sentences (link titles, menus).

@@ -92,8 +92,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
         let mut at = 0;
         for line in src[..first].split_inclusive('\n') {
-            let t = line.trim();
-            let lead_ws = line.len() - line.trim_start().len();
+            // `*By Owen Hartley · June 3, 2024*`: a byline set in italics.
+            let t = line.trim().trim_start_matches(['*', '_']);
+            let lead_ws = line.len() - line.trim_start().trim_start_matches(['*', '_']).len();
             if let Some(p) = lexicon::starts_with_phrase(&lex.byline_prefixes, t) {
                 let name_at = at + lead_ws + p.len();
                 let name_at = name_at
@@ -201,6 +202,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                         && f.span.end == at + lead.len()
                         && (2..=4).contains(&f.name.split_whitespace().count())
                 }) {
+                    // `Kompozytorka Ewa Zielińska: "…"`: without the description the lead
+                    // prints again.
+                    let f = names::without_description(src, &f).unwrap_or(f);
                     ev.push(Evidence {
                         found: f,
                         role: Role::Interviewee,
@@ -751,7 +755,20 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         let first_turn = iv.turns.first().map_or(src.len(), |t| t.span.start);
         let mut best: Option<Found> = None;
         for r in names::occurrences(src, &sur) {
-            let f = names::name_ending_at(src, r);
+            // A first name as the label (`NIAMH:`): the full name runs on after it
+            // (`Niamh Brennan`), not before.
+            let back = names::name_ending_at(src, r.clone());
+            let f = match names::name_after(src, r.start) {
+                Some(fw)
+                    if fw.span.start == r.start
+                        && core.split_whitespace().count() == 1
+                        && fw.name.split_whitespace().count()
+                            > back.name.split_whitespace().count() =>
+                {
+                    fw
+                }
+                _ => back,
+            };
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
                     f.name.split_whitespace().count(),
@@ -770,6 +787,10 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
                 Some((f, "full name printed in the text"))
             }
+            // `鈴木：` and `鈴木一郎社長` in the lead: the surname, one or two more Han
+            // characters, then an honorific or a title — the full name.
+            _ if cjk_full_name(src, &core).is_some() => cjk_full_name(src, &core)
+                .map(|f| (f, "full name printed before an honorific in the text")),
             // Chinese names are written whole, without a space: two to four Han
             // characters that are no role word (`王立`, `欧阳娜娜`).
             _ if (core.split_whitespace().count() >= 2
@@ -1003,6 +1024,39 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
     best
 }
 
+/// The full name a Han-script surname label stands for, where the text prints the
+/// surname, one or two more Han characters and an honorific (`鈴木一郎社長`, `王立先生`).
+fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
+    let n = core.chars().count();
+    if !(1..=3).contains(&n) || !core.chars().all(han) {
+        return None;
+    }
+    let lex = lexicon();
+    for (i, _) in src.match_indices(core) {
+        let rest = &src[i + core.len()..];
+        for given in 1..=2 {
+            let g: String = rest.chars().take(given).collect();
+            if g.chars().count() != given || !g.chars().all(han) {
+                break;
+            }
+            let after = &rest[g.len()..];
+            let titled = lex
+                .name_suffixes
+                .iter()
+                .any(|t| after.starts_with(t.as_str()));
+            if titled {
+                let name = format!("{core}{g}");
+                return Some(Found {
+                    span: i..i + name.len(),
+                    name,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The interviewer's final thanks, unanswered (or answered only with thanks), is the
 /// closing: neither a question nor part of an answer.
 fn settle_closing(iv: &mut Interview) {
@@ -1055,16 +1109,19 @@ fn settle_closing(iv: &mut Interview) {
     }
     // Unlabelled: a short thanks as the last paragraph of the last answer, or the one
     // before a last short courtesy (`Gern geschehen.`), which is the reply.
+    // Under a labelled answer the same pair (thanks, then a courtesy reply, both
+    // unlabelled) is the closing too: the speaker who answered does not thank themself
+    // and then reply to it.
     let last = iv.turns.last_mut().expect("n > 0");
-    if last.label.is_none() && last.kind == TurnKind::Answer && last.paragraphs.len() >= 2 {
-        let k = last.paragraphs.len();
+    let k = last.paragraphs.len();
+    let pair = k >= 3 && {
+        let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
+        closing_thanks(t).is_some() && t.chars().count() <= 120 && is_courtesy(r)
+    };
+    if (last.label.is_none() || pair) && last.kind == TurnKind::Answer && k >= 2 {
         let mut reply = None;
-        if k >= 3 {
-            let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
-            let thanks = closing_thanks(t).is_some() && t.chars().count() <= 120;
-            if thanks && is_courtesy(r) {
-                reply = last.paragraphs.pop();
-            }
+        if pair {
+            reply = last.paragraphs.pop();
         }
         let p = last.paragraphs.last().expect("len >= 2");
         if let Some(phrase) = closing_thanks(&p.text).filter(|_| p.text.chars().count() <= 120) {
