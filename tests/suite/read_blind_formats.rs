@@ -500,11 +500,10 @@ fn names_es() -> Case {
 fn continued_pt() -> Case {
     Case {
         file: "blind_fmt_continued_pt.vtt",
-        // Two exchanges after a courtesy opening ("Inês Carvalho, obrigado por ter vindo." /
-        // "Obrigada eu pelo convite."), which the structure recognizer counts as a question
-        // and answer: count and first question are not asserted here.
-        exchanges: None,
-        first_question: None,
+        // A courtesy opening that gets a reply is an exchange of the interview (as the
+        // interviewer's thanks that opens the State Department transcript in the dev corpus).
+        exchanges: Some(3),
+        first_question: Some("Inês Carvalho, obrigado por ter vindo."),
         last_answer_starts: "Só para turistas.",
         language: "pt",
         interviewees: &["Inês Carvalho"],
