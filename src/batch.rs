@@ -26,6 +26,9 @@ pub struct Input {
     pub path: Option<PathBuf>,
     /// The path used to name outputs: relative, without `..`.
     pub rel: PathBuf,
+    /// Found by walking a directory or expanding a glob, not named by the user. Such a
+    /// file is dropped when it is one of the run's own outputs (see [`drop_own_outputs`]).
+    pub walked: bool,
 }
 
 impl Input {
@@ -58,11 +61,17 @@ pub enum BatchError {
         #[source]
         source: io::Error,
     },
-    #[error("{0}: no such file or directory")]
+    #[error("{0}: no such file or directory; check the path (relative paths start from the current directory)")]
     Missing(String),
+    #[error("{dir}: no input file found in this directory (colloquy takes {wanted}){skipped}; name a file explicitly to read it whatever its name")]
+    EmptyDir {
+        dir: String,
+        wanted: String,
+        skipped: String,
+    },
     #[error("bad glob '{pattern}': {reason}")]
     Glob { pattern: String, reason: String },
-    #[error("glob '{0}' matches no input file")]
+    #[error("glob '{0}' matches no input file; check the pattern, and quote it so that colloquy, not the shell, expands it")]
     GlobEmpty(String),
     #[error("'-' (standard input) was given more than once")]
     StdinTwice,
@@ -78,6 +87,33 @@ pub enum BatchError {
     Exists(String),
 }
 
+impl BatchError {
+    /// The message without the leading `subject: `, for a report entry that names the
+    /// subject already.
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        match full.strip_prefix(&format!("{}: ", self.subject())) {
+            Some(rest) => rest.to_string(),
+            None => full,
+        }
+    }
+
+    /// The path or argument the error is about, for a report entry.
+    pub fn subject(&self) -> &str {
+        match self {
+            BatchError::Io { path, .. } => path,
+            BatchError::Missing(p)
+            | BatchError::GlobEmpty(p)
+            | BatchError::WouldOverwriteInput(p)
+            | BatchError::Exists(p) => p,
+            BatchError::EmptyDir { dir, .. } => dir,
+            BatchError::Glob { pattern, .. } => pattern,
+            BatchError::StdinTwice => "-",
+            BatchError::Collision { output, .. } => output,
+        }
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> BatchError + '_ {
     move |source| BatchError::Io {
         path: path.display().to_string(),
@@ -86,7 +122,8 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> BatchError + '_ {
 }
 
 /// Expands command-line arguments (files, directories, globs, `-`) and the lines of a
-/// `--files-from` list into inputs, in a deterministic order, without duplicates.
+/// `--files-from` list into inputs, in a deterministic order, without duplicates. The
+/// first argument that names nothing is an error (for one-file commands like `inspect`).
 pub fn discover(args: &[String], files_from: Option<&str>) -> Result<Vec<Input>, BatchError> {
     discover_with(args, files_from, INPUT_EXTENSIONS)
 }
@@ -99,6 +136,41 @@ pub fn discover_with(
     files_from: Option<&str>,
     extensions: &[&str],
 ) -> Result<Vec<Input>, BatchError> {
+    let found = discover_batch(args, files_from, extensions, &[])?;
+    match found.problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(found.inputs),
+    }
+}
+
+/// What a batch's arguments name.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The inputs, in a deterministic order, without duplicates.
+    pub inputs: Vec<Input>,
+    /// Arguments that name nothing (a missing path, a glob that matches nothing, a
+    /// directory without one input file). Each is a failed input of the batch; the
+    /// others still run, so one typo does not stop a collection.
+    pub problems: Vec<BatchError>,
+    /// Files met in directory walks and globs that are not inputs (other endings,
+    /// sidecars), so a summary can say they were left out rather than skip them silently.
+    pub skipped: Vec<PathBuf>,
+    /// Files left out because they lie in an excluded directory (the run's output).
+    pub excluded: Vec<PathBuf>,
+}
+
+/// Expands a batch's arguments like [`discover`], but a missing path, an empty glob or a
+/// directory without inputs is a problem of the batch rather than its end. Directory
+/// walks never enter a directory in `exclude` (the run's output directory, so a re-run
+/// does not read its own outputs as inputs) unless that directory was named itself.
+/// Errors only for what makes the whole run meaningless: `-` twice, an unreadable
+/// `--files-from` list, a malformed glob.
+pub fn discover_batch(
+    args: &[String],
+    files_from: Option<&str>,
+    extensions: &[&str],
+    exclude: &[PathBuf],
+) -> Result<Discovery, BatchError> {
     let mut all: Vec<String> = args.to_vec();
     if let Some(list) = files_from {
         let text = if list == "-" {
@@ -118,7 +190,8 @@ pub fn discover_with(
                 .map(str::to_string),
         );
     }
-    let mut inputs = Vec::new();
+    let exclude: Vec<PathBuf> = exclude.iter().map(|p| normalize(p)).collect();
+    let mut found = Discovery::default();
     let mut stdin_seen = false;
     for arg in &all {
         if arg == "-" {
@@ -126,37 +199,97 @@ pub fn discover_with(
                 return Err(BatchError::StdinTwice);
             }
             stdin_seen = true;
-            inputs.push(Input {
+            found.inputs.push(Input {
                 path: None,
                 rel: PathBuf::from("stdin"),
+                walked: false,
             });
             continue;
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            inputs.extend(walk(path, path, extensions)?);
+            // The excluded directory itself, named by the user, is walked as asked.
+            let root = normalize(path);
+            let exclude: Vec<&PathBuf> = exclude.iter().filter(|e| **e != root).collect();
+            let walked = walk(path, path, extensions, &exclude)?;
+            if walked.inputs.is_empty() && walked.excluded.is_empty() {
+                found.problems.push(BatchError::EmptyDir {
+                    dir: arg.clone(),
+                    wanted: extensions
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    skipped: match walked.skipped.len() {
+                        0 => String::new(),
+                        n => format!(
+                            "; {n} other file(s) left out, e.g. {}",
+                            walked.skipped[0].display()
+                        ),
+                    },
+                });
+            }
+            found.inputs.extend(walked.inputs);
+            found.skipped.extend(walked.skipped);
+            found.excluded.extend(walked.excluded);
         } else if path.exists() {
-            inputs.push(Input {
+            found.inputs.push(Input {
                 path: Some(path.to_path_buf()),
                 rel: rel_for_file(path),
+                walked: false,
             });
         } else if is_glob(arg) {
-            let found = expand_glob(arg, extensions)?;
-            if found.is_empty() {
-                return Err(BatchError::GlobEmpty(arg.clone()));
+            let globbed = expand_glob(arg, extensions)?;
+            if globbed.is_empty() {
+                found.problems.push(BatchError::GlobEmpty(arg.clone()));
             }
-            inputs.extend(found);
+            found.inputs.extend(globbed);
         } else {
-            return Err(BatchError::Missing(arg.clone()));
+            found.problems.push(BatchError::Missing(arg.clone()));
         }
     }
     // The same file named twice (say, by a glob and a directory) is converted once.
     let mut seen = std::collections::HashSet::new();
-    inputs.retain(|i| match &i.path {
+    found.inputs.retain(|i| match &i.path {
         Some(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         None => true,
     });
-    Ok(inputs)
+    Ok(found)
+}
+
+/// Drops walked inputs that are outputs this run will write (an `--to html` page of an
+/// earlier run in the output directory is not a new interview). Files the user named
+/// stay, and [`plan_outputs`] refuses to overwrite them. Returns the dropped paths.
+pub fn drop_own_outputs(
+    inputs: &mut Vec<Input>,
+    out_dir: &Path,
+    suffixes: &[&str],
+) -> Vec<PathBuf> {
+    // Output path → the input that writes it. An input that maps onto itself (`talk.html`
+    // with `--to html` into its own directory) is not dropped: plan_outputs refuses it.
+    let planned: std::collections::HashMap<PathBuf, usize> = inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(n, i)| {
+            suffixes
+                .iter()
+                .map(move |s| (normalize(&output_path(out_dir, &i.rel, s)), n))
+        })
+        .collect();
+    let mut dropped = Vec::new();
+    let mut n = 0;
+    inputs.retain(|i| {
+        let me = n;
+        n += 1;
+        match &i.path {
+            Some(p) if i.walked && planned.get(&normalize(p)).is_some_and(|&o| o != me) => {
+                dropped.push(p.clone());
+                false
+            }
+            _ => true,
+        }
+    });
+    dropped
 }
 
 /// A file argument is named by its relative path when that stays inside the working
@@ -178,10 +311,14 @@ fn is_glob(arg: &str) -> bool {
     arg.contains(['*', '?', '[', '{'])
 }
 
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+fn is_sidecar(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.contains(".meta.")
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     // Metadata sidecars (`x.meta.toml`, `x.meta.json`) are never inputs themselves.
-    if name.contains(".meta.") {
+    if is_sidecar(path) {
         return false;
     }
     path.extension()
@@ -189,22 +326,53 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// What one directory walk found.
+#[derive(Debug, Default)]
+struct Walked {
+    inputs: Vec<Input>,
+    skipped: Vec<PathBuf>,
+    excluded: Vec<PathBuf>,
+}
+
 /// Walks a directory recursively in file-name order. Hidden files are included: an
-/// archive's `.draft.txt` is still an input the user gave.
-fn walk(root: &Path, base: &Path, extensions: &[&str]) -> Result<Vec<Input>, BatchError> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+/// archive's `.draft.txt` is still an input the user gave. Directories in `exclude`
+/// (normalised) are not entered; their files are counted as excluded.
+fn walk(
+    root: &Path,
+    base: &Path,
+    extensions: &[&str],
+    exclude: &[&PathBuf],
+) -> Result<Walked, BatchError> {
+    let mut out = Walked::default();
+    let mut it = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+    while let Some(entry) = it.next() {
         let entry = entry.map_err(|e| BatchError::Io {
             path: e.path().unwrap_or(root).display().to_string(),
             source: e.into(),
         })?;
-        if !entry.file_type().is_file() || !has_extension(entry.path(), extensions) {
+        if entry.file_type().is_dir() && entry.depth() > 0 && !exclude.is_empty() {
+            let here = normalize(entry.path());
+            if exclude.iter().any(|e| **e == here) {
+                out.excluded.push(entry.path().to_path_buf());
+                it.skip_current_dir();
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !has_extension(entry.path(), extensions) {
+            // Sidecars are read with their input, not left out.
+            if !is_sidecar(entry.path()) {
+                out.skipped.push(entry.path().to_path_buf());
+            }
             continue;
         }
         let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
-        out.push(Input {
+        out.inputs.push(Input {
             path: Some(entry.path().to_path_buf()),
             rel: rel.to_path_buf(),
+            walked: true,
         });
     }
     Ok(out)
@@ -236,7 +404,7 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
-    for input in walk(&root, &root, extensions)? {
+    for input in walk(&root, &root, extensions, &[])?.inputs {
         let path = input.path.expect("walked files have paths");
         // A pattern without a directory part (`*.txt`) names paths without `./`.
         let path = match path.strip_prefix(".") {
@@ -247,6 +415,7 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
             found.push(Input {
                 path: Some(path),
                 rel: input.rel,
+                walked: true,
             });
         }
     }
@@ -407,6 +576,7 @@ mod tests {
         Input {
             path: Some(PathBuf::from(rel)),
             rel: PathBuf::from(rel),
+            walked: false,
         }
     }
 

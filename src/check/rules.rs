@@ -37,6 +37,7 @@ use Severity::{Error, Info, Warning};
 pub const RULES: &[RuleDoc] = &[
     rule("input/empty", Error, "The file is empty.", "Give a JSON-LD, NewsML-G2, HTML or Dublin Core document."),
     rule("input/unreadable", Error, "The file could not be read.", "Check the path and its permissions."),
+    rule("input/not-found", Error, "A path names no file, a glob matches nothing, or a directory holds no file of the kinds looked for.", "Check the path or pattern; name a file explicitly to read it whatever its name. The other inputs are still processed."),
     rule("input/not-utf8", Error, "The file is not valid UTF-8.", "Re-save the file as UTF-8."),
     rule("input/unknown-kind", Error, "The content is not JSON-LD, NewsML-G2, HTML or a Dublin Core record.", "validate detects the kind by content: a JSON object/array, XML with a NewsML-G2 root, HTML, or XML rooted at oai_dc:dc."),
     rule("convert/read", Error, "convert could not read the interview (empty, not UTF-8, no questions found).", "The message names the file and the byte; `colloquy inspect FILE` shows how the text was read."),

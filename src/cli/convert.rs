@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Interview files, directories (walked recursively), globs, or `-` for standard input.
+    /// Interview files, directories (walked recursively; .txt .text .md .markdown .html .htm
+    /// .vtt .srt files are taken), globs, or `-` for standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Read more input paths from FILE, one per line (`-` for standard input).
@@ -28,8 +29,10 @@ pub struct Args {
     /// Dublin Core record).
     #[arg(long, value_delimiter = ',', default_value = "jsonld,newsml")]
     pub to: Vec<Format>,
-    /// Print the single document on standard output instead of writing files.
-    #[arg(long)]
+    /// Print the single document on standard output instead of writing files (needs one
+    /// input and one --to format; nothing is written, so -o and --newsml-message do not
+    /// apply).
+    #[arg(long, conflicts_with_all = ["output", "newsml_message", "force"])]
     pub stdout: bool,
     /// Replace existing output files whose content differs.
     #[arg(long)]
@@ -37,10 +40,11 @@ pub struct Args {
     /// Treat warnings as failures.
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
-    /// Also write one NewsML-G2 newsMessage holding every interview of the batch.
+    /// Also write one NewsML-G2 newsMessage holding every interview of the batch (per
+    /// interview a packageItem, the text item and a picture item per photo).
     #[arg(long, value_name = "FILE")]
     pub newsml_message: Option<PathBuf>,
     /// NewsML-G2 versionCreated (RFC 3339 with offset). Default: the interview's date,
@@ -142,21 +146,53 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )));
         }
     }
-    let inputs = match batch::discover(&args.inputs, args.files_from.as_deref()) {
-        Ok(i) => i,
+    if !args.stdout && args.output.exists() && !args.output.is_dir() {
+        return Ok(usage_error(format!(
+            "-o {}: this is a file, but -o takes a directory (created when missing); give a directory",
+            args.output.display()
+        )));
+    }
+    let suffixes: Vec<&str> = formats.iter().map(|f| f.suffix()).collect();
+    // A walk never enters the output directory: re-running with `-o` inside the input
+    // tree must not read the last run's outputs as interviews.
+    let exclude = if args.stdout {
+        Vec::new()
+    } else {
+        vec![args.output.clone()]
+    };
+    let found = match batch::discover_batch(
+        &args.inputs,
+        args.files_from.as_deref(),
+        batch::INPUT_EXTENSIONS,
+        &exclude,
+    ) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("colloquy: error: {e}");
             return Ok(EXIT_FAILED);
         }
     };
-    if args.stdout && (inputs.len() != 1 || formats.len() != 1) {
-        return Ok(usage_error(format!(
-            "--stdout prints exactly one document: give one input and one --to format (got {} inputs, {} formats)",
-            inputs.len(),
-            formats.len()
-        )));
+    let mut inputs = found.inputs;
+    let own = if args.stdout {
+        Vec::new()
+    } else {
+        batch::drop_own_outputs(&mut inputs, &args.output, &suffixes)
+    };
+    if args.stdout {
+        if let Some(problem) = found.problems.first() {
+            eprintln!("colloquy: error: {problem}");
+            return Ok(EXIT_FAILED);
+        }
+        if inputs.len() != 1 || formats.len() != 1 {
+            return Ok(usage_error(format!(
+                "--stdout prints exactly one document: give one input and one --to format, e.g. --to jsonld (got {} input(s) and {} format(s){})",
+                inputs.len(),
+                formats.len(),
+                if args.to.len() == 2 && formats.len() == 2 { ", the default --to is jsonld,newsml" } else { "" }
+            )));
+        }
     }
-    let suffixes: Vec<&str> = formats.iter().map(|f| f.suffix()).collect();
+    note_left_out(&found.skipped, &found.excluded, &own);
     let plan = if args.stdout {
         vec![Vec::new()]
     } else {
@@ -228,6 +264,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut messages = Vec::new();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
+    // Arguments that named nothing fail like unreadable inputs; the rest went on.
+    for problem in &found.problems {
+        writeln!(err, "colloquy: error: {problem}")?;
+        failed += 1;
+    }
     for result in &results {
         for (w, _) in &result.warnings {
             writeln!(err, "{}: warning: {w}", result.name)?;
@@ -251,19 +292,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut reports: Vec<FileReport> = results
-        .iter()
-        .map(|r| FileReport {
-            path: r.name.clone(),
-            kind: None,
-            findings: match &r.outcome {
-                Ok(_) => Vec::new(),
-                Err(e) => e.findings.clone(),
+    let missing = found.problems.iter().map(|p| FileReport {
+        path: p.subject().to_string(),
+        kind: None,
+        findings: vec![finding(
+            Severity::Error,
+            "input/not-found",
+            &p.reason(),
+            None,
+        )],
+    });
+    let mut reports: Vec<FileReport> = missing
+        .chain(results.iter().map(|r| {
+            FileReport {
+                path: r.name.clone(),
+                kind: None,
+                findings: match &r.outcome {
+                    Ok(_) => Vec::new(),
+                    Err(e) => e.findings.clone(),
+                }
+                .into_iter()
+                .chain(r.warnings.iter().map(|(_, f)| f.clone()))
+                .collect(),
             }
-            .into_iter()
-            .chain(r.warnings.iter().map(|(_, f)| f.clone()))
-            .collect(),
-        })
+        }))
         .collect();
     if let Some(path) = &args.newsml_message {
         if let Err(e) = write_message(path, &messages, &args) {
@@ -288,8 +340,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "{} input(s): {} converted, {} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
-            results.len(),
-            results.len() - failed.min(results.len()),
+            results.len() + found.problems.len(),
+            (results.len() + found.problems.len()) - failed.min(results.len() + found.problems.len()),
             failed,
             counts[WriteOutcome::Written as usize],
             counts[WriteOutcome::Unchanged as usize],
@@ -303,6 +355,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         EXIT_OK
     })
+}
+
+/// Says, in one line each, what directory walks left out, so nothing is skipped
+/// silently: files whose names are not interview formats, the output directory, and
+/// this run's own outputs from an earlier run.
+pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf], own: &[PathBuf]) {
+    if let Some(first) = skipped.first() {
+        eprintln!(
+            "colloquy: note: {} file(s) in the given directories left out by their names, e.g. {} (name a file explicitly to read it)",
+            skipped.len(),
+            first.display()
+        );
+    }
+    for dir in excluded {
+        eprintln!(
+            "colloquy: note: {}: not walked, it is the output directory",
+            dir.display()
+        );
+    }
+    if let Some(first) = own.first() {
+        eprintln!(
+            "colloquy: note: {} file(s) left out because this run writes them, e.g. {}",
+            own.len(),
+            first.display()
+        );
+    }
 }
 
 fn convert_one(

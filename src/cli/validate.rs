@@ -13,33 +13,42 @@ const DOCUMENT_EXTENSIONS: &[&str] = &["jsonld", "json", "xml", "html", "htm"];
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, directories (walked recursively), globs, or `-` for standard input.
+    /// Files, directories (walked recursively; .jsonld .json .xml .html .htm files are
+    /// taken), globs, or `-` for standard input.
     #[arg(value_name = "FILE", required_unless_present = "files_from")]
     pub files: Vec<String>,
     /// Read more paths from FILE, one per line (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<String>,
-    /// Report format.
+    /// Report format: human (file:line:col lines with hints), json, ndjson (one finding
+    /// per line), junit (one testcase per file), sarif (SARIF 2.1.0), github (workflow
+    /// annotations).
     #[arg(long, value_enum, default_value = "human")]
     pub report: report::Format,
     /// Also validate NewsML-G2 against this XSD (e.g. the official 2.35 schema; its
     /// imports are resolved beside it, never over the network).
     #[arg(long, value_name = "PATH")]
     pub xsd: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let inputs =
-        match batch::discover_with(&args.files, args.files_from.as_deref(), DOCUMENT_EXTENSIONS) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("colloquy: error: {e}");
-                return Ok(EXIT_FAILED);
-            }
-        };
+    let found = match batch::discover_batch(
+        &args.files,
+        args.files_from.as_deref(),
+        DOCUMENT_EXTENSIONS,
+        &[],
+    ) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("colloquy: error: {e}");
+            return Ok(EXIT_FAILED);
+        }
+    };
+    super::convert::note_left_out(&found.skipped, &[], &[]);
+    let inputs = found.inputs;
     // Fail fast when a schema (say, a --xsd path) cannot be loaded.
     Checker::new(args.xsd.as_deref())?;
     let bar = progress(inputs.len());
@@ -58,6 +67,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
+    // A path that names nothing is a failed entry of the report, in the format CI reads;
+    // the files that exist are still checked.
+    let reports: Vec<FileReport> = found
+        .problems
+        .iter()
+        .map(|p| FileReport {
+            path: p.subject().to_string(),
+            kind: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                rule: "input/not-found".to_string(),
+                message: p.reason(),
+                location: Location::default(),
+                hint: Some("check the path or pattern".to_string()),
+            }],
+        })
+        .chain(reports)
+        .collect();
     print!("{}", report::render(args.report, &reports));
     Ok(if reports.iter().any(|r| r.has_errors()) {
         EXIT_FAILED

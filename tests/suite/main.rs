@@ -11,6 +11,7 @@ mod reading;
 mod accuracy;
 mod batch;
 mod cli;
+mod cli_paths;
 mod cli_validate;
 mod conformance;
 mod meta_apply;

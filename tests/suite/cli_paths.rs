@@ -1,0 +1,279 @@
+//! The paths a real user gets wrong: a typo among many inputs, an empty directory, a
+//! mixed folder, `-o` on a file, an output directory inside the input tree re-run,
+//! `--stdout` with flags that write files. Each must name the file, say what to do,
+//! and exit 0/1/2 as the README promises.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn colloquy() -> Command {
+    let mut cmd = Command::cargo_bin("colloquy").unwrap();
+    cmd.env_remove("SOURCE_DATE_EPOCH").env_remove("CI");
+    cmd
+}
+
+fn interview(n: usize) -> String {
+    format!(
+        "Why did bridge {n} take so long to build?\n\
+         The river bed was softer than the survey said.\n\
+         What will the bridge change for the town?\n\
+         Children on the east bank can walk to school again.\n\
+         Source: https://news.example.org/bridges/{n}\n"
+    )
+}
+
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_missing_path_fails_alone_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.txt"), interview(1)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert", "typo.txt", "good.txt", "--to", "jsonld", "-o", "out",
+        ])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("colloquy: error: typo.txt: no such file or directory; check the path"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 input(s): 1 converted, 1 failed"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("out/good.jsonld").exists());
+}
+
+#[test]
+fn an_empty_directory_is_an_error_not_a_green_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("records");
+    fs::create_dir(&empty).unwrap();
+    fs::write(empty.join("photo.png"), b"\x89PNG").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "records", "-o", "out"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("records: no input file found in this directory (colloquy takes .txt"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 other file(s) left out"), "{stderr}");
+    // validate on an empty records directory must not pass CI silently either.
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "records", "--report", "github"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("::error file=records,title=input/not-found::no input file found"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_goes_on_past_a_missing_file_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(2)).unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld"])
+        .assert()
+        .success();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "gone.jsonld", "a.jsonld", "--report", "junit"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(stdout.contains(r#"name="gone.jsonld""#), "{stdout}");
+    assert!(stdout.contains(r#"name="a.jsonld""#), "{stdout}");
+    assert!(stdout.contains("input/not-found"), "{stdout}");
+}
+
+#[test]
+fn a_mixed_folder_says_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mixed = dir.path().join("mixed");
+    fs::create_dir(&mixed).unwrap();
+    fs::write(mixed.join("a.txt"), interview(3)).unwrap();
+    fs::write(mixed.join(".hidden.txt"), interview(4)).unwrap();
+    fs::write(mixed.join("report.docx"), b"PK\x03\x04").unwrap();
+    fs::write(mixed.join("data.json"), "{}").unwrap();
+    fs::write(mixed.join("a.meta.toml"), "headline = \"A\"\n").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "mixed", "--to", "jsonld", "-o", "out"])
+        .assert()
+        .success();
+    let stderr = stderr_of(&assert);
+    // The sidecar is used, not left out; the two other files are named in the count.
+    assert!(
+        stderr.contains("colloquy: note: 2 file(s) in the given directories left out by their names, e.g. mixed/data.json"),
+        "{stderr}"
+    );
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        [".hidden.jsonld", "a.jsonld"]
+    );
+}
+
+#[test]
+fn an_output_directory_inside_the_input_tree_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir(&archive).unwrap();
+    fs::write(archive.join("a.txt"), interview(5)).unwrap();
+    fs::write(archive.join("b.txt"), interview(6)).unwrap();
+    let run = || {
+        colloquy()
+            .current_dir(dir.path())
+            .args([
+                "convert",
+                "archive",
+                "-o",
+                "archive/out",
+                "--to",
+                "html,jsonld",
+            ])
+            .assert()
+            .success()
+    };
+    let first = run();
+    assert!(stderr_of(&first).contains("2 input(s): 2 converted"));
+    let before = files_under(&archive);
+    // The re-run finds the HTML pages it wrote in archive/out, and leaves them alone.
+    let second = run();
+    let stderr = stderr_of(&second);
+    assert!(
+        stderr.contains("2 input(s): 2 converted, 0 failed; files: 0 written, 4 unchanged"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("archive/out: not walked, it is the output directory"),
+        "{stderr}"
+    );
+    assert_eq!(files_under(&archive), before);
+}
+
+#[test]
+fn html_outputs_beside_their_inputs_are_not_read_back_either() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(7)).unwrap();
+    let run = || {
+        colloquy()
+            .current_dir(dir.path())
+            .args(["convert", ".", "--to", "html"])
+            .assert()
+            .success()
+    };
+    run();
+    let stderr = stderr_of(&run());
+    assert!(
+        stderr.contains("1 input(s): 1 converted, 0 failed; files: 0 written, 1 unchanged"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("left out because this run writes them"),
+        "{stderr}"
+    );
+    assert_eq!(files_under(dir.path()), ["a.html", "a.txt"]);
+}
+
+#[test]
+fn output_on_a_file_is_a_usage_error_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(8)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "-o", "a.txt"])
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("-o a.txt: this is a file, but -o takes a directory"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        interview(8)
+    );
+}
+
+#[test]
+fn stdout_refuses_flags_that_would_write_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(9)).unwrap();
+    for extra in [["-o", "out"], ["--newsml-message", "m.xml"]] {
+        let assert = colloquy()
+            .current_dir(dir.path())
+            .args(["convert", "a.txt", "--stdout", "--to", "jsonld"])
+            .args(extra)
+            .assert()
+            .code(2);
+        assert!(stderr_of(&assert).contains("cannot be used with"));
+    }
+    // Without --to, the default two formats cannot go to stdout: the message says so.
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--stdout"])
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("e.g. --to jsonld"), "{stderr}");
+    assert!(
+        stderr.contains("the default --to is jsonld,newsml"),
+        "{stderr}"
+    );
+    assert_eq!(files_under(dir.path()), ["a.txt"]);
+}
+
+#[test]
+fn metadata_that_fills_a_gap_silences_the_gap_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(10)).unwrap();
+    let plain = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--stdout"])
+        .assert()
+        .success();
+    let stderr = stderr_of(&plain);
+    assert!(stderr.contains("no-headline"), "{stderr}");
+    assert!(stderr.contains("no-date"), "{stderr}");
+    let given = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--stdout"])
+        .args(["--headline", "Bridges", "--published", "2024-03-15"])
+        .args(["--interviewer", "Jo Park", "--interviewee", "Ana Lind"])
+        .assert()
+        .success();
+    let stderr = stderr_of(&given);
+    for code in [
+        "no-headline",
+        "no-date",
+        "no-interviewer-name",
+        "no-interviewee-name",
+    ] {
+        assert!(!stderr.contains(code), "{code} despite the flag: {stderr}");
+    }
+}
