@@ -114,6 +114,28 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<(String, Interview), ReadError> 
     Ok((text, interview))
 }
 
+/// The reader warns about what the text does not give (`no-headline`, …). When a flag,
+/// sidecar or manifest then gives it, the warning would tell the user a value they
+/// supplied is missing: it goes.
+fn drop_answered_gaps(interview: &mut Interview) {
+    use crate::model::Role;
+    let meta = &interview.meta;
+    let has_role = |role: Role| interview.people.iter().any(|p| p.role == role);
+    let answered: Vec<&str> = [
+        ("no-headline", meta.headline.is_some()),
+        ("no-date", meta.date_published.is_some()),
+        ("no-language", meta.language.is_some()),
+        ("no-interviewee-name", has_role(Role::Interviewee)),
+        ("no-interviewer-name", has_role(Role::Interviewer)),
+    ]
+    .into_iter()
+    .filter_map(|(code, given)| given.then_some(code))
+    .collect();
+    interview
+        .diagnostics
+        .retain(|d| !answered.contains(&d.code));
+}
+
 /// Reads one source and applies the metadata layers (flag > sidecar > manifest > text >
 /// inference). `path` is `None` for standard input, which has no sidecar or manifest row.
 pub fn read_with_meta(
@@ -136,6 +158,7 @@ pub fn read_with_meta(
     };
     let diagnostics = meta::apply(&mut interview, &layers)?;
     interview.diagnostics.extend(diagnostics);
+    drop_answered_gaps(&mut interview);
     Ok((text, interview))
 }
 

@@ -14,10 +14,13 @@ pub struct MetaArgs {
     /// A CSV manifest with one row per input (column `file`, see README).
     #[arg(long, value_name = "CSV")]
     pub manifest: Option<PathBuf>,
+    /// Headline (JSON-LD headline, NewsML-G2 headline).
     #[arg(long, value_name = "TEXT")]
     pub headline: Option<String>,
+    /// Alternative headline or subtitle (JSON-LD alternativeHeadline).
     #[arg(long, value_name = "TEXT")]
     pub alternative_headline: Option<String>,
+    /// Short summary (JSON-LD description, NewsML-G2 description role drol:summary).
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
     /// Language of the text, a BCP 47 tag (`id`, `vi`, `pt-BR`).
@@ -26,6 +29,7 @@ pub struct MetaArgs {
     /// Publication date: 2024-03-15, 2024-03-15T09:30:00+07:00, or "15 March 2024".
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+    /// Last modification date, same forms as --published.
     #[arg(long, value_name = "DATE")]
     pub modified: Option<String>,
     /// Where the text was taken from (JSON-LD isBasedOn, NewsML-G2 origRep).
@@ -34,47 +38,61 @@ pub struct MetaArgs {
     /// Where this text is published (JSON-LD url).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// Section of the publication (JSON-LD articleSection).
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
+    /// A keyword (repeatable; JSON-LD keywords, NewsML-G2 keyword).
     #[arg(long = "keyword", value_name = "TEXT")]
     pub keywords: Vec<String>,
+    /// Publisher name (JSON-LD publisher NewsMediaOrganization, NewsML-G2 provider).
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
+    /// Publisher's web site.
     #[arg(long, value_name = "URL")]
     pub publisher_url: Option<String>,
+    /// URL of the publisher's logo image.
     #[arg(long, value_name = "URL")]
     pub publisher_logo: Option<String>,
     /// Who asked (repeatable).
     #[arg(long = "interviewer", value_name = "NAME")]
     pub interviewers: Vec<String>,
+    /// Job title of the Nth --interviewer, by position (repeatable).
     #[arg(long = "interviewer-job-title", value_name = "TEXT")]
     pub interviewer_job_titles: Vec<String>,
+    /// Affiliation of the Nth --interviewer, by position (repeatable).
     #[arg(long = "interviewer-affiliation", value_name = "TEXT")]
     pub interviewer_affiliations: Vec<String>,
     /// Who answered (repeatable).
     #[arg(long = "interviewee", value_name = "NAME")]
     pub interviewees: Vec<String>,
+    /// Job title of the Nth --interviewee, by position (repeatable).
     #[arg(long = "interviewee-job-title", value_name = "TEXT")]
     pub interviewee_job_titles: Vec<String>,
+    /// Affiliation of the Nth --interviewee, by position (repeatable).
     #[arg(long = "interviewee-affiliation", value_name = "TEXT")]
     pub interviewee_affiliations: Vec<String>,
+    /// Copyright holder (JSON-LD copyrightHolder, NewsML-G2 rightsInfo).
     #[arg(long, value_name = "NAME")]
     pub copyright_holder: Option<String>,
+    /// Copyright notice, e.g. "© 2024 Example News".
     #[arg(long, value_name = "TEXT")]
     pub copyright_notice: Option<String>,
-    /// Licence URL.
+    /// Licence URL (JSON-LD license, NewsML-G2 rightsInfo).
     #[arg(long, value_name = "URL")]
     pub license: Option<String>,
-    /// The original of a translation.
+    /// URL of the original this text translates (JSON-LD translationOfWork + isBasedOn).
     #[arg(long, value_name = "URL")]
     pub original_url: Option<String>,
+    /// Language of the original, a BCP 47 tag.
     #[arg(long, value_name = "TAG")]
     pub original_language: Option<String>,
+    /// Headline of the original.
     #[arg(long, value_name = "TEXT")]
     pub original_headline: Option<String>,
+    /// Who translated the text (JSON-LD translator).
     #[arg(long, value_name = "NAME")]
     pub translator: Option<String>,
-    /// `scheme=value` (repeatable).
+    /// An identifier as `scheme=value` (repeatable; JSON-LD identifier, NewsML-G2 altId).
     #[arg(long = "identifier", value_name = "SCHEME=VALUE")]
     pub identifiers: Vec<String>,
     /// Photo URL, by position (repeatable: the first applies to photo 1).

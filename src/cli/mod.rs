@@ -24,9 +24,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Convert interviews to JSON-LD and NewsML-G2, checking every document first.
+    /// Convert interviews to JSON-LD, NewsML-G2, HTML or Dublin Core, checking every
+    /// document before it is written.
     Convert(Box<convert::Args>),
-    /// Check JSON-LD, NewsML-G2 or HTML files, colloquy's or anyone's.
+    /// Check JSON-LD, NewsML-G2, HTML or Dublin Core files, colloquy's or anyone's.
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
     Inspect(Box<inspect::Args>),
