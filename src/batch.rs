@@ -73,8 +73,14 @@ pub enum BatchError {
     Glob { pattern: String, reason: String },
     #[error("glob '{0}' matches no input file; check the pattern, and quote it so that colloquy, not the shell, expands it")]
     GlobEmpty(String),
-    #[error("'-' (standard input) was given more than once")]
+    #[error("'-' (standard input) was given more than once (as an input, or as an input and the --files-from list); standard input can be read once")]
     StdinTwice,
+    #[error("--files-from {path}: cannot read the list of inputs: {source}")]
+    FilesFrom {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
     #[error("{output}: both {first} and {second} would be written here; rename one input or convert them into different --output directories")]
     Collision {
         output: String,
@@ -98,10 +104,15 @@ impl BatchError {
         }
     }
 
+    /// A mistake in the command line itself (exit 2), not in an input.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, BatchError::StdinTwice | BatchError::Glob { .. })
+    }
+
     /// The path or argument the error is about, for a report entry.
     pub fn subject(&self) -> &str {
         match self {
-            BatchError::Io { path, .. } => path,
+            BatchError::Io { path, .. } | BatchError::FilesFrom { path, .. } => path,
             BatchError::Missing(p)
             | BatchError::GlobEmpty(p)
             | BatchError::WouldOverwriteInput(p)
@@ -173,15 +184,22 @@ pub fn discover_batch(
 ) -> Result<Discovery, BatchError> {
     let mut all: Vec<String> = args.to_vec();
     if let Some(list) = files_from {
+        if list == "-" && args.iter().any(|a| a == "-") {
+            return Err(BatchError::StdinTwice);
+        }
+        let files_from_err = |source| BatchError::FilesFrom {
+            path: list.to_string(),
+            source,
+        };
         let text = if list == "-" {
             let mut s = String::new();
             io::stdin()
                 .lock()
                 .read_to_string(&mut s)
-                .map_err(io_err(Path::new("-")))?;
+                .map_err(files_from_err)?;
             s
         } else {
-            fs::read_to_string(list).map_err(io_err(Path::new(list)))?
+            fs::read_to_string(list).map_err(files_from_err)?
         };
         all.extend(
             text.lines()

@@ -17,7 +17,13 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let input = match colloquy::batch::discover(std::slice::from_ref(&args.input), None) {
         Ok(mut inputs) if inputs.len() == 1 => inputs.remove(0),
-        Ok(_) => return Ok(super::usage_error("inspect takes exactly one file")),
+        Ok(inputs) => {
+            return Ok(super::usage_error(format!(
+                "inspect takes exactly one file, and '{}' names {} input(s); name one of them",
+                args.input,
+                inputs.len()
+            )))
+        }
         Err(e) => {
             eprintln!("colloquy: error: {e}");
             return Ok(EXIT_FAILED);

@@ -42,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &[],
     ) {
         Ok(f) => f,
+        Err(e) if e.is_usage() => return Ok(super::usage_error(e)),
         Err(e) => {
             eprintln!("colloquy: error: {e}");
             return Ok(EXIT_FAILED);

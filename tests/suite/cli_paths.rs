@@ -277,3 +277,53 @@ fn metadata_that_fills_a_gap_silences_the_gap_warning() {
         assert!(!stderr.contains(code), "{code} despite the flag: {stderr}");
     }
 }
+
+#[test]
+fn standard_input_twice_and_a_bad_glob_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["convert", "-", "-"],
+        vec!["convert", "--files-from", "-", "-"],
+        vec!["convert", "[bad"],
+        vec!["validate", "-", "-"],
+    ] {
+        let assert = colloquy()
+            .current_dir(dir.path())
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .code(2);
+        assert!(
+            stderr_of(&assert).starts_with("colloquy: usage: "),
+            "{args:?}"
+        );
+    }
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "--files-from", "list.txt"])
+        .assert()
+        .code(1);
+    assert!(
+        stderr_of(&assert).contains("--files-from list.txt: cannot read the list of inputs"),
+        "{}",
+        stderr_of(&assert)
+    );
+}
+
+#[test]
+fn inspect_on_a_directory_says_how_many_inputs_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("d")).unwrap();
+    fs::write(dir.path().join("d/a.txt"), interview(11)).unwrap();
+    fs::write(dir.path().join("d/b.txt"), interview(12)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["inspect", "d"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&assert).contains("inspect takes exactly one file, and 'd' names 2 input(s)"),
+        "{}",
+        stderr_of(&assert)
+    );
+}
