@@ -573,9 +573,17 @@ where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &Input) -> T + Sync + Send,
 {
+    // More workers than inputs only cost threads; `--jobs 20000` must not exhaust the
+    // system's thread limit. Should the pool still not start, one per core will.
+    let jobs = if jobs == 0 {
+        0
+    } else {
+        jobs.min(inputs.len().max(1))
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
+        .or_else(|_| rayon::ThreadPoolBuilder::new().build())
         .expect("a rayon thread pool");
     pool.install(|| {
         inputs

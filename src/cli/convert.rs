@@ -206,6 +206,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     if let Some(message) = &args.newsml_message {
+        if message.is_dir() {
+            return Ok(usage_error(format!(
+                "--newsml-message {}: this is a directory; give the file to write, e.g. {}",
+                message.display(),
+                message.join("batch.newsml.xml").display()
+            )));
+        }
         let clash = plan.iter().flatten().any(|p| p == message)
             || inputs
                 .iter()
@@ -318,10 +325,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }))
         .collect();
+    // The message is not an input: its failure fails the run without counting an
+    // input as failed.
+    let mut message_failed = false;
     if let Some(path) = &args.newsml_message {
         if let Err(e) = write_message(path, &messages, &args) {
             writeln!(err, "colloquy: error: {e}")?;
-            failed += 1;
+            message_failed = true;
             reports.push(FileReport {
                 path: path.display().to_string(),
                 kind: None,
@@ -342,7 +352,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             err,
             "{} input(s): {} converted, {} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
             results.len() + found.problems.len(),
-            (results.len() + found.problems.len()) - failed.min(results.len() + found.problems.len()),
+            results.len() + found.problems.len() - failed,
             failed,
             counts[WriteOutcome::Written as usize],
             counts[WriteOutcome::Unchanged as usize],
@@ -351,7 +361,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )?;
     }
     let strict_fail = args.strict && warnings > 0;
-    Ok(if failed > 0 || strict_fail {
+    Ok(if failed > 0 || message_failed || strict_fail {
         EXIT_FAILED
     } else {
         EXIT_OK

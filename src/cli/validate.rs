@@ -50,6 +50,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     super::convert::note_left_out(&found.skipped, &[], &[]);
     let inputs = found.inputs;
+    if let Some(xsd) = &args.xsd {
+        if !xsd.is_file() {
+            return Ok(super::usage_error(format!(
+                "--xsd {}: no such file; give the path of an XSD, e.g. the official NewsML-G2_2.35-spec-All-Power.xsd (its imports must lie beside it)",
+                xsd.display()
+            )));
+        }
+    }
     // Fail fast when a schema (say, a --xsd path) cannot be loaded.
     Checker::new(args.xsd.as_deref())?;
     let bar = progress(inputs.len());

@@ -327,3 +327,67 @@ fn inspect_on_a_directory_says_how_many_inputs_it_names() {
         stderr_of(&assert)
     );
 }
+
+#[test]
+fn a_message_path_on_a_directory_is_refused_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(13)).unwrap();
+    fs::create_dir(dir.path().join("msgs")).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "-o", "out", "--newsml-message", "msgs"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&assert).contains("--newsml-message msgs: this is a directory; give the file to write, e.g. msgs/batch.newsml.xml"),
+        "{}",
+        stderr_of(&assert)
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_failed_message_does_not_count_a_converted_input_as_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two inputs with one source URL share a GUID: no message, but both converted.
+    fs::write(dir.path().join("a.txt"), interview(14)).unwrap();
+    fs::write(dir.path().join("b.txt"), interview(14)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "b.txt", "--to", "jsonld", "-o", "out"])
+        .args(["--newsml-message", "m.xml"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("same GUID"), "{stderr}");
+    assert!(
+        stderr.contains("2 input(s): 2 converted, 0 failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn more_jobs_than_the_system_allows_threads_still_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(15)).unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--jobs", "1000000"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_missing_xsd_is_a_usage_error_that_says_what_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "x.xml", "--xsd", "nope.xsd"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&assert).contains("--xsd nope.xsd: no such file; give the path of an XSD"),
+        "{}",
+        stderr_of(&assert)
+    );
+}
