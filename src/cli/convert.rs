@@ -394,6 +394,29 @@ pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf], own: &[Pa
     }
 }
 
+/// A hint for a file that failed to read and, by its name, is no interview text at all:
+/// an output of colloquy (or any structured document) given to `convert`, or an office
+/// document or image swept up by a glob.
+fn kind_hint(path: Option<&Path>) -> &'static str {
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jsonld" | "json" | "xml" => {
+            "; this looks like a structured document, not an interview text: `colloquy validate FILE` checks JSON-LD, NewsML-G2 and Dublin Core files"
+        }
+        "doc" | "docx" | "odt" | "rtf" | "pdf" | "pages" => {
+            "; colloquy reads plain text, Markdown, HTML, WebVTT and SRT: export the document as UTF-8 text (.txt) first"
+        }
+        "png" | "jpg" | "jpeg" | "gif" | "tif" | "tiff" | "webp" | "heic" => {
+            "; this is an image: colloquy reads interview texts (.txt .md .html .vtt .srt)"
+        }
+        _ => "",
+    }
+}
+
 fn convert_one(
     input: &Input,
     outputs: &[PathBuf],
@@ -413,7 +436,10 @@ fn convert_one(
             pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources).map_err(
                 |e| match e {
                     ConvertError::Meta(e) => Failure::new("convert/metadata", e.to_string()),
-                    other => Failure::new("convert/read", other.to_string()),
+                    other => Failure::new(
+                        "convert/read",
+                        format!("{other}{}", kind_hint(input.path.as_deref())),
+                    ),
                 },
             )?;
         let converted = pipeline::write_checked(&name, &text, interview, options, checker)

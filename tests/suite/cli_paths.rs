@@ -391,3 +391,35 @@ fn a_missing_xsd_is_a_usage_error_that_says_what_to_give() {
         stderr_of(&assert)
     );
 }
+
+#[test]
+fn a_document_that_is_no_interview_text_gets_a_hint_for_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(16)).unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld"])
+        .assert()
+        .success();
+    fs::write(
+        dir.path().join("notes.docx"),
+        b"PK\x03\x04 word/document.xml",
+    )
+    .unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.jsonld", "notes.docx", "-o", "out"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("colloquy: error: a.jsonld: ")
+            && stderr.contains("`colloquy validate FILE` checks JSON-LD"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("colloquy: error: notes.docx: ")
+            && stderr.contains("export the document as UTF-8 text (.txt) first"),
+        "{stderr}"
+    );
+}
