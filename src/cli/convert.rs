@@ -8,6 +8,7 @@ use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
 };
+use colloquy::read::ReadError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -102,6 +103,30 @@ impl Failure {
             message,
         }
     }
+
+    /// A failure of the input `name`: stderr shows the whole message; the report entry,
+    /// which names the file already, drops the leading `name: ` and carries the place.
+    fn of_input(name: &str, rule: &str, message: String, at: Option<(usize, usize)>) -> Self {
+        let short = message
+            .strip_prefix(&format!("{name}: "))
+            .unwrap_or(&message);
+        Failure {
+            findings: vec![finding(Severity::Error, rule, short, at)],
+            message,
+        }
+    }
+}
+
+/// Line and column (1-based, the column in bytes) of byte `offset` in raw bytes that
+/// may not be UTF-8, so a report can point at the bad byte.
+fn byte_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = match before.iter().rposition(|&b| b == b'\n') {
+        Some(nl) => offset - nl,
+        None => offset + 1,
+    };
+    (line, col)
 }
 
 fn finding(
@@ -429,17 +454,30 @@ fn convert_one(
     let name = input.name();
     let mut warnings = Vec::new();
     let outcome = (|| {
-        let bytes = input
-            .read()
-            .map_err(|e| Failure::new("input/unreadable", format!("{name}: {e}")))?;
+        let bytes = input.read().map_err(|e| {
+            Failure::of_input(
+                &name,
+                "input/unreadable",
+                format!("{name}: cannot read: {e}; check the path and its permissions"),
+                None,
+            )
+        })?;
         let (text, interview) =
             pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources).map_err(
                 |e| match e {
-                    ConvertError::Meta(e) => Failure::new("convert/metadata", e.to_string()),
-                    other => Failure::new(
-                        "convert/read",
-                        format!("{other}{}", kind_hint(input.path.as_deref())),
-                    ),
+                    ConvertError::Meta(e) => {
+                        Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+                    }
+                    other => {
+                        let at = match &other {
+                            ConvertError::Read(ReadError::NotUtf8 { offset, .. }) => {
+                                Some(byte_line_col(&bytes, *offset))
+                            }
+                            _ => None,
+                        };
+                        let message = format!("{other}{}", kind_hint(input.path.as_deref()));
+                        Failure::of_input(&name, "convert/read", message, at)
+                    }
                 },
             )?;
         let converted = pipeline::write_checked(&name, &text, interview, options, checker)

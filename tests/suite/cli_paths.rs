@@ -423,3 +423,21 @@ fn a_document_that_is_no_interview_text_gets_a_hint_for_its_kind() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_convert_report_points_at_the_bad_byte_without_repeating_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), b"Why?\nline two \xff bad\n").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "bad.txt", "--report", "github", "-o", "out"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert_eq!(
+        stdout.trim(),
+        "::error file=bad.txt,line=2,col=10,title=convert/read::not valid UTF-8 at byte 14; re-save the file as UTF-8"
+    );
+    // stderr keeps the whole line, file name first.
+    assert!(stderr_of(&assert).contains("colloquy: error: bad.txt: not valid UTF-8 at byte 14"));
+}
