@@ -386,6 +386,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )?;
     }
     let strict_fail = args.strict && warnings > 0;
+    if strict_fail {
+        // Otherwise '0 failed' and exit 1 would contradict each other.
+        writeln!(
+            err,
+            "colloquy: error: --strict: {warnings} warning(s) fail the run (the outputs were written)"
+        )?;
+    }
     Ok(if failed > 0 || message_failed || strict_fail {
         EXIT_FAILED
     } else {

@@ -441,3 +441,21 @@ fn a_convert_report_points_at_the_bad_byte_without_repeating_the_file() {
     // stderr keeps the whole line, file name first.
     assert!(stderr_of(&assert).contains("colloquy: error: bad.txt: not valid UTF-8 at byte 14"));
 }
+
+#[test]
+fn strict_says_why_a_run_without_failed_inputs_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(17)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--strict"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("1 converted, 0 failed"), "{stderr}");
+    assert!(
+        stderr.contains("colloquy: error: --strict: ")
+            && stderr.contains("warning(s) fail the run"),
+        "{stderr}"
+    );
+}
