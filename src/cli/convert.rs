@@ -294,6 +294,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     let mut counts = [0usize; 3];
     let mut warnings = 0;
+    // A manifest row that matches no input is most likely a misspelt file name: its
+    // metadata would be lost without a word.
+    if let Some(manifest) = sources.manifest {
+        let paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
+        for row in manifest.rows_not_in(&paths) {
+            eprintln!(
+                "{}: warning: row {} (line {}): file '{}' is not an input of this run, so the row is unused; check the file column (relative to the manifest's directory)",
+                row.path, row.row, row.line, row.record.file
+            );
+            warnings += 1;
+        }
+    }
     let mut messages = Vec::new();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();

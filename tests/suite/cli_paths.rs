@@ -459,3 +459,36 @@ fn strict_says_why_a_run_without_failed_inputs_exits_1() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_manifest_row_for_no_input_is_a_warning_not_lost_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(18)).unwrap();
+    fs::write(
+        dir.path().join("m.csv"),
+        "file,headline\nintervew.txt,Typo\na.txt,Bridges\n",
+    )
+    .unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert",
+            "a.txt",
+            "--manifest",
+            "m.csv",
+            "--to",
+            "jsonld",
+            "--stdout",
+        ])
+        .assert()
+        .success();
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains(
+            "m.csv: warning: row 2 (line 2): file 'intervew.txt' is not an input of this run"
+        ),
+        "{stderr}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(doc["headline"], "Bridges");
+}
