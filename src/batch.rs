@@ -376,7 +376,15 @@ fn walk(
                 continue;
             }
         }
-        if !entry.file_type().is_file() {
+        // A symlink to a file is read like the file (archives link shared texts); links
+        // to directories are not followed (no cycles), and a dangling one is left out
+        // and counted, never skipped silently.
+        let is_file =
+            entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file());
+        if !is_file {
+            if entry.path_is_symlink() {
+                out.skipped.push(entry.path().to_path_buf());
+            }
             continue;
         }
         if !has_extension(entry.path(), extensions) {

@@ -171,6 +171,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )));
         }
     }
+    // reproducible-builds.org: a malformed SOURCE_DATE_EPOCH must stop the run, not be
+    // ignored in favour of 1970.
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let ok = epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .is_some();
+        if !ok {
+            return Ok(usage_error(format!(
+                "SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds since 1970-01-01 UTC; set it to e.g. $(git log -1 --format=%ct), or unset it"
+            )));
+        }
+    }
     if !args.stdout && args.output.exists() && !args.output.is_dir() {
         return Ok(usage_error(format!(
             "-o {}: this is a file, but -o takes a directory (created when missing); give a directory",
@@ -418,7 +433,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf], own: &[PathBuf]) {
     if let Some(first) = skipped.first() {
         eprintln!(
-            "colloquy: note: {} file(s) in the given directories left out by their names, e.g. {} (name a file explicitly to read it)",
+            "colloquy: note: {} file(s) in the given directories left out (endings colloquy does not take, or broken links), e.g. {}; name a file explicitly to read it",
             skipped.len(),
             first.display()
         );

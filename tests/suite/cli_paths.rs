@@ -129,7 +129,7 @@ fn a_mixed_folder_says_what_it_left_out() {
     let stderr = stderr_of(&assert);
     // The sidecar is used, not left out; the two other files are named in the count.
     assert!(
-        stderr.contains("colloquy: note: 2 file(s) in the given directories left out by their names, e.g. mixed/data.json"),
+        stderr.contains("colloquy: note: 2 file(s) in the given directories left out (endings colloquy does not take, or broken links), e.g. mixed/data.json"),
         "{stderr}"
     );
     assert_eq!(
@@ -491,4 +491,41 @@ fn a_manifest_row_for_no_input_is_a_warning_not_lost_silently() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     assert_eq!(doc["headline"], "Bridges");
+}
+
+#[test]
+fn a_malformed_source_date_epoch_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(19)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(["convert", "a.txt"])
+        .assert()
+        .code(2);
+    assert!(stderr_of(&assert).contains("SOURCE_DATE_EPOCH='yesterday' is not a number"));
+    assert_eq!(files_under(dir.path()), ["a.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_in_a_directory_are_inputs_and_dangling_links_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("shared.txt"), interview(20)).unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    std::os::unix::fs::symlink("../shared.txt", d.join("linked.txt")).unwrap();
+    std::os::unix::fs::symlink("../gone.txt", d.join("dangling.txt")).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "d", "--to", "jsonld", "-o", "out"])
+        .assert()
+        .success();
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("1 input(s): 1 converted"), "{stderr}");
+    assert!(
+        stderr.contains("1 file(s) in the given directories left out"),
+        "{stderr}"
+    );
+    assert_eq!(files_under(&dir.path().join("out")), ["linked.jsonld"]);
 }
