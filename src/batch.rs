@@ -26,8 +26,7 @@ pub struct Input {
     pub path: Option<PathBuf>,
     /// The path used to name outputs: relative, without `..`.
     pub rel: PathBuf,
-    /// Found by walking a directory or expanding a glob, not named by the user. Such a
-    /// file is dropped when it is one of the run's own outputs (see [`drop_own_outputs`]).
+    /// Found by walking a directory or expanding a glob, not named by the user.
     pub walked: bool,
 }
 
@@ -87,8 +86,8 @@ pub enum BatchError {
         first: String,
         second: String,
     },
-    #[error("{0}: this output path is one of the inputs; colloquy never overwrites an input — choose another --output directory")]
-    WouldOverwriteInput(String),
+    #[error("{output}: this is an input, and {writer} would overwrite it; colloquy never overwrites an input (--force or not) — give -o a directory of its own (a walk never enters the -o directory, even inside the input tree)")]
+    WouldOverwriteInput { output: String, writer: String },
     #[error("{0}: exists with other content; pass --force to replace it")]
     Exists(String),
 }
@@ -113,14 +112,12 @@ impl BatchError {
     pub fn subject(&self) -> &str {
         match self {
             BatchError::Io { path, .. } | BatchError::FilesFrom { path, .. } => path,
-            BatchError::Missing(p)
-            | BatchError::GlobEmpty(p)
-            | BatchError::WouldOverwriteInput(p)
-            | BatchError::Exists(p) => p,
+            BatchError::Missing(p) | BatchError::GlobEmpty(p) | BatchError::Exists(p) => p,
             BatchError::EmptyDir { dir, .. } => dir,
             BatchError::Glob { pattern, .. } => pattern,
             BatchError::StdinTwice => "-",
-            BatchError::Collision { output, .. } => output,
+            BatchError::Collision { output, .. }
+            | BatchError::WouldOverwriteInput { output, .. } => output,
         }
     }
 }
@@ -273,41 +270,6 @@ pub fn discover_batch(
         None => true,
     });
     Ok(found)
-}
-
-/// Drops walked inputs that are outputs this run will write (an `--to html` page of an
-/// earlier run in the output directory is not a new interview). Files the user named
-/// stay, and [`plan_outputs`] refuses to overwrite them. Returns the dropped paths.
-pub fn drop_own_outputs(
-    inputs: &mut Vec<Input>,
-    out_dir: &Path,
-    suffixes: &[&str],
-) -> Vec<PathBuf> {
-    // Output path → the input that writes it. An input that maps onto itself (`talk.html`
-    // with `--to html` into its own directory) is not dropped: plan_outputs refuses it.
-    let planned: std::collections::HashMap<PathBuf, usize> = inputs
-        .iter()
-        .enumerate()
-        .flat_map(|(n, i)| {
-            suffixes
-                .iter()
-                .map(move |s| (normalize(&output_path(out_dir, &i.rel, s)), n))
-        })
-        .collect();
-    let mut dropped = Vec::new();
-    let mut n = 0;
-    inputs.retain(|i| {
-        let me = n;
-        n += 1;
-        match &i.path {
-            Some(p) if i.walked && planned.get(&normalize(p)).is_some_and(|&o| o != me) => {
-                dropped.push(p.clone());
-                false
-            }
-            _ => true,
-        }
-    });
-    dropped
 }
 
 /// A file argument is named by its relative path when that stays inside the working
@@ -489,7 +451,15 @@ pub fn plan_outputs(
                 });
             }
             if input_set.contains(&fs::canonicalize(&path).unwrap_or_else(|_| key.clone())) {
-                return Err(BatchError::WouldOverwriteInput(path.display().to_string()));
+                let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
+                return Err(BatchError::WouldOverwriteInput {
+                    output: path.display().to_string(),
+                    writer: if own {
+                        format!("its own .{suffix} output")
+                    } else {
+                        format!("the .{suffix} output of {}", input.name())
+                    },
+                });
             }
             owners.insert(key, input.name());
             paths.push(path);

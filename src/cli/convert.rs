@@ -213,12 +213,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(EXIT_FAILED);
         }
     };
-    let mut inputs = found.inputs;
-    let own = if args.stdout {
-        Vec::new()
-    } else {
-        batch::drop_own_outputs(&mut inputs, &args.output, &suffixes)
-    };
+    let inputs = found.inputs;
     if args.stdout {
         if let Some(problem) = found.problems.first() {
             eprintln!("colloquy: error: {problem}");
@@ -233,7 +228,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )));
         }
     }
-    note_left_out(&found.skipped, &found.excluded, &own);
+    note_left_out(&found.skipped, &found.excluded);
     let plan = if args.stdout {
         vec![Vec::new()]
     } else {
@@ -428,9 +423,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Says, in one line each, what directory walks left out, so nothing is skipped
-/// silently: files whose names are not interview formats, the output directory, and
-/// this run's own outputs from an earlier run.
-pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf], own: &[PathBuf]) {
+/// silently: files whose names are not interview formats, and the output directory.
+pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf]) {
     if let Some(first) = skipped.first() {
         eprintln!(
             "colloquy: note: {} file(s) in the given directories left out (endings colloquy does not take, or broken links), e.g. {}; name a file explicitly to read it",
@@ -442,13 +436,6 @@ pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf], own: &[Pa
         eprintln!(
             "colloquy: note: {}: not walked, it is the output directory",
             dir.display()
-        );
-    }
-    if let Some(first) = own.first() {
-        eprintln!(
-            "colloquy: note: {} file(s) left out because this run writes them, e.g. {}",
-            own.len(),
-            first.display()
         );
     }
 }

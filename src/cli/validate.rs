@@ -48,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(EXIT_FAILED);
         }
     };
-    super::convert::note_left_out(&found.skipped, &[], &[]);
+    super::convert::note_left_out(&found.skipped, &[]);
     let inputs = found.inputs;
     if let Some(xsd) = &args.xsd {
         if !xsd.is_file() {

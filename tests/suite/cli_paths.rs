@@ -177,27 +177,40 @@ fn an_output_directory_inside_the_input_tree_is_not_read_back() {
 }
 
 #[test]
-fn html_outputs_beside_their_inputs_are_not_read_back_either() {
+fn an_html_input_is_never_overwritten_by_another_inputs_page_even_with_force() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), interview(7)).unwrap();
-    let run = || {
-        colloquy()
-            .current_dir(dir.path())
-            .args(["convert", ".", "--to", "html"])
-            .assert()
-            .success()
-    };
-    run();
-    let stderr = stderr_of(&run());
+    // An original HTML interview page beside a text of the same name.
+    let page = "<html><body><p>Why?</p><p>Because.</p></body></html>";
+    fs::write(dir.path().join("a.html"), page).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", ".", "--to", "html", "--force"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
     assert!(
-        stderr.contains("1 input(s): 1 converted, 0 failed; files: 0 written, 1 unchanged"),
+        stderr.contains("a.html: this is an input, and its own .html output would overwrite it"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("left out because this run writes them"),
-        "{stderr}"
-    );
+    assert_eq!(fs::read_to_string(dir.path().join("a.html")).unwrap(), page);
     assert_eq!(files_under(dir.path()), ["a.html", "a.txt"]);
+    // Named alone, the text's page would land on the HTML input: refused just the same.
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "a.html", "--to", "html", "-o", "."])
+        .arg("--force")
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("a.html: this is an input, and its own .html output would overwrite it")
+            || stderr.contains(
+                "a.html: this is an input, and the .html output of a.txt would overwrite it"
+            ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("a.html")).unwrap(), page);
 }
 
 #[test]
