@@ -18,10 +18,20 @@ pub enum Action {
     /// List the bundled schemas (the default).
     List,
     /// Print one schema by name (see `list`).
-    Show { name: String },
+    Show {
+        /// A name from `colloquy schema list` (jsonld, newsml, sidecar, …).
+        name: String,
+    },
     /// Write every schema into DIR, keeping their relative paths (the XSD imports
-    /// resolve there).
-    Export { dir: PathBuf },
+    /// resolve there). Identical files are left alone; nothing is written unless every
+    /// file can be.
+    Export {
+        /// The directory to write into (created when missing).
+        dir: PathBuf,
+        /// Replace files in DIR whose content differs.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -41,10 +51,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 )));
             }
         },
-        Action::Export { dir } => {
+        Action::Export { dir, force } => {
+            if dir.exists() && !dir.is_dir() {
+                return Ok(usage_error(format!(
+                    "schema export {}: this is a file; give a directory (created when missing)",
+                    dir.display()
+                )));
+            }
+            // All or nothing: a stale file found halfway must not leave half an export.
             for b in BUNDLED {
                 let path = dir.join(b.file);
-                if let Err(e) = colloquy::batch::write_atomic(&path, b.text.as_bytes(), false) {
+                if let Err(e) = colloquy::batch::precheck(&path, b.text.as_bytes(), force) {
+                    eprintln!("colloquy: error: {e}; nothing was exported");
+                    return Ok(EXIT_FAILED);
+                }
+            }
+            for b in BUNDLED {
+                let path = dir.join(b.file);
+                if let Err(e) = colloquy::batch::write_atomic(&path, b.text.as_bytes(), force) {
                     eprintln!("colloquy: error: {e}");
                     return Ok(EXIT_FAILED);
                 }

@@ -542,3 +542,38 @@ fn symlinked_files_in_a_directory_are_inputs_and_dangling_links_are_counted() {
     );
     assert_eq!(files_under(&dir.path().join("out")), ["linked.jsonld"]);
 }
+
+#[test]
+fn schema_export_is_all_or_nothing_and_force_replaces_stale_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["schema", "export", "s"])
+        .assert()
+        .success();
+    let stale = dir.path().join("s/sidecar.schema.json");
+    fs::write(&stale, "{}").unwrap();
+    fs::remove_file(dir.path().join("s/colloquy-interview.schema.json")).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["schema", "export", "s"])
+        .assert()
+        .code(1);
+    assert!(stderr_of(&assert).contains("pass --force to replace it; nothing was exported"));
+    // Nothing written: the missing file is still missing, the stale one still stale.
+    assert!(!dir.path().join("s/colloquy-interview.schema.json").exists());
+    assert_eq!(fs::read_to_string(&stale).unwrap(), "{}");
+    colloquy()
+        .current_dir(dir.path())
+        .args(["schema", "export", "s", "--force"])
+        .assert()
+        .success();
+    assert!(dir.path().join("s/colloquy-interview.schema.json").exists());
+    assert_ne!(fs::read_to_string(&stale).unwrap(), "{}");
+    fs::write(dir.path().join("f"), "").unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["schema", "export", "f"])
+        .assert()
+        .code(2);
+}
