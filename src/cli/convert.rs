@@ -28,7 +28,12 @@ pub struct Args {
     /// Output formats, comma-separated: jsonld (NAME.jsonld), newsml (NAME.newsml.xml),
     /// html (NAME.html, a page embedding the JSON-LD), dc (NAME.dc.xml, an oai_dc
     /// Dublin Core record).
-    #[arg(long, value_delimiter = ',', default_value = "jsonld,newsml")]
+    #[arg(
+        long,
+        ignore_case = true,
+        value_delimiter = ',',
+        default_value = "jsonld,newsml"
+    )]
     pub to: Vec<Format>,
     /// Print the single document on standard output instead of writing files (needs one
     /// input and one --to format; nothing is written, so -o and --newsml-message do not
@@ -57,7 +62,13 @@ pub struct Args {
     pub now: bool,
     /// Also print a report of every input's errors and warnings on stdout, in the
     /// format a CI system reads (the same formats as `validate --report`).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "stdout")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "FORMAT",
+        conflicts_with = "stdout"
+    )]
     pub report: Option<report::Format>,
     #[command(flatten)]
     pub meta: super::meta_args::MetaArgs,

@@ -23,7 +23,7 @@ pub struct Args {
     /// Report format: human (file:line:col lines with hints), json, ndjson (one finding
     /// per line), junit (one testcase per file), sarif (SARIF 2.1.0), github (workflow
     /// annotations).
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "human")]
     pub report: report::Format,
     /// Also validate NewsML-G2 against this XSD (e.g. the official 2.35 schema; its
     /// imports are resolved beside it, never over the network).

@@ -577,3 +577,24 @@ fn schema_export_is_all_or_nothing_and_force_replaces_stale_copies() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn format_names_are_taken_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(21)).unwrap();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "JSONLD", "--stdout"])
+        .assert()
+        .success();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--report", "JUnit"])
+        .assert()
+        .success();
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "xml", "--stdout"])
+        .assert()
+        .code(2);
+}
