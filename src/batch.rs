@@ -470,8 +470,8 @@ pub fn plan_outputs(
 }
 
 /// A lexical normal form for collision checks (case-sensitive, as the file systems
-/// colloquy is run on in CI are).
-fn normalize(path: &Path) -> PathBuf {
+/// colloquy is run on in CI are): absolute, without `.` and `..`.
+pub fn normalize(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -259,16 +259,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 message.join("batch.newsml.xml").display()
             )));
         }
-        let clash = plan.iter().flatten().any(|p| p == message)
-            || inputs
-                .iter()
-                .any(|i| i.path.as_deref() == Some(message.as_path()));
+        // Compared in normal form: `./out/a.jsonld` and `out/a.jsonld` are one file. The
+        // manifest, an explicit sidecar and the --files-from list are inputs too.
+        let target = batch::normalize(message);
+        let same = |p: &Path| batch::normalize(p) == target;
+        let clash = plan.iter().flatten().any(|p| same(p))
+            || inputs.iter().any(|i| i.path.as_deref().is_some_and(same))
+            || args.meta.manifest.as_deref().is_some_and(same)
+            || args.meta.sidecar.as_deref().is_some_and(same)
+            || args
+                .files_from
+                .as_deref()
+                .is_some_and(|f| same(Path::new(f)));
         if clash {
-            eprintln!(
-                "colloquy: error: {}: --newsml-message names an input or another output; choose another path",
+            return Ok(usage_error(format!(
+                "--newsml-message {}: this names an input (an interview, the manifest, the sidecar or the --files-from list) or another output; choose another path",
                 message.display()
-            );
-            return Ok(EXIT_FAILED);
+            )));
         }
     }
     let options = ConvertOptions {

@@ -598,3 +598,37 @@ fn format_names_are_taken_in_any_case() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_message_may_not_land_on_the_manifest_or_an_output_however_spelt() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(22)).unwrap();
+    let manifest = "file,headline\na.txt,Bridges\n";
+    fs::write(dir.path().join("m.csv"), manifest).unwrap();
+    for target in ["m.csv", "./m.csv", "out/a.jsonld", "./out/../out/a.jsonld"] {
+        let assert = colloquy()
+            .current_dir(dir.path())
+            .args([
+                "convert",
+                "a.txt",
+                "--manifest",
+                "m.csv",
+                "-o",
+                "out",
+                "--force",
+            ])
+            .args(["--newsml-message", target])
+            .assert()
+            .code(2);
+        assert!(
+            stderr_of(&assert).contains("this names an input"),
+            "{target}: {}",
+            stderr_of(&assert)
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("m.csv")).unwrap(),
+        manifest
+    );
+    assert!(!dir.path().join("out").exists());
+}
