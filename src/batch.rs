@@ -431,6 +431,17 @@ pub fn plan_outputs(
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<Vec<Vec<PathBuf>>, BatchError> {
+    plan_outputs_all(inputs, out_dir, suffixes).map_err(|mut all| all.remove(0))
+}
+
+/// [`plan_outputs`], but every problem of the plan at once, so a collection with fifty
+/// name clashes is fixed in one pass, not fifty runs. The first output of each clash is
+/// named once per path.
+pub fn plan_outputs_all(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+) -> Result<Vec<Vec<PathBuf>>, Vec<BatchError>> {
     let input_set: std::collections::HashSet<PathBuf> = inputs
         .iter()
         .filter_map(|i| i.path.as_ref())
@@ -438,21 +449,24 @@ pub fn plan_outputs(
         .collect();
     let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut plan = Vec::with_capacity(inputs.len());
+    let mut problems = Vec::new();
     for input in inputs {
         let mut paths = Vec::new();
         for suffix in suffixes {
             let path = output_path(out_dir, &input.rel, suffix);
             let key = normalize(&path);
             if let Some(first) = owners.get(&key) {
-                return Err(BatchError::Collision {
+                problems.push(BatchError::Collision {
                     output: path.display().to_string(),
                     first: first.clone(),
                     second: input.name(),
                 });
+                // One line per pair of inputs: their other formats clash the same way.
+                break;
             }
             if input_set.contains(&fs::canonicalize(&path).unwrap_or_else(|_| key.clone())) {
                 let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
-                return Err(BatchError::WouldOverwriteInput {
+                problems.push(BatchError::WouldOverwriteInput {
                     output: path.display().to_string(),
                     writer: if own {
                         format!("its own .{suffix} output")
@@ -460,13 +474,18 @@ pub fn plan_outputs(
                         format!("the .{suffix} output of {}", input.name())
                     },
                 });
+                continue;
             }
             owners.insert(key, input.name());
             paths.push(path);
         }
         plan.push(paths);
     }
-    Ok(plan)
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A lexical normal form for collision checks (case-sensitive, as the file systems

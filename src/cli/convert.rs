@@ -243,10 +243,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let plan = if args.stdout {
         vec![Vec::new()]
     } else {
-        match batch::plan_outputs(&inputs, &args.output, &suffixes) {
+        match batch::plan_outputs_all(&inputs, &args.output, &suffixes) {
             Ok(p) => p,
-            Err(e) => {
-                eprintln!("colloquy: error: {e}");
+            Err(problems) => {
+                for e in &problems {
+                    eprintln!("colloquy: error: {e}");
+                }
+                eprintln!(
+                    "colloquy: nothing was written: {} output path problem(s) must be solved first",
+                    problems.len()
+                );
                 return Ok(EXIT_FAILED);
             }
         }

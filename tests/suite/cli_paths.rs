@@ -632,3 +632,32 @@ fn the_message_may_not_land_on_the_manifest_or_an_output_however_spelt() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn every_name_clash_is_listed_at_once_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    for name in ["a.txt", "a.md", "b.txt", "b.vtt", "c.txt"] {
+        fs::write(d.join(name), interview(23)).unwrap();
+    }
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "d", "-o", "out"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("out/a.jsonld: both d/a.md and d/a.txt"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("out/b.jsonld: both d/b.txt and d/b.vtt"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("nothing was written: 2 output path problem(s)"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
