@@ -303,6 +303,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let sources = loaded.sources();
 
+    // An output directory that cannot be made fails the run once, not once per input.
+    if !args.stdout {
+        if let Err(e) = std::fs::create_dir_all(&args.output) {
+            eprintln!(
+                "colloquy: error: -o {}: cannot create the output directory: {e}; choose a directory you can write to",
+                args.output.display()
+            );
+            return Ok(EXIT_FAILED);
+        }
+    }
     let bar = progress(inputs.len());
     let keep = args.newsml_message.is_some();
     let results = batch::run(
@@ -564,7 +574,10 @@ fn convert_one(
                 converted: None,
             });
         }
-        let write_failure = |e: batch::BatchError| Failure::new("convert/write", e.to_string());
+        // The message names the input whose documents could not be written, then the path.
+        let write_failure = |e: batch::BatchError| {
+            Failure::of_input(&name, "convert/write", format!("{name}: {e}"), None)
+        };
         // Nothing of this input is written unless every output can be.
         for (doc, path) in converted.documents.iter().zip(outputs) {
             batch::precheck(path, doc.text.as_bytes(), args.force).map_err(write_failure)?;

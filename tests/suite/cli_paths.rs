@@ -661,3 +661,37 @@ fn every_name_clash_is_listed_at_once_and_nothing_is_written() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn an_output_directory_that_cannot_be_made_fails_once_and_write_errors_name_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(24)).unwrap();
+    fs::write(dir.path().join("b.txt"), interview(25)).unwrap();
+    fs::write(dir.path().join("file"), "").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "b.txt", "-o", "file/sub"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(stderr.matches("colloquy: error:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("-o file/sub: cannot create the output directory"),
+        "{stderr}"
+    );
+    // A differing existing output: the error names the input, then the path.
+    fs::create_dir(dir.path().join("out")).unwrap();
+    fs::write(dir.path().join("out/a.jsonld"), "mine").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "-o", "out"])
+        .assert()
+        .code(1);
+    assert!(
+        stderr_of(&assert).contains(
+            "colloquy: error: a.txt: out/a.jsonld: exists with other content; pass --force"
+        ),
+        "{}",
+        stderr_of(&assert)
+    );
+}
