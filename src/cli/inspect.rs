@@ -42,6 +42,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let read = colloquy::pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, &sources);
     let (text, interview) = match read {
         Ok(r) => r,
+        // The reader's own message sends the user to `colloquy inspect`, which is
+        // where they are: say instead what makes a question.
+        Err(colloquy::pipeline::ConvertError::Read(colloquy::read::ReadError::NoQuestions {
+            name,
+        })) => {
+            eprintln!(
+                "colloquy: error: {name}: no questions found, so there is no reading to show; colloquy takes as a question a paragraph ending in '?', a labelled turn (Q:, Interviewer:, Wartawan:, NAME:) or a bold or heading question (README: What colloquy reads)"
+            );
+            return Ok(EXIT_FAILED);
+        }
         Err(e) => {
             eprintln!("colloquy: error: {e}");
             return Ok(EXIT_FAILED);

@@ -695,3 +695,22 @@ fn an_output_directory_that_cannot_be_made_fails_once_and_write_errors_name_the_
         stderr_of(&assert)
     );
 }
+
+#[test]
+fn inspect_on_a_text_without_questions_says_what_makes_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("note.md"),
+        "Just a note. Nothing is asked here.\n",
+    )
+    .unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["inspect", "note.md"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("note.md: no questions found"), "{stderr}");
+    assert!(stderr.contains("a paragraph ending in '?'"), "{stderr}");
+    assert!(!stderr.contains("see `colloquy inspect"), "{stderr}");
+}
