@@ -182,6 +182,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )));
         }
     }
+    if let Err(e) = args.meta.check_flags() {
+        return Ok(super::usage_error(e));
+    }
     // reproducible-builds.org: a malformed SOURCE_DATE_EPOCH must stop the run, not be
     // ignored in favour of 1970.
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {

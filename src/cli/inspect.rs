@@ -31,6 +31,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let name = input.name();
     let bytes = input.read().map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    if let Err(e) = args.meta.check_flags() {
+        return Ok(super::usage_error(e));
+    }
     let loaded = match args.meta.load() {
         Ok(l) => l,
         Err(e) => {

@@ -125,6 +125,12 @@ impl LoadedMeta {
 }
 
 impl MetaArgs {
+    /// Checks the metadata flags once, before any input is read: a bad `--published`
+    /// is a mistake in the command line (exit 2), not a failure of each input in turn.
+    pub fn check_flags(&self) -> Result<(), MetaError> {
+        colloquy::meta::input::Input::from_flags(&self.flags()).map(|_| ())
+    }
+
     /// Loads the manifest (a bad one fails the run before any input is read).
     pub fn load(&self) -> Result<LoadedMeta, MetaError> {
         Ok(LoadedMeta {

@@ -714,3 +714,25 @@ fn inspect_on_a_text_without_questions_says_what_makes_a_question() {
     assert!(stderr.contains("a paragraph ending in '?'"), "{stderr}");
     assert!(!stderr.contains("see `colloquy inspect"), "{stderr}");
 }
+
+#[test]
+fn a_bad_metadata_flag_is_one_usage_error_not_one_per_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    for n in 0..3 {
+        fs::write(d.join(format!("{n}.txt")), interview(30 + n)).unwrap();
+    }
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "d", "-o", "out", "--published", "03/04/2024"])
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&assert);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("flag --published: '03/04/2024' is ambiguous"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -241,7 +241,8 @@ fn a_bad_sidecar_fails_that_input_with_file_line_and_known_keys() {
         .arg(dir.path().join("seed.txt"))
         .args(["--published", "03/04/2024", "--to", "jsonld", "--stdout"])
         .assert()
-        .code(1);
+        .code(2); // a bad flag value is a usage error, checked once before any input
+
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
         stderr.contains("03/04/2024") && stderr.contains("YYYY-MM-DD"),
