@@ -131,8 +131,14 @@ impl MetaArgs {
         colloquy::meta::input::Input::from_flags(&self.flags()).map(|_| ())
     }
 
-    /// Loads the manifest (a bad one fails the run before any input is read).
+    /// Loads the manifest and checks an explicit sidecar (a bad one fails the run before
+    /// any input is read).
     pub fn load(&self) -> Result<LoadedMeta, MetaError> {
+        // An explicit sidecar applies to every input: a bad one fails the run once,
+        // not once per input.
+        if let Some(path) = &self.sidecar {
+            colloquy::meta::load_sidecar(path)?;
+        }
         Ok(LoadedMeta {
             flags: self.flags(),
             sidecar: self.sidecar.clone(),

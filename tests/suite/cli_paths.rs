@@ -736,3 +736,22 @@ fn a_bad_metadata_flag_is_one_usage_error_not_one_per_input() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_missing_explicit_sidecar_fails_the_run_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    for n in 0..3 {
+        fs::write(d.join(format!("{n}.txt")), interview(40 + n)).unwrap();
+    }
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "d", "-o", "out", "--meta", "shared.meta.toml"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(stderr.matches("colloquy: error:").count(), 1, "{stderr}");
+    assert!(stderr.contains("shared.meta.toml: cannot read"), "{stderr}");
+    assert!(!dir.path().join("out").exists());
+}
