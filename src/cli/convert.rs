@@ -429,7 +429,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(format) = args.report {
-        print!("{}", report::render(format, &reports));
+        print!("{}", report::render_for(format, "convert", &reports));
     }
     if !args.stdout {
         writeln!(

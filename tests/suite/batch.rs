@@ -276,6 +276,16 @@ fn convert_reports_one_junit_testcase_per_input() {
         .code(1);
     let xml = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert_eq!(xml.matches("<testcase").count(), 20, "{xml}");
+    // A CI dashboard shows which step reported: the convert run, not a validate run.
+    assert!(
+        xml.contains(r#"<testsuite name="colloquy convert""#),
+        "{xml}"
+    );
+    assert_eq!(
+        xml.matches(r#"classname="colloquy.convert.input""#).count(),
+        20,
+        "{xml}"
+    );
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
     assert!(
         xml.contains("convert/read") && xml.contains("interview-0013.txt"),

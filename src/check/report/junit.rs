@@ -26,23 +26,34 @@ fn finding_line(path: &str, f: &crate::check::Finding) -> String {
 }
 
 pub fn render(reports: &[FileReport]) -> String {
+    render_for("validate", reports)
+}
+
+/// JUnit for the subcommand `command`: suites are named `colloquy COMMAND`, test cases
+/// `colloquy.COMMAND.KIND` (the document kind; `input` for convert's interviews).
+pub fn render_for(command: &str, reports: &[FileReport]) -> String {
     let t = Totals::of(reports);
+    let unknown = if command == "convert" {
+        "input"
+    } else {
+        "unknown"
+    };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"colloquy validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+        "<testsuites name=\"colloquy {command}\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
         t.files, t.files_with_errors
     );
     let _ = writeln!(
         out,
-        "  <testsuite name=\"colloquy validate\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        "  <testsuite name=\"colloquy {command}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
         t.files, t.files_with_errors
     );
     for r in reports {
-        let kind = r.kind.map_or("unknown", |k| k.as_str());
+        let kind = r.kind.map_or(unknown, |k| k.as_str());
         let _ = write!(
             out,
-            "    <testcase classname=\"colloquy.validate.{kind}\" name=\"{}\"",
+            "    <testcase classname=\"colloquy.{command}.{kind}\" name=\"{}\"",
             escape(r.path.as_str())
         );
         let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();

@@ -47,11 +47,17 @@ impl std::str::FromStr for Format {
 /// Renders `reports` in `format`. The result ends with a newline (empty for NDJSON
 /// and GitHub output without findings).
 pub fn render(format: Format, reports: &[FileReport]) -> String {
+    render_for(format, "validate", reports)
+}
+
+/// [`render`] for the report of one subcommand (`validate` or `convert`), which JUnit
+/// names in its suite and class names so a CI dashboard shows which step reported.
+pub fn render_for(format: Format, command: &str, reports: &[FileReport]) -> String {
     match format {
         Format::Human => human::render(reports),
         Format::Json => json::render(reports),
         Format::Ndjson => json::render_ndjson(reports),
-        Format::Junit => junit::render(reports),
+        Format::Junit => junit::render_for(command, reports),
         Format::Sarif => sarif::render(reports),
         Format::Github => github::render(reports),
     }
