@@ -1,4 +1,4 @@
-//! `colloquy validate`: judge JSON-LD, NewsML-G2 and HTML files, ours or anyone's, and
+//! `colloquy validate`: judge JSON-LD, NewsML-G2, HTML and Dublin Core files, ours or anyone's, and
 //! report in the format a CI system reads.
 
 use super::{progress, EXIT_FAILED, EXIT_OK};
