@@ -97,7 +97,7 @@ impl From<Format> for OutputFormat {
 struct InputResult {
     name: String,
     outcome: Result<Done, Failure>,
-    /// Each warning as stderr shows it, and as a report finding.
+    /// Each warning as stderr shows it (the whole line), and as a report finding.
     warnings: Vec<(String, Finding)>,
 }
 
@@ -363,7 +363,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     for result in &results {
         for (w, _) in &result.warnings {
-            writeln!(err, "{}: warning: {w}", result.name)?;
+            writeln!(err, "{w}")?;
             warnings += 1;
         }
         match &result.outcome {
@@ -553,9 +553,12 @@ fn convert_one(
             .filter(|d| d.severity >= Severity::Warning)
         {
             let at = d.span.as_ref().map(|s| line_col(&text, s.start));
+            // `FILE:LINE:COL: warning: …`, the shape editors and terminals jump to.
             let shown = match at {
-                Some((line, col)) => format!("{line}:{col}: {}: {}", d.code, d.message),
-                None => format!("{}: {}", d.code, d.message),
+                Some((line, col)) => {
+                    format!("{name}:{line}:{col}: warning: {}: {}", d.code, d.message)
+                }
+                None => format!("{name}: warning: {}: {}", d.code, d.message),
             };
             let rule = format!("read/{}", d.code);
             warnings.push((shown, finding(d.severity, &rule, &d.message, at)));
@@ -566,7 +569,13 @@ fn convert_one(
                 .iter()
                 .filter(|f| f.severity >= Severity::Warning)
             {
-                let shown = format!("{}: {}: {}", doc.format.name(), f.rule, f.message);
+                // The place of a finding is in the output document, not the input.
+                let shown = format!(
+                    "{name}: warning: {} output: {}: {}",
+                    doc.format.name(),
+                    f.rule,
+                    f.message
+                );
                 warnings.push((shown, f.clone()));
             }
         }

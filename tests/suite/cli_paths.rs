@@ -755,3 +755,29 @@ fn a_missing_explicit_sidecar_fails_the_run_once() {
     assert!(stderr.contains("shared.meta.toml: cannot read"), "{stderr}");
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn warnings_with_a_place_read_file_line_col_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // The text names the interviewee in a title block; a flag names someone else.
+    let text = "Interview with Ana Lind, harbour master\n\nWhy did the bridge take so long?\n\
+                The river bed was softer than the survey said.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--to", "jsonld", "--stdout"])
+        .args(["--interviewee", "Bo Berg"])
+        .assert()
+        .success();
+    let stderr = stderr_of(&assert);
+    let conflict = stderr
+        .lines()
+        .find(|l| l.contains("meta-conflict"))
+        .unwrap_or_else(|| panic!("no conflict warning: {stderr}"));
+    assert!(
+        conflict.starts_with("a.txt:1:") && conflict.contains(": warning: meta-conflict: "),
+        "{conflict}"
+    );
+    // Warnings without a place keep `FILE: warning: code: message`.
+    assert!(stderr.contains("a.txt: warning: no-date: "), "{stderr}");
+}
