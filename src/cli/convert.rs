@@ -413,19 +413,40 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // input as failed.
     let mut message_failed = false;
     if let Some(path) = &args.newsml_message {
-        if let Err(e) = write_message(path, &messages, &args) {
-            writeln!(err, "colloquy: error: {e}")?;
-            message_failed = true;
-            reports.push(FileReport {
-                path: path.display().to_string(),
-                kind: None,
-                findings: vec![finding(
-                    Severity::Error,
-                    "convert/write",
-                    &e.to_string(),
-                    None,
-                )],
-            });
+        let left_out = results.len() + found.problems.len() - messages.len();
+        match write_message(path, &messages, &args) {
+            // Say what the message holds: a batch with failed inputs gives a message
+            // without them, which must not pass for the whole collection.
+            Ok(outcome) => writeln!(
+                err,
+                "colloquy: newsMessage {}: {} interview(s){}; {}",
+                path.display(),
+                messages.len(),
+                if left_out > 0 {
+                    format!(", {left_out} failed input(s) not in it")
+                } else {
+                    String::new()
+                },
+                match outcome {
+                    WriteOutcome::Written => "written",
+                    WriteOutcome::Unchanged => "unchanged",
+                    WriteOutcome::Replaced => "replaced",
+                }
+            )?,
+            Err(e) => {
+                writeln!(err, "colloquy: error: {e}")?;
+                message_failed = true;
+                reports.push(FileReport {
+                    path: path.display().to_string(),
+                    kind: None,
+                    findings: vec![finding(
+                        Severity::Error,
+                        "convert/write",
+                        &e.to_string(),
+                        None,
+                    )],
+                });
+            }
         }
     }
     if let Some(format) = args.report {
@@ -616,7 +637,11 @@ fn convert_one(
 /// Writes one newsMessage for the whole batch. Its `sent` is the latest versionCreated
 /// of its items, so the message is as reproducible as they are. Two interviews with one
 /// GUID (one source URL) would give duplicate item ids: that is refused, naming both.
-fn write_message(path: &Path, converted: &[&Converted], args: &Args) -> anyhow::Result<()> {
+fn write_message(
+    path: &Path,
+    converted: &[&Converted],
+    args: &Args,
+) -> anyhow::Result<WriteOutcome> {
     let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for c in converted {
         if let Some(first) = seen.insert(&c.context.guid, &c.interview.meta.source_name) {
@@ -654,6 +679,5 @@ fn write_message(path: &Path, converted: &[&Converted], args: &Args) -> anyhow::
             first.location.line.unwrap_or(0)
         );
     }
-    batch::write_atomic(path, xml.as_bytes(), args.force)?;
-    Ok(())
+    Ok(batch::write_atomic(path, xml.as_bytes(), args.force)?)
 }

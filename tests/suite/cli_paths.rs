@@ -781,3 +781,26 @@ fn warnings_with_a_place_read_file_line_col_first() {
     // Warnings without a place keep `FILE: warning: code: message`.
     assert!(stderr.contains("a.txt: warning: no-date: "), "{stderr}");
 }
+
+#[test]
+fn the_message_summary_says_which_inputs_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    fs::write(d.join("a.txt"), interview(50)).unwrap();
+    fs::write(d.join("b.txt"), interview(51)).unwrap();
+    fs::write(d.join("empty.txt"), "").unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "d", "--to", "jsonld", "-o", "out"])
+        .args(["--newsml-message", "out/batch.newsml.xml"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains(
+            "colloquy: newsMessage out/batch.newsml.xml: 2 interview(s), 1 failed input(s) not in it; written"
+        ),
+        "{stderr}"
+    );
+}
