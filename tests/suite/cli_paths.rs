@@ -804,3 +804,29 @@ fn the_message_summary_says_which_inputs_it_lacks() {
         "{stderr}"
     );
 }
+
+#[test]
+fn ci_reports_name_files_as_the_repository_does_without_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("records")).unwrap();
+    fs::write(dir.path().join("records/bad.jsonld"), "{\"@type\": 1,}").unwrap();
+    let github = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "./records", "--report", "github"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&github.get_output().stdout).to_string();
+    assert!(
+        stdout.starts_with("::error file=records/bad.jsonld,"),
+        "{stdout}"
+    );
+    let sarif = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "./records", "--report", "sarif"])
+        .assert()
+        .code(1);
+    let doc: serde_json::Value = serde_json::from_slice(&sarif.get_output().stdout).unwrap();
+    let uri = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri, "records/bad.jsonld");
+}

@@ -26,7 +26,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut props = format!("file={}", escape_property(&r.path));
+            let mut props = format!("file={}", escape_property(super::repo_path(&r.path)));
             if let Some(l) = f.location.line {
                 let _ = write!(props, ",line={l}");
             }

@@ -89,6 +89,16 @@ impl Totals {
     }
 }
 
+/// A path as CI systems match it against the repository: without leading `./`
+/// (GitHub places `records/a.jsonld`, not `./records/a.jsonld`, on a pull request).
+pub fn repo_path(path: &str) -> &str {
+    let mut p = path;
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest.trim_start_matches('/');
+    }
+    p
+}
+
 /// The lowercase word for a severity.
 pub fn severity_word(s: Severity) -> &'static str {
     match s {

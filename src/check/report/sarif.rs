@@ -26,7 +26,7 @@ fn level(s: Severity) -> &'static str {
 /// A path as a URI reference: `/` separators, unsafe bytes percent-encoded; absolute
 /// paths become `file://` URIs, relative ones stay relative (to the working directory).
 pub fn path_to_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
+    let path = super::repo_path(&path.replace('\\', "/")).to_string();
     let drive =
         path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
     let mut out = String::new();
@@ -132,5 +132,6 @@ mod tests {
         assert_eq!(path_to_uri("/tmp/x.xml"), "file:///tmp/x.xml");
         assert_eq!(path_to_uri("C:\\data\\x.xml"), "file:///C:/data/x.xml");
         assert_eq!(path_to_uri("ü.html"), "%C3%BC.html");
+        assert_eq!(path_to_uri("./out/a.jsonld"), "out/a.jsonld");
     }
 }
