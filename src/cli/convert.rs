@@ -22,7 +22,8 @@ pub struct Args {
     /// Read more input paths from FILE, one per line (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<String>,
-    /// Directory for the outputs: `<DIR>/<relative input path without extension>.<format>`.
+    /// Directory for the outputs: `<DIR>/<relative input path without extension>.<format>`
+    /// (created when missing; directory walks never enter it).
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
     /// Output formats, comma-separated: jsonld (NAME.jsonld), newsml (NAME.newsml.xml),
@@ -32,18 +33,19 @@ pub struct Args {
         long,
         ignore_case = true,
         value_delimiter = ',',
-        default_value = "jsonld,newsml"
+        default_value = "jsonld,newsml",
+        value_name = "FORMATS"
     )]
     pub to: Vec<Format>,
     /// Print the single document on standard output instead of writing files (needs one
-    /// input and one --to format; nothing is written, so -o and --newsml-message do not
-    /// apply).
+    /// input and one --to format; nothing is written, so -o, --newsml-message and --force
+    /// do not apply).
     #[arg(long, conflicts_with_all = ["output", "newsml_message", "force"])]
     pub stdout: bool,
-    /// Replace existing output files whose content differs.
+    /// Replace existing output files whose content differs (an input is never replaced).
     #[arg(long)]
     pub force: bool,
-    /// Treat warnings as failures.
+    /// Treat warnings as failures: exit 1 when there is any (outputs are still written).
     #[arg(long)]
     pub strict: bool,
     /// Worker threads; 0 means one per core.
@@ -53,8 +55,9 @@ pub struct Args {
     /// interview a packageItem, the text item and a picture item per photo).
     #[arg(long, value_name = "FILE")]
     pub newsml_message: Option<PathBuf>,
-    /// NewsML-G2 versionCreated (RFC 3339 with offset). Default: the interview's date,
-    /// else SOURCE_DATE_EPOCH, else 1970-01-01T00:00:00Z — never the clock.
+    /// NewsML-G2 versionCreated (RFC 3339 with offset). Default: the interview's
+    /// modification or publication date-time with offset, else SOURCE_DATE_EPOCH, else
+    /// 1970-01-01T00:00:00Z with a warning — never the clock.
     #[arg(long, value_name = "TIME", conflicts_with = "now")]
     pub version_created: Option<String>,
     /// Use the clock for versionCreated (output is then not reproducible).
