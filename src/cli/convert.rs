@@ -375,7 +375,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     counts[*outcome as usize] += 1;
                 }
                 if let Some(text) = &done.stdout {
-                    std::io::stdout().write_all(text.as_bytes())?;
+                    super::emit(text.as_bytes())?;
                 }
                 if let Some(c) = &done.converted {
                     messages.push(c);
@@ -453,7 +453,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(format) = args.report {
-        print!("{}", report::render_for(format, "convert", &reports));
+        super::emit(report::render_for(format, "convert", &reports).as_bytes())?;
     }
     if !args.stdout {
         writeln!(

@@ -62,9 +62,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.json {
         let value = colloquy::inspect::render_json(&interview, &text);
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        super::emit(format!("{}\n", serde_json::to_string_pretty(&value)?).as_bytes())?;
     } else {
-        print!("{}", colloquy::inspect::render_human(&interview, &text));
+        super::emit(colloquy::inspect::render_human(&interview, &text).as_bytes())?;
     }
     Ok(EXIT_OK)
 }

@@ -37,12 +37,14 @@ pub enum Action {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.action.unwrap_or(Action::List) {
         Action::List => {
+            let mut list = String::new();
             for b in BUNDLED {
-                println!("{:<16} {:<42} {}", b.name, b.file, b.describes);
+                list.push_str(&format!("{:<16} {:<42} {}\n", b.name, b.file, b.describes));
             }
+            super::emit(list.as_bytes())?;
         }
         Action::Show { name } => match schemas::find(&name) {
-            Some(b) => print!("{}", b.text),
+            Some(b) => super::emit(b.text.as_bytes())?,
             None => {
                 let names: Vec<_> = BUNDLED.iter().map(|b| b.name).collect();
                 return Ok(usage_error(format!(
@@ -72,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     eprintln!("colloquy: error: {e}");
                     return Ok(EXIT_FAILED);
                 }
-                println!("{}", path.display());
+                super::emit(format!("{}\n", path.display()).as_bytes())?;
             }
         }
     }

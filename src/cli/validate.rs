@@ -94,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .chain(reports)
         .collect();
-    print!("{}", report::render(args.report, &reports));
+    super::emit(report::render(args.report, &reports).as_bytes())?;
     Ok(if reports.iter().any(|r| r.has_errors()) {
         EXIT_FAILED
     } else {

@@ -830,3 +830,21 @@ fn ci_reports_name_files_as_the_repository_does_without_dot_slash() {
         ["uri"];
     assert_eq!(uri, "records/bad.jsonld");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    use std::process::{Command as Std, Stdio};
+    // `colloquy schema show schemaorg-terms | head -1`: the pipe closes long before the
+    // document (larger than a pipe buffer) is written.
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("colloquy"))
+        .args(["schema", "show", "schemaorg-terms"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
