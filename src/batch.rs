@@ -86,6 +86,12 @@ pub enum BatchError {
         first: String,
         second: String,
     },
+    #[error("{output}: differs only in letter case from {other} (written for {first}); on macOS and Windows they are one file, so one input's documents would replace the other's — rename one input")]
+    CaseCollision {
+        output: String,
+        other: String,
+        first: String,
+    },
     #[error("{output}: this is an input, and {writer} would overwrite it; colloquy never overwrites an input (--force or not) — give -o a directory of its own (a walk never enters the -o directory, even inside the input tree)")]
     WouldOverwriteInput { output: String, writer: String },
     #[error("{0}: exists with other content; pass --force to replace it")]
@@ -117,6 +123,7 @@ impl BatchError {
             BatchError::Glob { pattern, .. } => pattern,
             BatchError::StdinTwice => "-",
             BatchError::Collision { output, .. }
+            | BatchError::CaseCollision { output, .. }
             | BatchError::WouldOverwriteInput { output, .. } => output,
         }
     }
@@ -448,6 +455,9 @@ pub fn plan_outputs_all(
         .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
         .collect();
     let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // Lower-cased path → (path as planned, input): case-insensitive file systems (macOS,
+    // Windows) would merge `A.jsonld` and `a.jsonld` into one file.
+    let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut plan = Vec::with_capacity(inputs.len());
     let mut problems = Vec::new();
     for input in inputs {
@@ -476,6 +486,16 @@ pub fn plan_outputs_all(
                 });
                 continue;
             }
+            let lower = key.to_string_lossy().to_lowercase();
+            if let Some((other, first)) = folded.get(&lower) {
+                problems.push(BatchError::CaseCollision {
+                    output: path.display().to_string(),
+                    other: other.clone(),
+                    first: first.clone(),
+                });
+                break;
+            }
+            folded.insert(lower, (path.display().to_string(), input.name()));
             owners.insert(key, input.name());
             paths.push(path);
         }
@@ -488,8 +508,8 @@ pub fn plan_outputs_all(
     }
 }
 
-/// A lexical normal form for collision checks (case-sensitive, as the file systems
-/// colloquy is run on in CI are): absolute, without `.` and `..`.
+/// A lexical normal form for collision checks (case-sensitive; plan_outputs_all also
+/// compares case-folded paths, for macOS and Windows): absolute, without `.` and `..`.
 pub fn normalize(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()

@@ -848,3 +848,25 @@ fn a_reader_that_stops_early_is_no_crash() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+// Two inputs that differ only in case need a case-sensitive file system to exist at all.
+#[cfg(target_os = "linux")]
+#[test]
+fn outputs_that_differ_only_in_case_are_a_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("Talk.txt"), interview(60)).unwrap();
+    fs::write(dir.path().join("talk.txt"), interview(61)).unwrap();
+    let assert = colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert", "Talk.txt", "talk.txt", "--to", "jsonld", "-o", "out",
+        ])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("out/talk.jsonld: differs only in letter case from out/Talk.jsonld (written for Talk.txt)"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
