@@ -26,8 +26,6 @@ pub struct Input {
     pub path: Option<PathBuf>,
     /// The path used to name outputs: relative, without `..`.
     pub rel: PathBuf,
-    /// Found by walking a directory or expanding a glob, not named by the user.
-    pub walked: bool,
 }
 
 impl Input {
@@ -224,7 +222,6 @@ pub fn discover_batch(
             found.inputs.push(Input {
                 path: None,
                 rel: PathBuf::from("stdin"),
-                walked: false,
             });
             continue;
         }
@@ -258,7 +255,6 @@ pub fn discover_batch(
             found.inputs.push(Input {
                 path: Some(path.to_path_buf()),
                 rel: rel_for_file(path),
-                walked: false,
             });
         } else if is_glob(arg) {
             let globbed = expand_glob(arg, extensions)?;
@@ -367,7 +363,6 @@ fn walk(
         out.inputs.push(Input {
             path: Some(entry.path().to_path_buf()),
             rel: rel.to_path_buf(),
-            walked: true,
         });
     }
     Ok(out)
@@ -410,7 +405,6 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
             found.push(Input {
                 path: Some(path),
                 rel: input.rel,
-                walked: true,
             });
         }
     }
@@ -619,7 +613,6 @@ mod tests {
         Input {
             path: Some(PathBuf::from(rel)),
             rel: PathBuf::from(rel),
-            walked: false,
         }
     }
 
