@@ -13,6 +13,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod decode;
 pub mod infer;
 pub mod inspect;
 pub mod meta;

@@ -333,24 +333,35 @@ impl Checker {
                 )],
             );
         }
-        let text = match std::str::from_utf8(body) {
+        let text = match crate::decode::decode(bytes) {
             Ok(t) => t,
             Err(e) => {
-                return report(
-                    detect(bytes),
-                    vec![finding(
-                        Severity::Error,
+                use crate::decode::DecodeError;
+                let (rule, message, hint) = match e {
+                    DecodeError::NotUtf8 { offset } => (
                         "input/not-utf8",
-                        format!(
-                            "not valid UTF-8 at byte {}",
-                            e.valid_up_to() + (bytes.len() - body.len())
-                        ),
-                        Some("re-save the file as UTF-8".into()),
-                    )],
-                )
+                        format!("not valid UTF-8 at byte {offset}"),
+                        "re-save the file as UTF-8",
+                    ),
+                    DecodeError::BadUtf16 { offset } => (
+                        "input/not-utf8",
+                        format!("not valid UTF-16 at byte {offset} (the file opens with a UTF-16 byte-order mark)"),
+                        "re-save the file as UTF-8",
+                    ),
+                    DecodeError::Binary { kind, offset } => (
+                        "input/binary",
+                        format!("{kind}, not text (byte {offset})"),
+                        "validate checks JSON-LD, NewsML-G2, HTML and Dublin Core documents; leave other files out of its inputs",
+                    ),
+                };
+                return report(
+                    None,
+                    vec![finding(Severity::Error, rule, message, Some(hint.into()))],
+                );
             }
         };
-        let kind = detect(bytes);
+        let text: &str = &text;
+        let kind = detect(text.as_bytes());
         let findings = match kind {
             Some(DocKind::JsonLd) => self.check_jsonld(text),
             Some(DocKind::NewsMl) => self.check_newsml(text),

@@ -8,7 +8,6 @@ use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
 };
-use colloquy::read::ReadError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -552,8 +551,8 @@ fn convert_one(
                     }
                     other => {
                         let at = match &other {
-                            ConvertError::Read(ReadError::NotUtf8 { offset, .. }) => {
-                                Some(byte_line_col(&bytes, *offset))
+                            ConvertError::Read(e) => {
+                                e.offset().map(|offset| byte_line_col(&bytes, offset))
                             }
                             _ => None,
                         };

@@ -21,23 +21,56 @@ pub enum ReadError {
     Empty { name: String },
     #[error("{name}: not valid UTF-8 at byte {offset}; re-save the file as UTF-8")]
     NotUtf8 { name: String, offset: usize },
+    #[error("{name}: not valid UTF-16 at byte {offset} (the file opens with a UTF-16 byte-order mark); re-save the file as UTF-8")]
+    BadUtf16 { name: String, offset: usize },
+    #[error("{name}: {kind}, not text (byte {offset}); colloquy reads interview texts: plain text, Markdown, HTML, WebVTT or SRT")]
+    Binary {
+        name: String,
+        kind: &'static str,
+        offset: usize,
+    },
     #[error("{name}: no questions found; colloquy needs at least one question and answer (see `colloquy inspect {name}` for how the text was read)")]
     NoQuestions { name: String },
 }
 
-/// Decodes the bytes of a source as UTF-8 (a leading BOM is dropped).
+impl ReadError {
+    /// The byte offset into the file the error points at, when it points at one.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            ReadError::NotUtf8 { offset, .. }
+            | ReadError::BadUtf16 { offset, .. }
+            | ReadError::Binary { offset, .. } => Some(*offset),
+            ReadError::Empty { .. } | ReadError::NoQuestions { .. } => None,
+        }
+    }
+}
+
+/// Decodes the bytes of a source (UTF-8, BOM dropped; UTF-16 by its BOM; see
+/// [`crate::decode`]) into the normalized text every reader works on.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
-        name: name.to_string(),
-        offset: e.valid_up_to(),
+    use crate::decode::DecodeError;
+    let name_ = || name.to_string();
+    let text = crate::decode::decode(bytes).map_err(|e| match e {
+        DecodeError::NotUtf8 { offset } => ReadError::NotUtf8 {
+            name: name_(),
+            offset,
+        },
+        DecodeError::BadUtf16 { offset } => ReadError::BadUtf16 {
+            name: name_(),
+            offset,
+        },
+        DecodeError::Binary { kind, offset } => ReadError::Binary {
+            name: name_(),
+            kind,
+            offset,
+        },
     })?;
     if text.trim().is_empty() {
         return Err(ReadError::Empty {
             name: name.to_string(),
         });
     }
-    Ok(normalize(text))
+    Ok(normalize(&text))
 }
 
 /// The text every reader and span works on: Unicode NFC (Vietnamese and French pages

@@ -75,6 +75,75 @@ fn non_utf8_names_the_file_and_the_byte() {
 }
 
 #[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    // What Windows editors save as "Unicode": UTF-16LE behind FF FE.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.txt");
+    let text = "Frage: Wie kamen Sie zur Imkerei?\nAntwort: Über meinen Großvater.\n\nFrage: Und heute?\nAntwort: Vierzig Völker.\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(&path, bytes).unwrap();
+    let out = colloquy()
+        .args([
+            "convert",
+            path.to_str().unwrap(),
+            "--stdout",
+            "--to",
+            "jsonld",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["hasPart"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        doc["hasPart"][0]["acceptedAnswer"]["text"],
+        "Über meinen Großvater."
+    );
+}
+
+#[test]
+fn an_image_or_office_file_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("portrait.txt");
+    fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let docx = dir.path().join("interview.docx");
+    fs::write(&docx, b"PK\x03\x04\x14\0\x06\0").unwrap();
+    let assert = colloquy()
+        .args([
+            "convert",
+            png.to_str().unwrap(),
+            docx.to_str().unwrap(),
+            "-o",
+            dir.path().join("out").to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("portrait.txt: a PNG image, not text (byte 0)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("interview.docx: a ZIP archive (as .docx")
+            && stderr.contains("export the document as UTF-8 text"),
+        "{stderr}"
+    );
+    // validate says the same, under its own rule id.
+    colloquy()
+        .args(["validate", png.to_str().unwrap(), "--report", "json"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("input/binary").and(predicate::str::contains("a PNG image")),
+        );
+}
+
+#[test]
 fn text_without_questions_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("prose.txt");
