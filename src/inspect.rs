@@ -192,7 +192,12 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
     // Parts of publisher, rights, translation and photos can each come from another
     // layer (a licence from a flag, a holder from the sidecar): one line per part.
     for (field, provenance) in &m.field_provenance {
-        let _ = writeln!(o, "  {field:<15} ← {}", prov_human(text, provenance));
+        let value = part_value(iv, field).unwrap_or_else(|| "(absent)".into());
+        let _ = writeln!(
+            o,
+            "  {field:<15} {value}  ← {}",
+            prov_human(text, provenance)
+        );
     }
     let _ = writeln!(o, "\npeople");
     for (i, p) in iv.people.iter().enumerate() {
@@ -352,4 +357,36 @@ fn present(parts: &[&Option<String>]) -> String {
         .filter_map(|p| p.as_deref())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The value at a `field_provenance` path (`publisher.logo`, `figures[0].credit`), found
+/// in the serialized model so every part the merge records can be shown without a
+/// table of field names to keep in step.
+fn part_value(iv: &Interview, path: &str) -> Option<String> {
+    let (root, rest) = match path.strip_prefix("figures") {
+        Some(rest) => (serde_json::to_value(&iv.figures).ok()?, rest),
+        None => (serde_json::to_value(&iv.meta).ok()?, path),
+    };
+    let mut v = &root;
+    for step in rest.split('.').filter(|s| !s.is_empty()) {
+        let (key, index) = match step.split_once('[') {
+            Some((k, i)) => (k, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (step, None),
+        };
+        if !key.is_empty() {
+            // A Sourced<T> wraps its value: look inside it.
+            if v.get(key).is_none() {
+                v = v.get("value")?;
+            }
+            v = v.get(key)?;
+        }
+        if let Some(i) = index {
+            v = v.get(i)?;
+        }
+    }
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
 }

@@ -423,3 +423,39 @@ fn a_credit_with_an_agency_and_a_name_gives_a_photographer_inspect_shows() {
         "{human}"
     );
 }
+
+/// `inspect` shows each part of a composite value with the value itself, not only where it
+/// came from: an archivist checking a record reads both on one line.
+#[test]
+fn inspect_shows_every_part_with_its_value_and_origin() {
+    let out = colloquy()
+        .args([
+            "inspect",
+            "tests/fixtures/meta/seed/wawancara-mekong.txt",
+            "--image-credit",
+            "Kantor Berita",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let line = |prefix: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix} line in\n{text}"))
+            .to_string()
+    };
+    let logo = line("publisher.logo ");
+    assert!(
+        logo.contains("https://news.example.id/logo.png") && logo.contains("← sidecar"),
+        "{logo}"
+    );
+    assert!(line("translation.translator ").contains("Siti Rahmawati"));
+    let credit = line("figures[0].credit ");
+    assert!(
+        credit.contains("Kantor Berita") && credit.contains("← flag --image-credit"),
+        "{credit}"
+    );
+}
