@@ -259,6 +259,14 @@ pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
             return Some(k);
         }
     }
+    // A word of a compound key (`published` → `date_published`, `title` → `job_title`)
+    // names that key more surely than a one-letter neighbour (`publisher`).
+    if let Some(k) = known
+        .iter()
+        .find(|k| k.to_lowercase().split('_').skip(1).any(|part| part == u))
+    {
+        return Some(k);
+    }
     let mut best: Option<(usize, &str)> = None;
     for k in known {
         let d = edit_distance(&u, &k.to_lowercase());
@@ -367,5 +375,13 @@ mod tests {
         assert_eq!(closest("datePublished", known), Some("date_published"));
         assert_eq!(closest("lang", known), Some("language"));
         assert_eq!(closest("zzzzzz", known), None);
+        // The word of a compound key beats a one-letter neighbour.
+        let known = ["publisher", "date_published", "job_title", "name"];
+        assert_eq!(closest("published", known), Some("date_published"));
+        assert_eq!(closest("title", known), Some("job_title"));
+        assert_eq!(
+            closest("publisher", ["publishers", "publisher_url"]),
+            Some("publishers")
+        );
     }
 }
