@@ -1,8 +1,8 @@
 //! Throughput of each stage on the bundled samples and the seed, measured, not asserted.
 //!
-//! `cargo bench --bench pipeline` prints microseconds per document for reading,
-//! writing + checking JSON-LD, and writing + checking NewsML-G2 (the libxml2 XSD
-//! validation dominates). Numbers on a noisy 2-core VM vary by up to 2×; compare runs
+//! `cargo bench --bench pipeline` prints microseconds per document for reading, and
+//! for writing + checking each output: JSON-LD, NewsML-G2 (the libxml2 XSD validation
+//! dominates), the HTML page (its JSON-LD is written and checked too) and Dublin Core. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
 //! on one machine only.
 
 use colloquy::check::Checker;
@@ -56,6 +56,8 @@ fn main() {
     for (label, format) in [
         ("write + check JSON-LD", OutputFormat::JsonLd),
         ("write + check NewsML-G2", OutputFormat::NewsMl),
+        ("write + check HTML page", OutputFormat::Html),
+        ("write + check Dublin Core", OutputFormat::DublinCore),
     ] {
         let options = ConvertOptions {
             formats: vec![format],
