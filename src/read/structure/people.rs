@@ -1064,6 +1064,32 @@ fn settle_closing(iv: &mut Interview) {
     if n == 0 {
         return;
     }
+    // The interviewer's last turn is thanks and then short lines that ask nothing (`(Transcript
+    // by the press office)`, `Transcripts are generated automatically…`, a credit): the
+    // interviewer does not go on talking after the thanks, so those lines are the page's
+    // notes, not the turn's.
+    let last = &mut iv.turns[n - 1];
+    if last.role == Role::Interviewer
+        && last.paragraphs.len() >= 2
+        && closing_thanks(&last.paragraphs[0].text).is_some()
+        && last.paragraphs[1..]
+            .iter()
+            .all(|p| p.text.chars().count() <= 200 && !p.text.contains(['?', '¿', '？', '؟']))
+    {
+        let moved: Vec<_> = last.paragraphs.drain(1..).collect();
+        last.span.end = last.paragraphs[0].span.end;
+        for p in &moved {
+            iv.diagnostics.push(Diagnostic::info(
+                "note-after-interview",
+                format!(
+                    "moved out of the closing thanks (a note, not the interviewer's words): '{}'",
+                    super::short(&p.text)
+                ),
+                Some(p.span.clone()),
+            ));
+        }
+        iv.notes.extend(moved);
+    }
     // Labelled or unlabelled: the last turn is the interviewer's thanks.
     let last = &iv.turns[n - 1];
     if last.role == Role::Interviewer && last.paragraphs.len() == 1 {
