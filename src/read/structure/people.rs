@@ -72,10 +72,25 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 .rev()
                 .nth(2)
                 .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-            let role = if possessed {
+            // `Im Gespräch mit Lena Krause erzählt der Förster, …`: a verb whose subject is
+            // someone else, named by an article and a noun, tells; the one "with" asks.
+            let told = {
+                let rest = src[f.span.end..].lines().next().unwrap_or("");
+                let after: Vec<&str> = rest.split_whitespace().take(3).collect();
+                rest.starts_with(' ')
+                    && after.len() == 3
+                    && after[0].chars().all(char::is_lowercase)
+                    && lexicon::contains(&lex.articles, &after[1].to_lowercase())
+            };
+            let role = if possessed || told {
                 Role::Interviewer
             } else {
                 Role::Interviewee
+            };
+            let before = if told {
+                format!("{before}' (another subject tells: 'the one with' asks)")
+            } else {
+                before
             };
             ev.push(Evidence {
                 how: format!("after '{before}'"),
@@ -238,7 +253,12 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                         ahead.rsplit(' ').next().map(str::to_lowercase).as_deref(),
                         Some("a" | "an" | "our" | "un" | "une" | "ein" | "eine" | "una")
                     );
-                if opens && lexicon::contains(&lex.interview_words, &before) {
+                // A compound that ends in an interview word (`Werkstattgespräch`) is one too.
+                let interview_word = lexicon::contains(&lex.interview_words, &before)
+                    || lex.interview_words.iter().any(|w| {
+                        w.chars().count() >= 6 && !w.contains(' ') && before.ends_with(w.as_str())
+                    });
+                if opens && interview_word {
                     if let Some(b) =
                         names::name_after(src, span.start + i + pat.len()).filter(|b| {
                             b.name.split_whitespace().count() >= 2
