@@ -80,7 +80,10 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 rest.starts_with(' ')
                     && after.len() == 3
                     && after[0].chars().all(char::is_lowercase)
+                    && !lexicon::contains(&lex.place_prepositions, after[0])
                     && lexicon::contains(&lex.articles, &after[1].to_lowercase())
+                    // The subject is a noun (`der Förster`), not a place (`en el vivero`).
+                    && after[2].chars().next().is_some_and(char::is_uppercase)
             };
             let role = if possessed || told {
                 Role::Interviewer
@@ -789,6 +792,22 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 }
                 _ => back,
             };
+            // `Imker Bernd Hollweg` for the label `Bernd Hollweg:` that the text also
+            // prints alone: the word before is a description.
+            let mut f = f;
+            loop {
+                let words: Vec<&str> = f.name.split_whitespace().collect();
+                if words.len() <= core.split_whitespace().count().max(2)
+                    || !printed_without(src, words[0], &words[1..])
+                {
+                    break;
+                }
+                let cut = f.name.len() - f.name[words[0].len()..].trim_start().len();
+                f = Found {
+                    name: f.name[cut..].to_string(),
+                    span: f.span.start + cut..f.span.end,
+                };
+            }
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
                     f.name.split_whitespace().count(),
@@ -1021,7 +1040,8 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
                 let first = words[0];
                 let lower = first.to_lowercase();
                 let common = lower != first && !names::occurrences_exact(src, &lower).is_empty();
-                if !(common || words.len() > max_words) {
+                if !(common || words.len() > max_words || printed_without(src, first, &words[1..]))
+                {
                     break;
                 }
                 start += first.len();
@@ -1042,6 +1062,23 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
         }
     }
     best
+}
+
+/// `Imker Bernd Hollweg` where the text also prints `Bernd Hollweg` on its own (at a line's
+/// or sentence's start, or after a lower-case word): the name is the two words, the one
+/// before is a description (a job, a title) the text leaves off elsewhere.
+fn printed_without(src: &str, first: &str, rest: &[&str]) -> bool {
+    if rest.len() < 2 {
+        return false;
+    }
+    let rest = rest.join(" ");
+    names::occurrences(src, &rest).iter().any(|r| {
+        let before = src[..r.start].trim_end_matches([' ', '\t']);
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        before.is_empty()
+            || before.ends_with(['\n', '.', '–', '—', '-', ':', '(', '"', '“', '„'])
+            || (prev != first && prev.chars().next().is_some_and(char::is_lowercase))
+    })
 }
 
 /// The full name a Han-script surname label stands for, where the text prints the
