@@ -64,6 +64,9 @@ pub struct Lexicon {
     /// Openers of the site's promotion lines after the interview (`Subscribe to …`,
     /// `Simak breaking news …`): dropped when they trail the last answer.
     pub promo_openers: Vec<String>,
+    /// Keys of a title block of `Key: value` lines (`Interviewee:`, `Date:`, `Place:`),
+    /// the oral-history archive way: the block is the head, never turns.
+    pub title_block_keys: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
 }
@@ -136,6 +139,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.address_openers,
             &mut lex.interview_words,
             &mut lex.generic_speakers,
+            &mut lex.title_block_keys,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();
