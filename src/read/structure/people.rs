@@ -278,14 +278,17 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                     break;
                 }
                 // Only names the rest of the text also shows: `Town Hall with Students` names no one.
-                if a.name.split_whitespace().count() >= 2 && corroborated(src, &a.name, span) {
-                    ev.push(Evidence {
-                        found: a,
-                        role: Role::Interviewee,
-                        how: format!("before '{w}' in the headline"),
-                        job_title: None,
-                    });
+                // And B asks only when A is a person: in `Mending nets with Ruth Calloway`
+                // the one "with" is the guest.
+                if a.name.split_whitespace().count() < 2 || !corroborated(src, &a.name, span) {
+                    break;
                 }
+                ev.push(Evidence {
+                    found: a,
+                    role: Role::Interviewee,
+                    how: format!("before '{w}' in the headline"),
+                    job_title: None,
+                });
                 if let Some(b) = names::name_after(src, span.start + i + pat.len()).filter(|b| {
                     b.name.split_whitespace().count() >= 2 && corroborated(src, &b.name, span)
                 }) {
