@@ -78,7 +78,8 @@ pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
                 };
                 let gap = &src[at..f.span.start];
                 let n = f.name.split_whitespace().count();
-                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) {
+                let outlet = lexicon::starts_with_phrase(&lex.outlet_words, &f.name).is_some();
+                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) && !outlet {
                     let how = format!("named after '{}' in the lead", &text[r]);
                     return Some((f, how));
                 }

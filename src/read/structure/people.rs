@@ -104,6 +104,7 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev.extend(credit_lines(src, iv));
+    ev.extend(suffix_credits(src, iv));
     // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
     // author of a Q&A asks the questions. Weaker than a phrase that says so.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
@@ -362,6 +363,49 @@ fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
                 role: Role::Interviewer,
                 job_title: None,
             });
+        }
+    }
+    out
+}
+
+/// `Hoàng Lan (thực hiện)` on a line of its own outside the turns: a name, then a word that
+/// says it conducted the interview — the interviewer's credit, printed after the name.
+fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    // The head, and the lines after the last turn (a closing's notes are not yet apart).
+    let mut regions = head_text(src, iv);
+    if let Some(t) = iv.turns.last() {
+        let end = t.paragraphs.first().map_or(t.span.end, |p| p.span.end);
+        regions.push((end, src[end..].to_string()));
+    }
+    for (off, text) in regions {
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let start = off + at;
+            at += line.len();
+            let t = line.trim();
+            let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) else {
+                continue;
+            };
+            let word = t[open + 1..t.len() - 1].trim().to_lowercase();
+            if !lexicon::contains(&lex.interviewer_suffixes, &word) {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let Some(f) = names::name_after(src, start + lead) else {
+                continue;
+            };
+            let n = f.name.split_whitespace().count();
+            let rest = src[f.span.end..start + lead + open].trim();
+            if f.span.start == start + lead && rest.is_empty() && (2..=4).contains(&n) {
+                out.push(Evidence {
+                    how: format!("credited '({word})' after the name"),
+                    found: f,
+                    role: Role::Interviewer,
+                    job_title: None,
+                });
+            }
         }
     }
     out
@@ -958,8 +1002,10 @@ fn plausible_name(name: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w, "The" | "THE"));
+    let outlet = lexicon::starts_with_phrase(&lex.outlet_words, name).is_some();
     !name.is_empty()
         && !article
+        && !outlet
         && !name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
