@@ -286,26 +286,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "the all-capitals title 'ORAL HISTORY INTERVIEW WITH EVELYN MARSH' gives the name in capitals; the mixed-case 'Evelyn Marsh' of the first question is not preferred",
     ),
     (
-        "blind7_voa_zh.txt",
-        "interviewees",
-        "'专访' (exclusive interview) before the headline's colon is read as a name: CJK has no capitals to tell a word from a name",
-    ),
-    (
-        "blind7_voa_zh.txt",
-        "interviewer",
-        "a CJK byline alone on its line (no '记者'/'By' word) is not read as the byline",
-    ),
-    (
-        "blind7_voa_zh.txt",
-        "headline",
-        "the CJK site chrome lines above the headline hide it",
-    ),
-    (
-        "blind7_voa_zh.txt",
-        "date",
-        "'2024年4月18日 10:32' under the headline is not read when the headline is not found",
-    ),
-    (
         "blind7_voa_fa.txt",
         "interviewees",
         "Persian names after 'گفت‌وگو با' (interview with) are not read: no name shape for Arabic script",

@@ -164,12 +164,16 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         let mine: Vec<&LabelHit> = all.iter().map(|(h, _)| h).filter(|h| &h.key == k).collect();
         let known = lexicon::contains(&lexicon().question_labels, k)
             || lexicon::contains(&lexicon().answer_labels, k);
-        let headline = mine.len() == 1 && !known && quoted_headline(src, &ls, mine[0]);
+        // `专访：台湾茶农…`, `Interview: …` said once: the kind of article, a headline's
+        // kicker, not a speaker.
+        let kicker = mine.len() == 1 && lexicon::contains(&lexicon().interview_words, k);
+        let headline =
+            mine.len() == 1 && !known && (kicker || quoted_headline(src, &ls, mine[0]));
         if headline {
             iv.diagnostics.push(Diagnostic::info(
                 "label-is-headline",
                 format!(
-                    "'{}:' is said once before a quotation: a headline, not a speaker",
+                    "'{}:' is said once, as a kind of article or before a quotation: a headline, not a speaker",
                     short(&mine[0].label)
                 ),
                 Some(mine[0].span.clone()),

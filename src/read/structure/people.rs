@@ -368,6 +368,71 @@ fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
     out
 }
 
+fn bare_byline(src: &str, iv: &Interview) -> Option<Evidence> {
+    let Provenance::Text { span } = &iv.meta.date_published.as_ref()?.provenance else {
+        return None;
+    };
+    let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+    if span.start >= first {
+        return None;
+    }
+    let headline = iv.meta.headline.as_ref().and_then(|h| match &h.provenance {
+        Provenance::Text { span } => Some(span.clone()),
+        _ => None,
+    });
+    // The non-blank lines of the head, as byte ranges.
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    for l in src[..first].split_inclusive('\n') {
+        let lead = l.len() - l.trim_start().len();
+        if !l.trim().is_empty() {
+            lines.push(at + lead..at + l.trim_end().len());
+        }
+        at += l.len();
+    }
+    let d = lines
+        .iter()
+        .position(|r| r.start <= span.start && span.end <= r.end)?;
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
+    for n in [d.checked_sub(1), Some(d + 1)].into_iter().flatten() {
+        let Some(r) = lines.get(n) else { continue };
+        if headline
+            .as_ref()
+            .is_some_and(|h| h.start < r.end && r.start < h.end)
+        {
+            continue;
+        }
+        let t = &src[r.clone()];
+        let k = t.chars().count();
+        let found = if t.chars().all(han) && (2..=4).contains(&k) {
+            Some(Found {
+                name: t.to_string(),
+                span: r.clone(),
+            })
+        } else {
+            // Title-case words only (not `FOR IMMEDIATE RELEASE`), none printed in lower
+            // case elsewhere, which a common word is (`De Wikinotícias`: `de setembro`).
+            names::name_after(src, r.start).filter(|f| {
+                f.span == *r
+                    && (2..=4).contains(&f.name.split_whitespace().count())
+                    && f.name.split_whitespace().all(|w| {
+                        w.chars().skip(1).any(char::is_lowercase)
+                            && names::occurrences_exact(src, &w.to_lowercase()).is_empty()
+                    })
+            })
+        };
+        if let Some(f) = found.filter(|f| plausible_name(&f.name)) {
+            return Some(Evidence {
+                how: "a name alone beside the date line (a byline)".into(),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+    }
+    None
+}
+
 /// `Hoàng Lan (thực hiện)` on a line of its own outside the turns: a name, then a word that
 /// says it conducted the interview — the interviewer's credit, printed after the name.
 fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
@@ -415,6 +480,12 @@ fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    // A name alone on the line right above or below the date line in the head (`周立文`
+    // under `2024年4月18日 10:32`, `Jane Roe` over `June 3, 2024`): the byline without a
+    // `By`. The weakest evidence of who asks: only when nothing else names anyone asking.
+    if !ev.iter().any(|e| e.role == Role::Interviewer) {
+        ev.extend(bare_byline(src, iv));
+    }
     ev.retain(|e| plausible_name(&e.found.name));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
