@@ -306,16 +306,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "'Kepala Dinas Perikanan … , Rini Hapsari,' in the lead: an apposition after a long title, not the opening subject",
     ),
     (
-        "blind7_tanya_id.txt",
-        "headline",
-        "the breadcrumb line and the outlet name above/below the headline: the head reader does not pick the 'Wawancara Khusus: …' line",
-    ),
-    (
-        "blind7_tanya_id.txt",
-        "date",
-        "'Senin, 5 Februari 2024 | 09:15 WIB' after the outlet line is not read once the headline is missed",
-    ),
-    (
         "blind7_bold_id.md",
         "date",
         "the date in the byline line 'Oleh **X** · Rabu, 10 Juli 2024 14:20 WIB' is not read",

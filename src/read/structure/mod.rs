@@ -164,9 +164,14 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         let mine: Vec<&LabelHit> = all.iter().map(|(h, _)| h).filter(|h| &h.key == k).collect();
         let known = lexicon::contains(&lexicon().question_labels, k)
             || lexicon::contains(&lexicon().answer_labels, k);
-        // `专访：台湾茶农…`, `Interview: …` said once: the kind of article, a headline's
+        // `专访：台湾茶农…`, `Wawancara Khusus: …`, `Exclusive interview: …` said once: the kind of article, a headline's
         // kicker, not a speaker.
-        let kicker = mine.len() == 1 && lexicon::contains(&lexicon().interview_words, k);
+        let kicker = mine.len() == 1
+            && (lexicon::contains(&lexicon().interview_words, k)
+                || (k.split_whitespace().count() <= 3
+                    && k
+                        .split_whitespace()
+                        .any(|w| lexicon::contains(&lexicon().interview_words, w))));
         let headline =
             mine.len() == 1 && !known && (kicker || quoted_headline(src, &ls, mine[0]));
         if headline {

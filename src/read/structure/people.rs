@@ -404,24 +404,13 @@ fn bare_byline(src: &str, iv: &Interview) -> Option<Evidence> {
         }
         let t = &src[r.clone()];
         let k = t.chars().count();
-        let found = if t.chars().all(han) && (2..=4).contains(&k) {
-            Some(Found {
+        // In cased scripts an outlet's name (`Kompas Pesisir`) looks the same as a person's:
+        // only a Han name, which outlets' names are not (`美国之音中文网`), is taken.
+        if t.chars().all(han) && (2..=4).contains(&k) {
+            let f = Found {
                 name: t.to_string(),
                 span: r.clone(),
-            })
-        } else {
-            // Title-case words only (not `FOR IMMEDIATE RELEASE`), none printed in lower
-            // case elsewhere, which a common word is (`De Wikinotícias`: `de setembro`).
-            names::name_after(src, r.start).filter(|f| {
-                f.span == *r
-                    && (2..=4).contains(&f.name.split_whitespace().count())
-                    && f.name.split_whitespace().all(|w| {
-                        w.chars().skip(1).any(char::is_lowercase)
-                            && names::occurrences_exact(src, &w.to_lowercase()).is_empty()
-                    })
-            })
-        };
-        if let Some(f) = found.filter(|f| plausible_name(&f.name)) {
+            };
             return Some(Evidence {
                 how: "a name alone beside the date line (a byline)".into(),
                 found: f,
@@ -480,9 +469,8 @@ fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
-    // A name alone on the line right above or below the date line in the head (`周立文`
-    // under `2024年4月18日 10:32`, `Jane Roe` over `June 3, 2024`): the byline without a
-    // `By`. The weakest evidence of who asks: only when nothing else names anyone asking.
+    // A Han name alone on the line right above or below the date line in the head (`周立文`
+    // under `2024年4月18日 10:32`): the byline without a `记者`. The weakest evidence of who asks: only when nothing else names anyone asking.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
         ev.extend(bare_byline(src, iv));
     }
