@@ -310,16 +310,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "date",
         "the date in the byline line 'Oleh **X** · Rabu, 10 Juli 2024 14:20 WIB' is not read",
     ),
-    (
-        "blind7_ministerio_es.txt",
-        "interviewees",
-        "the name is an apposition in the headline ('de la ministra de …, Lucía Ferrándiz, en …'); no rule reads it",
-    ),
-    (
-        "blind7_ministerio_es.txt",
-        "headline",
-        "'Entrevista de la ministra …' right after a menu line is not taken as the headline",
-    ),
 ];
 
 /// The paragraph is the source's own words: in at most two pieces, in order (a page's

@@ -242,8 +242,13 @@ fn headline_like(src: &str, ls: &[Line], i: usize) -> bool {
     {
         return false;
     }
-    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() {
-        return false;
+    // `Entrevista de Juan Pérez` credits who asked; `Entrevista de la ministra …` (an
+    // article or a lower-case word after the phrase) is a headline about the interview.
+    if let Some(p) = lexicon::starts_with_phrase(&lex.interviewer_phrases, t) {
+        let next = t.trim_start()[p.len()..].trim_start();
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
     }
     let block: Vec<usize> = (0..ls.len())
         .filter(|&j| ls[j].block == ls[i].block && ls[j].kind != LineKind::Blank)

@@ -707,7 +707,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         role_of[g]
             .as_ref()
             .is_some_and(|r| r.0 == Role::Interviewee)
-            && names::label_core(&label_of(g, iv)).is_some()
+            // `MINISTRA:` is a title, no name: the questions and the head may still name her.
+            && names::label_core(&label_of(g, iv))
+                .is_some_and(|c| !lexicon::contains(&lex.titles, &c.to_lowercase()))
     });
     let has = |ev: &[Evidence], r: Role| {
         ev.iter().any(|e| e.role == r) || (r == Role::Interviewee && named_answerer)
@@ -1096,8 +1098,27 @@ fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Opti
         // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
         for r in names::occurrences_any_case(&text, voc) {
             let after = r.start + voc.len();
+            // `la ministra de Transición Ecológica, Lucía Ferrándiz,`: the title's
+            // description, then the name set off by commas.
+            let apposed = || {
+                let rest = &text[after..];
+                let comma = rest.find(", ")?;
+                let desc = &rest[..comma];
+                if desc.contains(['.', '\n', ';', ':', '?', '!'])
+                    || desc.split_whitespace().count() > 6
+                {
+                    return None;
+                }
+                let at = after + comma + 2;
+                names::name_after(&text, at).filter(|f| {
+                    f.span.start == at
+                        && text[f.span.end..].starts_with(',')
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                })
+            };
             if let Some(f) = names::name_after(&text, after)
                 .filter(|f| f.span.start <= after + 1 && f.name.split_whitespace().count() >= 2)
+                .or_else(apposed)
             {
                 return Some((
                     Found {
