@@ -305,11 +305,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "interviewees",
         "'Kepala Dinas Perikanan … , Rini Hapsari,' in the lead: an apposition after a long title, not the opening subject",
     ),
-    (
-        "blind7_bold_id.md",
-        "date",
-        "the date in the byline line 'Oleh **X** · Rabu, 10 Juli 2024 14:20 WIB' is not read",
-    ),
 ];
 
 /// The paragraph is the source's own words: in at most two pieces, in order (a page's

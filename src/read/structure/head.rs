@@ -46,7 +46,11 @@ pub fn read_head(
                 let rest = rest.trim().trim_matches(|c: char| {
                     c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace()
                 });
-                if rest.split_whitespace().count() <= 5 {
+                // `Oleh **Sari Wulandari** · Rabu, 10 Juli 2024 14:20 WIB`: a byline, then
+                // the date with its weekday and clock.
+                let byline_date = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some()
+                    && without_date_words(rest).split_whitespace().count() <= 6;
+                if rest.split_whitespace().count() <= 5 || byline_date {
                     let s = ls[i].span.start;
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     // `Published 4 June 2023`: a word about the date, not a place.
