@@ -281,11 +281,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "a project name over a key-line title block is taken as the headline; telling a collection name from a title needs the title-block reader",
     ),
     (
-        "blind7_oral_initials_en.txt",
-        "interviewees",
-        "the all-capitals title 'ORAL HISTORY INTERVIEW WITH EVELYN MARSH' gives the name in capitals; the mixed-case 'Evelyn Marsh' of the first question is not preferred",
-    ),
-    (
         "blind7_voa_fa.txt",
         "interviewees",
         "Persian names after 'گفت‌وگو با' (interview with) are not read: no name shape for Arabic script",

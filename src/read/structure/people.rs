@@ -469,6 +469,28 @@ fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    // `EVELYN MARSH` from a title in capitals, printed `Evelyn Marsh` elsewhere: the name
+    // as written in running text.
+    for e in ev.iter_mut() {
+        let caps =
+            |n: &str| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase);
+        if !caps(&e.found.name) {
+            continue;
+        }
+        // Ranges of the lower-cased text: checked against the source before use.
+        let mixed = names::occurrences_any_case(src, &e.found.name)
+            .into_iter()
+            .find(|r| {
+                src.get(r.clone())
+                    .is_some_and(|t| !caps(t) && t.to_lowercase() == e.found.name.to_lowercase())
+            });
+        if let Some(r) = mixed {
+            e.found = Found {
+                name: src[r.clone()].to_string(),
+                span: r,
+            };
+        }
+    }
     // A Han name alone on the line right above or below the date line in the head (`周立文`
     // under `2024年4月18日 10:32`): the byline without a `记者`. The weakest evidence of who asks: only when nothing else names anyone asking.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
