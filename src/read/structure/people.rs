@@ -281,6 +281,25 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 // Only names the rest of the text also shows: `Town Hall with Students` names no one.
                 // And B asks only when A is a person: in `Mending nets with Ruth Calloway`
                 // the one "with" is the guest.
+                // `Mme Claire Duvernoy, ministre de l'Agriculture, avec B`: the name before a
+                // description set off by commas (lower case, a few words).
+                let a = if a.name.split_whitespace().count() >= 2 {
+                    a
+                } else {
+                    let head = t[..i].trim_end();
+                    let apposed = head.strip_suffix(',').and_then(|h| {
+                        let c0 = h.rfind(", ")?;
+                        let desc = &h[c0 + 2..];
+                        let ws = h[..c0].rfind(' ').map_or(0, |s| s + 1);
+                        (desc.chars().next().is_some_and(char::is_lowercase)
+                            && desc.split_whitespace().count() <= 6)
+                            .then(|| names::name_ending_at(src, span.start + ws..span.start + c0))
+                    });
+                    match apposed {
+                        Some(f) => f,
+                        None => break,
+                    }
+                };
                 if a.name.split_whitespace().count() < 2 || !corroborated(src, &a.name, span) {
                     break;
                 }
@@ -290,8 +309,44 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                     how: format!("before '{w}' in the headline"),
                     job_title: None,
                 });
-                if let Some(b) = names::name_after(src, span.start + i + pat.len()).filter(|b| {
-                    b.name.split_whitespace().count() >= 2 && corroborated(src, &b.name, span)
+                // B is printed again, or given with an outlet (`Julien Marchetti de Radio
+                // Vallée`, `Gesell Tobias de Voice of America`): a journalist's credit.
+                let of_outlet = |b: &Found| {
+                    let rest = &src[b.span.end..];
+                    let mut ws = rest.split_whitespace();
+                    rest.starts_with(' ')
+                        && ws.next().is_some_and(|w| {
+                            matches!(w, "of" | "de" | "du" | "from" | "von" | "vom" | "di" | "da")
+                        })
+                        && ws
+                            .next()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                };
+                // `Julien Marchetti de Radio Vallée` read as one name: the outlet goes.
+                let b_found = names::name_after(src, span.start + i + pat.len()).map(|b| {
+                    let words: Vec<&str> = b.name.split_whitespace().collect();
+                    let cut = (2..words.len().saturating_sub(1)).find(|&k| {
+                        matches!(words[k], "of" | "de" | "du" | "von" | "vom" | "di" | "da")
+                            && words[k + 1].chars().next().is_some_and(char::is_uppercase)
+                    });
+                    match cut {
+                        Some(k) => {
+                            let name = words[..k].join(" ");
+                            if b.name.starts_with(&name) {
+                                Found {
+                                    span: b.span.start..b.span.start + name.len(),
+                                    name,
+                                }
+                            } else {
+                                b
+                            }
+                        }
+                        None => b,
+                    }
+                });
+                if let Some(b) = b_found.filter(|b| {
+                    b.name.split_whitespace().count() >= 2
+                        && (corroborated(src, &b.name, span) || of_outlet(b))
                 }) {
                     ev.push(Evidence {
                         found: b,
