@@ -290,11 +290,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "headline",
         "the zero-width non-joiner of Persian ('گفت‌وگو') is removed by the text normaliser (src/read/text.rs, not this branch's)",
     ),
-    (
-        "blind7_tanya_id.txt",
-        "interviewees",
-        "'Kepala Dinas Perikanan … , Rini Hapsari,' in the lead: an apposition after a long title, not the opening subject",
-    ),
 ];
 
 /// The paragraph is the source's own words: in at most two pieces, in order (a page's

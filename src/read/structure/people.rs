@@ -161,19 +161,58 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         };
         let t = &src[span.clone()];
         // `Interview: Aileen Ferris, harbour master`: the headline names who is interviewed.
+        // `Wawancara Khusus: Kepala Dinas Rini Hapsari soal …`: a kicker holding an
+        // interview word, a description, the name, then the topic.
         if let Some(c) = t.find(':') {
             let word = t[..c].trim().to_lowercase();
-            if lexicon::contains(&lex.interview_words, &word) {
+            let kicker = lexicon::contains(&lex.interview_words, &word)
+                || (word.split_whitespace().count() <= 3
+                    && word
+                        .split_whitespace()
+                        .any(|w| lexicon::contains(&lex.interview_words, w)));
+            if kicker {
                 let at = span.start + c + 1;
                 let at = at + (src[at..].len() - src[at..].trim_start().len());
+                // Printed outside the headline, standing alone there.
+                let elsewhere = |name: &str| {
+                    names::occurrences(src, name).iter().any(|r| {
+                        (r.end <= span.start || r.start >= span.end) && {
+                            let before = src[..r.start].trim_end_matches([' ', '\t']);
+                            let prev = before.split_whitespace().next_back().unwrap_or("");
+                            before.is_empty()
+                                || before.ends_with(['\n', '.', ',', '–', '—', '-', ':', '('])
+                                || prev.chars().next().is_some_and(char::is_lowercase)
+                        }
+                    })
+                };
+                // The description before the name goes when the text prints the name
+                // without it.
+                let found = names::name_after(src, at).map(|f| {
+                    let words: Vec<&str> = f.name.split_whitespace().collect();
+                    (1..words.len().saturating_sub(1))
+                        .find(|&k| elsewhere(&words[k..].join(" ")))
+                        .and_then(|k| {
+                            let name = words[k..].join(" ");
+                            f.name.ends_with(&name).then(|| Found {
+                                span: f.span.end - name.len()..f.span.end,
+                                name,
+                            })
+                        })
+                        .unwrap_or(f)
+                });
                 // The name stands alone: it ends the headline or a comma, dash or
-                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
-                if let Some(f) = names::name_after(src, at).filter(|f| {
+                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title),
+                // or the topic follows in lower case and the text prints the name again.
+                if let Some(f) = found.filter(|f| {
                     let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    let described = f.span.start > at
+                        && src[at..f.span.start]
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
                     // A name that is the whole rest of the headline needs the text to
                     // name the person again (`Wawancara: Nelayan Kecil Harus Dilindungi`
                     // is a title-cased slogan no one answers to).
-                    f.span.start == at
+                    (f.span.start == at || described)
                         && (2..=4).contains(&f.name.split_whitespace().count())
                         && (rest.starts_with([',', '–', '—', '-', '(', '|'])
                             || rest.is_empty()
@@ -181,7 +220,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                                     names::occurrences(src, w)
                                         .iter()
                                         .any(|r| r.end <= span.start || r.start >= span.end)
-                                }))
+                                })
+                            || rest.chars().next().is_some_and(char::is_lowercase)
+                                && elsewhere(&f.name))
                 }) {
                     ev.push(Evidence {
                         found: f,
