@@ -277,11 +277,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
     ),
     (
         "blind7_voa_fa.txt",
-        "interviewees",
-        "Persian names after 'گفت‌وگو با' (interview with) are not read: no name shape for Arabic script",
-    ),
-    (
-        "blind7_voa_fa.txt",
         "interviewer",
         "a Persian byline alone on its line is not read (Arabic-script names)",
     ),

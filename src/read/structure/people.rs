@@ -1058,8 +1058,25 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 .map(|f| (f, "full name printed before an honorific in the text")),
             // Chinese names are written whole, without a space: two to four Han
             // characters that are no role word (`王立`, `欧阳娜娜`).
+            // In a script without case (Arabic, Persian, Hebrew) two or three words the
+            // lead or a caption prints too (`سارا احمدی`): an outlet's label (`صدای آمریکا`)
+            // is not written there.
             _ if (core.split_whitespace().count() >= 2
                 && core.chars().any(|c| c.is_lowercase()))
+                || ((2..=3).contains(&core.split_whitespace().count())
+                    && core
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| !c.is_lowercase() && !c.is_uppercase())
+                    && !core.chars().any(
+                        |c| matches!(c, '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'),
+                    )
+                    && iv
+                        .lead
+                        .iter()
+                        .map(|p| &src[p.span.clone()])
+                        .chain(iv.figures.iter().map(|f| &src[f.span.clone()]))
+                        .any(|t| t.contains(core.as_str())))
                 || (core.chars().count() <= 4
                     && core.chars().count() >= 2
                     && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
