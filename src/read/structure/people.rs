@@ -518,6 +518,43 @@ fn bare_byline(src: &str, iv: &Interview) -> Option<Evidence> {
     None
 }
 
+/// `Aoife and Niamh Brennan`: `first` (a speaker's one-word label), a joiner, and the
+/// full name of another speaker (`others`: their label names, lower case) whose surname
+/// then is `first`'s too. The span covers the whole phrase.
+fn shared_surname(src: &str, first: &str, others: &[String]) -> Option<Found> {
+    let lex = lexicon();
+    for r in names::occurrences_any_case(src, first) {
+        let Some(word) = src.get(r.clone()) else {
+            continue;
+        };
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || word.chars().all(char::is_uppercase)
+        {
+            continue; // the running text's `Aoife`, not the label `AOIFE`
+        }
+        let rest = &src[r.end..];
+        let mut ws = rest.split_whitespace();
+        let joiner = ws.next().unwrap_or("");
+        if !(joiner == "&" || lexicon::contains(&lex.org_joiners, joiner)) || !rest.starts_with(' ')
+        {
+            continue;
+        }
+        let at = r.end + rest.find(joiner).unwrap_or(0) + joiner.len();
+        let at = at + (src[at..].len() - src[at..].trim_start().len());
+        let Some(other) = names::name_after(src, at).filter(|f| f.span.start == at) else {
+            continue;
+        };
+        let words: Vec<&str> = other.name.split_whitespace().collect();
+        if words.len() == 2 && others.iter().any(|o| o == &words[0].to_lowercase()) {
+            return Some(Found {
+                name: format!("{word} {}", words[1]),
+                span: r.start..other.span.end,
+            });
+        }
+    }
+    None
+}
+
 /// `Hoàng Lan (thực hiện)` on a line of its own outside the turns: a name, then a word that
 /// says it conducted the interview — the interviewer's credit, printed after the name.
 fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
@@ -1048,9 +1085,28 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 best = Some(f);
             }
         }
+        // `Aoife and Niamh Brennan` with `AOIFE:` and `NIAMH:` both speaking: the first
+        // name shares the surname printed once for both.
+        if best
+            .as_ref()
+            .is_none_or(|b| b.name.split_whitespace().count() < 2)
+            && core.split_whitespace().count() == 1
+        {
+            let others: Vec<String> = (0..groups.len())
+                .filter(|&o| o != g)
+                .filter_map(|o| names::label_core(&label_of(o, iv)))
+                .map(|c| c.to_lowercase())
+                .collect();
+            best = shared_surname(src, &core, &others).or(best);
+        }
         let found = match best {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
-                Some((f, "full name printed in the text"))
+                let how = if src.contains(f.name.as_str()) {
+                    "full name printed in the text"
+                } else {
+                    "first name joined to another speaker's full name: the surname is shared"
+                };
+                Some((f, how))
             }
             // `鈴木：` and `鈴木一郎社長` in the lead: the surname, one or two more Han
             // characters, then an honorific or a title — the full name.
