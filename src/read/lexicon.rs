@@ -69,6 +69,9 @@ pub struct Lexicon {
     pub outlet_words: Vec<String>,
     /// Words after a name that say it conducted the interview (`Hoàng Lan (thực hiện)`).
     pub interviewer_suffixes: Vec<String>,
+    /// Last words of a collection's or programme's name (`… Oral History Project`): over
+    /// an archive's title block such a line names the collection, not the interview.
+    pub collection_words: Vec<String>,
     /// Keys of a title block of `Key: value` lines (`Interviewee:`, `Date:`, `Place:`),
     /// the oral-history archive way: the block is the head, never turns.
     pub title_block_keys: Vec<String>,
@@ -145,6 +148,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.interview_words,
             &mut lex.generic_speakers,
             &mut lex.title_block_keys,
+            &mut lex.collection_words,
             &mut lex.outlet_words,
             &mut lex.interviewer_suffixes,
         ] {

@@ -28,6 +28,9 @@ pub fn read_head(
         .collect();
     let mut seen_prose = false;
     let mut date_line: Option<usize> = None;
+    // An archive's title block below: a line ending in `Project`/`Collection` names the
+    // collection, not this interview.
+    let archive = !super::title_block(src, ls).is_empty();
     for (n, &i) in head.iter().enumerate() {
         let t = ls[i].text(src);
         let para = paras.iter().find(|p| p.line == i);
@@ -96,9 +99,14 @@ pub fn read_head(
                         && lexicon::starts_with_phrase(&lex.byline_prefixes, u).is_none()
                         && ls[j].block != ls[i].block
                 }));
+        let collection = archive
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| lexicon::contains(&lex.collection_words, w));
         if iv.meta.headline.is_none()
             && (!seen_prose)
             && !kicker
+            && !collection
             && headline_like(src, ls, i)
             && !place_like_line(t)
         {

@@ -385,7 +385,7 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
 /// line between, short values that are no sentences, and two keys or more from the
 /// lexicon's `title_block_keys` (`Interviewee:`, `Interviewer:`, `Date:`, `Place:`).
 /// Oral-history archives print one above the transcript; its `Interviewee:` is no turn.
-fn title_block(src: &str, ls: &[Line]) -> Vec<usize> {
+pub(super) fn title_block(src: &str, ls: &[Line]) -> Vec<usize> {
     let lex = lexicon();
     // (key, value) of a `Key: value` line with a short value that is no sentence.
     let keyed = |i: usize| -> Option<String> {
