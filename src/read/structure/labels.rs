@@ -437,6 +437,30 @@ mod tests {
     }
 
     #[test]
+    fn press_office_labels() {
+        // `Q  text`: a label word set off by two spaces.
+        let h = dot_label("Q  And if the talks fail?", 0).unwrap();
+        assert_eq!(
+            (
+                h.label.as_str(),
+                &"Q  And if the talks fail?"[h.content_start..]
+            ),
+            ("Q", "And if the talks fail?")
+        );
+        assert_eq!(dot_label("So  what?", 0), None);
+        // A plain hyphen after a label word or capitals, not after a title-case phrase.
+        let h = dash_label("QUESTION - Et sur le lait ?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("QUESTION", false));
+        let h = dash_label("MME DUVERNOY - Que je les ai entendus.", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("MME DUVERNOY", true));
+        assert_eq!(
+            dash_label("New York - the city that never sleeps.", 0),
+            None
+        );
+        assert_eq!(dash_label("Well - I think so.", 0), None);
+    }
+
+    #[test]
     fn timestamps_next_to_labels_are_not_text() {
         let line = "Jane Doe: (00:12) Welcome back.";
         let h = colon_label(line, 0).unwrap();

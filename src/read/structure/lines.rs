@@ -466,6 +466,19 @@ mod tests {
     }
 
     #[test]
+    fn page_headers_of_a_pdf_are_furniture() {
+        let src = "A: We sold the milk to the cooperative, and\nHarold Pennington, 6-17-2019       Page 2\nday.\nIntro                 4\nChapter one        12\nOral History of Ann Lee       7\nOral History of Ann Lee       8";
+        let ls = lines(src);
+        let kinds: Vec<bool> = ls
+            .iter()
+            .map(|l| l.kind == LineKind::Chrome(PAGE_FURNITURE))
+            .collect();
+        // `Page 2` says so; the repeated header comes back; a one-off wide gap and a
+        // number (a table of contents line) is no page furniture.
+        assert_eq!(kinds, [false, true, false, false, false, true, true]);
+    }
+
+    #[test]
     fn timestamps_are_dropped_from_line_starts() {
         let src = "[12:04] Host: Hello there.\n00:01:23 Guest: Hi.";
         let ls = lines(src);
