@@ -64,6 +64,17 @@ pub struct Lexicon {
     /// Openers of the site's promotion lines after the interview (`Subscribe to …`,
     /// `Simak breaking news …`): dropped when they trail the last answer.
     pub promo_openers: Vec<String>,
+    /// Words that open a publication's or station's name (`Báo …`, `Radio …`): a name
+    /// that starts with one is an outlet, never a person.
+    pub outlet_words: Vec<String>,
+    /// Words after a name that say it conducted the interview (`Hoàng Lan (thực hiện)`).
+    pub interviewer_suffixes: Vec<String>,
+    /// Last words of a collection's or programme's name (`… Oral History Project`): over
+    /// an archive's title block such a line names the collection, not the interview.
+    pub collection_words: Vec<String>,
+    /// Keys of a title block of `Key: value` lines (`Interviewee:`, `Date:`, `Place:`),
+    /// the oral-history archive way: the block is the head, never turns.
+    pub title_block_keys: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
 }
@@ -136,6 +147,10 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.address_openers,
             &mut lex.interview_words,
             &mut lex.generic_speakers,
+            &mut lex.title_block_keys,
+            &mut lex.collection_words,
+            &mut lex.outlet_words,
+            &mut lex.interviewer_suffixes,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();

@@ -222,8 +222,8 @@ const CASES: &[Case] = &[
         first_q: "Who picked up the fiddle first?",
         last_a: "Listening.",
         lang: "en",
-        // The labels say 'AOIFE' and 'NIAMH'; checked by first name below.
-        interviewees: None,
+        // The labels say 'AOIFE' and 'NIAMH'; the lead 'Aoife and Niamh Brennan'.
+        interviewees: Some(&["Aoife Brennan", "Niamh Brennan"]),
         interviewer: Some(&["Laura Finch"]),
         headline: Some("Two sisters, one fiddle school"),
         date: Some("2023-09-18"),
@@ -337,11 +337,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "interviewees",
         "'Пекарь Ольга Смирнова' opens the lead: the same capitalised description before the name",
     ),
-    (
-        "blind6_magazine_en.md",
-        "interviewees",
-        "the name is an apposition in the lead's second sentence ('The last of them, Bridget Mallory, grew up…'); the lead-name rule reads only the opening of the first",
-    ),
 ];
 
 fn norm(s: &str) -> String {
@@ -453,17 +448,10 @@ fn two_interviewees_answer_the_same_question() {
         ex[0].answers[1].text(),
         "I was not jealous. I was four and wanted whatever she had."
     );
-    // `NIAMH:` is `Niamh Brennan` of the lead. `AOIFE:` shares the surname only through
-    // 'Aoife and Niamh Brennan' (a known miss: no name is printed whole for her), so at
-    // most her first name may be given, and nothing else.
+    // `NIAMH:` is `Niamh Brennan` of the lead; `AOIFE:` shares the surname printed once
+    // for both ('Aoife and Niamh Brennan'), both being speakers.
     let ivees = names(&iv, Role::Interviewee);
-    assert!(ivees.contains(&"Niamh Brennan".to_string()), "{ivees:?}");
-    assert!(
-        ivees
-            .iter()
-            .all(|n| ["Niamh Brennan", "Aoife Brennan", "Aoife"].contains(&n.as_str())),
-        "{ivees:?}"
-    );
+    assert_eq!(ivees, ["Aoife Brennan", "Niamh Brennan"]);
 }
 
 #[test]

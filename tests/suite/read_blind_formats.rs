@@ -185,9 +185,10 @@ fn wp_de() -> Case {
         language: "de",
         headline: Some("„Ein Wald braucht Geduld“"),
         date: Some("2025-05-14T08:30:00+02:00"),
-        // The lead says "Im Gespräch mit Lena Krause erzählt der Förster …": Lena Krause
-        // asks, Jonas Brenner answers. The structure recognizer's lead rule reads the name
-        // after "im Gespräch mit" as the interviewee, so people are not asserted here.
+        // The lead says "Im Gespräch mit Lena Krause erzählt der Förster …": another
+        // subject tells, so Lena Krause (also the byline) asks and Jonas Brenner answers.
+        interviewees: &["Jonas Brenner"],
+        interviewers: &["Lena Krause"],
         figures: &[(
             "Jonas Brenner zwischen jungen Buchen am Hang über Ahrental.",
             "Petra Maas",
@@ -396,10 +397,11 @@ fn obsidian_de() -> Case {
         language: "de",
         headline: Some("Werkstattgespräch mit Ida Sommer"),
         date: Some("2025-03-08"),
-        // Ida Sommer answers and Mats Falk (the author, who "hat sie besucht") asks; the
-        // structure recognizer reads the headline "Werkstattgespräch mit Ida Sommer" as
-        // naming the interviewer (also with a `# ` heading instead of front matter), so
-        // people are not asserted here.
+        // Ida Sommer answers (the headline "Werkstattgespräch mit Ida Sommer": a compound
+        // interview word) and Mats Falk (the front matter's author, who "hat sie besucht")
+        // asks.
+        interviewees: &["Ida Sommer"],
+        interviewers: &["Mats Falk"],
         figures: &[(
             "Ida Sommer an der Hobelbank.",
             "Mats Falk",

@@ -28,6 +28,9 @@ pub fn read_head(
         .collect();
     let mut seen_prose = false;
     let mut date_line: Option<usize> = None;
+    // An archive's title block below: a line ending in `Project`/`Collection` names the
+    // collection, not this interview.
+    let archive = !super::title_block(src, ls).is_empty();
     for (n, &i) in head.iter().enumerate() {
         let t = ls[i].text(src);
         let para = paras.iter().find(|p| p.line == i);
@@ -46,7 +49,11 @@ pub fn read_head(
                 let rest = rest.trim().trim_matches(|c: char| {
                     c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace()
                 });
-                if rest.split_whitespace().count() <= 5 {
+                // `Oleh **Sari Wulandari** · Rabu, 10 Juli 2024 14:20 WIB`: a byline, then
+                // the date with its weekday and clock.
+                let byline_date = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some()
+                    && without_date_words(rest).split_whitespace().count() <= 6;
+                if rest.split_whitespace().count() <= 5 || byline_date {
                     let s = ls[i].span.start;
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     // `Published 4 June 2023`: a word about the date, not a place.
@@ -92,9 +99,14 @@ pub fn read_head(
                         && lexicon::starts_with_phrase(&lex.byline_prefixes, u).is_none()
                         && ls[j].block != ls[i].block
                 }));
+        let collection = archive
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| lexicon::contains(&lex.collection_words, w));
         if iv.meta.headline.is_none()
             && (!seen_prose)
             && !kicker
+            && !collection
             && headline_like(src, ls, i)
             && !place_like_line(t)
         {
@@ -242,8 +254,13 @@ fn headline_like(src: &str, ls: &[Line], i: usize) -> bool {
     {
         return false;
     }
-    if lexicon::starts_with_phrase(&lex.interviewer_phrases, t).is_some() {
-        return false;
+    // `Entrevista de Juan Pérez` credits who asked; `Entrevista de la ministra …` (an
+    // article or a lower-case word after the phrase) is a headline about the interview.
+    if let Some(p) = lexicon::starts_with_phrase(&lex.interviewer_phrases, t) {
+        let next = t.trim_start()[p.len()..].trim_start();
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
     }
     let block: Vec<usize> = (0..ls.len())
         .filter(|&j| ls[j].block == ls[i].block && ls[j].kind != LineKind::Blank)

@@ -128,10 +128,14 @@ fn stamp_re() -> &'static Regex {
 
 fn dot_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^[*_]*(\p{L}{1,12})\.[*_]*\s+[*_]*[\p{Lu}¿¡\d\x22“«]").unwrap())
+    R.get_or_init(|| {
+        Regex::new(r"^[*_]*(\p{L}{1,12})(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]")
+            .unwrap()
+    })
 }
 
-/// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot.
+/// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot,
+/// or set off by two spaces or a tab (`Q  Minister, …`, the press-office transcript way).
 pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = dot_re().captures(text)?;
@@ -200,13 +204,15 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn dash_sep_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]{0,40}?)[*_]*[ \t]+[–—][ \t]+[*_]*\S").unwrap()
+        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]{0,40}?)[*_]*[ \t]+([–—]|-)[ \t]+[*_]*\S").unwrap()
     })
 }
 
 /// `Q – How…` / `MARÍA — El silencio…`: a label, then an en or em dash instead of a colon.
 /// A known label word, a name in capitals, or a full name of two to four capitalised
-/// words; one capitalised word alone (`Well — …`) is prose.
+/// words; one capitalised word alone (`Well — …`) is prose. A plain hyphen (`QUESTION - …`,
+/// `MME DUVERNOY - …`, French press transcripts) only after a label word or capitals, as
+/// title-case prose joins phrases with it too.
 pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = dash_sep_re().captures(text)?;
@@ -221,7 +227,8 @@ pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    if !(known || (caps && words.len() <= 4) || full)
+    let hyphen = c.get(2).is_some_and(|m| m.as_str() == "-");
+    if !(known || (caps && words.len() <= 4) || (full && !hyphen))
         || lexicon::contains(&lex.not_labels, &key)
         || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
         || lexicon::starts_with_phrase(&lex.source_prefixes, label).is_some()
@@ -427,6 +434,30 @@ mod tests {
         ] {
             assert_eq!(dash_label(line, 0), None, "{line}");
         }
+    }
+
+    #[test]
+    fn press_office_labels() {
+        // `Q  text`: a label word set off by two spaces.
+        let h = dot_label("Q  And if the talks fail?", 0).unwrap();
+        assert_eq!(
+            (
+                h.label.as_str(),
+                &"Q  And if the talks fail?"[h.content_start..]
+            ),
+            ("Q", "And if the talks fail?")
+        );
+        assert_eq!(dot_label("So  what?", 0), None);
+        // A plain hyphen after a label word or capitals, not after a title-case phrase.
+        let h = dash_label("QUESTION - Et sur le lait ?", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("QUESTION", false));
+        let h = dash_label("MME DUVERNOY - Que je les ai entendus.", 0).unwrap();
+        assert_eq!((h.label.as_str(), h.weak), ("MME DUVERNOY", true));
+        assert_eq!(
+            dash_label("New York - the city that never sleeps.", 0),
+            None
+        );
+        assert_eq!(dash_label("Well - I think so.", 0), None);
     }
 
     #[test]

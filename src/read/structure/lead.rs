@@ -78,7 +78,8 @@ pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
                 };
                 let gap = &src[at..f.span.start];
                 let n = f.name.split_whitespace().count();
-                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) {
+                let outlet = lexicon::starts_with_phrase(&lex.outlet_words, &f.name).is_some();
+                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) && !outlet {
                     let how = format!("named after '{}' in the lead", &text[r]);
                     return Some((f, how));
                 }
@@ -282,15 +283,42 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
     // comes after a short phrase set off by a comma and a lower-case description (`Aos
     // 82 anos, a poeta Dulce Mendonça lança…`, `The last of them, Bridget Mallory, grew
     // up…`, `Keman sanatçısı Mehmet Aydın, …`).
-    let at = at + described_start(&src[at..first.span.end]);
-    let f = names::name_after(src, at)?;
-    let opening = &src[at..f.span.start];
-    if opening
-        .split_whitespace()
-        .any(|w| !lexicon::contains(&lex.titles, w.trim_end_matches('.')))
-    {
-        return None;
-    }
+    let opens = |at: usize| -> Option<(usize, Found)> {
+        let at = at + described_start(&src[at..first.span.end]);
+        let f = names::name_after(src, at)?;
+        let opening = &src[at..f.span.start];
+        (!opening
+            .split_whitespace()
+            .any(|w| !lexicon::contains(&lex.titles, w.trim_end_matches('.')))
+            && (2..=4).contains(&f.name.split_whitespace().count()))
+        .then_some((at, f))
+    };
+    // The first sentence; or, when it names no one, a later sentence of the paragraph
+    // whose name is set off by commas (`… by one family. The last of them, Bridget
+    // Mallory, grew up …`).
+    let (at, f) = opens(at).or_else(|| {
+        sentence_starts(text).into_iter().skip(1).find_map(|i| {
+            let s = at - lead_ws + i;
+            let sentence = &src[s..first.span.end];
+            // A fronted phrase of at most five words that names no one, then the name.
+            let comma = sentence.find(", ")?;
+            let phrase: Vec<&str> = sentence[..comma].split_whitespace().collect();
+            if phrase.is_empty()
+                || phrase.len() > 5
+                || phrase[1..].iter().any(|w| names::name_token(w).is_some())
+            {
+                return None;
+            }
+            let a = s + comma + 2;
+            names::name_after(src, a)
+                .filter(|f| {
+                    f.span.start == a
+                        && src[f.span.end..].starts_with(',')
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                })
+                .map(|f| (a, f))
+        })
+    })?;
     let n = f.name.split_whitespace().count();
     if !(2..=4).contains(&n) || !plausible(&f.name) || !alone(src, &f) {
         return None;

@@ -120,7 +120,51 @@ pub fn lines(src: &str) -> Vec<Line> {
             });
         }
     }
+    page_furniture(src, &mut out);
     out
+}
+
+/// Why a line is a page's running header or footer (see `page_furniture`).
+pub const PAGE_FURNITURE: &str = "page header or footer";
+
+fn page_number_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        re(r"(?i)^(.*?\S)(?:[ \t]{3,}|\t)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$")
+    })
+}
+
+/// Running headers and footers of a PDF turned into text (`Harold Pennington, 6-17-2019
+/// ··· Page 2`): a line that ends, after a wide gap, in a page number, and either says
+/// `Page` or comes back with the same words on another page. They fall where the page
+/// broke, often inside a turn, and belong to no one.
+fn page_furniture(src: &str, out: &mut [Line]) {
+    let key = |l: &Line| -> Option<(String, bool)> {
+        if l.kind != LineKind::Text {
+            return None;
+        }
+        let c = page_number_re().captures(l.text(src))?;
+        let words = c
+            .get(1)?
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (words.chars().count() <= 80).then(|| (words.to_lowercase(), c.get(2).is_some()))
+    };
+    let keys: Vec<Option<(String, bool)>> = out.iter().map(key).collect();
+    for (i, k) in keys.iter().enumerate() {
+        let Some((words, says_page)) = k else {
+            continue;
+        };
+        let again = keys
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.as_ref().is_some_and(|(w, _)| w == words));
+        if *says_page || again {
+            out[i].kind = LineKind::Chrome(PAGE_FURNITURE);
+        }
+    }
 }
 
 fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
@@ -419,6 +463,19 @@ mod tests {
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
         }
+    }
+
+    #[test]
+    fn page_headers_of_a_pdf_are_furniture() {
+        let src = "A: We sold the milk to the cooperative, and\nHarold Pennington, 6-17-2019       Page 2\nday.\nIntro                 4\nChapter one        12\nOral History of Ann Lee       7\nOral History of Ann Lee       8";
+        let ls = lines(src);
+        let kinds: Vec<bool> = ls
+            .iter()
+            .map(|l| l.kind == LineKind::Chrome(PAGE_FURNITURE))
+            .collect();
+        // `Page 2` says so; the repeated header comes back; a one-off wide gap and a
+        // number (a table of contents line) is no page furniture.
+        assert_eq!(kinds, [false, true, false, false, false, true, true]);
     }
 
     #[test]

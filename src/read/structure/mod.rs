@@ -131,8 +131,20 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         }
     }
 
-    // Speaker labels.
-    let hits = find_labels(src, &ls, &used);
+    // Speaker labels, none inside an archive's title block.
+    let mut hits = find_labels(src, &ls, &used);
+    for i in title_block(src, &ls) {
+        if let Some(h) = hits[i].take() {
+            iv.diagnostics.push(Diagnostic::info(
+                "title-block",
+                format!(
+                    "'{}:' is a key of a title block (lines of 'Key: value'), not a speaker",
+                    short(&h.label)
+                ),
+                Some(ls[i].span.clone()),
+            ));
+        }
+    }
     let all: Vec<(LabelHit, (bool, usize))> = hits
         .iter()
         .flatten()
@@ -152,12 +164,21 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         let mine: Vec<&LabelHit> = all.iter().map(|(h, _)| h).filter(|h| &h.key == k).collect();
         let known = lexicon::contains(&lexicon().question_labels, k)
             || lexicon::contains(&lexicon().answer_labels, k);
-        let headline = mine.len() == 1 && !known && quoted_headline(src, &ls, mine[0]);
+        // `专访：台湾茶农…`, `Wawancara Khusus: …`, `Exclusive interview: …` said once: the kind of article, a headline's
+        // kicker, not a speaker.
+        let kicker = mine.len() == 1
+            && (lexicon::contains(&lexicon().interview_words, k)
+                || (k.split_whitespace().count() <= 3
+                    && k
+                        .split_whitespace()
+                        .any(|w| lexicon::contains(&lexicon().interview_words, w))));
+        let headline =
+            mine.len() == 1 && !known && (kicker || quoted_headline(src, &ls, mine[0]));
         if headline {
             iv.diagnostics.push(Diagnostic::info(
                 "label-is-headline",
                 format!(
-                    "'{}:' is said once before a quotation: a headline, not a speaker",
+                    "'{}:' is said once, as a kind of article or before a quotation: a headline, not a speaker",
                     short(&mine[0].label)
                 ),
                 Some(mine[0].span.clone()),
@@ -360,6 +381,46 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
         .collect()
 }
 
+/// The lines of a title block: three or more `Key: value` lines in a row, with no blank
+/// line between, short values that are no sentences, and two keys or more from the
+/// lexicon's `title_block_keys` (`Interviewee:`, `Interviewer:`, `Date:`, `Place:`).
+/// Oral-history archives print one above the transcript; its `Interviewee:` is no turn.
+pub(super) fn title_block(src: &str, ls: &[Line]) -> Vec<usize> {
+    let lex = lexicon();
+    // (key, value) of a `Key: value` line with a short value that is no sentence.
+    let keyed = |i: usize| -> Option<String> {
+        if ls[i].kind != LineKind::Text {
+            return None;
+        }
+        let t = ls[i].text(src).trim().trim_start_matches(['*', '_']);
+        let c = t.find([':', '：'])?;
+        let key = t[..c].trim().trim_end_matches(['*', '_']).to_lowercase();
+        let value = t[c..].trim_start_matches([':', '：', '*', '_']).trim();
+        (!key.is_empty()
+            && key.split_whitespace().count() <= 4
+            && !value.is_empty()
+            && value.chars().count() <= 80
+            && !value.ends_with(['.', '?', '!', '？', '。']))
+        .then_some(key)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ls.len() {
+        let mut j = i;
+        let mut known = 0;
+        while j < ls.len() {
+            let Some(k) = keyed(j) else { break };
+            known += usize::from(lexicon::contains(&lex.title_block_keys, &k));
+            j += 1;
+        }
+        if j - i >= 3 && known >= 2 {
+            out.extend(i..j);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// `聞き手：山田太郎`, `Interviewer: Jane Roe`: a phrase that says who asked, then only
 /// a name — the interview's credit, not the interviewer's first turn.
 fn credit_line(line: &str, content: &str) -> bool {
@@ -524,7 +585,8 @@ fn paragraphs(
             (Some(p), Some(_))
                 if hits[i].is_none()
                     && ls[p].block == l.block
-                    && p + 1 == i
+                    // A page's running header between two lines of a turn is no break.
+                    && (p + 1..i).all(|k| ls[k].kind == LineKind::Chrome(lines::PAGE_FURNITURE))
                     && !out.last().is_some_and(|o| o.text.is_empty()) =>
             {
                 let pt = ls[p].text(src);

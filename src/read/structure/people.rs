@@ -72,10 +72,28 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 .rev()
                 .nth(2)
                 .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-            let role = if possessed {
+            // `Im Gespräch mit Lena Krause erzählt der Förster, …`: a verb whose subject is
+            // someone else, named by an article and a noun, tells; the one "with" asks.
+            let told = {
+                let rest = src[f.span.end..].lines().next().unwrap_or("");
+                let after: Vec<&str> = rest.split_whitespace().take(3).collect();
+                rest.starts_with(' ')
+                    && after.len() == 3
+                    && after[0].chars().all(char::is_lowercase)
+                    && !lexicon::contains(&lex.place_prepositions, after[0])
+                    && lexicon::contains(&lex.articles, &after[1].to_lowercase())
+                    // The subject is a noun (`der Förster`), not a place (`en el vivero`).
+                    && after[2].chars().next().is_some_and(char::is_uppercase)
+            };
+            let role = if possessed || told {
                 Role::Interviewer
             } else {
                 Role::Interviewee
+            };
+            let before = if told {
+                format!("{before}' (another subject tells: 'the one with' asks)")
+            } else {
+                before
             };
             ev.push(Evidence {
                 how: format!("after '{before}'"),
@@ -86,6 +104,7 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev.extend(credit_lines(src, iv));
+    ev.extend(suffix_credits(src, iv));
     // A byline alone on its line in the head (`By Jane Roe`, `Oleh Dimas Pratama`): the
     // author of a Q&A asks the questions. Weaker than a phrase that says so.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
@@ -142,19 +161,58 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         };
         let t = &src[span.clone()];
         // `Interview: Aileen Ferris, harbour master`: the headline names who is interviewed.
+        // `Wawancara Khusus: Kepala Dinas Rini Hapsari soal …`: a kicker holding an
+        // interview word, a description, the name, then the topic.
         if let Some(c) = t.find(':') {
             let word = t[..c].trim().to_lowercase();
-            if lexicon::contains(&lex.interview_words, &word) {
+            let kicker = lexicon::contains(&lex.interview_words, &word)
+                || (word.split_whitespace().count() <= 3
+                    && word
+                        .split_whitespace()
+                        .any(|w| lexicon::contains(&lex.interview_words, w)));
+            if kicker {
                 let at = span.start + c + 1;
                 let at = at + (src[at..].len() - src[at..].trim_start().len());
+                // Printed outside the headline, standing alone there.
+                let elsewhere = |name: &str| {
+                    names::occurrences(src, name).iter().any(|r| {
+                        (r.end <= span.start || r.start >= span.end) && {
+                            let before = src[..r.start].trim_end_matches([' ', '\t']);
+                            let prev = before.split_whitespace().next_back().unwrap_or("");
+                            before.is_empty()
+                                || before.ends_with(['\n', '.', ',', '–', '—', '-', ':', '('])
+                                || prev.chars().next().is_some_and(char::is_lowercase)
+                        }
+                    })
+                };
+                // The description before the name goes when the text prints the name
+                // without it.
+                let found = names::name_after(src, at).map(|f| {
+                    let words: Vec<&str> = f.name.split_whitespace().collect();
+                    (1..words.len().saturating_sub(1))
+                        .find(|&k| elsewhere(&words[k..].join(" ")))
+                        .and_then(|k| {
+                            let name = words[k..].join(" ");
+                            f.name.ends_with(&name).then(|| Found {
+                                span: f.span.end - name.len()..f.span.end,
+                                name,
+                            })
+                        })
+                        .unwrap_or(f)
+                });
                 // The name stands alone: it ends the headline or a comma, dash or
-                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title).
-                if let Some(f) = names::name_after(src, at).filter(|f| {
+                // parenthesis follows (`Wawancara: Menjaga Hutan Mangrove di …` is a title),
+                // or the topic follows in lower case and the text prints the name again.
+                if let Some(f) = found.filter(|f| {
                     let rest = src[f.span.end..span.end].trim_start_matches(['.', ' ']);
+                    let described = f.span.start > at
+                        && src[at..f.span.start]
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
                     // A name that is the whole rest of the headline needs the text to
                     // name the person again (`Wawancara: Nelayan Kecil Harus Dilindungi`
                     // is a title-cased slogan no one answers to).
-                    f.span.start == at
+                    (f.span.start == at || described)
                         && (2..=4).contains(&f.name.split_whitespace().count())
                         && (rest.starts_with([',', '–', '—', '-', '(', '|'])
                             || rest.is_empty()
@@ -162,7 +220,9 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                                     names::occurrences(src, w)
                                         .iter()
                                         .any(|r| r.end <= span.start || r.start >= span.end)
-                                }))
+                                })
+                            || rest.chars().next().is_some_and(char::is_lowercase)
+                                && elsewhere(&f.name))
                 }) {
                     ev.push(Evidence {
                         found: f,
@@ -238,7 +298,12 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                         ahead.rsplit(' ').next().map(str::to_lowercase).as_deref(),
                         Some("a" | "an" | "our" | "un" | "une" | "ein" | "eine" | "una")
                     );
-                if opens && lexicon::contains(&lex.interview_words, &before) {
+                // A compound that ends in an interview word (`Werkstattgespräch`) is one too.
+                let interview_word = lexicon::contains(&lex.interview_words, &before)
+                    || lex.interview_words.iter().any(|w| {
+                        w.chars().count() >= 6 && !w.contains(' ') && before.ends_with(w.as_str())
+                    });
+                if opens && interview_word {
                     if let Some(b) =
                         names::name_after(src, span.start + i + pat.len()).filter(|b| {
                             b.name.split_whitespace().count() >= 2
@@ -255,16 +320,74 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                     break;
                 }
                 // Only names the rest of the text also shows: `Town Hall with Students` names no one.
-                if a.name.split_whitespace().count() >= 2 && corroborated(src, &a.name, span) {
-                    ev.push(Evidence {
-                        found: a,
-                        role: Role::Interviewee,
-                        how: format!("before '{w}' in the headline"),
-                        job_title: None,
+                // And B asks only when A is a person: in `Mending nets with Ruth Calloway`
+                // the one "with" is the guest.
+                // `Mme Claire Duvernoy, ministre de l'Agriculture, avec B`: the name before a
+                // description set off by commas (lower case, a few words).
+                let a = if a.name.split_whitespace().count() >= 2 {
+                    a
+                } else {
+                    let head = t[..i].trim_end();
+                    let apposed = head.strip_suffix(',').and_then(|h| {
+                        let c0 = h.rfind(", ")?;
+                        let desc = &h[c0 + 2..];
+                        let ws = h[..c0].rfind(' ').map_or(0, |s| s + 1);
+                        (desc.chars().next().is_some_and(char::is_lowercase)
+                            && desc.split_whitespace().count() <= 6)
+                            .then(|| names::name_ending_at(src, span.start + ws..span.start + c0))
                     });
+                    match apposed {
+                        Some(f) => f,
+                        None => break,
+                    }
+                };
+                if a.name.split_whitespace().count() < 2 || !corroborated(src, &a.name, span) {
+                    break;
                 }
-                if let Some(b) = names::name_after(src, span.start + i + pat.len()).filter(|b| {
-                    b.name.split_whitespace().count() >= 2 && corroborated(src, &b.name, span)
+                ev.push(Evidence {
+                    found: a,
+                    role: Role::Interviewee,
+                    how: format!("before '{w}' in the headline"),
+                    job_title: None,
+                });
+                // B is printed again, or given with an outlet (`Julien Marchetti de Radio
+                // Vallée`, `Gesell Tobias de Voice of America`): a journalist's credit.
+                let of_outlet = |b: &Found| {
+                    let rest = &src[b.span.end..];
+                    let mut ws = rest.split_whitespace();
+                    rest.starts_with(' ')
+                        && ws.next().is_some_and(|w| {
+                            matches!(w, "of" | "de" | "du" | "from" | "von" | "vom" | "di" | "da")
+                        })
+                        && ws
+                            .next()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                };
+                // `Julien Marchetti de Radio Vallée` read as one name: the outlet goes.
+                let b_found = names::name_after(src, span.start + i + pat.len()).map(|b| {
+                    let words: Vec<&str> = b.name.split_whitespace().collect();
+                    let cut = (2..words.len().saturating_sub(1)).find(|&k| {
+                        matches!(words[k], "of" | "de" | "du" | "von" | "vom" | "di" | "da")
+                            && words[k + 1].chars().next().is_some_and(char::is_uppercase)
+                    });
+                    match cut {
+                        Some(k) => {
+                            let name = words[..k].join(" ");
+                            if b.name.starts_with(&name) {
+                                Found {
+                                    span: b.span.start..b.span.start + name.len(),
+                                    name,
+                                }
+                            } else {
+                                b
+                            }
+                        }
+                        None => b,
+                    }
+                });
+                if let Some(b) = b_found.filter(|b| {
+                    b.name.split_whitespace().count() >= 2
+                        && (corroborated(src, &b.name, span) || of_outlet(b))
                 }) {
                     ev.push(Evidence {
                         found: b,
@@ -341,10 +464,171 @@ fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
     out
 }
 
+fn bare_byline(src: &str, iv: &Interview) -> Option<Evidence> {
+    let Provenance::Text { span } = &iv.meta.date_published.as_ref()?.provenance else {
+        return None;
+    };
+    let first = iv.turns.first().map_or(src.len(), |t| t.span.start);
+    if span.start >= first {
+        return None;
+    }
+    let headline = iv.meta.headline.as_ref().and_then(|h| match &h.provenance {
+        Provenance::Text { span } => Some(span.clone()),
+        _ => None,
+    });
+    // The non-blank lines of the head, as byte ranges.
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    for l in src[..first].split_inclusive('\n') {
+        let lead = l.len() - l.trim_start().len();
+        if !l.trim().is_empty() {
+            lines.push(at + lead..at + l.trim_end().len());
+        }
+        at += l.len();
+    }
+    let d = lines
+        .iter()
+        .position(|r| r.start <= span.start && span.end <= r.end)?;
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
+    for n in [d.checked_sub(1), Some(d + 1)].into_iter().flatten() {
+        let Some(r) = lines.get(n) else { continue };
+        if headline
+            .as_ref()
+            .is_some_and(|h| h.start < r.end && r.start < h.end)
+        {
+            continue;
+        }
+        let t = &src[r.clone()];
+        let k = t.chars().count();
+        // In cased scripts an outlet's name (`Kompas Pesisir`) looks the same as a person's:
+        // only a Han name, which outlets' names are not (`美国之音中文网`), is taken.
+        if t.chars().all(han) && (2..=4).contains(&k) {
+            let f = Found {
+                name: t.to_string(),
+                span: r.clone(),
+            };
+            return Some(Evidence {
+                how: "a name alone beside the date line (a byline)".into(),
+                found: f,
+                role: Role::Interviewer,
+                job_title: None,
+            });
+        }
+    }
+    None
+}
+
+/// `Aoife and Niamh Brennan`: `first` (a speaker's one-word label), a joiner, and the
+/// full name of another speaker (`others`: their label names, lower case) whose surname
+/// then is `first`'s too. The span covers the whole phrase.
+fn shared_surname(src: &str, first: &str, others: &[String]) -> Option<Found> {
+    let lex = lexicon();
+    for r in names::occurrences_any_case(src, first) {
+        let Some(word) = src.get(r.clone()) else {
+            continue;
+        };
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || word.chars().all(char::is_uppercase)
+        {
+            continue; // the running text's `Aoife`, not the label `AOIFE`
+        }
+        let rest = &src[r.end..];
+        let mut ws = rest.split_whitespace();
+        let joiner = ws.next().unwrap_or("");
+        if !(joiner == "&" || lexicon::contains(&lex.org_joiners, joiner)) || !rest.starts_with(' ')
+        {
+            continue;
+        }
+        let at = r.end + rest.find(joiner).unwrap_or(0) + joiner.len();
+        let at = at + (src[at..].len() - src[at..].trim_start().len());
+        let Some(other) = names::name_after(src, at).filter(|f| f.span.start == at) else {
+            continue;
+        };
+        let words: Vec<&str> = other.name.split_whitespace().collect();
+        if words.len() == 2 && others.iter().any(|o| o == &words[0].to_lowercase()) {
+            return Some(Found {
+                name: format!("{word} {}", words[1]),
+                span: r.start..other.span.end,
+            });
+        }
+    }
+    None
+}
+
+/// `Hoàng Lan (thực hiện)` on a line of its own outside the turns: a name, then a word that
+/// says it conducted the interview — the interviewer's credit, printed after the name.
+fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    // The head, and the lines after the last turn (a closing's notes are not yet apart).
+    let mut regions = head_text(src, iv);
+    if let Some(t) = iv.turns.last() {
+        let end = t.paragraphs.first().map_or(t.span.end, |p| p.span.end);
+        regions.push((end, src[end..].to_string()));
+    }
+    for (off, text) in regions {
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let start = off + at;
+            at += line.len();
+            let t = line.trim();
+            let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) else {
+                continue;
+            };
+            let word = t[open + 1..t.len() - 1].trim().to_lowercase();
+            if !lexicon::contains(&lex.interviewer_suffixes, &word) {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let Some(f) = names::name_after(src, start + lead) else {
+                continue;
+            };
+            let n = f.name.split_whitespace().count();
+            let rest = src[f.span.end..start + lead + open].trim();
+            if f.span.start == start + lead && rest.is_empty() && (2..=4).contains(&n) {
+                out.push(Evidence {
+                    how: format!("credited '({word})' after the name"),
+                    found: f,
+                    role: Role::Interviewer,
+                    job_title: None,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Sets roles and kinds of labelled turns, the closing, the people and the speakers.
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    // `EVELYN MARSH` from a title in capitals, printed `Evelyn Marsh` elsewhere: the name
+    // as written in running text.
+    for e in ev.iter_mut() {
+        let caps =
+            |n: &str| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase);
+        if !caps(&e.found.name) {
+            continue;
+        }
+        // Ranges of the lower-cased text: checked against the source before use.
+        let mixed = names::occurrences_any_case(src, &e.found.name)
+            .into_iter()
+            .find(|r| {
+                src.get(r.clone())
+                    .is_some_and(|t| !caps(t) && t.to_lowercase() == e.found.name.to_lowercase())
+            });
+        if let Some(r) = mixed {
+            e.found = Found {
+                name: src[r.clone()].to_string(),
+                span: r,
+            };
+        }
+    }
+    // A Han name alone on the line right above or below the date line in the head (`周立文`
+    // under `2024年4月18日 10:32`): the byline without a `记者`. The weakest evidence of who asks: only when nothing else names anyone asking.
+    if !ev.iter().any(|e| e.role == Role::Interviewer) {
+        ev.extend(bare_byline(src, iv));
+    }
     ev.retain(|e| plausible_name(&e.found.name));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
@@ -578,7 +862,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         role_of[g]
             .as_ref()
             .is_some_and(|r| r.0 == Role::Interviewee)
-            && names::label_core(&label_of(g, iv)).is_some()
+            // `MINISTRA:` is a title, no name: the questions and the head may still name her.
+            && names::label_core(&label_of(g, iv))
+                .is_some_and(|c| !lexicon::contains(&lex.titles, &c.to_lowercase()))
     });
     let has = |ev: &[Evidence], r: Role| {
         ev.iter().any(|e| e.role == r) || (r == Role::Interviewee && named_answerer)
@@ -769,6 +1055,22 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 }
                 _ => back,
             };
+            // `Imker Bernd Hollweg` for the label `Bernd Hollweg:` that the text also
+            // prints alone: the word before is a description.
+            let mut f = f;
+            loop {
+                let words: Vec<&str> = f.name.split_whitespace().collect();
+                if words.len() <= core.split_whitespace().count().max(2)
+                    || !printed_without(src, words[0], &words[1..])
+                {
+                    break;
+                }
+                let cut = f.name.len() - f.name[words[0].len()..].trim_start().len();
+                f = Found {
+                    name: f.name[cut..].to_string(),
+                    span: f.span.start + cut..f.span.end,
+                };
+            }
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
                     f.name.split_whitespace().count(),
@@ -783,9 +1085,28 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 best = Some(f);
             }
         }
+        // `Aoife and Niamh Brennan` with `AOIFE:` and `NIAMH:` both speaking: the first
+        // name shares the surname printed once for both.
+        if best
+            .as_ref()
+            .is_none_or(|b| b.name.split_whitespace().count() < 2)
+            && core.split_whitespace().count() == 1
+        {
+            let others: Vec<String> = (0..groups.len())
+                .filter(|&o| o != g)
+                .filter_map(|o| names::label_core(&label_of(o, iv)))
+                .map(|c| c.to_lowercase())
+                .collect();
+            best = shared_surname(src, &core, &others).or(best);
+        }
         let found = match best {
             Some(f) if f.name.split_whitespace().count() >= 2 => {
-                Some((f, "full name printed in the text"))
+                let how = if src.contains(f.name.as_str()) {
+                    "full name printed in the text"
+                } else {
+                    "first name joined to another speaker's full name: the surname is shared"
+                };
+                Some((f, how))
             }
             // `鈴木：` and `鈴木一郎社長` in the lead: the surname, one or two more Han
             // characters, then an honorific or a title — the full name.
@@ -793,8 +1114,25 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 .map(|f| (f, "full name printed before an honorific in the text")),
             // Chinese names are written whole, without a space: two to four Han
             // characters that are no role word (`王立`, `欧阳娜娜`).
+            // In a script without case (Arabic, Persian, Hebrew) two or three words the
+            // lead or a caption prints too (`سارا احمدی`): an outlet's label (`صدای آمریکا`)
+            // is not written there.
             _ if (core.split_whitespace().count() >= 2
                 && core.chars().any(|c| c.is_lowercase()))
+                || ((2..=3).contains(&core.split_whitespace().count())
+                    && core
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| !c.is_lowercase() && !c.is_uppercase())
+                    && !core.chars().any(
+                        |c| matches!(c, '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'),
+                    )
+                    && iv
+                        .lead
+                        .iter()
+                        .map(|p| &src[p.span.clone()])
+                        .chain(iv.figures.iter().map(|f| &src[f.span.clone()]))
+                        .any(|t| t.contains(core.as_str())))
                 || (core.chars().count() <= 4
                     && core.chars().count() >= 2
                     && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
@@ -916,8 +1254,10 @@ fn plausible_name(name: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w, "The" | "THE"));
+    let outlet = lexicon::starts_with_phrase(&lex.outlet_words, name).is_some();
     !name.is_empty()
         && !article
+        && !outlet
         && !name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
@@ -949,8 +1289,27 @@ fn name_for_address(src: &str, iv: &Interview, voc: &str) -> Option<(Found, Opti
         // Case-insensitive: `L'ambassadeur Vu …` answers to `Monsieur l'Ambassadeur`.
         for r in names::occurrences_any_case(&text, voc) {
             let after = r.start + voc.len();
+            // `la ministra de Transición Ecológica, Lucía Ferrándiz,`: the title's
+            // description, then the name set off by commas.
+            let apposed = || {
+                let rest = &text[after..];
+                let comma = rest.find(", ")?;
+                let desc = &rest[..comma];
+                if desc.contains(['.', '\n', ';', ':', '?', '!'])
+                    || desc.split_whitespace().count() > 6
+                {
+                    return None;
+                }
+                let at = after + comma + 2;
+                names::name_after(&text, at).filter(|f| {
+                    f.span.start == at
+                        && text[f.span.end..].starts_with(',')
+                        && (2..=4).contains(&f.name.split_whitespace().count())
+                })
+            };
             if let Some(f) = names::name_after(&text, after)
                 .filter(|f| f.span.start <= after + 1 && f.name.split_whitespace().count() >= 2)
+                .or_else(apposed)
             {
                 return Some((
                     Found {
@@ -1001,7 +1360,8 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
                 let first = words[0];
                 let lower = first.to_lowercase();
                 let common = lower != first && !names::occurrences_exact(src, &lower).is_empty();
-                if !(common || words.len() > max_words) {
+                if !(common || words.len() > max_words || printed_without(src, first, &words[1..]))
+                {
                     break;
                 }
                 start += first.len();
@@ -1022,6 +1382,23 @@ fn full_name_of(src: &str, iv: &Interview, part: &str) -> Option<Found> {
         }
     }
     best
+}
+
+/// `Imker Bernd Hollweg` where the text also prints `Bernd Hollweg` on its own (at a line's
+/// or sentence's start, or after a lower-case word): the name is the two words, the one
+/// before is a description (a job, a title) the text leaves off elsewhere.
+fn printed_without(src: &str, first: &str, rest: &[&str]) -> bool {
+    if rest.len() < 2 {
+        return false;
+    }
+    let rest = rest.join(" ");
+    names::occurrences(src, &rest).iter().any(|r| {
+        let before = src[..r.start].trim_end_matches([' ', '\t']);
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        before.is_empty()
+            || before.ends_with(['\n', '.', '–', '—', '-', ':', '(', '"', '“', '„'])
+            || (prev != first && prev.chars().next().is_some_and(char::is_lowercase))
+    })
 }
 
 /// The full name a Han-script surname label stands for, where the text prints the
@@ -1063,6 +1440,32 @@ fn settle_closing(iv: &mut Interview) {
     let n = iv.turns.len();
     if n == 0 {
         return;
+    }
+    // The interviewer's last turn is thanks and then short lines that ask nothing (`(Transcript
+    // by the press office)`, `Transcripts are generated automatically…`, a credit): the
+    // interviewer does not go on talking after the thanks, so those lines are the page's
+    // notes, not the turn's.
+    let last = &mut iv.turns[n - 1];
+    if last.role == Role::Interviewer
+        && last.paragraphs.len() >= 2
+        && closing_thanks(&last.paragraphs[0].text).is_some()
+        && last.paragraphs[1..]
+            .iter()
+            .all(|p| p.text.chars().count() <= 200 && !p.text.contains(['?', '¿', '？', '؟']))
+    {
+        let moved: Vec<_> = last.paragraphs.drain(1..).collect();
+        last.span.end = last.paragraphs[0].span.end;
+        for p in &moved {
+            iv.diagnostics.push(Diagnostic::info(
+                "note-after-interview",
+                format!(
+                    "moved out of the closing thanks (a note, not the interviewer's words): '{}'",
+                    super::short(&p.text)
+                ),
+                Some(p.span.clone()),
+            ));
+        }
+        iv.notes.extend(moved);
     }
     // Labelled or unlabelled: the last turn is the interviewer's thanks.
     let last = &iv.turns[n - 1];
