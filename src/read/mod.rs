@@ -75,12 +75,14 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
 
 /// The text every reader and span works on: Unicode NFC (Vietnamese and French pages
 /// are often served decomposed, which no label word or name rule would match), with the
-/// no-break and other fixed-width spaces of scraped HTML as plain spaces and zero-width
-/// characters dropped. Line breaks are untouched, so line numbers stay those of the file.
+/// no-break and other fixed-width spaces of scraped HTML as plain spaces, and zero-width
+/// spaces, word joiners and stray byte-order marks dropped. The zero-width non-joiner
+/// stays: Persian and Indic spelling needs it (`گفت‌وگو`). Line breaks are untouched, so
+/// line numbers stay those of the file.
 pub fn normalize(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfc()
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| match c {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => ' ',
             c => c,
@@ -136,4 +138,17 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
         });
     }
     Ok(interview)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalize_keeps_what_spelling_needs_and_drops_what_scraping_adds() {
+        // NFD → NFC, no-break space → space, zero-width space dropped.
+        assert_eq!(normalize("Vie\u{302}\u{323}t\u{a0}Nam\u{200b}"), "Việt Nam");
+        // The zero-width non-joiner is part of Persian words.
+        assert_eq!(normalize("گفت\u{200c}وگو"), "گفت\u{200c}وگو");
+    }
 }

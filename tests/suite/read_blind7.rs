@@ -309,11 +309,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "interviewer",
         "the byline 'امید رضایی' sits above a Solar Hijri date, which is not read (no calendar conversion), so nothing anchors it as a byline; an Arabic-script line alone looks the same as an outlet's name",
     ),
-    (
-        "blind7_voa_fa.txt",
-        "headline",
-        "the zero-width non-joiner of Persian ('گفت‌وگو') is removed by the decoder's normalize() in src/read/mod.rs (outside this branch's files): a fix is one character there",
-    ),
 ];
 
 /// The paragraph is the source's own words: in at most two pieces, in order (a page's
