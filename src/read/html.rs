@@ -109,15 +109,17 @@ fn tag_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"(?s)<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);").unwrap())
 }
 
+/// The value of attribute `name` in a tag's attribute text (exact name, any case).
 fn attr(attrs: &str, name: &str) -> Option<String> {
-    let re = Regex::new(&format!(
-        r#"(?i)\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#
-    ))
-    .ok()?;
-    let c = re.captures(attrs)?;
-    c.get(1)
-        .or(c.get(2))
-        .or(c.get(3))
+    // One compiled pattern for every tag of every page (this runs per element).
+    static ATTR: OnceLock<Regex> = OnceLock::new();
+    let re = ATTR.get_or_init(|| {
+        Regex::new(r#"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#)
+            .unwrap()
+    });
+    re.captures_iter(attrs)
+        .find(|c| c[1].eq_ignore_ascii_case(name))
+        .and_then(|c| c.get(2).or(c.get(3)).or(c.get(4)))
         .map(|m| m.as_str().to_string())
 }
 
