@@ -156,7 +156,7 @@ fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::read::lexicon::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((line[s..i].to_lowercase(), s..i));
@@ -230,7 +230,11 @@ fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
     let after = mi + mlen;
     let year_idx =
         (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;
-    let year = year_of(lower[year_idx])?;
+    let mut year = year_of(lower[year_idx])?;
+    // A Thai date counts years from the Buddha (B.E. 2567 = 2024 CE).
+    if year > 2400 && line.chars().any(|c| matches!(c as u32, 0x0E00..=0x0E7F)) {
+        year -= 543;
+    }
     // Day: the nearest day token before the month (skipping fillers), else right after it.
     let mut day_idx = None;
     let mut j = mi;

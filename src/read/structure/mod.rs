@@ -680,6 +680,20 @@ pub fn ends_sentence(t: &str) -> bool {
     ])
 }
 
+/// Greek asks with `;` (or its own mark U+037E): after a Greek word it is a question mark.
+pub fn greek_asks(t: &str) -> bool {
+    let t = t.trim_end();
+    if t.ends_with('\u{37e}') {
+        return true;
+    }
+    t.strip_suffix(';').is_some_and(|r| {
+        r.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF))
+    })
+}
+
 /// Why an unlabelled paragraph is a question, if it is one. `prev` is the paragraph before.
 pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
     let lex = lexicon();
@@ -690,7 +704,7 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         .trim_start()
         .trim_start_matches(['*', '_'])
         .starts_with('¿');
-    let asks = t.ends_with(['?', '？', '؟']) || opens;
+    let asks = t.ends_with(['?', '？', '؟']) || greek_asks(t) || opens;
     if asks {
         let sentences = t
             .split_inclusive(['.', '!', '?'])
