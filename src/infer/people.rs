@@ -339,6 +339,32 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     out
 }
 
+/// Where a full name (two words or more) starts after at most two lower-case words on the
+/// line at `at`, if one does.
+pub fn described_at(text: &str, at: usize) -> Option<usize> {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut pos = 0;
+    for _ in 0..2 {
+        let w = line[pos..].split(' ').next()?;
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || !w
+                .chars()
+                .all(|c| lexicon::is_word_char(c) || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        pos += w.len();
+        pos += line[pos..].len() - line[pos..].trim_start_matches(' ').len();
+        if name_after(text, at + pos)
+            .is_some_and(|f| f.span.start == at + pos && f.name.split_whitespace().count() >= 2)
+        {
+            return Some(at + pos);
+        }
+    }
+    None
+}
+
 fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     let rest = &text[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
@@ -348,6 +374,16 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
         return; // the phrase ran into a longer word
     }
     let mut at = end + skip;
+    let mut described = false;
+    if name_after(text, at).is_none() {
+        // `Interviu cu apicultorul Mihai Popescu`, `interview with novelist Jane Roe`: a
+        // description in lower case (an article, a person marker such as Tagalog `si`,
+        // a noun) between the phrase and a full name.
+        if let Some(d) = described_at(text, at) {
+            at = d;
+            described = true;
+        }
+    }
     if name_after(text, at).is_none() {
         if let Some(f) = uncased_name(text, at) {
             out.push(Found {
@@ -359,6 +395,12 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     }
     // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
     while let Some(f) = name_after(text, at) {
+        // `mit dem Imker Bernd Hollweg`: a capitalised noun of the description (German)
+        // goes when the text prints the name without it.
+        let f = match described {
+            true => without_description(text, &f).unwrap_or(f),
+            false => f,
+        };
         let next = &text[f.span.end..];
         out.push(Found {
             name: f.name,

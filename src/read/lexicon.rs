@@ -14,6 +14,7 @@ pub struct Lexicon {
     pub question_labels: Vec<String>,
     pub answer_labels: Vec<String>,
     pub not_labels: Vec<String>,
+    pub person_markers: Vec<String>,
     pub sound_notes: Vec<String>,
     pub editor_note_prefixes: Vec<String>,
     pub closing_phrases: Vec<String>,

@@ -231,6 +231,44 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                         job_title: None,
                     });
                 }
+                // `PANAYAM: Guro sa bundok na si Liza Manalo, "…"`: a person marker (Tagalog
+                // `si`) names the one the description is about.
+                let marked = (!ev.iter().any(|e| e.role == Role::Interviewee))
+                    .then(|| {
+                        let words: Vec<(usize, &str)> = src[at..span.end]
+                            .split(' ')
+                            .scan(at, |p, w| {
+                                let here = *p;
+                                *p += w.len() + 1;
+                                Some((here, w))
+                            })
+                            .collect();
+                        words.iter().find_map(|&(p, w)| {
+                            if !lexicon::contains(&lex.person_markers, w) {
+                                return None;
+                            }
+                            let from = p + w.len() + 1;
+                            names::name_after(src, from).filter(|f| {
+                                f.span.start == from
+                                    && src[f.span.end..span.end]
+                                        .trim_start()
+                                        .chars()
+                                        .next()
+                                        .is_none_or(|c| {
+                                            matches!(c, ',' | '–' | '—' | '-' | '(' | '|')
+                                        })
+                            })
+                        })
+                    })
+                    .flatten();
+                if let Some(f) = marked {
+                    ev.push(Evidence {
+                        found: f,
+                        role: Role::Interviewee,
+                        how: format!("named after a person marker in the headline '{}:'", &t[..c]),
+                        job_title: None,
+                    });
+                }
             }
         }
         // `"Quote": Name`
@@ -255,7 +293,22 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
             let quoted = rest.starts_with(['"', '“', '„', '«', '\''])
                 && rest.ends_with(['"', '”', '“', '»', '\'']);
             let lead = t[..c].trim();
-            let at = span.start + (lead.as_ptr() as usize - t.as_ptr() as usize);
+            let mut at = span.start + (lead.as_ptr() as usize - t.as_ptr() as usize);
+            // `Η κεραμίστρια Ελένη Παπαδάκη: «…»`: an article and a description in lower
+            // case before the name.
+            let first = lead.split_whitespace().next().unwrap_or("");
+            if quoted
+                && names::name_after(src, at).is_none_or(|f| f.span.start != at)
+                && lexicon::contains(&lex.articles, first)
+            {
+                let after = at + first.len();
+                let after = after + (src[after..].len() - src[after..].trim_start().len());
+                if let Some(d) = names::described_at(src, after) {
+                    at = d;
+                }
+            }
+            let lead =
+                &src[at..span.start + (lead.as_ptr() as usize - t.as_ptr() as usize) + lead.len()];
             if quoted {
                 if let Some(f) = names::name_after(src, at).filter(|f| {
                     f.span.start == at
@@ -464,6 +517,94 @@ fn credit_lines(src: &str, iv: &Interview) -> Vec<Evidence> {
     out
 }
 
+/// `साक्षात्कार: किसान नेता रमेश यादव बोले- "…"`: in a script without letter case nothing
+/// marks a name, but the one the headline is about is printed again, word for word, in
+/// the lead or a caption (`… अध्यक्ष रमेश यादव से …`). The one run of two or three words
+/// the headline shares with them (interview words and the quoted part left out) is the
+/// interviewee. Used only when nothing else names one.
+fn uncased_headline_name(src: &str, iv: &Interview) -> Option<Evidence> {
+    let lex = lexicon();
+    let h = iv.meta.headline.as_ref()?;
+    let Provenance::Text { span } = &h.provenance else {
+        return None;
+    };
+    let t = &src[span.clone()];
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let uncased = letters
+        .iter()
+        .filter(|c| !c.is_uppercase() && !c.is_lowercase())
+        .count();
+    if letters.is_empty() || uncased * 10 < letters.len() * 9 {
+        return None;
+    }
+    let body = t.split_once(':').map_or(t, |(_, b)| b);
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !lexicon::is_word_char(c))
+            .to_string()
+    };
+    // Headline words up to the quoted part; an interview word breaks a run.
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    for w in body.split_whitespace() {
+        if w.starts_with(['"', '“', '„', '«', '\'', '‘']) {
+            break;
+        }
+        let c = clean(w);
+        if c.is_empty()
+            || c.chars().any(|ch| ch.is_numeric())
+            || lexicon::contains(&lex.interview_words, &c)
+        {
+            runs.push(Vec::new());
+            continue;
+        }
+        runs.last_mut().expect("one run").push(c);
+    }
+    let elsewhere: Vec<Vec<String>> = head_text(src, iv)
+        .into_iter()
+        .flat_map(|(off, text)| {
+            text.lines()
+                .scan(off, |p, l| {
+                    let here = *p;
+                    *p += l.len() + 1;
+                    Some((here, l.to_string()))
+                })
+                .filter(|(here, l)| !(span.start..span.end).contains(here) && !l.trim().is_empty())
+                .map(|(_, l)| l.split_whitespace().map(clean).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for n in [3, 2] {
+        let mut found: Vec<Vec<String>> = Vec::new();
+        for run in &runs {
+            for win in run.windows(n) {
+                let shared = elsewhere
+                    .iter()
+                    .any(|line| line.windows(n).any(|w| w == win));
+                if shared && !found.contains(&win.to_vec()) {
+                    found.push(win.to_vec());
+                }
+            }
+        }
+        match found.as_slice() {
+            [one] => {
+                let name = one.join(" ");
+                let at = span.start + t.find(&name)?;
+                return Some(Evidence {
+                    how: "a run of headline words printed again in the lead or a caption (a script without letter case)".into(),
+                    found: Found {
+                        name,
+                        span: at..at + one.join(" ").len(),
+                    },
+                    role: Role::Interviewee,
+                    job_title: None,
+                });
+            }
+            [] => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn bare_byline(src: &str, iv: &Interview) -> Option<Evidence> {
     let Provenance::Text { span } = &iv.meta.date_published.as_ref()?.provenance else {
         return None;
@@ -628,6 +769,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // under `2024年4月18日 10:32`): the byline without a `记者`. The weakest evidence of who asks: only when nothing else names anyone asking.
     if !ev.iter().any(|e| e.role == Role::Interviewer) {
         ev.extend(bare_byline(src, iv));
+    }
+    if !ev.iter().any(|e| e.role == Role::Interviewee) {
+        ev.extend(uncased_headline_name(src, iv));
     }
     ev.retain(|e| plausible_name(&e.found.name));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
