@@ -15,6 +15,7 @@ pub struct Lexicon {
     pub answer_labels: Vec<String>,
     pub not_labels: Vec<String>,
     pub person_markers: Vec<String>,
+    pub courtesy_replies: Vec<String>,
     pub sound_notes: Vec<String>,
     pub editor_note_prefixes: Vec<String>,
     pub closing_phrases: Vec<String>,

@@ -211,7 +211,7 @@ const CASES: &[Case] = &[
         date: Some("2023-11-21"),
         images: 0,
         credits: &[],
-        not_in_turns: &["Got a question", "ADVERTISEMENT", "Related:", "— Priya", "— Joe"],
+        not_in_turns: &["Got a question", "ADVERTISEMENT", "Related:", "Priya, Bristol", "Joe, Hull"],
     },
     Case {
         file: "blind8_radio_en.txt",

@@ -1665,7 +1665,15 @@ fn settle_closing(iv: &mut Interview) {
         let (t, r) = (&last.paragraphs[k - 2].text, &last.paragraphs[k - 1].text);
         closing_thanks(t).is_some() && t.chars().count() <= 120 && is_courtesy(r)
     };
-    if (last.label.is_none() || pair) && last.kind == TurnKind::Answer && k >= 2 {
+    // `SAGOT: …` then `Maraming salamat po, Teacher Liza.` alone: a short thanks after a
+    // labelled answer, unlabelled, is the interviewer's closing (nobody ends their own
+    // answer thanking the one they answer, by name or not, in a paragraph of its own).
+    let bare_thanks = k >= 2
+        && last.label.is_some()
+        && last.paragraphs[k - 1].text.chars().count() <= 60
+        && closing_thanks(&last.paragraphs[k - 1].text).is_some()
+        && !last.paragraphs[k - 1].text.contains(['?', '¿', '？']);
+    if (last.label.is_none() || pair || bare_thanks) && last.kind == TurnKind::Answer && k >= 2 {
         let mut reply = None;
         if pair {
             reply = last.paragraphs.pop();
@@ -1707,6 +1715,10 @@ fn settle_closing(iv: &mut Interview) {
 /// thanks in return.
 fn is_courtesy(reply: &str) -> bool {
     closing_thanks(reply).is_some()
+        // `My pleasure. Now I'm going to bed.`: a courtesy and a word of goodbye.
+        || (reply.chars().count() <= 80
+            && lexicon::starts_with_phrase(&lexicon().courtesy_replies, reply).is_some()
+            && !reply.contains(['?', '¿', '？']))
         || (reply.chars().count() <= 60
             && reply
                 .split_inclusive(['.', '!', '?'])
