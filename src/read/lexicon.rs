@@ -79,6 +79,8 @@ pub struct Lexicon {
     pub title_block_keys: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
+    /// Common function words of languages the trigram detector does not know.
+    pub function_words: BTreeMap<String, Vec<String>>,
 }
 
 impl Lexicon {

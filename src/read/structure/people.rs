@@ -996,6 +996,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             format!("{}: {why}{asks}", t.decision.evidence),
         );
     }
+    settle_floor_lines(iv);
     settle_closing(iv);
 
     // Names from how the interviewee is addressed (`…, Duta Besar?`), looked up in the
@@ -1580,6 +1581,34 @@ fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
 
 /// The interviewer's final thanks, unanswered (or answered only with thanks), is the
 /// closing: neither a question nor part of an answer.
+/// `MODERATOR: First question, please.` then `Journalist (Daily Ledger): …?`: a labelled
+/// asker's line that asks nothing, gets no answer and hands over to another asker (another
+/// label) gives the floor; it is no exchange of its own.
+fn settle_floor_lines(iv: &mut Interview) {
+    for i in 0..iv.turns.len().saturating_sub(1) {
+        let (t, next) = (&iv.turns[i], &iv.turns[i + 1]);
+        let handover = t.kind == TurnKind::Question
+            && next.kind == TurnKind::Question
+            && t.role == Role::Interviewer
+            && next.role == Role::Interviewer
+            && match (&t.label, &next.label) {
+                (Some(a), Some(b)) => labels::key_of(a) != labels::key_of(b),
+                _ => false,
+            }
+            && t.text().chars().count() <= 120
+            && super::question_rule(&t.text(), None).is_none()
+            && super::question_rule(&next.text(), None).is_some();
+        if handover {
+            let t = &mut iv.turns[i];
+            t.kind = TurnKind::Remark;
+            t.decision = Decision::new(
+                "floor-line",
+                "asks nothing, gets no answer, and another asker's question follows: it gives the floor",
+            );
+        }
+    }
+}
+
 fn settle_closing(iv: &mut Interview) {
     let n = iv.turns.len();
     if n == 0 {
