@@ -258,6 +258,38 @@ const CASES: &[Case] = &[
         credits: &["Isla Munro"],
         not_in_turns: &["Share this story", "Words by"],
     },
+    // Written after the rule work, expectations again from the text before reading: how
+    // the rules carry to texts they were not made on.
+    Case {
+        file: "blind8_after_bn.txt",
+        // Bengali digits in the date line (০৫ মার্চ ২০২৪).
+        pairs: 3,
+        first_q: "এ বছর ভাঙন কেমন দেখছেন?",
+        last_a: "বাঁধের চেয়ে বেশি",
+        lang: "bn",
+        interviewees: Some(&["ফারহানা আক্তার"]),
+        interviewer: Some(&[]),
+        headline: Some("সাক্ষাৎকার: নদী গবেষক ফারহানা আক্তার বললেন, \"নদী বাঁচলে গ্রাম বাঁচবে\""),
+        date: Some("2024-03-05"),
+        images: 1,
+        credits: &["রাশেদ করিম"],
+        not_in_turns: &["শেয়ার", "মন্তব্য", "প্রকাশ"],
+    },
+    Case {
+        file: "blind8_after_cs.md",
+        // 'Ptala se X' (she asked) at the end names who asked.
+        pairs: 3,
+        first_q: "Kolik houslí za rok postavíte?",
+        last_a: "Housle si musí člověk zahrát.",
+        lang: "cs",
+        interviewees: Some(&["Martin Dvořák"]),
+        interviewer: Some(&["Petra Svobodová"]),
+        headline: Some("Houslař Martin Dvořák: „Dobré dřevo musí ležet dvacet let“"),
+        date: Some("2024-03-05"),
+        images: 1,
+        credits: &["Jana Malá"],
+        not_in_turns: &["Ptala se", "Sdílet", "Související články"],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
