@@ -241,6 +241,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_keep_their_vowel_signs() {
+        assert_eq!(
+            words("मार्च 2024, रमेश यादव।"),
+            ["मार्च", "2024", "रमेश", "यादव"]
+        );
+        assert_eq!(words("முருகன் செல்வம்."), ["முருகன்", "செல்வம்"]);
+        assert_eq!(words("สมชาย วงศ์ใหญ่"), ["สมชาย", "วงศ์ใหญ่"]);
+        assert!(!is_word_char('।') && !is_word_char(' ') && is_word_char('\u{94d}'));
+    }
+
+    #[test]
     fn lexicon_loads_and_has_every_month() {
         let lex = lexicon();
         for (lang, months) in &lex.months {

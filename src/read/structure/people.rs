@@ -584,6 +584,24 @@ fn uncased_headline_name(src: &str, iv: &Interview) -> Option<Evidence> {
                 }
             }
         }
+        // `গবেষক ফারহানা আক্তার` in the lead too, but `ফারহানা আক্তার` alone in a
+        // caption: the first word is a description the text can leave out.
+        let count = |w: &[String]| -> usize {
+            elsewhere
+                .iter()
+                .map(|l| l.windows(w.len()).filter(|x| *x == w).count())
+                .sum()
+        };
+        let found: Vec<Vec<String>> = found
+            .into_iter()
+            .map(|w| {
+                if w.len() == 3 && count(&w[1..]) > count(&w) {
+                    w[1..].to_vec()
+                } else {
+                    w
+                }
+            })
+            .collect();
         match found.as_slice() {
             [one] => {
                 let name = one.join(" ");
