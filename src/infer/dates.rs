@@ -151,19 +151,38 @@ fn numeric(t: &str) -> Result<Option<PubDate>, DateError> {
     Ok(Some(PubDate::Date(format!("{y:04}-{m:02}-{d:02}"))))
 }
 
-/// Tokens of a line with their byte ranges, lower-cased.
+/// Decimal digits of other scripts as ASCII (`০৫` → `05`, `٢٠٢٤` → `2024`): each of these
+/// blocks holds its ten digits in a row from zero.
+fn ascii_digits(tok: &str) -> String {
+    const ZEROS: [u32; 17] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0E50, 0x0ED0, 0x1040, 0x17E0, 0xFF10,
+    ];
+    tok.chars()
+        .map(|c| {
+            let u = c as u32;
+            ZEROS
+                .iter()
+                .find(|&&z| (z..z + 10).contains(&u))
+                .and_then(|&z| char::from_digit(u - z, 10))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// Tokens of a line with their byte ranges, lower-cased, digits as ASCII.
 fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::read::lexicon::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((line[s..i].to_lowercase(), s..i));
+            out.push((ascii_digits(&line[s..i].to_lowercase()), s..i));
         }
     }
     if let Some(s) = start {
-        out.push((line[s..].to_lowercase(), s..line.len()));
+        out.push((ascii_digits(&line[s..].to_lowercase()), s..line.len()));
     }
     out
 }
@@ -230,7 +249,11 @@ fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
     let after = mi + mlen;
     let year_idx =
         (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;
-    let year = year_of(lower[year_idx])?;
+    let mut year = year_of(lower[year_idx])?;
+    // A Thai date counts years from the Buddha (B.E. 2567 = 2024 CE).
+    if year > 2400 && line.chars().any(|c| matches!(c as u32, 0x0E00..=0x0E7F)) {
+        year -= 543;
+    }
     // Day: the nearest day token before the month (skipping fillers), else right after it.
     let mut day_idx = None;
     let mut j = mi;
@@ -347,6 +370,24 @@ mod tests {
             d("2024-03-15")
         );
         assert!(find("2024年13月20日").is_none());
+    }
+
+    #[test]
+    fn month_names_in_scripts_with_vowel_signs_and_other_calendars() {
+        // Vowel signs stay inside the word (`मार्च`, `มกราคม`).
+        assert_eq!(find("नई दिल्ली | 15 मार्च 2024").unwrap().0, d("2024-03-15"));
+        assert_eq!(find("20 ஏப்ரல் 2024").unwrap().0, d("2024-04-20"));
+        // Thai years count from the Buddha: 2567 B.E. is 2024.
+        assert_eq!(find("เผยแพร่: 12 มกราคม 2567").unwrap().0, d("2024-01-12"));
+        // Hebrew writes 'in January' as one word.
+        assert_eq!(find("10 בינואר 2024, 08:40").unwrap().0, d("2024-01-10"));
+        assert_eq!(find("3 Απριλίου 2024, 11:20").unwrap().0, d("2024-04-03"));
+        assert_eq!(find("5. března 2024 10:42").unwrap().0, d("2024-03-05"));
+        assert_eq!(find("Jumatatu, Machi 4, 2024").unwrap().0, d("2024-03-04"));
+        // Native digits are digits.
+        assert_eq!(find("প্রকাশ: ০৫ মার্চ ২০২৪").unwrap().0, d("2024-03-05"));
+        // Only Thai text counts from the Buddha.
+        assert_eq!(find("12 January 2567").unwrap().0, d("2567-01-12"));
     }
 
     #[test]

@@ -33,6 +33,22 @@ pub fn infer(interview: &mut Interview, text: &str) {
         ));
         return;
     };
+    if !info.is_reliable() {
+        if let Some((tag, share)) = by_function_words(&sample) {
+            interview.meta.language = Some(Sourced::new(
+                tag.clone(),
+                Provenance::Inferred {
+                    how: format!(
+                        "{:.0}% of the words are function words of '{tag}' (whatlang, which does not know it, guessed {} unreliably)",
+                        share * 100.0,
+                        info.lang().eng_name()
+                    ),
+                    confidence: share as f32,
+                },
+            ));
+            return;
+        }
+    }
     let code3 = info.lang().code();
     let tag = bcp47(code3).unwrap_or(code3).to_string();
     let how = format!(
@@ -65,6 +81,24 @@ pub fn infer(interview: &mut Interview, text: &str) {
             confidence: info.confidence() as f32,
         },
     ));
+}
+
+/// The language of the lexicon's function-word lists that covers a quarter or more of the
+/// words of `sample`, with its share.
+fn by_function_words(sample: &str) -> Option<(String, f64)> {
+    let words = crate::read::lexicon::words(sample);
+    if words.len() < 20 {
+        return None;
+    }
+    crate::read::lexicon::lexicon()
+        .function_words
+        .iter()
+        .map(|(tag, list)| {
+            let hits = words.iter().filter(|w| list.contains(w)).count();
+            (tag.clone(), hits as f64 / words.len() as f64)
+        })
+        .filter(|(_, share)| *share >= 0.25)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
 /// ISO 639-3 (as whatlang names languages) → the shortest BCP 47 tag.

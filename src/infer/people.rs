@@ -37,7 +37,7 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
 
 fn is_title(word: &str) -> bool {
     let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !lexicon::is_word_char(c))
         .to_lowercase();
     lexicon::contains(&lexicon().titles, &w)
 }
@@ -57,13 +57,13 @@ pub fn name_token(tok: &str) -> Option<&str> {
     }
     // `I'm`, `We're`: a pronoun, not a name.
     if let Some((_, suffix)) = tok.split_once(['\'', '’']) {
-        let suffix = suffix.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let suffix = suffix.trim_end_matches(|c: char| !lexicon::is_word_char(c));
         if matches!(suffix, "m" | "ve" | "ll" | "re" | "d" | "t") {
             return None;
         }
     }
     let bare = tok
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !lexicon::is_word_char(c))
         .to_lowercase();
     if lexicon::contains(&lexicon().interview_words, &bare) {
         return None;
@@ -76,7 +76,7 @@ pub fn name_token(tok: &str) -> Option<&str> {
     }
     if !core
         .chars()
-        .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.')
+        .all(|c| lexicon::is_word_char(c) || c == '-' || c == '\'' || c == '’' || c == '.')
     {
         return None;
     }
@@ -137,7 +137,10 @@ fn uncased_name(text: &str, at: usize) -> Option<Found> {
     let name = line.trim_end();
     let first = name.chars().next()?;
     let uncased = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
-    let unspaced = name.chars().any(lexicon::is_unspaced);
+    // Thai runs its words together but spaces a given name from the family name.
+    let unspaced = name
+        .chars()
+        .any(|c| lexicon::is_unspaced(c) && !matches!(c as u32, 0x0E00..=0x0E7F));
     let short = if unspaced {
         (2..=8).contains(&name.chars().count()) && !name.contains(' ')
     } else {
@@ -145,7 +148,7 @@ fn uncased_name(text: &str, at: usize) -> Option<Found> {
     };
     let plain = name
         .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '\u{200c}');
+        .all(|c| (lexicon::is_word_char(c) && !c.is_numeric()) || c == ' ');
     (uncased && short && plain).then(|| Found {
         name: name.to_string(),
         span: at..at + name.len(),
@@ -301,7 +304,8 @@ pub fn occurrences_exact(text: &str, word: &str) -> Vec<Range<usize>> {
 fn whole(text: &str, r: &Range<usize>) -> bool {
     let before = text[..r.start].chars().last();
     let after = text[r.end..].chars().next();
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    before.is_none_or(|c| !lexicon::is_word_char(c))
+        && after.is_none_or(|c| !lexicon::is_word_char(c))
 }
 
 /// Names that follow one of `phrases` in `text` (at `offset` in the source).
@@ -323,7 +327,7 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
                 let starts_word = text[..i]
                     .chars()
                     .last()
-                    .is_none_or(|c| !c.is_alphanumeric());
+                    .is_none_or(|c| !lexicon::is_word_char(c));
                 if starts_word {
                     push_after(text, offset, i + m.len(), &mut out);
                 }
@@ -335,6 +339,32 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     out
 }
 
+/// Where a full name (two words or more) starts after at most two lower-case words on the
+/// line at `at`, if one does.
+pub fn described_at(text: &str, at: usize) -> Option<usize> {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut pos = 0;
+    for _ in 0..2 {
+        let w = line[pos..].split(' ').next()?;
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || !w
+                .chars()
+                .all(|c| lexicon::is_word_char(c) || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        pos += w.len();
+        pos += line[pos..].len() - line[pos..].trim_start_matches(' ').len();
+        if name_after(text, at + pos)
+            .is_some_and(|f| f.span.start == at + pos && f.name.split_whitespace().count() >= 2)
+        {
+            return Some(at + pos);
+        }
+    }
+    None
+}
+
 fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     let rest = &text[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
@@ -344,6 +374,16 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
         return; // the phrase ran into a longer word
     }
     let mut at = end + skip;
+    let mut described = false;
+    if name_after(text, at).is_none() {
+        // `Interviu cu apicultorul Mihai Popescu`, `interview with novelist Jane Roe`: a
+        // description in lower case (an article, a person marker such as Tagalog `si`,
+        // a noun) between the phrase and a full name.
+        if let Some(d) = described_at(text, at) {
+            at = d;
+            described = true;
+        }
+    }
     if name_after(text, at).is_none() {
         if let Some(f) = uncased_name(text, at) {
             out.push(Found {
@@ -355,6 +395,12 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     }
     // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
     while let Some(f) = name_after(text, at) {
+        // `mit dem Imker Bernd Hollweg`: a capitalised noun of the description (German)
+        // goes when the text prints the name without it.
+        let f = match described {
+            true => without_description(text, &f).unwrap_or(f),
+            false => f,
+        };
         let next = &text[f.span.end..];
         out.push(Found {
             name: f.name,

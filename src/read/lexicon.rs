@@ -14,6 +14,8 @@ pub struct Lexicon {
     pub question_labels: Vec<String>,
     pub answer_labels: Vec<String>,
     pub not_labels: Vec<String>,
+    pub person_markers: Vec<String>,
+    pub courtesy_replies: Vec<String>,
     pub sound_notes: Vec<String>,
     pub editor_note_prefixes: Vec<String>,
     pub closing_phrases: Vec<String>,
@@ -77,6 +79,8 @@ pub struct Lexicon {
     pub title_block_keys: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
+    /// Common function words of languages the trigram detector does not know.
+    pub function_words: BTreeMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -176,16 +180,35 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
             let spaced = p
                 .chars()
                 .last()
-                .is_some_and(|c| c.is_alphanumeric() && !is_unspaced(c));
+                .is_some_and(|c| is_word_char(c) && !is_unspaced(c));
             lower.starts_with(p.as_str())
                 && (!spaced
                     || lower[p.len()..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !c.is_alphanumeric()))
+                        .is_none_or(|c| !is_word_char(c)))
         })
         .max_by_key(|p| p.len())
         .map(|s| s.as_str())
+}
+
+/// A character inside a word: a letter or digit, or a combining mark that writes a vowel
+/// or a sign on one (Devanagari, Bengali, Tamil and the other Indic scripts, Thai,
+/// Hebrew points, Arabic harakat, combining accents), or the zero-width joiners Persian and
+/// Indic spelling need. `char::is_alphanumeric` alone cuts `मार्च` into pieces.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32,
+            0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
+            | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+            | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+            | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1 | 0x0EB4..=0x0EBC
+            | 0x0EC8..=0x0ECD | 0x102B..=0x103E | 0x17B4..=0x17D3 | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        // The Indic blocks: whatever is no letter or digit there is a vowel sign, virama
+        // or nasal mark, except the danda punctuation.
+        || (matches!(c as u32, 0x0900..=0x0DFF)
+            && !matches!(c as u32, 0x0964 | 0x0965 | 0x0970 | 0x0DF4))
 }
 
 /// True for characters of scripts written without spaces between words.
@@ -195,7 +218,7 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// Lower-cased words of `text` (letters, digits, apostrophes, hyphens).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
@@ -216,6 +239,17 @@ pub fn mentions(list: &[String], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_keep_their_vowel_signs() {
+        assert_eq!(
+            words("मार्च 2024, रमेश यादव।"),
+            ["मार्च", "2024", "रमेश", "यादव"]
+        );
+        assert_eq!(words("முருகன் செல்வம்."), ["முருகன்", "செல்வம்"]);
+        assert_eq!(words("สมชาย วงศ์ใหญ่"), ["สมชาย", "วงศ์ใหญ่"]);
+        assert!(!is_word_char('।') && !is_word_char(' ') && is_word_char('\u{94d}'));
+    }
 
     #[test]
     fn lexicon_loads_and_has_every_month() {

@@ -277,6 +277,10 @@ fn furniture(text: &str) -> Vec<(Range<usize>, &'static str)> {
                 out.push((q, "pull quote"));
             }
         }
+        if nav_row(t) {
+            out.push((start..start + t.len(), "navigation row"));
+            continue;
+        }
         let hashes = t.len() - t.trim_start_matches('#').len();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
             let h = t[hashes..].trim().trim_end_matches('#').trim();
@@ -290,6 +294,20 @@ fn furniture(text: &str) -> Vec<(Range<usize>, &'static str)> {
         out.push((q, "pull quote"));
     }
     out
+}
+
+/// `[Home](/) [Culture](/culture) [Books](/books)`: a line of two or more links and
+/// nothing else but separators is the site's navigation, whatever the links say (a
+/// headline or a turn is never only links).
+fn nav_row(t: &str) -> bool {
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    let link = LINK.get_or_init(|| Regex::new(r"\[[^\]\n]+\]\([^)\n]*\)").unwrap());
+    let n = link.find_iter(t).count();
+    n >= 2
+        && link.replace_all(t, "").chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '|' | '/' | '·' | '•' | '>' | '»' | '›' | '-' | '–' | ',')
+        })
 }
 
 /// Reads Markdown.

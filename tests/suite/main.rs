@@ -22,6 +22,7 @@ mod meta_sidecar;
 mod newsml_official;
 mod read_blind6;
 mod read_blind7;
+mod read_blind8;
 mod read_blind_formats;
 mod read_formats;
 mod read_inspect;

@@ -84,6 +84,19 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     {
         return None;
     }
+    // `প্রকাশ: ০৫ মার্চ ২০২৪, ১১:৩০` (`Published: …` in any language): a word before a
+    // date line is about the date; nobody says only a date.
+    let rest = text[whole.end()..].lines().next().unwrap_or("");
+    if !known
+        && crate::infer::dates::find(rest).is_some_and(|(_, r)| {
+            format!("{} {}", &rest[..r.start], &rest[r.end..])
+                .split_whitespace()
+                .count()
+                <= 3
+        })
+    {
+        return None;
+    }
     // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
     let lower_words = words
         .iter()

@@ -118,6 +118,43 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             ));
         }
     }
+    // `Can I still plant garlic in November?` / `— Priya, Bristol`: in a readers' Q&A the
+    // line under a question that signs it with a dash and a name (every word capitalised,
+    // no sentence) is who asked, not the start of the answer.
+    for i in 1..ls.len() {
+        let t = ls[i].text(src).trim();
+        let Some(sig) = t.strip_prefix(['—', '–']) else {
+            continue;
+        };
+        let words: Vec<&str> = sig.split_whitespace().collect();
+        let signed = ls[i].kind == LineKind::Text
+            && !used[i]
+            && (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !sig.trim_end().ends_with(['.', '?', '!', ':', '…']);
+        let Some(q) = (0..i).rev().find(|&j| ls[j].kind != LineKind::Blank) else {
+            continue;
+        };
+        let asks = ls[q].kind == LineKind::Text
+            && ls[q]
+                .text(src)
+                .trim()
+                .trim_end_matches(['*', '_', ' '])
+                .ends_with(['?', '？']);
+        if signed && asks {
+            used[i] = true;
+            iv.diagnostics.push(Diagnostic::info(
+                "asker-signature",
+                format!(
+                    "the line under a question signs who asked, not the answer: '{}'",
+                    short(t)
+                ),
+                Some(ls[i].span.clone()),
+            ));
+        }
+    }
     iv.figures = figures::extract(src, &ls, &mut used);
     // A photographer read from a credit is text, at the photo's caption.
     for (i, f) in iv.figures.iter().enumerate() {
@@ -579,6 +616,7 @@ fn paragraphs(
             start = h.content_start.min(l.span.end);
         } else {
             start += labels::bullet_len(l.text(src));
+            start += question_number_len(&src[start..l.span.end]);
         }
         let text = src[start..l.span.end].trim();
         let joins = match (prev, out.last()) {
@@ -680,6 +718,43 @@ pub fn ends_sentence(t: &str) -> bool {
     ])
 }
 
+/// `1. Cum ați început…?`, `3) What next?`: the number before a question is the layout's,
+/// not the question's words. Only a line that asks loses it (a numbered list inside an
+/// answer keeps its numbers). The byte length of the number and the space after it.
+fn question_number_len(line: &str) -> usize {
+    let t = line.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return 0;
+    }
+    let rest = &t[digits..];
+    let Some(after) = rest.strip_prefix(['.', ')']) else {
+        return 0;
+    };
+    if !after.starts_with([' ', '\t']) {
+        return 0;
+    }
+    let body = after.trim_start();
+    if question_rule(body, None).is_none_or(|d| d.rule != "question-mark") {
+        return 0;
+    }
+    line.len() - body.len()
+}
+
+/// Greek asks with `;` (or its own mark U+037E): after a Greek word it is a question mark.
+pub fn greek_asks(t: &str) -> bool {
+    let t = t.trim_end();
+    if t.ends_with('\u{37e}') {
+        return true;
+    }
+    t.strip_suffix(';').is_some_and(|r| {
+        r.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF))
+    })
+}
+
 /// Why an unlabelled paragraph is a question, if it is one. `prev` is the paragraph before.
 pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
     let lex = lexicon();
@@ -690,7 +765,7 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         .trim_start()
         .trim_start_matches(['*', '_'])
         .starts_with('¿');
-    let asks = t.ends_with(['?', '？', '؟']) || opens;
+    let asks = t.ends_with(['?', '？', '؟']) || greek_asks(t) || opens;
     if asks {
         let sentences = t
             .split_inclusive(['.', '!', '?'])
