@@ -5,6 +5,7 @@
 //! CI's link time (a CI machine ran out of disk mid-link). One binary, one module per
 //! former file; run one part with `cargo test --test suite <module>`.
 
+mod blind;
 mod common;
 mod reading;
 

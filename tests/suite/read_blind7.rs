@@ -14,28 +14,8 @@
 //! an oral history's interview date is its date; a project name over a title block is no
 //! headline.
 
-use colloquy::model::{Interview, Role};
-
-use crate::reading::{self, date, headline, names, qa};
-
-struct Case {
-    file: &'static str,
-    pairs: usize,
-    first_q: &'static str,
-    /// Start of the last answer given (an unanswered last question is skipped).
-    last_a: &'static str,
-    lang: &'static str,
-    /// `None`: the text gives no name a reader could write down as printed.
-    interviewees: Option<&'static [&'static str]>,
-    /// `None`: the text leaves it open (a byline author who may or may not have asked).
-    interviewer: Option<&'static [&'static str]>,
-    headline: Option<&'static str>,
-    date: Option<&'static str>,
-    images: usize,
-    credits: &'static [&'static str],
-    /// Site chrome, page furniture and notes that belong to no turn.
-    not_in_turns: &'static [&'static str],
-}
+use crate::blind::{self, Case, KnownMiss};
+use crate::reading::{self, qa};
 
 const CASES: &[Case] = &[
     Case {
@@ -303,7 +283,7 @@ const CASES: &[Case] = &[
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
 /// the assertion rather than made right with a rule that only fits this text. They are
 /// still judged and printed, so a fix shows.
-const KNOWN_MISSES: &[(&str, &str, &str)] = &[
+const KNOWN_MISSES: &[KnownMiss] = &[
     (
         "blind7_voa_fa.txt",
         "interviewer",
@@ -311,135 +291,9 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The paragraph is the source's own words: in at most two pieces, in order (a page's
-/// running header between two lines of a turn is left out, nothing else).
-fn from_source(src: &str, para: &str) -> bool {
-    let words: Vec<&str> = para.split(' ').collect();
-    let (mut at, mut i, mut pieces) = (0, 0, 0);
-    while i < words.len() {
-        let mut j = i + 1;
-        let mut found = None;
-        while j <= words.len() {
-            match src[at..].find(&words[i..j].join(" ")) {
-                Some(k) => {
-                    found = Some(at + k + words[i..j].join(" ").len());
-                    j += 1;
-                }
-                None => break,
-            }
-        }
-        let Some(end) = found else { return false };
-        at = end;
-        i = j - 1;
-        pieces += 1;
-    }
-    pieces <= 2
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Field by field: `(field, None)` when right, `(field, Some(what went wrong))` otherwise.
-fn judge(c: &Case, iv: &Interview, text: &str) -> Vec<(&'static str, Option<String>)> {
-    let ex = qa(iv);
-    let mut out = Vec::new();
-    let mut check = |field: &'static str, ok: bool, got: String| {
-        out.push((field, (!ok).then_some(got)));
-    };
-    check("pairs", ex.len() == c.pairs, format!("{}", ex.len()));
-    let first = ex.first().map(|e| e.0.clone()).unwrap_or_default();
-    check("first_q", first == c.first_q, first);
-    let last = ex
-        .iter()
-        .rev()
-        .find(|e| !e.1.is_empty())
-        .map(|e| e.1.clone())
-        .unwrap_or_default();
-    check(
-        "last_a",
-        last.starts_with(c.last_a),
-        last.chars().take(60).collect(),
-    );
-    let lang = iv.language().unwrap_or("").to_string();
-    check("lang", lang == c.lang, lang);
-    if let Some(want) = c.interviewees {
-        let got = names(iv, Role::Interviewee);
-        check("interviewees", got == want, format!("{got:?}"));
-    }
-    if let Some(want) = c.interviewer {
-        let got = names(iv, Role::Interviewer);
-        check("interviewer", got == want, format!("{got:?}"));
-    }
-    let h = headline(iv).map(str::to_string);
-    check("headline", h.as_deref() == c.headline, format!("{h:?}"));
-    let d = date(iv).map(str::to_string);
-    check("date", d.as_deref() == c.date, format!("{d:?}"));
-    check(
-        "images",
-        iv.figures.len() == c.images,
-        format!("{}", iv.figures.len()),
-    );
-    let mut credits: Vec<String> = iv.figures.iter().filter_map(|f| f.credit.clone()).collect();
-    credits.sort();
-    credits.dedup();
-    check("credits", credits == c.credits, format!("{credits:?}"));
-    let turns: Vec<String> = iv.turns.iter().map(|t| t.text()).collect();
-    let leaked: Vec<&&str> = c
-        .not_in_turns
-        .iter()
-        .filter(|s| turns.iter().any(|t| t.contains(**s)))
-        .collect();
-    check("chrome", leaked.is_empty(), format!("{leaked:?}"));
-    // No invented answers: every answer paragraph is the source's own text.
-    let src = norm(text);
-    let invented: Vec<String> = iv
-        .exchanges()
-        .iter()
-        .flat_map(|e| e.answers.iter().flat_map(|a| a.paragraphs.iter()))
-        .filter(|p| !from_source(&src, &norm(&p.text)))
-        .map(|p| p.text.chars().take(40).collect())
-        .collect();
-    check("no_invent", invented.is_empty(), format!("{invented:?}"));
-    out
-}
-
 #[test]
 fn blind_round_seven_every_field_a_careful_reader_gets() {
-    let (mut right, mut total, mut full) = (0, 0, 0);
-    let mut wrong = Vec::new();
-    let mut known = Vec::new();
-    for c in CASES {
-        let (iv, text) = reading::fixture(c.file);
-        let mut all = true;
-        for (field, miss) in judge(c, &iv, &text) {
-            total += 1;
-            let why = KNOWN_MISSES
-                .iter()
-                .find(|(f, k, _)| *f == c.file && *k == field)
-                .map(|m| m.2);
-            match (miss, why) {
-                (None, _) => right += 1,
-                (Some(got), Some(why)) => {
-                    all = false;
-                    known.push(format!("{}: {field}: got {got} (known: {why})", c.file))
-                }
-                (Some(got), None) => {
-                    all = false;
-                    wrong.push(format!("{}: {field}: got {got}", c.file))
-                }
-            }
-        }
-        full += usize::from(all);
-    }
-    println!(
-        "blind7: {right}/{total} fields right, {full}/{} fixtures fully right",
-        CASES.len()
-    );
-    for w in wrong.iter().chain(&known) {
-        println!("  {w}");
-    }
-    assert!(wrong.is_empty(), "{} fields wrong", wrong.len());
+    blind::score("blind7", CASES, KNOWN_MISSES);
 }
 
 #[test]
