@@ -9,7 +9,7 @@
 //! read/ ─▶ model::Interview ─▶ infer/ + meta/ ─▶ write/ ─▶ check/ ─▶ batch (atomic files)
 //! ```
 //!
-//! [`pipeline::convert`] runs it for one input; [`batch`] runs it for many.
+//! [`pipeline::read`] and [`pipeline::write_checked`] run it for one input; [`batch`] runs it for many.
 
 pub mod batch;
 pub mod check;

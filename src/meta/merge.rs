@@ -13,7 +13,7 @@
 //! - Composite values (publisher, rights, translation) merge part by part; the parts'
 //!   provenance is recorded in `Meta::field_provenance` and the composite's own
 //!   provenance is that of its highest-precedence part.
-//! - People: see [`merge_people`]. Figures: entry N applies to photo N.
+//! - People: see `Merger::merge_people`. Figures: entry N applies to photo N.
 
 use super::input::{ImageIn, Input, PersonIn};
 use super::{FlagMeta, ManifestRow, MetaError, Sidecar};

@@ -27,7 +27,7 @@
 //!
 //! `xml:lang` (the article language) goes on the elements that carry article-language
 //! prose: title, description, subject. Names, dates, URLs and codes have no language.
-//! Every value passes through [`clean_xml_text`](super::clean_xml_text).
+//! Every value passes through [`super::clean_xml_text`].
 
 use super::{clean_xml_text, WriteContext};
 use crate::model::{Interview, Role};

@@ -1,6 +1,6 @@
 //! A standalone HTML5 page of the interview, for people and for crawlers.
 //!
-//! The page carries the very JSON-LD document the [`jsonld`](super::jsonld) writer
+//! The page carries the very JSON-LD document the [`super::jsonld`] writer
 //! produces, byte for byte, inside `<script type="application/ld+json">` — one builder,
 //! so the page and the `.jsonld` file can never disagree — and shows the same content
 //! as the NewsML-G2 body: headline, lead, each turn (question, answer or remark by
@@ -11,7 +11,7 @@
 //! must be byte-deterministic; every piece of text goes through [`escape`] and every
 //! attribute value through [`escape_attr`], and nothing else is ever interpolated.
 //! Text is also cleaned of the control characters HTML treats as parse errors
-//! ([`clean_xml_text`](super::clean_xml_text), the same set XML 1.0 forbids), so the
+//! ([`super::clean_xml_text`], the same set XML 1.0 forbids), so the
 //! three outputs carry the same text.
 //!
 //! The `<title>` and `lang` appear only when the headline and the language are known;

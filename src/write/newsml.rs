@@ -3,7 +3,7 @@
 //!
 //! Written with quick-xml's event `Writer` (never templates), in the element order the
 //! XSD's sequences demand (research/newsml-g2.md §3.2). Every text and attribute value
-//! passes through [`clean_xml_text`](super::clean_xml_text) first, because quick-xml escapes markup but passes
+//! passes through [`super::clean_xml_text`] first, because quick-xml escapes markup but passes
 //! characters XML 1.0 forbids straight through.
 
 use super::WriteContext;
