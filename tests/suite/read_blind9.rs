@@ -140,7 +140,13 @@ const CASES: &[Case] = &[
         date: None,
         images: 2,
         credits: &["NVCC"],
-        not_in_turns: &["ありがとうございました", "出典", "関連記事", "シェア", "コメント"],
+        not_in_turns: &[
+            "ありがとうございました",
+            "出典",
+            "関連記事",
+            "シェア",
+            "コメント",
+        ],
     },
     Case {
         file: "blind9_anh_vi.txt",
