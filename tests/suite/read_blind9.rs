@@ -10,7 +10,9 @@
 //! over two lines. The expectations were written from the texts before colloquy read them,
 //! by the reference input's conventions: the interviewee is named from the captions, no
 //! interviewer name unless printed, no headline or date unless printed (a caption's day
-//! without a year is no publication date).
+//! without a year is no publication date). Two more (Khmer with an ambassador, Chinese with
+//! a professor and a verb run on after the title) were written after the rule work to see
+//! how the rules carry.
 
 use crate::blind::{self, Case, KnownMiss};
 
@@ -190,12 +192,51 @@ const CASES: &[Case] = &[
             "Komentar",
         ],
     },
+    // Written after the rule work, expectations again from the text before reading: how
+    // the rules carry to an edition and a title they were not made on.
+    Case {
+        file: "blind9_after_km.txt",
+        // Khmer writes no spaces between words, but a name's syllables are set off by spaces after the title ឯកអគ្គរដ្ឋទូត (ambassador).
+        pairs: 3,
+        first_q: "តើឯកឧត្តមវាយតម្លៃយ៉ាងដូចម្តេចចំពោះពាណិជ្ជកម្មរវាងប្រទេសទាំងពីរនាពេលបច្ចុប្បន្ន?",
+        last_a: "យើងនឹងរៀបចំពិព័រណ៍",
+        lang: "km",
+        interviewees: Some(&["ផាម ហ៊ុយ ថាញ់"]),
+        interviewer: Some(&[]),
+        headline: None,
+        date: None,
+        images: 2,
+        credits: &["NVCC"],
+        not_in_turns: &["សូមអរគុណ", "ប្រភព", "ព័ត៌មានពាក់ព័ន្ធ", "ចែករំលែក", "មតិ (0)"],
+    },
+    Case {
+        file: "blind9_after_jiaoshou_zh.txt",
+        // A professor (教授) instead of an ambassador; the second caption puts its credit on a line of its own.
+        pairs: 3,
+        first_q: "教授，您是什么时候开始研究汉语的？",
+        last_a: "多读原著",
+        lang: "zh",
+        interviewees: Some(&["阮清河"]),
+        interviewer: Some(&[]),
+        headline: None,
+        date: None,
+        images: 2,
+        credits: &["NVCC"],
+        not_in_turns: &["非常感谢教授", "来源", "相关新闻", "分享", "评论"],
+    },
 ];
 
 /// Fields a careful reader gets and colloquy does not yet, each with why it is left out of
 /// the assertion rather than made right with a rule that only fits this text. They are
 /// still judged and printed, so a fix shows.
-const KNOWN_MISSES: &[KnownMiss] = &[];
+const KNOWN_MISSES: &[KnownMiss] = &[(
+    "blind9_after_km.txt",
+    "interviewees",
+    "Khmer has no letter case and no spaces between words: after the title \
+     ឯកអគ្គរដ្ឋទូត the caption's spaced syllables (ផាម ហ៊ុយ ថាញ់) are the name, but where \
+     they stop is a guess without a dictionary of Khmer words; the name rules read \
+     names by case or by a script that marks them (katakana), so none is given",
+)];
 
 #[test]
 fn blind_round_nine_every_field_a_careful_reader_gets() {

@@ -1114,7 +1114,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 continue;
             }
             for (off, text) in head_text(src, iv) {
-                if let Some((name, title_at)) = name_before_title(&text, title) {
+                if let Some((name, title_at)) = name_before_title(src, &text, title) {
                     ev.push(Evidence {
                         how: format!(
                             "the questions speak to '{title}'; named '{}' before it in the text",
@@ -1607,8 +1607,8 @@ fn printed_without(src: &str, first: &str, rest: &[&str]) -> bool {
 /// a katakana run (`ホー・ティ・マイ大使`), a Han run of two to four characters opening the
 /// line or set off by punctuation (`黎文山大使`), or one to four Hangul words opening the
 /// line (`부 호앙 남 대사`). After the title comes no letter, or a particle (`대사가`,
-/// `大使と`): `대사관` (embassy) is no title. Returns the name and where the title starts.
-fn name_before_title(text: &str, title: &str) -> Option<(Found, usize)> {
+/// `大使と`): `대사관` (embassy) is no title. `src` is the whole text. Returns the name and where the title starts.
+fn name_before_title(src: &str, text: &str, title: &str) -> Option<(Found, usize)> {
     let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
     let kata = |c: char| matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{FF65}'..='\u{FF9F}');
     let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}');
@@ -1617,7 +1617,11 @@ fn name_before_title(text: &str, title: &str) -> Option<(Found, usize)> {
         let next = text[at + title.len()..].chars().next();
         let ends = next
             .is_none_or(|c| !c.is_alphanumeric() || hira(c) || "가는의와이은을도님".contains(c));
-        if !ends {
+        // Chinese runs a verb on after the title (`阮清河教授在…`), as it runs a word on
+        // after `越南` in `越南大使馆`: there the run before is a name only if the text
+        // never prints it without the title after it.
+        let run_on = !ends && next.is_some_and(han);
+        if !ends && !run_on {
             continue;
         }
         let before = &text[..at];
@@ -1661,6 +1665,13 @@ fn name_before_title(text: &str, title: &str) -> Option<(Found, usize)> {
             None
         };
         if let Some((start, run)) = found {
+            if run_on
+                && src
+                    .match_indices(run)
+                    .any(|(i, _)| !src[i + run.len()..].starts_with(title))
+            {
+                continue;
+            }
             let from = line_start + start;
             return Some((
                 Found {
@@ -1890,7 +1901,7 @@ mod tests {
     use super::name_before_title;
 
     fn name(text: &str, title: &str) -> Option<String> {
-        name_before_title(text, title).map(|(f, _)| f.name)
+        name_before_title(text, text, title).map(|(f, _)| f.name)
     }
 
     #[test]
@@ -1917,7 +1928,12 @@ mod tests {
     fn a_word_that_only_starts_with_the_title_is_no_title() {
         // 대사관 is the embassy; 大使馆 likewise: a letter after the title ends nothing.
         assert_eq!(name("베트남 대사관 직원들이 참석했다.", "대사"), None);
-        assert_eq!(name("越南大使馆举行招待会。", "大使"), None);
+        assert_eq!(name("越南大使馆举行招待会。越南代表团出席。", "大使"), None);
+        // A verb run on after the title: the name is one the text prints only before it.
+        assert_eq!(
+            name("阮清河教授在研讨会上发言。", "教授").as_deref(),
+            Some("阮清河")
+        );
         // A sentence before the title is no name: Hangul words must open the line.
         assert_eq!(
             name("서울에서 열린 박람회에 참석한 대사(왼쪽).", "대사").as_deref(),
