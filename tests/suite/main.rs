@@ -24,6 +24,7 @@ mod newsml_official;
 mod read_blind6;
 mod read_blind7;
 mod read_blind8;
+mod read_blind9;
 mod read_blind_formats;
 mod read_formats;
 mod read_inspect;

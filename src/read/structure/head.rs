@@ -250,7 +250,7 @@ fn headline_like(src: &str, ls: &[Line], i: usize) -> bool {
         .sum();
     if !(8..=200).contains(&chars)
         || t.split_whitespace().count() > 30
-        || t.ends_with(['.', ':', ';', ',', '。', '：', '；', '，'])
+        || t.ends_with(['.', ':', ';', ',', '。', '：', '；', '，', '।', '។', '။'])
     {
         return false;
     }

@@ -715,6 +715,8 @@ fn is_bullet_layout(src: &str, l: &Line) -> bool {
 pub fn ends_sentence(t: &str) -> bool {
     t.trim_end().ends_with([
         '.', '!', '?', '…', '"', '”', '»', ')', ']', ':', '？', '。', '！', '|',
+        // The full stops of Devanagari and Bengali (danda), Khmer (khan), Myanmar, Ethiopic.
+        '।', '॥', '។', '။', '።',
     ])
 }
 

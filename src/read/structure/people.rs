@@ -1096,6 +1096,45 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             }
         }
     }
+    // `大使，…？` / `谢谢大使！` / `대사님, …`: a title written after the name in Chinese,
+    // Japanese and Korean, used alone in the questions, and printed after a name in a
+    // caption or the head (`黎文山大使（左三）`, `ホー・ティ・マイ大使`, `부 호앙 남 대사(`).
+    if !has(&ev, Role::Interviewee) {
+        let mut asks: Vec<String> = iv
+            .turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question)
+            .map(|t| t.text())
+            .collect();
+        if let Some(c) = &iv.closing {
+            asks.push(c.text());
+        }
+        'suffixes: for title in &lex.name_suffixes {
+            if !asks.iter().any(|q| q.contains(title.as_str())) {
+                continue;
+            }
+            for (off, text) in head_text(src, iv) {
+                if let Some((name, title_at)) = name_before_title(src, &text, title) {
+                    ev.push(Evidence {
+                        how: format!(
+                            "the questions speak to '{title}'; named '{}' before it in the text",
+                            name.name
+                        ),
+                        found: Found {
+                            name: name.name,
+                            span: name.span.start + off..name.span.end + off,
+                        },
+                        role: Role::Interviewee,
+                        job_title: Some(Found {
+                            name: title.clone(),
+                            span: title_at + off..title_at + off + title.len(),
+                        }),
+                    });
+                    break 'suffixes;
+                }
+            }
+        }
+    }
     // `Pieter, what is…?`: the interviewee addressed by first name, named in the head.
     if !has(&ev, Role::Interviewee) {
         for t in iv.turns.iter().filter(|t| t.kind == TurnKind::Question) {
@@ -1564,6 +1603,88 @@ fn printed_without(src: &str, first: &str, rest: &[&str]) -> bool {
     })
 }
 
+/// A name printed right before `title` in `text`, where the script shows where it starts:
+/// a katakana run (`ホー・ティ・マイ大使`), a Han run of two to four characters opening the
+/// line or set off by punctuation (`黎文山大使`), or one to four Hangul words opening the
+/// line (`부 호앙 남 대사`). After the title comes no letter, or a particle (`대사가`,
+/// `大使と`): `대사관` (embassy) is no title. `src` is the whole text. Returns the name and where the title starts.
+fn name_before_title(src: &str, text: &str, title: &str) -> Option<(Found, usize)> {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}');
+    let kata = |c: char| matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{FF65}'..='\u{FF9F}');
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}');
+    let hira = |c: char| matches!(c, '\u{3041}'..='\u{309F}');
+    for (at, _) in text.match_indices(title) {
+        let next = text[at + title.len()..].chars().next();
+        let ends = next
+            .is_none_or(|c| !c.is_alphanumeric() || hira(c) || "가는의와이은을도님".contains(c));
+        // Chinese runs a verb on after the title (`阮清河教授在…`), as it runs a word on
+        // after `越南` in `越南大使馆`: there the run before is a name only if the text
+        // never prints it without the title after it.
+        let run_on = !ends && next.is_some_and(han);
+        if !ends && !run_on {
+            continue;
+        }
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let before = &before[line_start..];
+        let tight = before.trim_end_matches(' ');
+        let last = tight.chars().next_back();
+        let found = if last.is_some_and(kata) {
+            let start = tight
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| kata(*c))
+                .last()
+                .map_or(tight.len(), |(i, _)| i);
+            let run = &tight[start..];
+            (run.chars().filter(|c| *c != '・' && *c != '＝').count() >= 2
+                && !run.starts_with(['・', 'ー']))
+            .then_some((start, run))
+        } else if last.is_some_and(han) && tight.len() == before.len() {
+            let start = tight
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| han(*c))
+                .last()
+                .map_or(tight.len(), |(i, _)| i);
+            let run = &tight[start..];
+            let opens = tight[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (opens && (2..=4).contains(&run.chars().count())).then_some((start, run))
+        } else if last.is_some_and(hangul) {
+            let words: Vec<&str> = tight.split(' ').collect();
+            let ok = (1..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| (1..=3).contains(&w.chars().count()) && w.chars().all(hangul))
+                && (words.len() > 1 || words[0].chars().count() >= 2);
+            ok.then_some((0, tight))
+        } else {
+            None
+        };
+        if let Some((start, run)) = found {
+            if run_on
+                && src
+                    .match_indices(run)
+                    .any(|(i, _)| !src[i + run.len()..].starts_with(title))
+            {
+                continue;
+            }
+            let from = line_start + start;
+            return Some((
+                Found {
+                    name: run.to_string(),
+                    span: from..from + run.len(),
+                },
+                at,
+            ));
+        }
+    }
+    None
+}
+
 /// The full name a Han-script surname label stands for, where the text prints the
 /// surname, one or two more Han characters and an honorific (`鈴木一郎社長`, `王立先生`).
 fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
@@ -1773,4 +1894,50 @@ fn is_courtesy(reply: &str) -> bool {
                 .count()
                 <= 1
             && !reply.contains(['?', '¿']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_before_title;
+
+    fn name(text: &str, title: &str) -> Option<String> {
+        name_before_title(text, text, title).map(|(f, _)| f.name)
+    }
+
+    #[test]
+    fn a_name_before_a_cjk_title_is_read_where_its_script_shows_its_start() {
+        assert_eq!(
+            name("黎文山大使（左三）出席开幕式。", "大使").as_deref(),
+            Some("黎文山")
+        );
+        assert_eq!(
+            name("開会式に出席したホー・ティ・マイ大使（右）。", "大使").as_deref(),
+            Some("ホー・ティ・マイ")
+        );
+        assert_eq!(
+            name("부 호앙 남 대사(왼쪽)가 참석했다.", "대사").as_deref(),
+            Some("부 호앙 남")
+        );
+        assert_eq!(
+            name("김순자 대사가 말했다.", "대사").as_deref(),
+            Some("김순자")
+        );
+    }
+
+    #[test]
+    fn a_word_that_only_starts_with_the_title_is_no_title() {
+        // 대사관 is the embassy; 大使馆 likewise: a letter after the title ends nothing.
+        assert_eq!(name("베트남 대사관 직원들이 참석했다.", "대사"), None);
+        assert_eq!(name("越南大使馆举行招待会。越南代表团出席。", "大使"), None);
+        // A verb run on after the title: the name is one the text prints only before it.
+        assert_eq!(
+            name("阮清河教授在研讨会上发言。", "教授").as_deref(),
+            Some("阮清河")
+        );
+        // A sentence before the title is no name: Hangul words must open the line.
+        assert_eq!(
+            name("서울에서 열린 박람회에 참석한 대사(왼쪽).", "대사").as_deref(),
+            None
+        );
+    }
 }
