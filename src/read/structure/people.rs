@@ -1032,18 +1032,21 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let has = |ev: &[Evidence], r: Role| {
         ev.iter().any(|e| e.role == r) || (r == Role::Interviewee && named_answerer)
     };
+    // What the interviewer says to the interviewee: the questions, then the closing.
+    let questions: Vec<String> = iv
+        .turns
+        .iter()
+        .filter(|t| t.kind == TurnKind::Question)
+        .map(|t| t.text())
+        .collect();
+    let addressed: Vec<String> = questions
+        .iter()
+        .cloned()
+        .chain(iv.closing.as_ref().map(|c| c.text()))
+        .collect();
     if !has(&ev, Role::Interviewee) {
-        let mut asks: Vec<String> = iv
-            .turns
-            .iter()
-            .filter(|t| t.kind == TurnKind::Question)
-            .map(|t| t.text())
-            .collect();
-        if let Some(c) = &iv.closing {
-            asks.push(c.text());
-        }
-        'asks: for q in asks {
-            for voc in names::address_forms(&q) {
+        'asks: for q in &addressed {
+            for voc in names::address_forms(q) {
                 if let Some(e) = name_for_address(src, iv, &voc) {
                     ev.push(Evidence {
                         how: format!(
@@ -1062,13 +1065,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // `Bagaimana Duta Besar menilai…?`: a title the questions use, printed with the name
     // in a caption or the head (`Duta Besar Vu Le Thai Hoang`).
     if !has(&ev, Role::Interviewee) {
-        let asks: Vec<String> = iv
-            .turns
-            .iter()
-            .filter(|t| t.kind == TurnKind::Question)
-            .map(|t| t.text())
-            .collect();
-        'titles: for q in &asks {
+        'titles: for q in &questions {
             for title in &lex.titles {
                 if title.chars().count() < 3 {
                     continue;
@@ -1100,15 +1097,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // Japanese and Korean, used alone in the questions, and printed after a name in a
     // caption or the head (`黎文山大使（左三）`, `ホー・ティ・マイ大使`, `부 호앙 남 대사(`).
     if !has(&ev, Role::Interviewee) {
-        let mut asks: Vec<String> = iv
-            .turns
-            .iter()
-            .filter(|t| t.kind == TurnKind::Question)
-            .map(|t| t.text())
-            .collect();
-        if let Some(c) = &iv.closing {
-            asks.push(c.text());
-        }
+        let asks = &addressed;
         'suffixes: for title in &lex.name_suffixes {
             if !asks.iter().any(|q| q.contains(title.as_str())) {
                 continue;
