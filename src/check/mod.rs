@@ -321,18 +321,6 @@ impl Checker {
             kind,
             findings,
         };
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return report(
-                None,
-                vec![finding(
-                    Severity::Error,
-                    "input/empty",
-                    "the file is empty".into(),
-                    Some("give a JSON-LD, NewsML-G2 or HTML document".into()),
-                )],
-            );
-        }
         let text = match crate::decode::decode(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -361,6 +349,17 @@ impl Checker {
             }
         };
         let text: &str = &text;
+        if text.bytes().all(|b| b.is_ascii_whitespace()) {
+            return report(
+                None,
+                vec![finding(
+                    Severity::Error,
+                    "input/empty",
+                    "the file is empty".into(),
+                    Some("give a JSON-LD, NewsML-G2 or HTML document".into()),
+                )],
+            );
+        }
         let kind = detect(text.as_bytes());
         let findings = match kind {
             Some(DocKind::JsonLd) => self.check_jsonld(text),
