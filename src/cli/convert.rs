@@ -502,7 +502,7 @@ pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf]) {
 
 /// A hint for a file that failed to read and, by its name, is no interview text at all:
 /// an output of colloquy (or any structured document) given to `convert`, or an office
-/// document or image swept up by a glob.
+/// document swept up by a glob.
 fn kind_hint(path: Option<&Path>) -> &'static str {
     let ext = path
         .and_then(|p| p.extension())
@@ -513,11 +513,10 @@ fn kind_hint(path: Option<&Path>) -> &'static str {
         "jsonld" | "json" | "xml" => {
             "; this looks like a structured document, not an interview text: `colloquy validate FILE` checks JSON-LD, NewsML-G2 and Dublin Core files"
         }
+        // The decoder already says what a binary file is and what colloquy reads; the
+        // one thing it cannot know is that a document can be exported.
         "doc" | "docx" | "odt" | "rtf" | "pdf" | "pages" => {
-            "; colloquy reads plain text, Markdown, HTML, WebVTT and SRT: export the document as UTF-8 text (.txt) first"
-        }
-        "png" | "jpg" | "jpeg" | "gif" | "tif" | "tiff" | "webp" | "heic" => {
-            "; this is an image: colloquy reads interview texts (.txt .md .html .vtt .srt)"
+            "; export the document as UTF-8 text (.txt) first"
         }
         _ => "",
     }
