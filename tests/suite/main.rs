@@ -8,6 +8,7 @@
 mod blind;
 mod common;
 mod reading;
+mod shared;
 
 mod accuracy;
 mod batch;
