@@ -14,6 +14,7 @@ pub mod head;
 pub mod labels;
 pub mod lead;
 pub mod lines;
+pub mod marks;
 pub mod people;
 
 use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
@@ -67,6 +68,20 @@ pub struct Options {
 /// (readers of marked-up formats blank their markup out byte for byte, so spans stay true).
 pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     let mut iv = Interview::default();
+    // Caption and ASR turn marks become dialogue dashes, clock lines spaces, byte for byte.
+    let rewritten = marks::rewrite(src);
+    if let Some((_, m)) = &rewritten {
+        iv.diagnostics.push(Diagnostic::info(
+            "transcript-marks",
+            format!(
+                "read as a caption/ASR transcript: {} time stamp(s) or clock line(s) dropped, {} turn mark(s) ('>>', ' - ') read as turns",
+                m.clocks, m.turns
+            ),
+            None,
+        ));
+    }
+    let unmarked_first = rewritten.as_ref().and_then(|(_, m)| m.unmarked_first);
+    let src = rewritten.as_ref().map_or(src, |(t, _)| t.as_str());
     let ls = lines::lines(src);
     let mut used = vec![false; ls.len()];
     for (i, l) in ls.iter().enumerate() {
@@ -253,7 +268,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         vec![None; ls.len()]
     };
 
-    let paras = paragraphs(
+    let mut paras = paragraphs(
         src,
         &ls,
         &used,
@@ -261,17 +276,29 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         opts.join_lines,
         &opts.emphasis,
     );
+    // The words before a transcript's first `>>` are the turn it hands over from.
+    if let Some(at) = unmarked_first {
+        if let Some(p) = paras.iter_mut().find(|p| p.span.contains(&at)) {
+            p.dash = true;
+        }
+    }
 
     // Where the interview starts.
     let start = if labelled {
         paras.iter().position(|p| p.label.is_some())
     } else {
         let marked = dash_questions(&paras).is_some();
-        paras.iter().position(|p| {
+        let first_question = paras.iter().position(|p| {
             question_rule(&p.text, None).is_some()
                 || split_inline_answer(p).is_some()
                 || (marked && p.dash)
-        })
+        });
+        // In dialogue style the first dash turn opens the exchange, asking or not (`thank
+        // you for joining us` gets its reply).
+        let first_dash = dash_turns(&paras)
+            .and_then(|m| m.keys().next().copied())
+            .filter(|&d| unmarked_first.is_some() || first_question.is_some_and(|q| d < q));
+        first_dash.or(first_question)
     };
     // A teaser question in the lead ("Can a café keep an island alive?") is not the first
     // question when what follows it introduces the interview.

@@ -1,0 +1,162 @@
+//! Transcript marks: the clock lines, time stamps and turn marks of broadcast captions and
+//! ASR transcripts, rewritten byte for byte into the layout the recognizer reads.
+//!
+//! Captions and machine transcripts mark turns with symbols, not names: `>>` before each
+//! new speaker (closed captions), ` - ` inside a time-stamped line (YouTube-style
+//! transcripts), and they interleave clock lines (`1:02 pm`, `00:01:23`) that fall in the
+//! middle of sentences. Each mark is replaced by bytes of the same length — a clock line by
+//! spaces, a turn mark by a line break and a dialogue dash (`>> ` → `\n- `) — so every span
+//! still points into the source and the dialogue-dash rules take it from there. A text is
+//! rewritten only when its marks recur (a lone `>>` or time in prose is left alone).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What rewriting found, for the turn rules and `inspect`.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Clock lines and stamps blanked.
+    pub clocks: usize,
+    /// Turn marks (`>>`, stamped ` - `) turned into dialogue dashes.
+    pub turns: usize,
+    /// Byte offset of a turn the marks imply without marking it: the text before the first
+    /// `>>` on its line is the speaker the `>>` hands over from.
+    pub unmarked_first: Option<usize>,
+}
+
+fn clock_line_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?[\])]?$",
+        )
+        .expect("static regex")
+    })
+}
+
+fn stamp_dash_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+[-–]\s")
+            .expect("static regex")
+    })
+}
+
+/// Rewrites the marks of `src`, or returns `None` when it has none that recur.
+pub fn rewrite(src: &str) -> Option<(String, Marks)> {
+    let mut out = src.as_bytes().to_vec();
+    let mut marks = Marks::default();
+    let mut clock_lines = Vec::new();
+    let mut stamped = Vec::new();
+    let mut pos = 0;
+    for raw in src.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let t = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        if clock_line_re().is_match(t) {
+            clock_lines.push(start..pos);
+        } else if let Some(m) = stamp_dash_re().find(t) {
+            // Keep the dash: blank the stamp and the space before the dash.
+            let dash = t[..m.end()].rfind(['-', '–']).unwrap_or(0);
+            stamped.push((start + lead, start + lead + dash, start..pos));
+        }
+    }
+    // Clock lines between caption lines: a run of them is the broadcast's minute marks.
+    if clock_lines.len() >= 2 {
+        for (k, r) in clock_lines.iter().enumerate() {
+            // The line break goes too: a clock mark falls mid-sentence, and the caption
+            // runs on across it. The first run keeps it: it parts the programme's listing
+            // line from the captions.
+            let leading = clock_lines[..=k].windows(2).all(|w| w[0].end == w[1].start);
+            let end = if leading && src[..r.end].ends_with('\n') {
+                r.end - 1
+            } else {
+                r.end
+            };
+            blank(&mut out, r.start..end);
+            marks.clocks += 1;
+        }
+    }
+    // Time-stamped lines whose turns are marked by dashes: ` - ` inside them opens a turn.
+    if stamped.len() >= 3 {
+        for (s, dash, line) in &stamped {
+            blank(&mut out, *s..*dash);
+            marks.clocks += 1;
+            let text = &src[*dash..line.end];
+            for (i, _) in text.match_indices(" - ").chain(text.match_indices(" – ")) {
+                if i == 0 {
+                    continue;
+                }
+                out[*dash + i] = b'\n';
+                marks.turns += 1;
+            }
+        }
+    }
+    // Caption turn marks: `>>` before each new speaker, inside running caption lines. At a
+    // line's start it is already a turn of its own (and often opens a label, `>> rose:`).
+    let carets: Vec<usize> = src
+        .match_indices(">> ")
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0 && src.as_bytes()[i - 1] == b' ')
+        .collect();
+    if carets.len() >= 3 {
+        let first = carets[0];
+        let line_start = src[..first].rfind('\n').map_or(0, |n| n + 1);
+        if !src[line_start..first].trim().is_empty() {
+            marks.unmarked_first =
+                Some(line_start + (src[line_start..].len() - src[line_start..].trim_start().len()));
+        }
+        for i in carets {
+            out[i..i + 3].copy_from_slice(b"\n- ");
+            marks.turns += 1;
+        }
+    }
+    if marks.clocks == 0 && marks.turns == 0 {
+        return None;
+    }
+    // Only ASCII bytes were replaced by ASCII bytes, at char boundaries.
+    let text = String::from_utf8(out).expect("ASCII replaced by ASCII");
+    Some((text, marks))
+}
+
+fn blank(out: &mut [u8], r: std::ops::Range<usize>) {
+    for b in &mut out[r] {
+        // Multi-byte characters do not occur in a stamp; any byte becomes a space.
+        *b = b' ';
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+
+    #[test]
+    fn caption_marks_become_dialogue_dashes_and_clock_lines_spaces() {
+        let src =
+            "1:00 pm\nthank you. >> hello. >> what now? >> an immature\n1:01 pm\nfault. >> ok?\n";
+        // The first clock run parts the listing from the captions: it keeps its break.
+        let (t, m) = rewrite(src).expect("marks recur");
+        assert_eq!(t.len(), src.len());
+        assert_eq!(m.turns, 4);
+        assert_eq!(m.clocks, 2);
+        assert!(t.contains("thank you. \n- hello. \n- what now?"));
+        assert!(t.starts_with("       \nthank you."));
+        assert!(t.contains("an immature\n        fault."));
+        assert_eq!(m.unmarked_first, Some(8));
+    }
+
+    #[test]
+    fn stamped_dash_turns_split_at_inline_dashes() {
+        let src = "00:00 - Vous avez un prompteur ? - Non.\n00:02 - Pourquoi ? - Alors.\n00:05 Je bouge.\n00:07 - Et ?\n";
+        let (t, _) = rewrite(src).expect("stamped dashes");
+        assert!(t.starts_with("      - Vous avez un prompteur ?\n- Non.\n"));
+        assert!(t.contains("      - Pourquoi ?\n- Alors."));
+    }
+
+    #[test]
+    fn prose_with_one_caret_or_time_is_left_alone() {
+        assert!(rewrite("She said >> no.\nWe met at 10:30.\n").is_none());
+        assert!(rewrite("Meeting\n10:30\nThen lunch.\n").is_none());
+    }
+}

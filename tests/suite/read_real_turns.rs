@@ -1,0 +1,55 @@
+//! Turn shapes of real transcripts (`../shared/corpus`): caption turn marks, clock lines,
+//! time-stamped dash turns. Each test reads its real case and asserts what a reader relies
+//! on: the exchanges, where they start, and that no stamp is left in what was said.
+
+use crate::shared::shared;
+use colloquy::model::Interview;
+
+fn read(rel: &str) -> Option<Interview> {
+    let path = shared(rel)?;
+    let name = path.display().to_string();
+    let text = colloquy::read::decode(&name, &std::fs::read(&path).unwrap()).unwrap();
+    Some(colloquy::read::read(&name, &text).expect("the case reads"))
+}
+
+#[test]
+fn closed_captions_with_caret_turns_and_clock_lines() {
+    let Some(iv) = read("corpus/pages/203-en-archive-msnbc-earthquake-captions.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 6);
+    // The words before the first `>>` are the host's opening, answered by `hello.`.
+    assert_eq!(
+        ex[0].question.text(),
+        "thank you for joining us here on the phone."
+    );
+    assert_eq!(ex[0].answers[0].text(), "hello.");
+    // A clock line in mid-sentence is no part of the answer and does not split it.
+    let a = ex[4].answers[0].text();
+    assert!(a.contains("an immature fault like."), "{a}");
+    assert!(!a.contains("pm"), "{a}");
+}
+
+#[test]
+fn time_stamped_transcript_with_inline_dash_turns() {
+    let Some(iv) = read("corpus/pages/213-fr-dailymotion-dheliat-timestamped.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 7);
+    assert_eq!(
+        ex[0].question.text(),
+        "Est-ce que vous avez un prompteur ou pas ?"
+    );
+    assert_eq!(ex[0].answers[0].text(), "Non.");
+    for e in &ex {
+        for t in std::iter::once(e.question).chain(e.answers.iter().copied()) {
+            assert!(
+                !t.text().contains("00:"),
+                "a time stamp left in a turn: {}",
+                t.text()
+            );
+        }
+    }
+}
