@@ -53,3 +53,16 @@ fn time_stamped_transcript_with_inline_dash_turns() {
         }
     }
 }
+
+#[test]
+fn a_label_with_a_title_after_a_dash_is_the_speaker_of_the_plain_label() {
+    let Some(iv) = read("corpus/pages/234-ar-aljazeera-berlusconi-liqa.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 2);
+    // `سيلفيو بيرلسكوني- رئيس الحكومة الإيطالية:` opens the first answer, not a line of
+    // the question.
+    assert_eq!(ex[0].answers[0].text(), "شكراً وأهلاً بك.");
+    assert_eq!(ex[0].answers[0].label, ex[1].answers[0].label);
+}

@@ -416,7 +416,8 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
         .map(|(k, _)| *k)
         .collect();
     let name_layout = speakers.len() >= 2;
-    ls.iter()
+    let mut hits: Vec<Option<LabelHit>> = ls
+        .iter()
         .enumerate()
         .map(|(i, l)| {
             if used[i] || l.kind != LineKind::Text {
@@ -442,7 +443,30 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                 .or_else(|| labels::dash_label(t, l.span.start))
                 .filter(|h| !credit_line(t, &src[h.content_start.min(l.span.end)..l.span.end]))
         })
-        .collect()
+        .collect();
+    titled_labels(&mut hits);
+    hits
+}
+
+/// `Silvio Berlusconi- Prime Minister:` once, `Silvio Berlusconi:` after: a label that
+/// adds a title after a dash to a name the text uses as a label elsewhere is that speaker.
+fn titled_labels(hits: &mut [Option<LabelHit>]) {
+    let keys: Vec<String> = hits.iter().flatten().map(|h| h.key.clone()).collect();
+    for h in hits.iter_mut().flatten() {
+        let Some(cut) = ["- ", " – ", " — ", "– ", "— "]
+            .iter()
+            .filter_map(|d| h.label.find(d))
+            .min()
+        else {
+            continue;
+        };
+        let name = h.label[..cut].trim();
+        let key = labels::key_of(name);
+        if !key.is_empty() && key != h.key && keys.contains(&key) {
+            h.label = name.to_string();
+            h.key = key;
+        }
+    }
 }
 
 /// The lines of a title block: three or more `Key: value` lines in a row, with no blank
