@@ -984,7 +984,23 @@ fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Tu
             .iter()
             .all(|k| lexicon::contains(&lex.question_labels, k));
     let mut turns: Vec<Turn> = Vec::new();
-    for p in body {
+    for (i, p) in body.iter().enumerate() {
+        if !q_only
+            && p.label.is_none()
+            && body.get(i + 1).is_some_and(|n| n.label.is_some())
+            && turns.last().is_some_and(|t| !t.paragraphs.is_empty())
+            && section_heading(&p.text)
+        {
+            iv.diagnostics.push(Diagnostic::warning(
+                "section-heading",
+                format!(
+                    "left out a section heading between two turns (short, no sentence, a speaker label right after): '{}'",
+                    short(&p.text)
+                ),
+                Some(p.span.clone()),
+            ));
+            continue;
+        }
         match &p.label {
             // The same speaker again right away (a new subtitle cue): one turn.
             Some(h)
@@ -1046,6 +1062,22 @@ fn labelled_turns(body: &[Para], iv: &mut Interview, join_lines: bool) -> Vec<Tu
         }
     }
     turns
+}
+
+/// A topic heading set between the turns of a labelled transcript (`Italy and the
+/// cartoons`): a few words, no sentence, no clause.
+fn section_heading(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=10).contains(&words)
+        && t.chars().count() <= 80
+        && !ends_sentence(t)
+        && !t
+            .trim_end()
+            .ends_with([':', '：', ',', '،', ';', '-', '—', '…'])
+        && !t.contains([',', '،', '，', '、'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit())
 }
 
 /// Turns of an unlabelled text: question paragraphs (by `?`, `¿`, requests) start a
