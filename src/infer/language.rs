@@ -21,11 +21,22 @@ pub fn infer(interview: &mut Interview, text: &str) {
             break;
         }
     }
-    let from_turns = sample.trim().len() >= 40;
+    let mut from_turns = sample.trim().len() >= 40;
     if !from_turns {
         sample = text.to_string();
     }
-    let Some(info) = whatlang::detect(&sample) else {
+    let mut detected = whatlang::detect(&sample);
+    // A few short turns (a greeting and its reply) say too little: the text around them
+    // (the lead, then the page) is in the same language far more often than not.
+    if from_turns && !detected.as_ref().is_some_and(|i| i.is_reliable()) {
+        let whole = whatlang::detect(text);
+        if whole.as_ref().is_some_and(|i| i.is_reliable()) {
+            sample = text.to_string();
+            from_turns = false;
+            detected = whole;
+        }
+    }
+    let Some(info) = detected else {
         interview.diagnostics.push(Diagnostic::warning(
             "no-language",
             "could not tell the language; pass --lang",

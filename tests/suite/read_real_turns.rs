@@ -66,3 +66,22 @@ fn a_label_with_a_title_after_a_dash_is_the_speaker_of_the_plain_label() {
     assert_eq!(ex[0].answers[0].text(), "شكراً وأهلاً بك.");
     assert_eq!(ex[0].answers[0].label, ex[1].answers[0].label);
 }
+
+#[test]
+fn podcast_name_lines_without_colons_are_speakers() {
+    let Some(iv) = read("corpus/pages/206-en-venturefizz-podcast-sam-liang.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 1);
+    assert_eq!(ex[0].question.text(), "Sam thanks so much for joining us.");
+    assert_eq!(ex[0].question.label.as_deref(), Some("Keith Cline"));
+    assert_eq!(
+        ex[0].answers[0].text(),
+        "Thank you Keith for having me here."
+    );
+    assert_eq!(ex[0].answers[0].label.as_deref(), Some("Sam Liang"));
+    // Two short turns say too little for the trigram detector; the page around them is
+    // plainly English.
+    assert_eq!(iv.language(), Some("en"));
+}

@@ -15,6 +15,7 @@ pub mod labels;
 pub mod lead;
 pub mod lines;
 pub mod marks;
+pub mod name_lines;
 pub mod people;
 
 use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
@@ -444,6 +445,16 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
                 .filter(|h| !credit_line(t, &src[h.content_start.min(l.span.end)..l.span.end]))
         })
         .collect();
+    // Name lines without a colon (`Keith Cline, VentureFizz`), where no colon label speaks.
+    if !name_layout {
+        if let Some(named) = name_lines::find(src, ls, used)
+            .filter(|n| n.iter().flatten().count() >= hits.iter().flatten().count())
+        {
+            // The name lines are the transcript's structure; a colon elsewhere is prose or
+            // a headline's (`The X Podcast: …`).
+            hits = named;
+        }
+    }
     titled_labels(&mut hits);
     hits
 }
