@@ -177,12 +177,14 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn wrapped_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^[*_]*([(\[])\s*(\p{L}[\p{L} .'’\-]{0,30}?)\s*[)\]][*_]*[.:]?[*_]*\s+\S")
-            .unwrap()
+        Regex::new(
+            r"^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]{0,30}?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S",
+        )
+        .unwrap()
     })
 }
 
-/// `(Q) How…` / `[A] Well…` / `[SAM] What…` (the subtitle way of naming a speaker): a known
+/// `(Q) How…` / `[A] Well…` / `[SAM] What…` / `((Wikinews)) What…` (the subtitle way of naming a speaker): a known
 /// label word, or a name in capitals, in brackets, no colon. A name counts only when said
 /// more than once, and sound notes (`[MUSIC]`, `[LAUGHTER]`) are no speakers.
 pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
