@@ -120,10 +120,18 @@ fn str_list(v: &Value) -> Vec<String> {
 fn judge_set(want: &[String], got: &[String], want_in_text: bool) -> Verdict {
     let w: Vec<String> = want.iter().map(|s| name_key(s)).collect();
     let g: Vec<String> = got.iter().map(|s| name_key(s)).collect();
+    // A stated name made only of words of an expected one (`Obama` for `Barack Obama`) is
+    // incomplete, not false: it counts as the expected name missing.
+    let part_of = |k: &str| {
+        w.iter().any(|wk| {
+            let ws: Vec<&str> = wk.split_whitespace().collect();
+            k.split_whitespace().all(|t| ws.contains(&t))
+        })
+    };
     let extra: Vec<&String> = got
         .iter()
         .zip(&g)
-        .filter(|(_, k)| !w.contains(k))
+        .filter(|(_, k)| !w.contains(k) && !part_of(k))
         .map(|(s, _)| s)
         .collect();
     if !extra.is_empty() {

@@ -37,7 +37,7 @@ fn label_re() -> &'static Regex {
 /// The normalised key of a label.
 pub fn key_of(label: &str) -> String {
     let mut l = label.to_lowercase();
-    if let Some(i) = l.find('(') {
+    if let Some(i) = l.find(['(', '（']) {
         l.truncate(i);
     }
     l.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -198,7 +198,14 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
     let caps = letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
         && label.split_whitespace().count() <= 4;
-    if !(known || caps)
+    // `((Christopher Hill))`: doubled brackets are a template's rendering of a speaker,
+    // which prose does not write; a capitalised name in them is a label.
+    let doubled = c.get(1).is_some_and(|b| b.as_str().chars().count() == 2)
+        && label.split_whitespace().count() <= 4
+        && label
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(known || caps || doubled)
         || lexicon::contains(&lex.not_labels, &key)
         || lexicon::contains(&lex.sound_notes, &key)
     {
@@ -212,7 +219,7 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
         span: offset..offset + text[..content].trim_end().len(),
         content_start: offset + content,
         dash: false,
-        weak: !known,
+        weak: !known && !doubled,
     })
 }
 

@@ -266,7 +266,13 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     let speaker_hits: Vec<Option<LabelHit>> = if labelled {
         speaker_hits
     } else {
-        vec![None; ls.len()]
+        // Too few labels to be the structure (`STEVE INSKEEP:` on the first two turns,
+        // bare paragraphs after): a name in capitals still says who speaks where it
+        // stands, and is no part of what was said.
+        speaker_hits
+            .into_iter()
+            .map(|h| h.filter(capitals_label))
+            .collect()
     };
 
     let mut paras = paragraphs(
@@ -366,6 +372,15 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     iv
 }
 
+/// `STEVE INSKEEP:`, `PRESIDENT OBAMA:`: a label of two words or more in capitals, which
+/// no sentence opens with.
+fn capitals_label(h: &LabelHit) -> bool {
+    let letters: Vec<char> = h.label.chars().filter(|c| c.is_alphabetic()).collect();
+    h.label.split_whitespace().count() >= 2
+        && letters.len() >= 4
+        && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// The text after the label's colon is one quotation and nothing else (`"…"`, `« … »`).
 fn quoted_headline(src: &str, ls: &[Line], h: &LabelHit) -> bool {
     let Some(l) = ls.iter().find(|l| l.span.contains(&h.span.start)) else {
@@ -459,11 +474,54 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
     hits
 }
 
+/// `Name（下简称 “安”）` / `Name (hereafter JS)` / `Name (JS)` → (`Name`, `安`).
+fn alias_label(label: &str) -> Option<(String, String)> {
+    let open = label.find(['(', '（'])?;
+    let inner = label[open..]
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let alias = [
+        "以下简称",
+        "下简称",
+        "以下簡稱",
+        "下簡稱",
+        "简称",
+        "簡稱",
+        "hereafter",
+        "hereinafter",
+        "below",
+        "ci-après",
+        "en adelante",
+    ]
+    .iter()
+    .find_map(|p| inner.strip_prefix(p))
+    .unwrap_or(inner)
+    .trim()
+    .trim_matches(['"', '“', '”', '「', '」', '\'', '‘', '’'])
+    .trim();
+    let name = label[..open].trim();
+    (!alias.is_empty() && !name.is_empty() && alias.chars().count() <= 12)
+        .then(|| (name.to_string(), alias.to_string()))
+}
+
 /// `Silvio Berlusconi- Prime Minister:` once, `Silvio Berlusconi:` after: a label that
 /// adds a title after a dash to a name the text uses as a label elsewhere is that speaker.
 fn titled_labels(hits: &mut [Option<LabelHit>]) {
     let keys: Vec<String> = hits.iter().flatten().map(|h| h.key.clone()).collect();
     for h in hits.iter_mut().flatten() {
+        // `Andrew Westphal（下简称 “安”）：` once, `安：` after: the label defines the short
+        // label the speaker goes by.
+        if let Some((name, alias)) = alias_label(&h.label) {
+            let key = labels::key_of(&alias);
+            // Turns are grouped by their label's key, so the label becomes the alias; the
+            // full name stays in the text for the people rules.
+            if key != h.key && keys.contains(&key) && !name.is_empty() {
+                h.label = alias;
+                h.key = key;
+                continue;
+            }
+        }
         let Some(cut) = ["- ", " – ", " — ", "– ", "— "]
             .iter()
             .filter_map(|d| h.label.find(d))
@@ -853,6 +911,21 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         };
         return Some(Decision::new("question-mark", ev));
     }
+    // `How did you come to be involved with this discovery`: a short paragraph that opens
+    // like a question and addresses the interviewee, printed without its '?' (and without
+    // any stop, which a statement would have).
+    if !t.ends_with(['.', '!', '…', ':', ';', '。', '！', '»', '"', '”'])
+        && t.chars().count() <= 200
+        && t.split_whitespace().count() >= 4
+        && lexicon::mentions(&lex.second_person, text)
+    {
+        if let Some(p) = lexicon::starts_with_phrase(&lex.question_openers, without_lead_in(text)) {
+            return Some(Decision::new(
+                "unpunctuated-question",
+                format!("opens with '{p}' and addresses the interviewee, with no stop at the end ('?' missing)"),
+            ));
+        }
+    }
     if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, without_lead_in(text)) {
         if text.chars().count() < 400 {
             return Some(Decision::new(
@@ -1219,7 +1292,7 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
         prev = Some(&p.text);
         match rule {
             Some(d) => turns.push(new_turn(
-                None,
+                p.label.as_ref(),
                 TurnKind::Question,
                 Role::Interviewer,
                 Some(p),
@@ -1232,7 +1305,7 @@ fn unlabelled_turns(body: &[Para]) -> Vec<Turn> {
                     t.span.end = p.span.end;
                 }
                 _ => turns.push(new_turn(
-                    None,
+                    p.label.as_ref(),
                     TurnKind::Answer,
                     Role::Interviewee,
                     Some(p),

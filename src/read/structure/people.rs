@@ -935,7 +935,11 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 stats[g].2 * 100.0,
                 stats[g].1
             );
-            role_of[g] = if !has_interviewer && Some(g) == best {
+            // A second label that asks as the best asker does (`William Saturn:` once,
+            // `WSS:` after, both asking in nearly every short turn) asks too.
+            let asks_alike = best
+                .is_some_and(|b| stats[b].2 >= 0.75 && stats[g].2 >= 0.75 && stats[g].1 < mean_len);
+            role_of[g] = if !has_interviewer && (Some(g) == best || asks_alike) {
                 Some((Role::Interviewer, format!("'{label}' {why}")))
             } else {
                 Some((
