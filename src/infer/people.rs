@@ -451,6 +451,18 @@ pub fn label_core(label: &str) -> Option<String> {
     if let Some(i) = l.find('(') {
         l.truncate(i);
     }
+    // `Lake Luzerne, N.Y.`, `Seattle, WA`: a reader's place in a chat, with a state or
+    // country code after the comma, is where the asker writes from, not who they are.
+    if let Some((_, after)) = l.split_once(", ") {
+        let code = after.trim();
+        let letters: Vec<char> = code.chars().filter(|c| c.is_alphabetic()).collect();
+        if (1..=3).contains(&letters.len())
+            && letters.iter().all(|c| c.is_uppercase())
+            && code.chars().all(|c| c.is_alphabetic() || c == '.')
+        {
+            return None;
+        }
+    }
     for sep in [" – ", " — ", " - ", " / ", ", "] {
         if let Some(i) = l.find(sep) {
             l.truncate(i);

@@ -54,7 +54,14 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     if words.is_empty() || words.len() > 6 {
         return None;
     }
-    if label.contains(['?', '!', ';', ',', '/', '|', '='])
+    // A comma only between capitalised words: `MILES O'BRIEN, CNN ANCHOR:` (TV
+    // transcripts), `Lake Luzerne, N.Y.:` (a reader's place in a chat). In prose a comma
+    // before a colon follows a lower-case word (`However, in short:`).
+    let capitalised_words = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if label.contains(['?', '!', ';', '/', '|', '='])
+        || (label.contains(',') && !capitalised_words)
         || label.starts_with(|c: char| c.is_ascii_digit())
     {
         return None;
