@@ -4,7 +4,7 @@
 use colloquy::inspect::{render_human, render_json};
 use colloquy::read::{decode, read};
 
-const SEED: &str = "../shared/seeds/000_197680a15b8fd6ec.txt";
+const SEED: &str = "seeds/000_197680a15b8fd6ec.txt";
 
 fn seed() -> (colloquy::model::Interview, String) {
     let text = decode(SEED, &std::fs::read(SEED).unwrap()).unwrap();
