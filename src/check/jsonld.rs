@@ -10,7 +10,11 @@ use super::{google, sort_findings, vocabulary, Finding, Location, Sink};
 use crate::model::Severity;
 
 /// Checks one JSON-LD text.
-pub fn check(text: &str, profile: Option<&JsonSchemaCheck>) -> Vec<Finding> {
+///
+/// `in_page`: the text is a `<script type="application/ld+json">` block of an HTML
+/// page, whose URL is the base of relative IRIs (JSON-LD 1.1 §4.1): a relative `@id`
+/// there is a warning, in a `.jsonld` file (no base but wherever it lies) an error.
+pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Vec<Finding> {
     let mut doc = match jsontree::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -34,7 +38,7 @@ pub fn check(text: &str, profile: Option<&JsonSchemaCheck>) -> Vec<Finding> {
     duplicate_keys(&doc, &mut sink);
     vocabulary::expand_aliases(&mut doc);
     if !declares_base(&doc) {
-        relative_iris(&doc, "", &mut sink);
+        relative_iris(&doc, "", in_page, &mut sink);
     }
     let vocab = vocabulary::check(&doc, &mut sink);
     google::check(&vocab, &mut sink);
@@ -104,11 +108,11 @@ fn is_absolute(s: &str) -> bool {
         || scheme == "_"
 }
 
-fn relative_iris(v: &Json, pointer: &str, sink: &mut Sink) {
+fn relative_iris(v: &Json, pointer: &str, in_page: bool, sink: &mut Sink) {
     match &v.value {
         JsonValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                relative_iris(item, &format!("{pointer}/{i}"), sink);
+                relative_iris(item, &format!("{pointer}/{i}"), in_page, sink);
             }
         }
         JsonValue::Object(members) => {
@@ -118,24 +122,29 @@ fn relative_iris(v: &Json, pointer: &str, sink: &mut Sink) {
                     continue;
                 }
                 let (rule, severity) = match m.key.as_str() {
+                    "@id" if in_page => ("jsonld/relative-id", Severity::Warning),
                     "@id" => ("jsonld/relative-id", Severity::Error),
                     k if IRI_KEYS.contains(&k) => ("jsonld/relative-iri", Severity::Warning),
                     _ => {
-                        relative_iris(&m.value, &here, sink);
+                        relative_iris(&m.value, &here, in_page, sink);
                         continue;
                     }
                 };
                 for item in m.value.items() {
                     // A node object (`"isBasedOn": {"@id": …}`) is walked like any other.
                     let Some(iri) = item.as_str() else {
-                        relative_iris(item, &here, sink);
+                        relative_iris(item, &here, in_page, sink);
                         continue;
                     };
                     if !is_absolute(iri) {
                         sink.push(
                             severity,
                             rule,
-                            format!("`{}` is a relative IRI (\"{iri}\"); it resolves against wherever the document is read", m.key),
+                            if in_page {
+                                format!("`{}` is a relative IRI (\"{iri}\"); it resolves against the page's URL, wherever the page is served", m.key)
+                            } else {
+                                format!("`{}` is a relative IRI (\"{iri}\"); it resolves against wherever the document is read", m.key)
+                            },
                             item.offset,
                             &here,
                             Some(if m.key == "@id" {
@@ -157,7 +166,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<String> {
-        check(text, None)
+        check(text, None, false)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.rule)
@@ -207,7 +216,7 @@ mod tests {
            "contributor": {"@type": "Role", "roleName": "interviewee", "contributor": {"@id": "_:p"}},
            "about": {"@id": "_:p"}, "image": {"@id": "_:p"}},
           {"@type": "Person", "@id": "_:p", "name": "Trần Thị Mai"}]}"##;
-        let findings = check(doc, None);
+        let findings = check(doc, None, false);
         let errors: Vec<_> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -231,7 +240,7 @@ mod tests {
         let doc = r##"{"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article",
           "url": "/a/b", "isBasedOn": ["https://x.example/a", "a.html"], "sameAs": "urn:isbn:1",
           "image": {"@type": "ImageObject", "contentUrl": "img/1.jpg", "@id": "_:b0"}}"##;
-        let findings = check(doc, None);
+        let findings = check(doc, None, false);
         let got: Vec<_> = findings
             .iter()
             .filter(|f| f.rule.starts_with("jsonld/relative"))
@@ -256,17 +265,24 @@ mod tests {
                 ),
             ]
         );
-        assert!(
-            findings[0].message.contains("#article"),
-            "{}",
-            findings[0].message
-        );
+        let id = findings
+            .iter()
+            .find(|f| f.rule == "jsonld/relative-id")
+            .unwrap();
+        assert!(id.message.contains("#article"), "{}", id.message);
+        // In an HTML page the page's URL is the base: a warning there.
+        let in_page = check(doc, None, true);
+        let id = in_page
+            .iter()
+            .find(|f| f.rule == "jsonld/relative-id")
+            .unwrap();
+        assert_eq!(id.severity, Severity::Warning);
         // With @base the document says what relative IRIs resolve against.
         let based = doc.replace(
             r#""@context": "https://schema.org""#,
             r#""@context": ["https://schema.org", {"@base": "https://x.example/"}]"#,
         );
-        assert!(!check(&based, None)
+        assert!(!check(&based, None, false)
             .iter()
             .any(|f| f.rule.starts_with("jsonld/relative")));
     }
@@ -274,7 +290,7 @@ mod tests {
     #[test]
     fn duplicate_keys_name_the_key_and_line() {
         let doc = "{\"@context\": \"https://schema.org\", \"@type\": \"Person\",\n \"name\": \"A\",\n \"name\": \"B\"}";
-        let findings = check(doc, None);
+        let findings = check(doc, None, false);
         let dup: Vec<_> = findings
             .iter()
             .filter(|f| f.rule == "json/duplicate-key")

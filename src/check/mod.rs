@@ -447,13 +447,25 @@ impl Checker {
 
     /// JSON-LD findings, and what the document was checked against.
     fn jsonld(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let findings = jsonld::check(text, profile.then_some(&self.schema));
+        let findings = jsonld::check(text, profile.then_some(&self.schema), false);
+        // Invalid JSON: nothing else could run.
+        if findings.iter().any(|f| f.rule == "json/syntax") {
+            return (findings, Vec::new());
+        }
         (findings, jsonld_checked_against(profile))
     }
 
     fn html(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let findings = html::check(text, |block| self.jsonld(block, profile).0);
+        let findings = html::check(text, |block| {
+            jsonld::check(block, profile.then_some(&self.schema), true)
+        });
         (findings, jsonld_checked_against(profile))
+    }
+
+    /// Checks one JSON-LD block of someone's HTML page as [`Checker::check`] does for
+    /// pages (relative IRIs resolve against the page; no interview profile).
+    pub fn check_page_block(&self, block: &str) -> Vec<Finding> {
+        jsonld::check(block, None, true)
     }
 
     /// NewsML-G2 findings, and the schemas the document was checked against (none when

@@ -28,8 +28,8 @@ fn outputs(dir: &Path) -> (PathBuf, PathBuf) {
         .assert()
         .success();
     (
-        dir.join("en-harbour-master.jsonld"),
-        dir.join("en-harbour-master.newsml.xml"),
+        dir.join("samples/en-harbour-master.jsonld"),
+        dir.join("samples/en-harbour-master.newsml.xml"),
     )
 }
 
@@ -124,6 +124,11 @@ fn github_and_junit_reports_for_a_mixed_directory() {
         .find(|l| l.starts_with("::error file=") && l.contains("bad.jsonld"))
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(line.contains("line=2"), "{line}");
+    // Every file, valid or not, says what it was checked against.
+    assert!(
+        stdout.lines().any(|l| l.contains("en-harbour-master.newsml.xml: valid; checked against NewsML-G2 2.35 XSD (IPTC, bundled)")),
+        "{stdout}"
+    );
 
     let out = colloquy()
         .args(["validate", "--report", "junit"])
@@ -133,6 +138,12 @@ fn github_and_junit_reports_for_a_mixed_directory() {
     let xml = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert_eq!(xml.matches("<testcase").count(), 3, "{xml}");
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
+    assert!(
+        xml.contains(
+            "<property name=\"checked-against\" value=\"NewsML-G2 2.35 XSD (IPTC, bundled)\"/>"
+        ),
+        "{xml}"
+    );
 }
 
 #[test]

@@ -120,7 +120,7 @@ fn no_false_errors_on_article_image_question_examples() {
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     let start = std::time::Instant::now();
     for e in &relevant {
-        let findings: Vec<Finding> = checker.check("example.jsonld", e.json.as_bytes()).findings;
+        let findings: Vec<Finding> = checker.check_page_block(&e.json);
         if std::env::var("DBG").is_ok() {
             eprintln!("{} {} {}", e.id, e.json.len(), findings.len());
         }
@@ -165,8 +165,7 @@ fn survey_all_examples() {
     let mut errors = 0;
     for e in &all {
         for f in checker
-            .check("example.jsonld", e.json.as_bytes())
-            .findings
+            .check_page_block(&e.json)
             .iter()
             .filter(|f| f.severity == Severity::Error)
         {
@@ -263,8 +262,7 @@ fn a_misspelled_key_in_each_example_is_caught_at_its_line() {
         );
         let line = text[..at].matches('\n').count() + 1;
         let errs: Vec<Finding> = checker
-            .check("example.jsonld", text.as_bytes())
-            .findings
+            .check_page_block(&text)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();
