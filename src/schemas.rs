@@ -44,7 +44,7 @@ pub const BUNDLED: &[Bundled] = &[
     Bundled {
         name: "newsml",
         file: "newsml-g2/colloquy-interview-profile.xsd",
-        describes: "XSD profile of the NewsML-G2 2.35 items, packages and messages colloquy writes",
+        describes: "colloquy's interview profile XSD: the NewsML-G2 2.35 items, packages and messages convert writes (validate --profile interview)",
         text: NEWSML_PROFILE,
     },
     Bundled {

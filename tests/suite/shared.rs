@@ -21,10 +21,14 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         "CI is set but ../shared/{rel} is missing ({}): CI must run every test; put the shared reference material beside the repository",
         path.display()
     );
-    // Straight to stderr: libtest captures print!/eprint!, and a skip must be seen.
+    // Straight to stderr: libtest captures print!/eprint!, and a skip must be seen. The
+    // test thread is named after the test.
+    let test = std::thread::current()
+        .name()
+        .map_or(String::new(), |n| format!("{n}: "));
     let _ = writeln!(
         std::io::stderr(),
-        "skipped: needs ../shared/{rel} (reference material beside the repository, absent here)"
+        "skipped: {test}needs ../shared/{rel} (reference material beside the repository, absent here)"
     );
     None
 }
