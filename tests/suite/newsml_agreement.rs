@@ -10,6 +10,10 @@
 //! the `colloquy validate --report json` binary, with and without `--xsd`. Where
 //! colloquy is deliberately stricter, the case names the documented rule that makes the
 //! difference, and that rule must be the only error.
+//!
+//! `KEEP_CASES=DIR` keeps the generated files in DIR, e.g. to run the real xmllint over
+//! them: `for f in DIR/*.xml; do xmllint --noout --nonet --schema
+//! schemas/newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd "$f"; done`.
 
 use assert_cmd::Command;
 use libxml::parser::{Parser, ParserOptions};
@@ -127,7 +131,7 @@ fn official_cases(cases: &mut Vec<Case>) {
     files.sort();
     assert_eq!(files.len(), 14, "11 IPTC examples and 3 samples");
     for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
         file_case(cases, &name, std::fs::read_to_string(path).unwrap());
     }
     let read = |name: &str| std::fs::read_to_string(examples.join(name)).unwrap();
@@ -266,7 +270,7 @@ fn own_cases(cases: &mut Vec<Case>, dir: &Path) {
     own.sort();
     assert!(own.len() >= 7, "{own:?}");
     for p in &own {
-        let name = format!("own-{}", p.file_name().unwrap().to_string_lossy());
+        let name = format!("own-{}", p.file_stem().unwrap().to_string_lossy());
         file_case(cases, &name, std::fs::read_to_string(p).unwrap());
     }
     let msg = std::fs::read_to_string(&message).unwrap();
