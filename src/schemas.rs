@@ -20,6 +20,14 @@ pub const NEWSML_PROFILE: &str =
     include_str!("../schemas/newsml-g2/colloquy-interview-profile.xsd");
 pub const NEWSML_XHTML_BODY: &str = include_str!("../schemas/newsml-g2/xhtml-body.xsd");
 pub const NEWSML_XML_LANG: &str = include_str!("../schemas/newsml-g2/xml-lang.xsd");
+/// The official NewsML-G2 2.35 schema, IPTC's file unmodified (CC BY 4.0, see
+/// `schemas/newsml-g2/iptc/NOTICE.md`): every NewsML-G2 document is checked against it.
+pub const NEWSML_OFFICIAL: &str =
+    include_str!("../schemas/newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd");
+/// The W3C schema of the `xml:` namespace, which the official schema imports.
+pub const NEWSML_OFFICIAL_XML: &str = include_str!("../schemas/newsml-g2/iptc/xml.xsd");
+/// Where the official schema came from and under which licence.
+pub const NEWSML_OFFICIAL_NOTICE: &str = include_str!("../schemas/newsml-g2/iptc/NOTICE.md");
 pub const DC_OAI_DC: &str = include_str!("../schemas/dublin-core/oai-dc.xsd");
 pub const DC_ELEMENTS: &str = include_str!("../schemas/dublin-core/dc-elements.xsd");
 pub const SCHEMAORG_TERMS: &str = include_str!("../schemas/schemaorg-terms.json");
@@ -36,7 +44,7 @@ pub const BUNDLED: &[Bundled] = &[
     Bundled {
         name: "newsml",
         file: "newsml-g2/colloquy-interview-profile.xsd",
-        describes: "XSD profile of the NewsML-G2 2.35 items, packages and messages colloquy writes",
+        describes: "colloquy's interview profile XSD: the NewsML-G2 2.35 items, packages and messages convert writes (validate --profile interview)",
         text: NEWSML_PROFILE,
     },
     Bundled {
@@ -50,6 +58,24 @@ pub const BUNDLED: &[Bundled] = &[
         file: "newsml-g2/xml-lang.xsd",
         describes: "the xml:lang attribute (imported by the profile)",
         text: NEWSML_XML_LANG,
+    },
+    Bundled {
+        name: "newsml-g2",
+        file: "newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd",
+        describes: "the official NewsML-G2 2.35 XML Schema (IPTC, CC BY 4.0, unmodified): every NewsML-G2 document is checked against it",
+        text: NEWSML_OFFICIAL,
+    },
+    Bundled {
+        name: "newsml-g2-xml",
+        file: "newsml-g2/iptc/xml.xsd",
+        describes: "the W3C schema of the xml: namespace (imported by the official NewsML-G2 schema)",
+        text: NEWSML_OFFICIAL_XML,
+    },
+    Bundled {
+        name: "newsml-g2-notice",
+        file: "newsml-g2/iptc/NOTICE.md",
+        describes: "attribution and licence (CC BY 4.0) of the official NewsML-G2 schema",
+        text: NEWSML_OFFICIAL_NOTICE,
     },
     Bundled {
         name: "dc",

@@ -1,22 +1,20 @@
-//! JSON-LD documents: syntax, then the bundled JSON Schema (only for colloquy's own
-//! documents), the schema.org vocabulary check and the Google Article profile.
-//!
-//! A document is "ours" — held to `schemas/colloquy-interview.schema.json` — when it is
-//! one top-level object typed `NewsArticle` whose `@id` is a `urn:uuid:` and whose
-//! `genre` carries the IPTC `Interview` genre code (termCode `Interview` or the
-//! `http://cv.iptc.org/newscodes/genre/Interview` URL). That is the output contract in
-//! DESIGN.md; foreign documents are judged by the vocabulary and Google rules alone.
+//! JSON-LD documents: syntax, duplicate keys and relative IRIs, the schema.org
+//! vocabulary check and the Google Article profile; the bundled JSON Schema
+//! (`schemas/colloquy-interview.schema.json`, colloquy's interview profile) only when
+//! the caller asks for it — convert for its own output, `validate --profile
+//! interview` — never guessed from the document's `@id` or genre.
 
 use super::json_schema::JsonSchemaCheck;
-use super::jsontree::{self, Json};
+use super::jsontree::{self, Json, JsonValue};
 use super::{google, sort_findings, vocabulary, Finding, Location, Sink};
 use crate::model::Severity;
 
-/// The IPTC genre code URL colloquy writes.
-pub const IPTC_INTERVIEW: &str = "http://cv.iptc.org/newscodes/genre/Interview";
-
 /// Checks one JSON-LD text.
-pub fn check(text: &str, schema: &JsonSchemaCheck) -> Vec<Finding> {
+///
+/// `in_page`: the text is a `<script type="application/ld+json">` block of an HTML
+/// page, whose URL is the base of relative IRIs (JSON-LD 1.1 §4.1): a relative `@id`
+/// there is a warning, in a `.jsonld` file (no base but wherever it lies) an error.
+pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Vec<Finding> {
     let mut doc = match jsontree::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -36,35 +34,131 @@ pub fn check(text: &str, schema: &JsonSchemaCheck) -> Vec<Finding> {
             }]
         }
     };
-    vocabulary::expand_aliases(&mut doc);
     let mut sink = Sink::new(text);
+    duplicate_keys(&doc, &mut sink);
+    vocabulary::expand_aliases(&mut doc);
+    if !declares_base(&doc) {
+        relative_iris(&doc, "", in_page, &mut sink);
+    }
     let vocab = vocabulary::check(&doc, &mut sink);
     google::check(&vocab, &mut sink);
     let mut findings = sink.findings;
-    if is_ours(&doc) {
+    if let Some(schema) = profile {
         findings.extend(schema.check(text));
     }
     sort_findings(&mut findings);
     findings
 }
 
-/// Whether the document is one of colloquy's own (see the module comment).
-pub fn is_ours(doc: &Json) -> bool {
-    let typed_news_article = doc
-        .get("@type")
-        .is_some_and(|t| t.items().iter().any(|t| t.as_str() == Some("NewsArticle")));
-    let uuid_id = doc
-        .get("@id")
-        .and_then(Json::as_str)
-        .is_some_and(|id| id.starts_with("urn:uuid:"));
-    let interview_genre = doc.get("genre").is_some_and(|g| {
-        g.items().iter().any(|g| {
-            g.as_str() == Some(IPTC_INTERVIEW)
-                || g.get("termCode").and_then(Json::as_str) == Some("Interview")
-                || g.get("url").and_then(Json::as_str) == Some(IPTC_INTERVIEW)
-        })
-    });
-    typed_news_article && uuid_id && interview_genre
+/// A key twice in one object: serde_json (and every JSON-LD processor built on a map)
+/// keeps one value and drops the other without a word.
+fn duplicate_keys(v: &Json, sink: &mut Sink) {
+    match &v.value {
+        JsonValue::Array(items) => items.iter().for_each(|i| duplicate_keys(i, sink)),
+        JsonValue::Object(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if let Some(first) = members[..i].iter().find(|f| f.key == m.key) {
+                    let (line, _) = sink.position(first.key_offset);
+                    sink.push(
+                        Severity::Error,
+                        "json/duplicate-key",
+                        format!(
+                            "key `{}` appears twice in one object (first on line {line}); a JSON parser keeps only one of the values",
+                            m.key
+                        ),
+                        m.key_offset,
+                        "",
+                        Some("merge the values into one key (an array for several values)".into()),
+                    );
+                }
+                duplicate_keys(&m.value, sink);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether any `@context` sets `@base`: relative IRIs then resolve against it.
+fn declares_base(v: &Json) -> bool {
+    match &v.value {
+        JsonValue::Array(items) => items.iter().any(declares_base),
+        JsonValue::Object(members) => members.iter().any(|m| {
+            if m.key == "@context" {
+                m.value.items().iter().any(|c| c.get("@base").is_some())
+            } else {
+                declares_base(&m.value)
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// Keys whose values are IRIs of things found elsewhere: a relative one resolves
+/// against wherever the document happens to be read.
+const IRI_KEYS: &[&str] = &["url", "isBasedOn", "contentUrl", "sameAs"];
+
+/// Whether `s` is an absolute IRI (it has a scheme) or a blank node id (`_:b0`).
+fn is_absolute(s: &str) -> bool {
+    let Some((scheme, _)) = s.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        || scheme == "_"
+}
+
+fn relative_iris(v: &Json, pointer: &str, in_page: bool, sink: &mut Sink) {
+    match &v.value {
+        JsonValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                relative_iris(item, &format!("{pointer}/{i}"), in_page, sink);
+            }
+        }
+        JsonValue::Object(members) => {
+            for m in members {
+                let here = format!("{pointer}/{}", m.key.replace('~', "~0").replace('/', "~1"));
+                if m.key == "@context" {
+                    continue;
+                }
+                let (rule, severity) = match m.key.as_str() {
+                    "@id" if in_page => ("jsonld/relative-id", Severity::Warning),
+                    "@id" => ("jsonld/relative-id", Severity::Error),
+                    k if IRI_KEYS.contains(&k) => ("jsonld/relative-iri", Severity::Warning),
+                    _ => {
+                        relative_iris(&m.value, &here, in_page, sink);
+                        continue;
+                    }
+                };
+                for item in m.value.items() {
+                    // A node object (`"isBasedOn": {"@id": …}`) is walked like any other.
+                    let Some(iri) = item.as_str() else {
+                        relative_iris(item, &here, in_page, sink);
+                        continue;
+                    };
+                    if !is_absolute(iri) {
+                        sink.push(
+                            severity,
+                            rule,
+                            if in_page {
+                                format!("`{}` is a relative IRI (\"{iri}\"); it resolves against the page's URL, wherever the page is served", m.key)
+                            } else {
+                                format!("`{}` is a relative IRI (\"{iri}\"); it resolves against wherever the document is read", m.key)
+                            },
+                            item.offset,
+                            &here,
+                            Some(if m.key == "@id" {
+                                "write an absolute IRI (https://…, urn:uuid:…), a blank node id (_:b0), or set @base in the @context".into()
+                            } else {
+                                "write the absolute URL (https://…)".into()
+                            }),
+                        );
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -72,7 +166,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<String> {
-        check(text, &JsonSchemaCheck::bundled())
+        check(text, None, false)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.rule)
@@ -118,11 +212,11 @@ mod tests {
     #[test]
     fn role_pattern_and_references() {
         let doc = r##"{"@context": "https://schema.org", "@graph": [
-          {"@type": "NewsArticle", "@id": "#a",
-           "contributor": {"@type": "Role", "roleName": "interviewee", "contributor": {"@id": "#p"}},
-           "about": {"@id": "#p"}, "image": {"@id": "#p"}},
-          {"@type": "Person", "@id": "#p", "name": "Trần Thị Mai"}]}"##;
-        let findings = check(doc, &JsonSchemaCheck::bundled());
+          {"@type": "NewsArticle", "@id": "https://x.example/#a",
+           "contributor": {"@type": "Role", "roleName": "interviewee", "contributor": {"@id": "_:p"}},
+           "about": {"@id": "_:p"}, "image": {"@id": "_:p"}},
+          {"@type": "Person", "@id": "_:p", "name": "Trần Thị Mai"}]}"##;
+        let findings = check(doc, None, false);
         let errors: Vec<_> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -139,5 +233,71 @@ mod tests {
         let doc = r#"{"@context": "https://schema.org", "@type": "NewsArticle",
           "contributor": {"@type": "Role", "roleName": "interviewee"}}"#;
         assert_eq!(rules(doc), ["schemaorg/range"]);
+    }
+
+    #[test]
+    fn relative_iris_are_reported() {
+        let doc = r##"{"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article",
+          "url": "/a/b", "isBasedOn": ["https://x.example/a", "a.html"], "sameAs": "urn:isbn:1",
+          "image": {"@type": "ImageObject", "contentUrl": "img/1.jpg", "@id": "_:b0"}}"##;
+        let findings = check(doc, None, false);
+        let got: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule.starts_with("jsonld/relative"))
+            .map(|f| {
+                (
+                    f.rule.as_str(),
+                    f.severity,
+                    f.location.pointer.as_deref().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("jsonld/relative-id", Severity::Error, "/@id"),
+                ("jsonld/relative-iri", Severity::Warning, "/url"),
+                ("jsonld/relative-iri", Severity::Warning, "/isBasedOn"),
+                (
+                    "jsonld/relative-iri",
+                    Severity::Warning,
+                    "/image/contentUrl"
+                ),
+            ]
+        );
+        let id = findings
+            .iter()
+            .find(|f| f.rule == "jsonld/relative-id")
+            .unwrap();
+        assert!(id.message.contains("#article"), "{}", id.message);
+        // In an HTML page the page's URL is the base: a warning there.
+        let in_page = check(doc, None, true);
+        let id = in_page
+            .iter()
+            .find(|f| f.rule == "jsonld/relative-id")
+            .unwrap();
+        assert_eq!(id.severity, Severity::Warning);
+        // With @base the document says what relative IRIs resolve against.
+        let based = doc.replace(
+            r#""@context": "https://schema.org""#,
+            r#""@context": ["https://schema.org", {"@base": "https://x.example/"}]"#,
+        );
+        assert!(!check(&based, None, false)
+            .iter()
+            .any(|f| f.rule.starts_with("jsonld/relative")));
+    }
+
+    #[test]
+    fn duplicate_keys_name_the_key_and_line() {
+        let doc = "{\"@context\": \"https://schema.org\", \"@type\": \"Person\",\n \"name\": \"A\",\n \"name\": \"B\"}";
+        let findings = check(doc, None, false);
+        let dup: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == "json/duplicate-key")
+            .collect();
+        assert_eq!(dup.len(), 1, "{findings:#?}");
+        assert_eq!(dup[0].severity, Severity::Error);
+        assert_eq!(dup[0].location.line, Some(3));
+        assert!(dup[0].message.contains("`name`") && dup[0].message.contains("line 2"));
     }
 }

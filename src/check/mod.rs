@@ -3,11 +3,12 @@
 //!
 //! [`Checker`] is the entry point: it detects what a file is by content
 //! ([`detect`]) and runs the checks for that kind:
-//! - JSON-LD ([`jsonld`]): syntax, the bundled JSON Schema when the document is
-//!   colloquy's own, the offline schema.org vocabulary check ([`vocabulary`]) and the
+//! - JSON-LD ([`jsonld`]): syntax, relative IRIs, duplicate keys, the bundled JSON
+//!   Schema (the interview profile, as for NewsML-G2), the offline schema.org vocabulary check ([`vocabulary`]) and the
 //!   Google Article profile ([`google`]);
-//! - NewsML-G2: the checks the official XSD leaves lax ([`newsml_lax`]), colloquy's
-//!   profile XSD for our own documents, the official XSD when one is given;
+//! - NewsML-G2: the official NewsML-G2 2.35 XSD (bundled; `--xsd` names another), the
+//!   checks it leaves lax ([`newsml_lax`]), and colloquy's interview profile XSD for
+//!   convert's own output or on request (`validate --profile interview`);
 //! - HTML ([`html`]): every `application/ld+json` block, checked as JSON-LD with
 //!   positions mapped back into the HTML file;
 //! - Dublin Core ([`dublin_core`]): an OAI-PMH `oai_dc:dc` record against colloquy's
@@ -198,6 +199,9 @@ pub struct FileReport {
     pub path: String,
     pub kind: Option<DocKind>,
     pub findings: Vec<Finding>,
+    /// The schemas and rule sets the file was checked against (empty when no check
+    /// could run: unreadable, unknown kind, malformed XML).
+    pub checked_against: Vec<String>,
 }
 
 impl FileReport {
@@ -295,31 +299,65 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
 
 /// Runs every check for one thread. The XSD validators are not `Send`: build one
 /// `Checker` per thread.
+///
+/// Every NewsML-G2 document is held to the official NewsML-G2 2.35 XSD (bundled, or the
+/// one `--xsd` names). colloquy's interview profile — the JSON Schema of its JSON-LD and
+/// the profile XSD of its NewsML-G2 — is an extra layer: the `check_*` methods (what
+/// convert runs on its own output) always apply it; [`Checker::check`] (any file, what
+/// `validate` runs) applies it only when [`Checker::with_interview_profile`] asked for
+/// it. It is never chosen by guessing from a document's guid or genre.
 pub struct Checker {
     schema: json_schema::JsonSchemaCheck,
     profile: xsd::XsdCheck,
     dublin_core: xsd::XsdCheck,
-    official: Option<xsd::XsdCheck>,
+    official: xsd::XsdCheck,
+    /// What reports call `official`.
+    official_name: String,
+    interview_profile: bool,
 }
 
+/// What reports call the bundled JSON Schema of colloquy's JSON-LD.
+pub const JSON_SCHEMA_NAME: &str = "colloquy interview JSON Schema";
+/// What reports call the vocabulary and Google checks every JSON-LD document gets.
+pub const VOCABULARY_NAME: &str = "schema.org 30.0 vocabulary and Google Article profile (bundled)";
+/// What reports call the bundled oai_dc schema.
+pub const DUBLIN_CORE_NAME: &str = "colloquy oai_dc XSD (bundled)";
+
 impl Checker {
-    /// `official_xsd`: the full NewsML-G2 schema (e.g. `NewsML-G2_2.35-spec-All-Power.xsd`
-    /// with `xml.xsd` beside it) to check every NewsML-G2 document against.
+    /// `official_xsd`: another NewsML-G2 schema to use instead of the bundled official
+    /// 2.35 XSD (e.g. another version's `-All-Power.xsd`, with `xml.xsd` beside it).
     pub fn new(official_xsd: Option<&Path>) -> Result<Checker, CheckError> {
+        let (official, official_name) = match official_xsd {
+            Some(path) => (
+                xsd::XsdCheck::from_path(path)?,
+                format!("{} (--xsd)", path.display()),
+            ),
+            None => (xsd::XsdCheck::official()?, xsd::OFFICIAL_NAME.to_string()),
+        };
         Ok(Checker {
             schema: json_schema::JsonSchemaCheck::bundled(),
             profile: xsd::XsdCheck::profile()?,
             dublin_core: xsd::XsdCheck::dublin_core()?,
-            official: official_xsd.map(xsd::XsdCheck::from_path).transpose()?,
+            official,
+            official_name,
+            interview_profile: false,
         })
+    }
+
+    /// Makes [`Checker::check`] hold every JSON-LD, HTML and NewsML-G2 file to
+    /// colloquy's interview profile too (`validate --profile interview`).
+    pub fn with_interview_profile(mut self) -> Checker {
+        self.interview_profile = true;
+        self
     }
 
     /// Checks any file, ours or foreign; `name` is used only for the report.
     pub fn check(&self, name: &str, bytes: &[u8]) -> FileReport {
-        let report = |kind, findings| FileReport {
+        let report = |kind, findings, checked_against| FileReport {
             path: name.to_string(),
             kind,
             findings,
+            checked_against,
         };
         let text = match crate::decode::decode(bytes) {
             Ok(t) => t,
@@ -345,6 +383,7 @@ impl Checker {
                 return report(
                     None,
                     vec![finding(Severity::Error, rule, message, Some(hint.into()))],
+                    Vec::new(),
                 );
             }
         };
@@ -358,33 +397,40 @@ impl Checker {
                     "the file is empty".into(),
                     Some("give a JSON-LD, NewsML-G2 or HTML document".into()),
                 )],
+                Vec::new(),
             );
         }
         let kind = detect(text.as_bytes());
-        let findings = match kind {
-            Some(DocKind::JsonLd) => self.check_jsonld(text),
-            Some(DocKind::NewsMl) => self.check_newsml(text),
-            Some(DocKind::Html) => self.check_html(text),
-            Some(DocKind::DublinCore) => self.check_dublin_core(text),
-            None => vec![finding(
+        let profile = self.interview_profile;
+        let (findings, checked_against) = match kind {
+            Some(DocKind::JsonLd) => self.jsonld(text, profile),
+            Some(DocKind::NewsMl) => self.newsml(text, profile),
+            Some(DocKind::Html) => self.html(text, profile),
+            Some(DocKind::DublinCore) => (
+                self.check_dublin_core(text),
+                vec![DUBLIN_CORE_NAME.to_string()],
+            ),
+            None => (vec![finding(
                 Severity::Error,
                 "input/unknown-kind",
                 "not JSON-LD, NewsML-G2, HTML or a Dublin Core record".into(),
                 Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace), HTML with <script type=\"application/ld+json\"> and oai_dc:dc Dublin Core records".into()),
-            )],
+            )], Vec::new()),
         };
-        report(kind, findings)
+        report(kind, findings, checked_against)
     }
 
-    /// Checks a JSON-LD document (convert calls this before writing its own output).
+    /// Checks one of colloquy's own JSON-LD documents, interview profile included
+    /// (convert calls this before writing).
     pub fn check_jsonld(&self, text: &str) -> Vec<Finding> {
-        jsonld::check(text, &self.schema)
+        self.jsonld(text, true).0
     }
 
-    /// Checks an HTML page: every JSON-LD block with the same checks as a `.jsonld`
-    /// file (convert calls this on its own pages before writing them).
+    /// Checks one of colloquy's own HTML pages: every JSON-LD block with the same
+    /// checks as a `.jsonld` file, interview profile included (convert calls this
+    /// before writing).
     pub fn check_html(&self, text: &str) -> Vec<Finding> {
-        html::check(text, |block| self.check_jsonld(block))
+        self.html(text, true).0
     }
 
     /// Checks an `oai_dc:dc` Dublin Core record against the bundled schema (convert
@@ -393,30 +439,53 @@ impl Checker {
         dublin_core::check(text, &self.dublin_core)
     }
 
-    /// Checks a NewsML-G2 document (convert calls this before writing its own output).
+    /// Checks one of colloquy's own NewsML-G2 documents against the official schema
+    /// and the interview profile (convert calls this before writing).
     pub fn check_newsml(&self, text: &str) -> Vec<Finding> {
+        self.newsml(text, true).0
+    }
+
+    /// JSON-LD findings, and what the document was checked against.
+    fn jsonld(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
+        let findings = jsonld::check(text, profile.then_some(&self.schema), false);
+        // Invalid JSON: nothing else could run.
+        if findings.iter().any(|f| f.rule == "json/syntax") {
+            return (findings, Vec::new());
+        }
+        (findings, jsonld_checked_against(profile))
+    }
+
+    fn html(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
+        let findings = html::check(text, |block| {
+            jsonld::check(block, profile.then_some(&self.schema), true)
+        });
+        (findings, jsonld_checked_against(profile))
+    }
+
+    /// Checks one JSON-LD block of someone's HTML page as [`Checker::check`] does for
+    /// pages (relative IRIs resolve against the page; no interview profile).
+    pub fn check_page_block(&self, block: &str) -> Vec<Finding> {
+        jsonld::check(block, None, true)
+    }
+
+    /// NewsML-G2 findings, and the schemas the document was checked against (none when
+    /// it is malformed or no NewsML-G2 document at all: the schemas could only repeat
+    /// that, less clearly).
+    fn newsml(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
         let lax = newsml_lax::check(text);
         let mut findings = lax.findings;
-        // Malformed XML, or a root that is no NewsML-G2 item or message (a fragment):
-        // a schema can only repeat that, less clearly.
         if !lax.well_formed || findings.iter().any(|f| f.rule == "newsml/root") {
-            return findings;
+            return (findings, Vec::new());
         }
-        if lax.ours {
+        let mut against = vec![self.official_name.clone()];
+        findings.extend(self.official.check(text));
+        if profile {
+            against.push(xsd::PROFILE_NAME.to_string());
             findings.extend(self.profile.check(text));
         }
-        match &self.official {
-            Some(official) => findings.extend(official.check(text)),
-            None if !lax.ours => findings.push(finding(
-                Severity::Info,
-                "newsml/no-schema",
-                "not a colloquy document and no official XSD given: only the element-level checks ran".into(),
-                Some("pass --xsd PATH/NewsML-G2_2.35-spec-All-Power.xsd for full schema validation".into()),
-            )),
-            None => {}
-        }
         sort_findings(&mut findings);
-        // The profile and the official schema can report the same violation.
+        // The profile and the official schema can report the same violation, and both
+        // refuse a DOCTYPE.
         let mut seen = std::collections::HashSet::new();
         findings.retain(|f| {
             seen.insert((
@@ -426,8 +495,16 @@ impl Checker {
                 f.location.column,
             ))
         });
-        findings
+        (findings, against)
     }
+}
+
+fn jsonld_checked_against(profile: bool) -> Vec<String> {
+    let mut against = vec![VOCABULARY_NAME.to_string()];
+    if profile {
+        against.push(JSON_SCHEMA_NAME.to_string());
+    }
+    against
 }
 
 #[cfg(test)]

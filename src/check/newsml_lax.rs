@@ -10,10 +10,6 @@
 //! - `id`s unique across the whole document, item guids unique within a message;
 //! - `versionCreated`, `firstCreated` and `sent` carry a time zone (the guidelines want
 //!   one, the XSD does not).
-//!
-//! It also decides whether a document is colloquy's own (a `newsItem` with a
-//! `urn:uuid:` guid and `genre:Interview`, or a `newsMessage` whose items all have
-//! `urn:uuid:` guids): those are held to the bundled profile XSD.
 
 use super::vocabulary::has_zone;
 use super::{Finding, Sink, NAR_NS, NEWSML_ROOTS, XHTML_NS};
@@ -65,8 +61,6 @@ pub struct LaxResult {
     pub findings: Vec<Finding>,
     /// The XML parsed; schema validation is pointless otherwise.
     pub well_formed: bool,
-    /// A colloquy document (see the module comment).
-    pub ours: bool,
 }
 
 struct Elem {
@@ -90,9 +84,6 @@ pub fn check(text: &str) -> LaxResult {
     let mut inline: Option<InlineXhtml> = None;
     let mut date_text: Option<(String, usize, String)> = None;
     let mut root: Option<(String, bool)> = None;
-    let mut root_guid: Option<String> = None;
-    let mut item_guids: Vec<String> = Vec::new();
-    let mut interview_genre = false;
     let mut well_formed = true;
 
     loop {
@@ -149,7 +140,6 @@ pub fn check(text: &str) -> LaxResult {
 
                 if depth == 0 {
                     root = Some((local.clone(), nar));
-                    root_guid = attrs.get("guid").cloned();
                     if !NEWSML_ROOTS.contains(&local.as_str()) {
                         sink.push(
                             Severity::Error,
@@ -205,18 +195,9 @@ pub fn check(text: &str) -> LaxResult {
                                     Some("give every item in a newsMessage its own guid".into()),
                                 );
                             } else {
-                                guids.insert(guid.clone(), offset);
+                                guids.insert(guid, offset);
                             }
                         }
-                        item_guids.push(guid);
-                    }
-                    if parent.nar
-                        && parent.local == "contentMeta"
-                        && nar
-                        && local == "genre"
-                        && attrs.get("qcode").map(String::as_str) == Some("genre:Interview")
-                    {
-                        interview_genre = true;
                     }
                 }
 
@@ -362,22 +343,9 @@ pub fn check(text: &str) -> LaxResult {
         }
     }
 
-    let ours = match root {
-        Some((ref r, true)) if r == "newsItem" => {
-            root_guid
-                .as_deref()
-                .is_some_and(|g| g.starts_with("urn:uuid:"))
-                && interview_genre
-        }
-        Some((ref r, true)) if r == "newsMessage" => {
-            !item_guids.is_empty() && item_guids.iter().all(|g| g.starts_with("urn:uuid:"))
-        }
-        _ => false,
-    };
     LaxResult {
         findings: sink.findings,
         well_formed,
-        ours,
     }
 }
 
@@ -479,12 +447,5 @@ mod tests {
         let r = check(&format!("<newsItem {NS}><itemMeta></newsItem>"));
         assert!(!r.well_formed);
         assert_eq!(r.findings[0].rule, "xml/malformed");
-    }
-
-    #[test]
-    fn ours_is_recognized() {
-        let doc = format!("<newsItem {NS} guid=\"urn:uuid:1\"><contentMeta><genre qcode=\"genre:Interview\"/></contentMeta></newsItem>");
-        assert!(check(&doc).ours);
-        assert!(!check(&doc.replace("urn:uuid:1", "tag:x")).ours);
     }
 }

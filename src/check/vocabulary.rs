@@ -433,8 +433,10 @@ pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
                 .iter()
                 .find(|m| m.key == "@context")
                 .map_or(d.offset, |m| m.value.offset);
+            // A warning, not a note: part of the check did not run, and the human
+            // report must say so.
             walker.sink.push(
-                Severity::Info,
+                Severity::Warning,
                 "jsonld/unsupported-context",
                 "the @context is not schema.org's; only schema.org terms written as IRIs or with a schema: prefix are checked".into(),
                 at,

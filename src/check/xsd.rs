@@ -7,8 +7,9 @@
 //! never set; a DOCTYPE is refused outright), so a malformed document is a finding with its line, never silently
 //! repaired. colloquy's own profile (`schemas/newsml-g2/`) is compiled into the binary
 //! and served to libxml2 through an input callback under `colloquy-embed:///`, so its
-//! relative imports resolve without touching the disk. The Dublin Core schema
-//! (`schemas/dublin-core/`) is served the same way.
+//! relative imports resolve without touching the disk. The official NewsML-G2 2.35
+//! schema (`schemas/newsml-g2/iptc/`, IPTC's file) and the Dublin Core schema
+//! (`schemas/dublin-core/`) are served the same way.
 
 use super::{CheckError, Finding, Location};
 use crate::model::Severity;
@@ -20,21 +21,17 @@ use std::sync::Once;
 
 const EMBED_PREFIX: &str = "colloquy-embed:///";
 
-/// The bundled XSDs and the schemas they import: (path under `schemas/`, text). The
-/// first entry is the NewsML-G2 profile, the fourth the Dublin Core record schema.
-pub const PROFILE_FILES: &[(&str, &str)] = &[
-    (
-        "newsml-g2/colloquy-interview-profile.xsd",
-        crate::schemas::NEWSML_PROFILE,
-    ),
-    (
-        "newsml-g2/xhtml-body.xsd",
-        crate::schemas::NEWSML_XHTML_BODY,
-    ),
-    ("newsml-g2/xml-lang.xsd", crate::schemas::NEWSML_XML_LANG),
-    ("dublin-core/oai-dc.xsd", crate::schemas::DC_OAI_DC),
-    ("dublin-core/dc-elements.xsd", crate::schemas::DC_ELEMENTS),
-];
+/// Path under `schemas/` of colloquy's NewsML-G2 interview profile.
+pub const PROFILE_FILE: &str = "newsml-g2/colloquy-interview-profile.xsd";
+/// Path under `schemas/` of the official NewsML-G2 2.35 schema (IPTC's file).
+pub const OFFICIAL_FILE: &str = "newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd";
+/// Path under `schemas/` of the oai_dc record schema.
+pub const DUBLIN_CORE_FILE: &str = "dublin-core/oai-dc.xsd";
+
+/// What reports call the bundled official schema.
+pub const OFFICIAL_NAME: &str = "NewsML-G2 2.35 XSD (IPTC, bundled)";
+/// What reports call the interview profile.
+pub const PROFILE_NAME: &str = "colloquy NewsML-G2 interview profile XSD";
 
 /// Registers the bundled schemas with libxml2 and forbids network loads of schema
 /// imports. Idempotent; call it early (before worker threads start parsing), as
@@ -53,10 +50,10 @@ pub fn init() {
             |url| url.starts_with(EMBED_PREFIX),
             |url| {
                 let name = url.strip_prefix(EMBED_PREFIX)?;
-                PROFILE_FILES
+                crate::schemas::BUNDLED
                     .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, text)| text.as_bytes().to_vec())
+                    .find(|b| b.file == name)
+                    .map(|b| b.text.as_bytes().to_vec())
             },
         );
         // Schema imports by http(s)/ftp URL are refused rather than fetched.
@@ -78,10 +75,14 @@ impl XsdCheck {
     /// colloquy's own NewsML-G2 interview profile, bundled into the binary.
     pub fn profile() -> Result<Self, CheckError> {
         init();
-        Self::compile(
-            "colloquy NewsML-G2 interview profile",
-            &format!("{EMBED_PREFIX}{}", PROFILE_FILES[0].0),
-        )
+        Self::compile(PROFILE_NAME, &format!("{EMBED_PREFIX}{PROFILE_FILE}"))
+    }
+
+    /// The official NewsML-G2 2.35 schema, bundled into the binary (its `xml.xsd`
+    /// import resolves to the bundled copy beside it).
+    pub fn official() -> Result<Self, CheckError> {
+        init();
+        Self::compile(OFFICIAL_NAME, &format!("{EMBED_PREFIX}{OFFICIAL_FILE}"))
     }
 
     /// colloquy's schema of OAI-PMH `oai_dc:dc` Dublin Core records, bundled.
@@ -89,7 +90,7 @@ impl XsdCheck {
         init();
         Self::compile(
             "colloquy Dublin Core (oai_dc) schema",
-            &format!("{EMBED_PREFIX}{}", PROFILE_FILES[3].0),
+            &format!("{EMBED_PREFIX}{DUBLIN_CORE_FILE}"),
         )
     }
 

@@ -395,6 +395,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             &p.reason(),
             None,
         )],
+        checked_against: Vec::new(),
     });
     let mut reports: Vec<FileReport> = missing
         .chain(results.iter().map(|r| {
@@ -408,6 +409,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .into_iter()
                 .chain(r.warnings.iter().map(|(_, f)| f.clone()))
                 .collect(),
+                checked_against: Vec::new(),
             }
         }))
         .collect();
@@ -447,6 +449,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         &e.to_string(),
                         None,
                     )],
+                    checked_against: Vec::new(),
                 });
             }
         }

@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Action::List => {
             let mut list = String::new();
             for b in BUNDLED {
-                list.push_str(&format!("{:<16} {:<42} {}\n", b.name, b.file, b.describes));
+                list.push_str(&format!("{:<16} {:<49} {}\n", b.name, b.file, b.describes));
             }
             super::emit(list.as_bytes())?;
         }

@@ -25,13 +25,26 @@ pub struct Args {
     /// annotations).
     #[arg(long, value_enum, ignore_case = true, default_value = "human")]
     pub report: report::Format,
-    /// Also validate NewsML-G2 against this XSD (e.g. the official 2.35 schema; its
-    /// imports are resolved beside it, never over the network).
+    /// Validate NewsML-G2 against this XSD instead of the bundled official NewsML-G2
+    /// 2.35 schema (e.g. another version's -All-Power.xsd; its imports are resolved
+    /// beside it, never over the network).
     #[arg(long, value_name = "PATH")]
     pub xsd: Option<PathBuf>,
+    /// Also hold JSON-LD, HTML and NewsML-G2 files to a profile: `interview` is
+    /// colloquy's own output contract (its JSON Schema and NewsML-G2 profile XSD),
+    /// stricter than the standards. Without it files are judged by the standards alone.
+    #[arg(long, value_enum, ignore_case = true, value_name = "PROFILE")]
+    pub profile: Option<Profile>,
     /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+}
+
+/// A profile `--profile` can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profile {
+    /// colloquy's interview profile: what `convert` writes.
+    Interview,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -59,12 +72,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     // Fail fast when a schema (say, a --xsd path) cannot be loaded.
-    Checker::new(args.xsd.as_deref())?;
+    let checker = || {
+        let checker = Checker::new(args.xsd.as_deref())?;
+        Ok::<_, colloquy::check::CheckError>(match args.profile {
+            Some(Profile::Interview) => checker.with_interview_profile(),
+            None => checker,
+        })
+    };
+    checker()?;
     let bar = progress(inputs.len());
     let reports = batch::run(
         &inputs,
         args.jobs,
-        || Checker::new(args.xsd.as_deref()).expect("schemas loaded a moment ago"),
+        || checker().expect("schemas loaded a moment ago"),
         |checker, _, input| {
             let name = input.name();
             let report = match input.read() {
@@ -91,6 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 location: Location::default(),
                 hint: Some("check the path or pattern".to_string()),
             }],
+            checked_against: Vec::new(),
         })
         .chain(reports)
         .collect();
@@ -113,5 +134,6 @@ fn unreadable(name: &str, err: &std::io::Error) -> FileReport {
             location: Location::default(),
             hint: Some("check the path and its permissions".to_string()),
         }],
+        checked_against: Vec::new(),
     }
 }

@@ -243,7 +243,7 @@ fn one_newsml_message_for_a_batch_is_valid_against_the_official_schema() {
         .args([
             "validate",
             "--xsd",
-            "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd",
+            "schemas/newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd",
         ])
         .arg(&message)
         .assert()

@@ -5,7 +5,8 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const SEED: &str = "../shared/seeds/000_197680a15b8fd6ec.txt";
+/// One of our samples (in the repository, so these tests run on a bare clone).
+const SAMPLE: &str = "samples/en-harbour-master.txt";
 
 fn colloquy() -> Command {
     let mut cmd = Command::cargo_bin("colloquy").unwrap();
@@ -18,7 +19,7 @@ fn outputs(dir: &Path) -> (PathBuf, PathBuf) {
     colloquy()
         .args([
             "convert",
-            SEED,
+            SAMPLE,
             "--version-created",
             "2025-01-01T00:00:00Z",
             "-o",
@@ -27,8 +28,8 @@ fn outputs(dir: &Path) -> (PathBuf, PathBuf) {
         .assert()
         .success();
     (
-        dir.join("000_197680a15b8fd6ec.jsonld"),
-        dir.join("000_197680a15b8fd6ec.newsml.xml"),
+        dir.join("samples/en-harbour-master.jsonld"),
+        dir.join("samples/en-harbour-master.newsml.xml"),
     )
 }
 
@@ -42,12 +43,19 @@ fn our_outputs_are_valid() {
         .arg(&newsml)
         .assert()
         .success();
-    // The official schema too, when given.
+    // Held to colloquy's own profile on request, and to a schema named by --xsd (here
+    // the official one, exported as a file).
+    colloquy()
+        .args(["validate", "--profile", "interview"])
+        .arg(&jsonld)
+        .arg(&newsml)
+        .assert()
+        .success();
     colloquy()
         .args([
             "validate",
             "--xsd",
-            "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd",
+            "schemas/newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd",
         ])
         .arg(&newsml)
         .assert()
@@ -116,6 +124,11 @@ fn github_and_junit_reports_for_a_mixed_directory() {
         .find(|l| l.starts_with("::error file=") && l.contains("bad.jsonld"))
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(line.contains("line=2"), "{line}");
+    // Every file, valid or not, says what it was checked against.
+    assert!(
+        stdout.lines().any(|l| l.contains("en-harbour-master.newsml.xml: valid; checked against NewsML-G2 2.35 XSD (IPTC, bundled)")),
+        "{stdout}"
+    );
 
     let out = colloquy()
         .args(["validate", "--report", "junit"])
@@ -125,6 +138,12 @@ fn github_and_junit_reports_for_a_mixed_directory() {
     let xml = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert_eq!(xml.matches("<testcase").count(), 3, "{xml}");
     assert_eq!(xml.matches("<failure").count(), 1, "{xml}");
+    assert!(
+        xml.contains(
+            "<property name=\"checked-against\" value=\"NewsML-G2 2.35 XSD (IPTC, bundled)\"/>"
+        ),
+        "{xml}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Conformance of what colloquy writes for the seed and for every sample, judged by
-//! sources colloquy does not control: the official NewsML-G2 2.35 XSD and the schema.org
-//! 30.0 vocabulary file in `../shared`. Plus golden snapshots of the seed's outputs.
+//! sources colloquy does not control: the official NewsML-G2 2.35 XSD (IPTC's file,
+//! bundled in `schemas/newsml-g2/iptc/`) and the schema.org 30.0 vocabulary file in
+//! `../shared`. Plus golden snapshots of the seed's outputs (the seed is in `../shared`).
 
 use colloquy::check::xsd::XsdCheck;
 use colloquy::check::Checker;
@@ -10,9 +11,8 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-const SEED: &str = "../shared/seeds/000_197680a15b8fd6ec.txt";
-const OFFICIAL_XSD: &str = "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd";
-const VOCABULARY: &str = "../shared/schemaorg/schemaorg-current-https.jsonld";
+const SEED: &str = "seeds/000_197680a15b8fd6ec.txt";
+const VOCABULARY: &str = "schemaorg/schemaorg-current-https.jsonld";
 
 fn inputs() -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir("samples")
@@ -21,7 +21,7 @@ fn inputs() -> Vec<PathBuf> {
         .collect();
     paths.sort();
     assert!(paths.len() >= 3, "samples/ holds our example interviews");
-    paths.push(PathBuf::from(SEED));
+    paths.extend(crate::shared::shared(SEED));
     paths
 }
 
@@ -57,7 +57,7 @@ fn xsd_errors(xsd: &XsdCheck, xml: &str) -> Vec<String> {
 #[test]
 fn every_newsml_output_is_valid_against_the_official_xsd() {
     colloquy::check::xsd::init();
-    let official = XsdCheck::from_path(Path::new(OFFICIAL_XSD)).unwrap();
+    let official = XsdCheck::official().unwrap();
     let converted: Vec<Converted> = inputs().iter().map(|p| convert(p)).collect();
     for c in &converted {
         let errors = xsd_errors(&official, document(c, OutputFormat::NewsMl));
@@ -89,8 +89,8 @@ fn every_newsml_output_is_valid_against_the_official_xsd() {
 }
 
 /// The schema.org terms (`schema:X` ids) of the vocabulary file.
-fn vocabulary() -> HashSet<String> {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(VOCABULARY).unwrap()).unwrap();
+fn vocabulary(path: &Path) -> HashSet<String> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     v["@graph"]
         .as_array()
         .unwrap()
@@ -120,7 +120,7 @@ fn terms(v: &Value, types: &mut HashSet<String>, properties: &mut HashSet<String
 
 #[test]
 fn every_jsonld_type_and_property_exists_in_schema_org() {
-    let vocabulary = vocabulary();
+    let vocabulary = vocabulary(&crate::shared_or_skip!(VOCABULARY));
     assert!(vocabulary.contains("NewsArticle") && vocabulary.contains("creditText"));
     for path in inputs() {
         let c = convert(&path);
@@ -140,9 +140,10 @@ fn every_jsonld_type_and_property_exists_in_schema_org() {
 
 #[test]
 fn the_seed_reads_as_a_careful_reader_would() {
-    let c = convert(Path::new(SEED));
+    let seed = crate::shared_or_skip!(SEED);
+    let c = convert(&seed);
     let doc: Value = serde_json::from_str(document(&c, OutputFormat::JsonLd)).unwrap();
-    let source = std::fs::read_to_string(SEED).unwrap();
+    let source = std::fs::read_to_string(&seed).unwrap();
     let paragraphs: Vec<&str> = source.lines().map(str::trim).collect();
 
     let parts = doc["hasPart"].as_array().unwrap();
@@ -206,7 +207,7 @@ fn the_seed_reads_as_a_careful_reader_would() {
 
 #[test]
 fn golden_seed_outputs() {
-    let c = convert(Path::new(SEED));
+    let c = convert(&crate::shared_or_skip!(SEED));
     insta::assert_snapshot!("seed.jsonld", document(&c, OutputFormat::JsonLd));
     insta::assert_snapshot!("seed.newsml.xml", document(&c, OutputFormat::NewsMl));
 }

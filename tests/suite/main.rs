@@ -21,6 +21,7 @@ mod meta_end_to_end;
 mod meta_manifest;
 mod meta_schema;
 mod meta_sidecar;
+mod newsml_agreement;
 mod newsml_official;
 mod read_blind6;
 mod read_blind7;

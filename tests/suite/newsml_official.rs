@@ -1,18 +1,14 @@
 //! Every NewsML-G2 document colloquy emits is valid against the OFFICIAL IPTC
-//! NewsML-G2 2.35 XSD (read from ../shared, never copied) and against colloquy's own
-//! bundled profile.
+//! NewsML-G2 2.35 XSD (IPTC's file, bundled unmodified in schemas/newsml-g2/iptc/) and
+//! against colloquy's own bundled profile.
 
 use crate::common;
 
 use colloquy::check::xsd::XsdCheck;
 use colloquy::write::newsml;
-use std::path::Path;
-
-const OFFICIAL: &str = "../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd";
 
 fn official() -> XsdCheck {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(OFFICIAL);
-    XsdCheck::from_path(&path).expect("the official 2.35 XSD compiles")
+    XsdCheck::official().expect("the bundled official 2.35 XSD compiles")
 }
 
 fn assert_valid(check: &XsdCheck, what: &str, xml: &str) {
@@ -104,7 +100,7 @@ fn xsd_check_agrees_with_xmllint_on_the_official_examples() {
     // research/newsml-g2.md §2: with xmllint, the 8 complete IPTC examples pass and the
     // abridged LISTING_24/25/28 fail. The in-process check must agree.
     let check = official();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/newsml-g2/examples");
+    let dir = crate::shared_or_skip!("newsml-g2/examples");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -5,10 +5,10 @@
 use colloquy::model::Interview;
 use unicode_normalization::UnicodeNormalization;
 
-fn cases() -> Vec<std::path::PathBuf> {
+fn cases() -> Option<Vec<std::path::PathBuf>> {
     let mut paths = Vec::new();
-    for dir in ["../shared/corpus/dev", "../shared/seeds"] {
-        for e in std::fs::read_dir(dir).unwrap() {
+    for dir in ["corpus/dev", "seeds"] {
+        for e in std::fs::read_dir(crate::shared::shared(dir)?).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "txt") {
                 paths.push(p);
@@ -17,7 +17,7 @@ fn cases() -> Vec<std::path::PathBuf> {
     }
     paths.sort();
     assert!(paths.len() >= 6);
-    paths
+    Some(paths)
 }
 
 /// What a reader of the output relies on, in a comparable form.
@@ -36,7 +36,10 @@ fn reading(name: &str, bytes: &[u8]) -> (usize, String, Option<String>, Vec<Stri
 
 #[test]
 fn disguised_text_reads_the_same() {
-    for path in cases() {
+    let Some(cases) = cases() else {
+        return;
+    };
+    for path in cases {
         let name = path.display().to_string();
         let original = std::fs::read_to_string(&path).unwrap();
         let expected = reading(&name, original.as_bytes());

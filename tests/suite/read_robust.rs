@@ -5,14 +5,13 @@ use colloquy::read::read;
 
 fn inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in [
-        "tests/fixtures/read",
-        "../shared/corpus/dev",
-        "../shared/seeds",
-    ] {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            continue;
-        };
+    let dirs = [Some("tests/fixtures/read".into())]
+        .into_iter()
+        .chain(["corpus/dev", "seeds"].map(crate::shared::shared))
+        .flatten();
+    for dir in dirs {
+        let rd: std::path::PathBuf = dir;
+        let rd = std::fs::read_dir(rd).unwrap();
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "txt") {

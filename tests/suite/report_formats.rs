@@ -189,6 +189,17 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     );
     assert_eq!(loc["region"]["startLine"], interview_pos().0);
     assert_eq!(loc["region"]["startColumn"], interview_pos().1);
+    // Every checked file is an artifact naming what it was checked against; results
+    // point at their artifact.
+    let artifacts = run["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts.len(), r.len());
+    assert_eq!(artifacts[0]["location"]["uri"], "ok/valid.jsonld");
+    assert_eq!(artifacts[0]["properties"]["valid"], true);
+    assert!(artifacts[0]["properties"]["checkedAgainst"][0]
+        .as_str()
+        .unwrap()
+        .contains("schema.org"));
+    assert_eq!(loc["artifactLocation"]["index"], 1);
     // A broken document must fail the schema: the check is not vacuous.
     let mut bad = sarif.clone();
     bad["runs"][0]["results"][0]["level"] = "fatal".into();
@@ -204,11 +215,21 @@ fn github_lines_are_workflow_commands() {
     )
     .unwrap();
     let (e, w, i) = totals(&r);
-    let lines: Vec<&str> = out.lines().collect();
+    // Workflow commands for the findings; plain log lines (no `::`) for what each file
+    // that could be checked was checked against.
+    let (lines, log): (Vec<&str>, Vec<&str>) = out.lines().partition(|l| l.starts_with("::"));
     assert_eq!(lines.len(), e + w + i);
     for l in &lines {
         assert!(re.is_match(l), "not a workflow command: {l}");
     }
+    assert_eq!(
+        log,
+        [
+            "colloquy: ok/valid.jsonld: valid; checked against schema.org 30.0 vocabulary and Google Article profile (bundled)",
+            "colloquy: bad dir/broken, 1.jsonld: invalid; checked against schema.org 30.0 vocabulary and Google Article profile (bundled)",
+            "colloquy: page.html: invalid; checked against schema.org 30.0 vocabulary and Google Article profile (bundled)",
+        ]
+    );
     let broken = lines
         .iter()
         .find(|l| l.contains("title=schemaorg/unknown-type"))

@@ -1,11 +1,11 @@
-//! The vocabulary check against schema.org's own examples (../shared/schemaorg/): the
+//! The vocabulary check against schema.org's own examples (../shared/schemaorg/; the
+//! tests skip without it, see `shared.rs`): the
 //! JSON-LD examples of the types an interview article uses must give no errors.
 
 use colloquy::check::vocabulary::Terms;
 use colloquy::check::{html, Checker, Finding};
 use colloquy::model::Severity;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 const FILES: &[&str] = &[
     "examples.txt",
@@ -28,8 +28,8 @@ struct Example {
 
 /// Splits an examples file at its `TYPES: #eg-NNNN` headers and cuts the
 /// `<script type="application/ld+json">` blocks out of each `JSON:` section.
-fn examples() -> Vec<Example> {
-    let dir = Path::new("../shared/schemaorg");
+fn examples() -> Option<Vec<Example>> {
+    let dir = crate::shared::shared("schemaorg")?;
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for file in FILES {
@@ -57,7 +57,7 @@ fn examples() -> Vec<Example> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// The `@type`s used anywhere in a JSON text (by a light scan of the parsed value).
@@ -104,7 +104,9 @@ fn relevant_type(t: &str) -> bool {
 #[test]
 fn no_false_errors_on_article_image_question_examples() {
     let checker = Checker::new(None).unwrap();
-    let all = examples();
+    let Some(all) = examples() else {
+        return;
+    };
     let relevant: Vec<&Example> = all
         .iter()
         .filter(|e| types_in(&e.json).iter().any(|t| relevant_type(t)))
@@ -118,7 +120,7 @@ fn no_false_errors_on_article_image_question_examples() {
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     let start = std::time::Instant::now();
     for e in &relevant {
-        let findings: Vec<Finding> = checker.check_jsonld(&e.json);
+        let findings: Vec<Finding> = checker.check_page_block(&e.json);
         if std::env::var("DBG").is_ok() {
             eprintln!("{} {} {}", e.id, e.json.len(), findings.len());
         }
@@ -157,11 +159,13 @@ fn no_false_errors_on_article_image_question_examples() {
 #[ignore = "survey: prints errors over all ~500 schema.org examples"]
 fn survey_all_examples() {
     let checker = Checker::new(None).unwrap();
-    let all = examples();
+    let Some(all) = examples() else {
+        return;
+    };
     let mut errors = 0;
     for e in &all {
         for f in checker
-            .check_jsonld(&e.json)
+            .check_page_block(&e.json)
             .iter()
             .filter(|f| f.severity == Severity::Error)
         {
@@ -181,12 +185,12 @@ fn survey_all_examples() {
 /// reported as info. Also times the check.
 #[test]
 fn recommended_interview_document_passes_with_its_pending_terms_as_info() {
-    let notes = std::fs::read_to_string("../shared/research/schemaorg.md").unwrap();
+    let notes = std::fs::read_to_string(crate::shared_or_skip!("research/schemaorg.md")).unwrap();
     let section = &notes[notes.find("### 6.1 The document").unwrap()..];
     let start = section.find("```json").unwrap() + "```json".len();
     let json = &section[start..start + section[start..].find("```").unwrap()];
     let checker = Checker::new(None).unwrap();
-    let findings = checker.check_jsonld(json);
+    let findings = checker.check("example.jsonld", json.as_bytes()).findings;
     let not_info: Vec<_> = findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
@@ -225,7 +229,7 @@ fn recommended_interview_document_passes_with_its_pending_terms_as_info() {
     let runs = 50;
     let t = std::time::Instant::now();
     for _ in 0..runs {
-        std::hint::black_box(checker.check_jsonld(json));
+        std::hint::black_box(checker.check("example.jsonld", json.as_bytes()).findings);
     }
     eprintln!(
         "recommended document ({} bytes): {:?} per check (debug build)",
@@ -241,7 +245,10 @@ fn recommended_interview_document_passes_with_its_pending_terms_as_info() {
 fn a_misspelled_key_in_each_example_is_caught_at_its_line() {
     let checker = Checker::new(None).unwrap();
     let mut mutated = 0;
-    for e in examples()
+    let Some(examples) = examples() else {
+        return;
+    };
+    for e in examples
         .iter()
         .filter(|e| types_in(&e.json).iter().any(|t| relevant_type(t)))
     {
@@ -255,7 +262,7 @@ fn a_misspelled_key_in_each_example_is_caught_at_its_line() {
         );
         let line = text[..at].matches('\n').count() + 1;
         let errs: Vec<Finding> = checker
-            .check_jsonld(&text)
+            .check_page_block(&text)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();

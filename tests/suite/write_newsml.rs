@@ -400,11 +400,7 @@ fn the_profile_is_stricter_than_the_official_schema_where_it_is_lax() {
         "<div class=\"answer\">",
         "<figure><figcaption>x</figcaption></figure><div class=\"answer\">",
     );
-    let official = XsdCheck::from_path(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/newsml-g2/xsd/NewsML-G2_2.35-spec-All-Power.xsd"
-    )))
-    .unwrap();
+    let official = XsdCheck::official().unwrap();
     assert!(official.check(&xml).is_empty());
     let findings = XsdCheck::profile().unwrap().check(&xml);
     assert!(
@@ -433,4 +429,39 @@ fn element_order_is_checked() {
 #[test]
 fn a_missing_schema_file_is_a_check_error() {
     assert!(XsdCheck::from_path(std::path::Path::new("/nonexistent/x.xsd")).is_err());
+}
+
+#[test]
+fn convert_holds_its_output_to_the_profile_validate_only_on_request() {
+    // What convert runs on its own NewsML-G2 (check_newsml) includes the profile; what
+    // validate runs on any file (check) does not, unless --profile interview.
+    let iv = common::small();
+    let xml = newsml::news_item(&iv, &common::ctx(&iv)).replace(
+        "<div class=\"answer\">",
+        "<figure><figcaption>x</figcaption></figure><div class=\"answer\">",
+    );
+    let checker = colloquy::check::Checker::new(None).unwrap();
+    let own = checker.check_newsml(&xml);
+    assert!(
+        own.iter()
+            .any(|f| f.rule == "xsd/element" && f.message.contains("figure")),
+        "{own:#?}"
+    );
+    let foreign = checker.check("x.xml", xml.as_bytes());
+    assert!(!foreign.has_errors(), "{:#?}", foreign.findings);
+    assert_eq!(
+        foreign.checked_against,
+        ["NewsML-G2 2.35 XSD (IPTC, bundled)"]
+    );
+    let profiled = checker
+        .with_interview_profile()
+        .check("x.xml", xml.as_bytes());
+    assert!(profiled.has_errors());
+    assert_eq!(
+        profiled.checked_against,
+        [
+            "NewsML-G2 2.35 XSD (IPTC, bundled)",
+            "colloquy NewsML-G2 interview profile XSD"
+        ]
+    );
 }

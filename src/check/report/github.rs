@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`
 //! (`::warning`, `::notice` for info), which GitHub turns into annotations on the pull
-//! request. Values are escaped as the runner expects (`%`, CR, LF; in properties also
+//! request, and one plain log line per file naming the schemas it was checked against.
+//! Values are escaped as the runner expects (`%`, CR, LF; in properties also
 //! `:` and `,`).
 
 use crate::check::FileReport;
@@ -20,6 +21,17 @@ fn escape_property(s: &str) -> String {
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
+        // Annotations only mark problems; a log line says what every file, valid or
+        // not, was checked against.
+        if !r.checked_against.is_empty() {
+            let _ = writeln!(
+                out,
+                "colloquy: {}: {}; checked against {}",
+                super::repo_path(&r.path),
+                if r.has_errors() { "invalid" } else { "valid" },
+                r.checked_against.join("; ")
+            );
+        }
         for f in &r.findings {
             let command = match f.severity {
                 Severity::Error => "error",

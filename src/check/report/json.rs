@@ -14,6 +14,7 @@ pub fn render(reports: &[FileReport]) -> String {
             "path": r.path,
             "kind": r.kind,
             "valid": !r.has_errors(),
+            "checked_against": r.checked_against,
             "findings": r.findings,
         })).collect::<Vec<_>>(),
     });

@@ -1,6 +1,7 @@
 //! JUnit XML, the format every CI system can display: one `testcase` per checked file,
 //! a `failure` when the file has errors (all its errors listed in the body), warnings
-//! and infos in `system-out`.
+//! and infos in `system-out`, and the schemas the file was checked against as
+//! `checked-against` properties and the first `system-out` line.
 
 use super::{severity_word, Totals};
 use crate::check::FileReport;
@@ -57,17 +58,35 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
             escape(r.path.as_str())
         );
         let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();
-        let others: Vec<String> = r
+        let mut others: Vec<String> = r
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Error)
             .map(|f| finding_line(&r.path, f))
             .collect();
+        // A passed test case says what it passed: which schemas ran.
+        if !r.checked_against.is_empty() {
+            others.insert(
+                0,
+                format!("checked against: {}", r.checked_against.join("; ")),
+            );
+        }
         if errors.is_empty() && others.is_empty() {
             out.push_str("/>\n");
             continue;
         }
         out.push_str(">\n");
+        if !r.checked_against.is_empty() {
+            out.push_str("      <properties>\n");
+            for schema in &r.checked_against {
+                let _ = writeln!(
+                    out,
+                    "        <property name=\"checked-against\" value=\"{}\"/>",
+                    escape(schema.as_str())
+                );
+            }
+            out.push_str("      </properties>\n");
+        }
         if let Some(first) = r.errors().next() {
             let _ = writeln!(
                 out,

@@ -3,7 +3,8 @@
 //! rule of [`crate::check::RULES`] plus any other rule id the findings use (schema
 //! validators' ids, documented by their family), each with help text; every result
 //! points at its rule by id and index and at its file by `physicalLocation` with a
-//! line/column region.
+//! line/column region. `artifacts` lists every checked file with the schemas it was
+//! checked against (`properties.checkedAgainst`).
 
 use crate::check::{rule_doc, FileReport, RULES};
 use crate::model::Severity;
@@ -75,9 +76,22 @@ pub fn render(reports: &[FileReport]) -> String {
         .collect();
 
     let mut results = Vec::new();
-    for r in reports {
+    // One artifact per checked file, saying what it was checked against (a valid file
+    // has no result to say it on).
+    let artifacts: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            json!({
+                "location": { "uri": path_to_uri(&r.path) },
+                "properties": { "checkedAgainst": r.checked_against, "valid": !r.has_errors() },
+            })
+        })
+        .collect();
+    for (artifact, r) in reports.iter().enumerate() {
         for f in &r.findings {
-            let mut physical = json!({ "artifactLocation": { "uri": path_to_uri(&r.path) } });
+            let mut physical = json!({
+                "artifactLocation": { "uri": path_to_uri(&r.path), "index": artifact }
+            });
             if let Some(line) = f.location.line {
                 let mut region = json!({ "startLine": line });
                 if let Some(c) = f.location.column {
@@ -114,6 +128,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "rules": ids.iter().map(|id| rule_object(id)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
             "results": results,
         }],
     });
