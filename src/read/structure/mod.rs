@@ -369,7 +369,42 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     };
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
+    backchannels(&mut iv);
     iv
+}
+
+/// `… all the questions together --` / `Sure.` / `-- but I have a chart`: a word or two
+/// from the interviewer inside an answer that breaks off and picks up again is a
+/// backchannel, not a question the answer replies to.
+fn backchannels(iv: &mut Interview) {
+    let cut =
+        |t: &str| t.trim_end().ends_with(['-', '—', '–', '…']) || t.trim_end().ends_with("...");
+    let resumed = |t: &str| {
+        t.trim_start().starts_with(['-', '—', '–', '…']) || t.trim_start().starts_with("...")
+    };
+    for i in 1..iv.turns.len().saturating_sub(1) {
+        let t = &iv.turns[i];
+        let text = t.text();
+        let brief = text.split_whitespace().count() <= 3 && !text.contains(['?', '？', '¿']);
+        let (before, after) = (&iv.turns[i - 1], &iv.turns[i + 1]);
+        if t.kind == TurnKind::Question
+            && brief
+            && before.kind == TurnKind::Answer
+            && after.kind == TurnKind::Answer
+            && cut(&before.text())
+            && resumed(&after.text())
+        {
+            let t = &mut iv.turns[i];
+            t.kind = TurnKind::Remark;
+            t.decision = Decision::new(
+                "backchannel",
+                format!(
+                    "'{}' falls inside an answer that breaks off and resumes: a backchannel, not a question",
+                    short(&text)
+                ),
+            );
+        }
+    }
 }
 
 /// `STEVE INSKEEP:`, `PRESIDENT OBAMA:`: a label of two words or more in capitals, which
