@@ -60,8 +60,12 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let capitalised_words = words
         .iter()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    // `José Cárdenas (JC), conductor:`: a name that defines its short label, then a role.
+    let aliased = label
+        .split_once(',')
+        .is_some_and(|(name, _)| name.trim_end().ends_with([')', '）']));
     if label.contains(['?', '!', ';', '/', '|', '='])
-        || (label.contains(',') && !capitalised_words)
+        || (label.contains(',') && !capitalised_words && !aliased)
         || label.starts_with(|c: char| c.is_ascii_digit())
     {
         return None;

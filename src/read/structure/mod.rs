@@ -512,7 +512,10 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
 /// `Name（下简称 “安”）` / `Name (hereafter JS)` / `Name (JS)` → (`Name`, `安`).
 fn alias_label(label: &str) -> Option<(String, String)> {
     let open = label.find(['(', '（'])?;
-    let inner = label[open..]
+    let close = label[open..]
+        .find([')', '）'])
+        .map_or(label.len(), |c| open + c);
+    let inner = label[open..close]
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
         .trim();
