@@ -207,7 +207,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
                 .find(|l| l.span.contains(&h.span.start))
                 .map_or(h.content_start, |l| l.span.end);
             let content = src[h.content_start.min(end)..end].trim();
-            (h.clone(), (ends_sentence(content), content.len()))
+            (h.clone(), (ends_sentence(content), content.chars().count()))
         })
         .collect();
     let mut keys = labels::speaker_keys(&all);
@@ -506,7 +506,46 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
         }
     }
     titled_labels(&mut hits);
+    glued_labels(src, ls, used, &mut hits);
     hits
+}
+
+/// `问题很高兴您接受采访。` where later turns print `问题:`: in a script without spaces a
+/// label word whose colon was lost runs into the turn. Only a known label word the text
+/// also prints with its colon counts.
+fn glued_labels(src: &str, ls: &[Line], used: &[bool], hits: &mut [Option<LabelHit>]) {
+    let lex = lexicon();
+    let known: Vec<String> = hits
+        .iter()
+        .flatten()
+        .map(|h| h.key.clone())
+        .filter(|k| {
+            k.chars().count() >= 2
+                && k.chars().all(lexicon::is_unspaced)
+                && (lexicon::contains(&lex.question_labels, k)
+                    || lexicon::contains(&lex.answer_labels, k))
+        })
+        .collect();
+    for (i, l) in ls.iter().enumerate() {
+        if hits[i].is_some() || used[i] || l.kind != LineKind::Text {
+            continue;
+        }
+        let t = l.text(src);
+        let Some(k) = known.iter().find(|k| t.starts_with(k.as_str())) else {
+            continue;
+        };
+        let rest = &t[k.len()..];
+        if rest.chars().next().is_some_and(lexicon::is_unspaced) {
+            hits[i] = Some(LabelHit {
+                label: k.clone(),
+                key: k.clone(),
+                span: l.span.start..l.span.start + k.len(),
+                content_start: l.span.start + k.len(),
+                dash: false,
+                weak: false,
+            });
+        }
+    }
 }
 
 /// `Name（下简称 “安”）` / `Name (hereafter JS)` / `Name (JS)` → (`Name`, `安`).
