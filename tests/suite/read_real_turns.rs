@@ -85,3 +85,48 @@ fn podcast_name_lines_without_colons_are_speakers() {
     // plainly English.
     assert_eq!(iv.language(), Some("en"));
 }
+
+#[test]
+fn a_readers_signed_question_with_the_reply_on_its_line() {
+    let Some(iv) = read("corpus/pages/226-vi-vnexpress-tu-van-truc-tuyen-doc-gia.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 1);
+    // The asker's signature `(Mai Thương, 30 tuổi)` is no part of the question.
+    assert!(ex[0].question.text().ends_with("như vậy?"));
+    assert_eq!(ex[0].answers[0].label.as_deref(), Some("Ca sĩ Hồ Ngọc Hà"));
+    assert!(ex[0].answers[0]
+        .text()
+        .starts_with("Chào độc giả VnExpress!"));
+}
+
+#[test]
+fn a_label_that_lost_its_colon_and_labels_that_define_initials() {
+    if let Some(iv) = read("corpus/pages/228-zh-usembassy-china-pompeo-pete-mundo.txt") {
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2);
+        assert!(ex[0].question.text().starts_with("很高兴您接受采访。"));
+    }
+    if let Some(iv) = read("corpus/pages/211-es-gobmx-pena-nieto-jose-cardenas.txt") {
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 3);
+        // `José Cárdenas (JC), conductor:` opens the first question; `JC:` asks after.
+        assert_eq!(
+            ex[0].question.text(),
+            "Deja la liquidez del peso mexicano y opta por el dólar sólido."
+        );
+    }
+}
+
+#[test]
+fn a_backchannel_inside_an_interrupted_answer_is_no_exchange() {
+    let Some(iv) = read("corpus/wikinews/107-en-wikinews-dungeon-owners.txt") else {
+        return;
+    };
+    assert_eq!(iv.exchanges().len(), 13);
+    assert!(iv
+        .exchanges()
+        .iter()
+        .all(|e| e.question.text().trim() != "Sure."));
+}

@@ -22,6 +22,9 @@ pub struct Marks {
     /// Byte offset of a turn the marks imply without marking it: the text before the first
     /// `>>` on its line is the speaker the `>>` hands over from.
     pub unmarked_first: Option<usize>,
+    /// Where a reader's question and the reply on its line were parted: the reply's label
+    /// starts here.
+    pub replies: Vec<usize>,
 }
 
 fn clock_line_re() -> &'static Regex {
@@ -29,6 +32,20 @@ fn clock_line_re() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(
             r"(?i)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?[\])]?$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// `…? (Mai Thương, 30 tuổi) - Ca sĩ Hồ Ngọc Hà: …`: a reader's question signed in
+/// brackets, then on the same line a dash and the answerer's label.
+fn signed_reply_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"[?？]\s*\([^()
+]{2,60}\)( - )[^:
+]{2,50}:\s",
         )
         .expect("static regex")
     })
@@ -112,6 +129,13 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
             marks.turns += 1;
         }
     }
+    // Readers' questions with the reply on the same line: the reply starts a line.
+    for c in signed_reply_re().captures_iter(src) {
+        let m = c.get(1).expect("group");
+        out[m.start()..m.end()].copy_from_slice(b"\n  ");
+        marks.replies.push(m.end());
+        marks.turns += 1;
+    }
     if marks.clocks == 0 && marks.turns == 0 {
         return None;
     }
@@ -152,6 +176,17 @@ mod tests {
         let (t, _) = rewrite(src).expect("stamped dashes");
         assert!(t.starts_with("      - Vous avez un prompteur ?\n- Non.\n"));
         assert!(t.contains("      - Pourquoi ?\n- Alors."));
+    }
+
+    #[test]
+    fn a_signed_readers_question_and_its_reply_part() {
+        let src = "- Bí quyết gì vậy? (Mai Thương, 30 tuổi) - Ca sĩ Hà: Chào bạn.\n";
+        let (t, m) = rewrite(src).expect("a signed question");
+        assert_eq!(
+            t,
+            "- Bí quyết gì vậy? (Mai Thương, 30 tuổi)\n  Ca sĩ Hà: Chào bạn.\n"
+        );
+        assert_eq!(m.replies.len(), 1);
     }
 
     #[test]

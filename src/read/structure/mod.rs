@@ -82,6 +82,10 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         ));
     }
     let unmarked_first = rewritten.as_ref().and_then(|(_, m)| m.unmarked_first);
+    let replies: Vec<usize> = rewritten
+        .as_ref()
+        .map(|(_, m)| m.replies.clone())
+        .unwrap_or_default();
     let src = rewritten.as_ref().map_or(src, |(t, _)| t.as_str());
     let ls = lines::lines(src);
     let mut used = vec![false; ls.len()];
@@ -239,6 +243,11 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         }
         !headline
     });
+    // A reply parted from a reader's signed question keeps its label in any mode.
+    let reply_hits: Vec<Option<LabelHit>> = hits
+        .iter()
+        .map(|h| h.clone().filter(|h| replies.contains(&h.span.start)))
+        .collect();
     let speaker_hits: Vec<Option<LabelHit>> = hits
         .into_iter()
         .map(|h| h.filter(|h| keys.contains(&h.key)))
@@ -271,7 +280,8 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         // stands, and is no part of what was said.
         speaker_hits
             .into_iter()
-            .map(|h| h.filter(capitals_label))
+            .zip(reply_hits)
+            .map(|(h, r)| h.filter(capitals_label).or(r))
             .collect()
     };
 
@@ -283,6 +293,33 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         opts.join_lines,
         &opts.emphasis,
     );
+    // `…? (Mai Thương, 30 tuổi)`: a reader's question signed in brackets; who asked is
+    // no part of the question.
+    for p in paras.iter_mut() {
+        let t = p.text.trim_end();
+        if !t.ends_with(')') {
+            continue;
+        }
+        let Some(open) = t.rfind('(') else { continue };
+        let before = t[..open].trim_end();
+        let inner = &t[open + 1..t.len() - 1];
+        if before.ends_with(['?', '？'])
+            && (2..=60).contains(&inner.chars().count())
+            && inner.chars().next().is_some_and(|c| c.is_uppercase())
+            && !inner.contains(['(', ')', '?'])
+        {
+            iv.diagnostics.push(Diagnostic::info(
+                "asker-signature",
+                format!("'({inner})' after the question signs who asked, not the question"),
+                Some(p.span.clone()),
+            ));
+            let cut = before.len();
+            if let Some(end) = src[p.span.clone()].rfind(&t[open..]) {
+                p.span.end = p.span.start + src[p.span.start..p.span.start + end].trim_end().len();
+            }
+            p.text.truncate(cut);
+        }
+    }
     // The words before a transcript's first `>>` are the turn it hands over from.
     if let Some(at) = unmarked_first {
         if let Some(p) = paras.iter_mut().find(|p| p.span.contains(&at)) {
