@@ -876,7 +876,14 @@ fn paragraphs(
                     && r.end >= s0 + src[s0..e0].trim_end().len()
             });
             if !text.is_empty() {
-                if !last.text.is_empty() {
+                // Hard-wrapped Chinese and Japanese join without a space: they have none.
+                let cjk = |c: char| {
+                    lexicon::is_unspaced(c) && !matches!(c as u32, 0x0E00..=0x0E7F)
+                        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+                };
+                let unspaced = last.text.chars().next_back().is_some_and(cjk)
+                    && text.chars().next().is_some_and(cjk);
+                if !last.text.is_empty() && !unspaced {
                     last.text.push(' ');
                 }
                 last.text.push_str(&collapse_spaces(text));
@@ -977,6 +984,20 @@ fn question_number_len(line: &str) -> usize {
     line.len() - body.len()
 }
 
+/// Japanese asks with the particle `か` before the full stop (`何かありますか。`), after
+/// kana (so a noun ending in the kanji `か` is no question).
+pub fn japanese_asks(t: &str) -> bool {
+    let t = t.trim_end();
+    let Some(r) = t.strip_suffix('。') else {
+        return false;
+    };
+    let mut cs = r.chars().rev();
+    cs.next() == Some('か')
+        && cs
+            .next()
+            .is_some_and(|c| matches!(c as u32, 0x3041..=0x309F | 0x30A0..=0x30FF))
+}
+
 /// Greek asks with `;` (or its own mark U+037E): after a Greek word it is a question mark.
 pub fn greek_asks(t: &str) -> bool {
     let t = t.trim_end();
@@ -1001,7 +1022,7 @@ pub fn question_rule(text: &str, prev: Option<&str>) -> Option<Decision> {
         .trim_start()
         .trim_start_matches(['*', '_'])
         .starts_with('¿');
-    let asks = t.ends_with(['?', '？', '؟']) || greek_asks(t) || opens;
+    let asks = t.ends_with(['?', '？', '؟']) || greek_asks(t) || japanese_asks(t) || opens;
     if asks {
         let sentences = t
             .split_inclusive(['.', '!', '?'])
