@@ -62,6 +62,7 @@ fn main() {
         let options = ConvertOptions {
             formats: vec![format],
             version_created: VersionCreated::Fixed("2025-01-01T00:00:00Z".into()),
+            ..Default::default()
         };
         measure(label, read.len(), || {
             for (name, (text, interview)) in &read {

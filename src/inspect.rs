@@ -18,6 +18,7 @@ fn prov_human(text: &str, p: &Provenance) -> String {
     match p {
         Provenance::Text { span } => format!("text {}", lc(text, span)),
         Provenance::Sidecar { path, key } => format!("sidecar {path} [{key}]"),
+        Provenance::Config { path, key } => format!("archive profile {path} [{key}]"),
         Provenance::Manifest { path, row, column } => {
             format!("manifest {path} row {row} column {column}")
         }
@@ -164,6 +165,18 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
                     &x.provenance,
                 )
             }),
+        ),
+        (
+            "provider",
+            m.provider
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "collection",
+            m.collection
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
         ),
         (
             "section",

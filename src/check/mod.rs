@@ -22,6 +22,7 @@ pub mod json_schema;
 pub mod jsonld;
 pub mod jsontree;
 pub mod newsml_lax;
+pub mod ohms;
 pub mod report;
 pub mod rules;
 pub mod vocabulary;

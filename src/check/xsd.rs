@@ -34,6 +34,7 @@ pub const PROFILE_FILES: &[(&str, &str)] = &[
     ("newsml-g2/xml-lang.xsd", crate::schemas::NEWSML_XML_LANG),
     ("dublin-core/oai-dc.xsd", crate::schemas::DC_OAI_DC),
     ("dublin-core/dc-elements.xsd", crate::schemas::DC_ELEMENTS),
+    ("ohms/ohms-6.0.xsd", crate::schemas::OHMS_6_0),
 ];
 
 /// Registers the bundled schemas with libxml2 and forbids network loads of schema
@@ -90,6 +91,15 @@ impl XsdCheck {
         Self::compile(
             "colloquy Dublin Core (oai_dc) schema",
             &format!("{EMBED_PREFIX}{}", PROFILE_FILES[3].0),
+        )
+    }
+
+    /// The OHMS 6.0 XSD (Apache-2.0, bundled unmodified; 5.3 and 5.4 files pass it too).
+    pub fn ohms() -> Result<Self, CheckError> {
+        init();
+        Self::compile(
+            "OHMS 6.0 XSD",
+            &format!("{EMBED_PREFIX}{}", PROFILE_FILES[5].0),
         )
     }
 

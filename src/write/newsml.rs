@@ -151,15 +151,28 @@ fn item_attrs<'a>(guid: &'a str, lang: Option<&'a str>, xmlns: bool) -> Vec<(&'a
     attrs
 }
 
-/// `provider`: the context's provider (a URI or a name), else the publisher, else
-/// colloquy itself — the XSD requires one and colloquy is what produced the item.
-fn write_provider(x: &mut Xml, iv: &Interview, ctx: &WriteContext) {
+/// The `provider literal` written when no provider and no publisher is known: the XSD
+/// requires a provider, and the converter is not one. It is a code, not a name, so no
+/// reader can take it for an organisation; [`provider_unknown`] says when it applies.
+pub const PROVIDER_NOT_STATED: &str = "provider-not-stated";
+
+/// True when an item of this interview gets the [`PROVIDER_NOT_STATED`] placeholder.
+pub fn provider_unknown(iv: &Interview) -> bool {
+    known(iv.meta.provider.as_ref().map(|p| p.value.as_str())).is_none()
+        && known(iv.meta.publisher.as_ref().map(|p| p.value.name.as_str())).is_none()
+}
+
+/// `provider`: the stated provider (a URI or a name), else the publisher, else the
+/// [`PROVIDER_NOT_STATED`] placeholder (the pipeline warns about it).
+fn write_provider(x: &mut Xml, iv: &Interview) {
     let is_uri = |s: &str| s.starts_with("http://") || s.starts_with("https://");
-    if let Some(p) = known(ctx.provider.as_deref()) {
+    if let Some(p) = known(iv.meta.provider.as_ref().map(|p| p.value.as_str())) {
         if is_uri(p) {
             x.empty("provider", &[("uri", p)]);
         } else {
-            x.empty("provider", &[("literal", p)]);
+            x.start("provider", &[]);
+            x.leaf("name", &[], p);
+            x.end("provider");
         }
         return;
     }
@@ -174,7 +187,7 @@ fn write_provider(x: &mut Xml, iv: &Interview, ctx: &WriteContext) {
             return;
         }
     }
-    x.empty("provider", &[("literal", "colloquy")]);
+    x.empty("provider", &[("literal", PROVIDER_NOT_STATED)]);
 }
 
 fn write_rights_info(x: &mut Xml, iv: &Interview) {
@@ -213,7 +226,7 @@ fn write_item_meta(
 ) {
     x.start("itemMeta", &[]);
     x.empty("itemClass", &[("qcode", item_class)]);
-    write_provider(x, iv, ctx);
+    write_provider(x, iv);
     x.leaf("versionCreated", &[], &ctx.version_created);
     // firstCreated is an xs:dateTime: only a full published timestamp qualifies.
     if let Some(crate::model::PubDate::DateTime(dt)) =
@@ -223,6 +236,16 @@ fn write_item_meta(
     }
     x.empty("pubStatus", &[("qcode", "stat:usable")]);
     if with_source {
+        if let Some(c) = iv.meta.collection.as_ref().map(|c| &c.value) {
+            if let Some(name) = known(Some(&c.name)) {
+                match known(c.url.as_deref()) {
+                    Some(url) => x.start("memberOf", &[("uri", url)]),
+                    None => x.start("memberOf", &[("literal", name)]),
+                }
+                x.leaf("name", &[], name);
+                x.end("memberOf");
+            }
+        }
         if let Some(src) = known(iv.meta.source_url.as_ref().map(|s| s.value.as_str())) {
             x.leaf("origRep", &[], src);
         }

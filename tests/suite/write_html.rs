@@ -242,6 +242,7 @@ fn all_formats() -> ConvertOptions {
             OutputFormat::DublinCore,
         ],
         version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+        ..Default::default()
     }
 }
 
@@ -439,6 +440,7 @@ fn an_invalid_page_is_never_handed_out_and_warnings_are_not_repeated() {
     let only = |formats: Vec<OutputFormat>| ConvertOptions {
         formats,
         version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+        ..Default::default()
     };
     // A photo URL that is no URI breaks the JSON Schema inside the page.
     let mut iv = common::small();
