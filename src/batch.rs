@@ -15,12 +15,16 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 
-/// File name endings colloquy reads when it walks a directory or expands a glob. An
-/// `.xml` file is taken only when it is an OHMS record ([`is_ohms_file`]): NewsML-G2 and
-/// Dublin Core files, colloquy's own outputs among them, are not interviews.
+/// File name endings colloquy reads when it walks a directory or expands a glob. The
+/// entry [`OHMS_XML`] takes an `.xml` file only when it is an OHMS record
+/// ([`is_ohms_file`]): NewsML-G2 and Dublin Core files, colloquy's own outputs among
+/// them, are not interviews.
 pub const INPUT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "vtt", "srt", "xml",
+    "txt", "text", "md", "markdown", "html", "htm", "vtt", "srt", OHMS_XML,
 ];
+
+/// The extension-list entry for "`.xml` files that are OHMS records".
+pub const OHMS_XML: &str = "xml (OHMS)";
 
 /// True when the file opens like an OHMS record (its first 4 KiB).
 pub fn is_ohms_file(path: &Path) -> bool {
@@ -322,7 +326,9 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("xml") => extensions.contains(&"xml") && is_ohms_file(path),
+        Some("xml") if !extensions.contains(&"xml") => {
+            extensions.contains(&OHMS_XML) && is_ohms_file(path)
+        }
         Some(e) => extensions.contains(&e),
         None => false,
     }

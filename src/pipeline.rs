@@ -201,7 +201,8 @@ pub fn write_checked(
         }
         None => String::new(),
     };
-    if options.formats.contains(&OutputFormat::NewsMl) && write::newsml::provider_unknown(&interview)
+    if options.formats.contains(&OutputFormat::NewsMl)
+        && write::newsml::provider_unknown(&interview)
     {
         warnings.push(Diagnostic::warning(
             "no-provider",

@@ -247,6 +247,9 @@ mod tests {
         std::fs::write(dir.path().join(CONFIG_FILE), "").unwrap();
         assert_eq!(find_config(&inner), Some(dir.path().join(CONFIG_FILE)));
         std::fs::write(dir.path().join("a").join(CONFIG_FILE), "").unwrap();
-        assert_eq!(find_config(&inner), Some(dir.path().join("a").join(CONFIG_FILE)));
+        assert_eq!(
+            find_config(&inner),
+            Some(dir.path().join("a").join(CONFIG_FILE))
+        );
     }
 }

@@ -143,7 +143,8 @@ fn parse(name: &str, text: &str) -> Result<El, ReadError> {
             Event::CData(c) => {
                 let el = stack.last_mut().expect("root");
                 let content: &str = &c;
-                el.pieces.push((el.text.len(), before + "<![CDATA[".len(), true));
+                el.pieces
+                    .push((el.text.len(), before + "<![CDATA[".len(), true));
                 el.text.push_str(content);
             }
             Event::GeneralRef(r) => {
@@ -221,8 +222,7 @@ fn validate(name: &str, text: &str, root: &El) -> Result<Vec<Diagnostic>, ReadEr
     };
     let version = version_of(record);
     if version.is_some_and(|v| v >= 5.3) {
-        let findings =
-            crate::check::ohms::check(text).map_err(|e| xml_error(name, text, 0, e))?;
+        let findings = crate::check::ohms::check(text).map_err(|e| xml_error(name, text, 0, e))?;
         if let Some(first) = findings
             .iter()
             .find(|f| f.severity == crate::model::Severity::Error)
@@ -281,17 +281,32 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     iv.meta.source_name = name.to_string();
     read_meta(record, &mut iv, &mut notes);
     read_people(record, &mut iv);
-    let vtt = record.child("vtt_transcript").filter(|v| !v.text.trim().is_empty());
+    let vtt = record
+        .child("vtt_transcript")
+        .filter(|v| !v.text.trim().is_empty());
+    let mut closing = false;
     match vtt {
-        Some(v) => read_vtt(v, &mut iv),
+        Some(v) => closing = read_vtt(v, &mut iv),
         None => {
-            if let Some(t) = record.child("transcript").filter(|t| !t.text.trim().is_empty()) {
+            if let Some(t) = record
+                .child("transcript")
+                .filter(|t| !t.text.trim().is_empty())
+            {
                 let sync = record.value("sync").map(|(s, _)| s);
                 read_legacy(t, sync.as_deref(), &mut iv);
             }
         }
     }
     assign_speakers(&mut iv);
+    if closing {
+        // colloquy's own OHMS marks the interviewer's closing remark `<v.closing …>`.
+        let last = iv.turns.len() - 1;
+        iv.timings.retain(|t| t.turn != last);
+        iv.closing = iv.turns.pop().map(|mut t| {
+            t.kind = TurnKind::Remark;
+            t
+        });
+    }
     read_index(record, &mut iv);
     iv.diagnostics.extend(notes);
     if iv.exchanges().is_empty() {
@@ -504,7 +519,10 @@ fn read_meta(record: &El, iv: &mut Interview, notes: &mut Vec<Diagnostic>) {
     if let Some(id) = record.attr("id").map(str::trim).filter(|s| !s.is_empty()) {
         ids.push(("ohms-record-id", id.to_string(), record.span.clone()));
     }
-    for (el, scheme) in [("accession", "accession"), ("cms_record_id", "cms-record-id")] {
+    for (el, scheme) in [
+        ("accession", "accession"),
+        ("cms_record_id", "cms-record-id"),
+    ] {
         if let Some((v, span)) = record.value(el) {
             ids.push((scheme, v, span));
         }
@@ -626,9 +644,7 @@ fn speaker_label(p: &str) -> Option<usize> {
 fn clean_inline(s: &str) -> String {
     static TIME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let time = TIME.get_or_init(|| regex::Regex::new(r"\{\d{1,2}:\d{2}:\d{2}\}").unwrap());
-    let s = s
-        .replace("[[footnote]]", "[")
-        .replace("[[/footnote]]", "]");
+    let s = s.replace("[[footnote]]", "[").replace("[[/footnote]]", "]");
     time.replace_all(&s, "").into_owned()
 }
 
@@ -789,11 +805,12 @@ fn vtt_unescape(s: &str) -> String {
 
 /// The 6.0 VTT transcript: a cue with `<v NAME>` opens a turn, a cue without one
 /// continues the last speaker; `<br><br>` breaks a paragraph; annotations are notes.
-fn read_vtt(v: &El, iv: &mut Interview) {
+/// True when the last cue's voice has the class `closing` (a closing remark).
+fn read_vtt(v: &El, iv: &mut Interview) -> bool {
     static VOICE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static NOTE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let voice = VOICE.get_or_init(|| regex::Regex::new(r"^\s*<v(?:\.[\w.-]+)?\s+([^>]+)>").unwrap());
+    let voice = VOICE.get_or_init(|| regex::Regex::new(r"^\s*<v(\.[\w.-]+)?\s+([^>]+)>").unwrap());
     let tag = TAG.get_or_init(|| regex::Regex::new(r"</?[a-zA-Z][^>]*>").unwrap());
     let note = NOTE.get_or_init(|| {
         regex::Regex::new(r#"(?s)<annotation\s+ref="(\d+)"(?:\s+target_sub_id_text="([^"]*)")?\s*(?:/>|>(.*?)</annotation>)"#)
@@ -820,10 +837,12 @@ fn read_vtt(v: &El, iv: &mut Interview) {
         blocks.push((s, text.len()));
     }
     let mut in_annotations = false;
+    let mut last_closing = false;
     for (s, e) in blocks {
         let block = &text[s..e];
         let first = block.lines().next().unwrap_or("").trim();
-        if first.starts_with("WEBVTT") || first.starts_with("STYLE") || first.starts_with("REGION") {
+        if first.starts_with("WEBVTT") || first.starts_with("STYLE") || first.starts_with("REGION")
+        {
             continue;
         }
         if first == "NOTE" || first.starts_with("NOTE ") {
@@ -871,9 +890,15 @@ fn read_vtt(v: &El, iv: &mut Interview) {
         let payload = &text[at.min(e)..e];
         let (label, body_at) = match voice.captures(payload) {
             Some(c) => {
-                let g = c.get(1).expect("group");
+                last_closing = c
+                    .get(1)
+                    .is_some_and(|class| class.as_str().split('.').any(|k| k == "closing"));
+                let g = c.get(2).expect("group");
                 let span = v.source_span(at + g.start()..at + g.end());
-                (Some((g.as_str().trim().to_string(), span)), at + c.get(0).expect("m").end())
+                (
+                    Some((g.as_str().trim().to_string(), span)),
+                    at + c.get(0).expect("m").end(),
+                )
             }
             None => (None, at),
         };
@@ -903,7 +928,9 @@ fn read_vtt(v: &El, iv: &mut Interview) {
             }),
         }
     }
+    let closing = last_closing && !turns.is_empty();
     push_turns(iv, turns);
+    closing
 }
 
 fn push_turns(iv: &mut Interview, turns: Vec<RawTurn>) {
@@ -968,10 +995,29 @@ fn assign_speakers(iv: &mut Interview) {
             n == k || n.split_whitespace().last() == Some(k.as_str())
         });
         let found = match named {
-            Some(i) => Some((i, Decision::new("ohms-label-name", format!("label '{label}' is the surname of {}", iv.people[i].name.value)))),
+            Some(i) => Some((
+                i,
+                Decision::new(
+                    "ohms-label-name",
+                    format!(
+                        "label '{label}' is the surname of {}",
+                        iv.people[i].name.value
+                    ),
+                ),
+            )),
             None => role_word(&label).and_then(|role| {
-                let of_role: Vec<usize> = (0..iv.people.len()).filter(|&i| iv.people[i].role == role).collect();
-                (of_role.len() == 1).then(|| (of_role[0], Decision::new("ohms-label-role", format!("label '{label}' names the {}", role.as_str()))))
+                let of_role: Vec<usize> = (0..iv.people.len())
+                    .filter(|&i| iv.people[i].role == role)
+                    .collect();
+                (of_role.len() == 1).then(|| {
+                    (
+                        of_role[0],
+                        Decision::new(
+                            "ohms-label-role",
+                            format!("label '{label}' names the {}", role.as_str()),
+                        ),
+                    )
+                })
             }),
         };
         let (i, decision) = match found {
@@ -996,7 +1042,17 @@ fn assign_speakers(iv: &mut Interview) {
                     affiliation: None,
                     labels: Vec::new(),
                 });
-                (iv.people.len() - 1, Decision::new(if role_word(&label).is_some() { "ohms-label-role" } else { "ohms-label-order" }, how))
+                (
+                    iv.people.len() - 1,
+                    Decision::new(
+                        if role_word(&label).is_some() {
+                            "ohms-label-role"
+                        } else {
+                            "ohms-label-order"
+                        },
+                        how,
+                    ),
+                )
             }
         };
         if !iv.people[i].labels.contains(&label) {

@@ -9,6 +9,9 @@
 //! or the OHMS `sync` minute); a turn without a known time gets a zero-length cue at
 //! 00:00:00.000 — WebVTT needs a time, and zero-length cues are what OHMS itself writes
 //! for untimed text. Footnotes (notes numbered `[N] …`) become the VTT annotations.
+//! The interviewer's closing remark is a cue whose voice has the class `closing`
+//! (`<v.closing Q>`, WebVTT's voice class), so that reading the record back keeps it a
+//! closing rather than an unanswered question.
 //!
 //! Two required attributes have no source: `record/@id` (an `xs:int`) is the source's
 //! OHMS record id when there is one, else a number derived from the record GUID (stable
@@ -102,13 +105,19 @@ fn voice(s: &str) -> String {
 pub fn vtt(iv: &Interview) -> String {
     let mut out = String::from("WEBVTT\n\nNOTE\nTRANSCRIPTION BEGIN\n\n");
     let timing = |i: usize| iv.timings.iter().find(|t| t.turn == i);
-    let cue = |out: &mut String, start: u64, end: u64, voice_name: Option<String>, paras: Vec<String>| {
+    let cue = |out: &mut String,
+               start: u64,
+               end: u64,
+               voice_name: Option<String>,
+               closing: bool,
+               paras: Vec<String>| {
         if paras.is_empty() {
             return;
         }
         out.push_str(&format!("{} --> {}\n", vtt_time(start), vtt_time(end)));
         if let Some(v) = voice_name {
-            out.push_str(&format!("<v {v}>"));
+            let class = if closing { ".closing" } else { "" };
+            out.push_str(&format!("<v{class} {v}>"));
         }
         out.push_str(&paras.join("<br><br>"));
         out.push_str("\n\n");
@@ -119,7 +128,7 @@ pub fn vtt(iv: &Interview) -> String {
         .map(|p| cue_text(&p.text))
         .filter(|p| !p.is_empty())
         .collect();
-    cue(&mut out, 0, 0, None, lead);
+    cue(&mut out, 0, 0, None, false, lead);
     let turns = iv.turns.iter().enumerate().map(|(i, t)| (Some(i), t));
     for (index, turn) in turns.chain(iv.closing.iter().map(|t| (None, t))) {
         let t = index.and_then(timing);
@@ -152,7 +161,8 @@ pub fn vtt(iv: &Interview) -> String {
             .map(|p| cue_text(&p.text))
             .filter(|p| !p.is_empty())
             .collect();
-        cue(&mut out, start, end, Some(voice(&name)).filter(|v| !v.is_empty()), paras);
+        let name = Some(voice(&name)).filter(|v| !v.is_empty());
+        cue(&mut out, start, end, name, index.is_none(), paras);
     }
     out.push_str("NOTE\nTRANSCRIPTION END\n");
     // Footnotes ("[N] text") as the annotation block the OHMS viewer reads.
@@ -162,7 +172,9 @@ pub fn vtt(iv: &Interview) -> String {
         .filter_map(|n| {
             let rest = n.text.strip_prefix('[')?;
             let (num, text) = rest.split_once("] ")?;
-            num.chars().all(|c| c.is_ascii_digit()).then_some((num, text))
+            num.chars()
+                .all(|c| c.is_ascii_digit())
+                .then_some((num, text))
         })
         .collect();
     if !footnotes.is_empty() {
@@ -294,7 +306,10 @@ pub fn record(iv: &Interview, ctx: &WriteContext) -> String {
         }
         x.end("index");
     }
-    x.leaf("description", m.description.as_ref().map(|d| d.value.as_str()));
+    x.leaf(
+        "description",
+        m.description.as_ref().map(|d| d.value.as_str()),
+    );
     // CDATA cannot hold "]]>": split it across two sections.
     let vtt = vtt(iv).replace("]]>", "]]]]><![CDATA[>");
     x.start("vtt_transcript", &[]);

@@ -21,6 +21,7 @@ mod meta_manifest;
 mod meta_schema;
 mod meta_sidecar;
 mod newsml_official;
+mod ohms;
 mod read_blind6;
 mod read_blind7;
 mod read_blind8;
