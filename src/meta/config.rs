@@ -5,8 +5,8 @@
 //! It is found in the working directory or the nearest parent (or named with
 //! `--config FILE`) and is the lowest metadata layer: flag > sidecar > manifest >
 //! config > text. The one exception is the language, which the profile gives as a
-//! *default*: it fills in only when the text states none (it replaces a guess, never a
-//! stated `lang`). Like sidecars, unknown keys are errors, not silently ignored.
+//! *default*: it fills in only when no language is known or the detector's guess is
+//! unreliable — never over a stated `lang` or a reliable detection. Like sidecars, unknown keys are errors, not silently ignored.
 
 use super::input::Input;
 use super::sidecar::{PublisherSpec, RightsSpec};
@@ -79,8 +79,8 @@ pub const TEMPLATE: &str = r#"# colloquy.toml — the archive profile: what your
 # name = "Harbour Workers Oral History Project"
 # url = "https://oralhistory.example.org/collections/harbour"
 
-# The language of texts that do not state theirs (BCP 47). It fills in only where the
-# text states no language; it never overrides one.
+# The language of texts whose language is unknown (BCP 47): it fills in only where the
+# text states none and detection is unreliable; it never overrides either.
 # default_language = "en"
 "#;
 
@@ -184,8 +184,14 @@ impl Config {
 
     /// The profile's own values, which no other layer gives: the provider and the
     /// collection fill in what the source does not state (a source's own collection,
-    /// e.g. an OHMS record's, wins); the default language replaces only a guess.
-    pub fn fill(&self, meta: &mut crate::model::Meta) {
+    /// e.g. an OHMS record's, wins); the default language fills in only where no
+    /// language is known or the detector's guess was unreliable (`language-uncertain`).
+    pub fn fill(&self, iv: &mut crate::model::Interview) {
+        let uncertain = iv
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "language-uncertain");
+        let meta = &mut iv.meta;
         if let Some(p) = self.provider.as_deref().map(str::trim) {
             if !p.is_empty() && meta.provider.is_none() {
                 meta.provider = Some(Sourced::new(p.to_string(), self.provenance("provider")));
@@ -208,15 +214,15 @@ impl Config {
             }
         }
         if let Some(lang) = &self.default_language {
-            let stated = meta
-                .language
-                .as_ref()
-                .is_some_and(|l| !matches!(l.provenance, Provenance::Inferred { .. }));
-            if !stated {
+            let known = meta.language.as_ref().is_some_and(|l| {
+                !matches!(l.provenance, Provenance::Inferred { .. }) || !uncertain
+            });
+            if !known {
                 meta.language = Some(Sourced::new(
                     lang.0.clone(),
                     self.provenance("default_language"),
                 ));
+                iv.diagnostics.retain(|d| d.code != "language-uncertain");
             }
         }
     }
@@ -237,6 +243,42 @@ mod tests {
         let e = parse_config("c.toml", "publisher = \"X\"\nlicence = \"y\"\n").unwrap_err();
         let m = e.to_string();
         assert!(m.starts_with("c.toml:2:1: unknown key 'licence'"), "{m}");
+    }
+
+    #[test]
+    fn the_default_language_fills_only_an_unknown_or_unreliable_one() {
+        use crate::model::{Diagnostic, Interview};
+        let c = parse_config("c.toml", "default_language = \"es\"\n").unwrap();
+        let guess = |reliable: bool| {
+            let mut iv = Interview::default();
+            iv.meta.language = Some(Sourced::new(
+                "pt".to_string(),
+                Provenance::Inferred {
+                    how: "test".into(),
+                    confidence: 0.3,
+                },
+            ));
+            if !reliable {
+                iv.diagnostics
+                    .push(Diagnostic::warning("language-uncertain", "", None));
+            }
+            iv
+        };
+        let lang = |iv: &Interview| iv.meta.language.as_ref().map(|l| l.value.clone());
+        let mut iv = Interview::default();
+        c.fill(&mut iv);
+        assert_eq!(lang(&iv).as_deref(), Some("es"));
+        let mut iv = guess(false);
+        c.fill(&mut iv);
+        assert_eq!(lang(&iv).as_deref(), Some("es"));
+        assert!(iv.diagnostics.is_empty());
+        let mut iv = guess(true);
+        c.fill(&mut iv);
+        assert_eq!(lang(&iv).as_deref(), Some("pt"));
+        let mut iv = Interview::default();
+        iv.meta.language = Some(Sourced::from_text("fr".to_string(), 0..2));
+        c.fill(&mut iv);
+        assert_eq!(lang(&iv).as_deref(), Some("fr"));
     }
 
     #[test]

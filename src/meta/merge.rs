@@ -52,7 +52,7 @@ pub fn apply(interview: &mut Interview, layers: &Layers) -> Result<Vec<Diagnosti
     let mut m = Merger { diags: Vec::new() };
     m.apply(interview, &inputs);
     if let Some(c) = layers.config {
-        c.fill(&mut interview.meta);
+        c.fill(interview);
     }
     Ok(m.diags)
 }

@@ -10,6 +10,7 @@ mod common;
 mod reading;
 
 mod accuracy;
+mod archive;
 mod batch;
 mod cli;
 mod cli_paths;
