@@ -23,11 +23,18 @@ use super::{clean_xml_text, jsonld, WriteContext};
 use crate::model::{Figure, Interview, Turn, TurnKind};
 use std::fmt::Write as _;
 
-/// Escapes text content: `&`, `<`, `>` (and cleans forbidden characters).
+/// Escapes text content: `&`, `<`, `>` (and cleans forbidden characters: those XML
+/// forbids, plus what HTML alone forbids — C1 controls and noncharacters, which real
+/// archive records carry as mojibake).
 pub fn escape(text: &str) -> String {
     let cleaned = clean_xml_text(text);
     let mut out = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
+    let html_forbidden = |c: char| {
+        ('\u{7f}'..='\u{9f}').contains(&c)
+            || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+            || (c as u32 & 0xfffe) == 0xfffe
+    };
+    for c in cleaned.chars().filter(|&c| !html_forbidden(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
