@@ -78,6 +78,8 @@ pub enum DocKind {
     Html,
     #[serde(rename = "dc")]
     DublinCore,
+    #[serde(rename = "ohms")]
+    Ohms,
 }
 
 impl DocKind {
@@ -87,6 +89,7 @@ impl DocKind {
             DocKind::NewsMl => "newsml",
             DocKind::Html => "html",
             DocKind::DublinCore => "dc",
+            DocKind::Ohms => "ohms",
         }
     }
 }
@@ -98,6 +101,7 @@ impl std::fmt::Display for DocKind {
             DocKind::NewsMl => "NewsML-G2",
             DocKind::Html => "HTML",
             DocKind::DublinCore => "Dublin Core",
+            DocKind::Ohms => "OHMS",
         })
     }
 }
@@ -161,6 +165,9 @@ pub fn detect(bytes: &[u8]) -> Option<DocKind> {
     }
     if local == "dc" && tag.contains(dublin_core::OAI_DC_NS) {
         return Some(DocKind::DublinCore);
+    }
+    if local == "ROOT" && crate::read::ohms::looks_like(&head) {
+        return Some(DocKind::Ohms);
     }
     if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) || NEWSML_PARTS.contains(&local) {
         return Some(DocKind::NewsMl);
@@ -367,10 +374,11 @@ impl Checker {
             Some(DocKind::NewsMl) => self.check_newsml(text),
             Some(DocKind::Html) => self.check_html(text),
             Some(DocKind::DublinCore) => self.check_dublin_core(text),
+            Some(DocKind::Ohms) => ohms::check_any(text),
             None => vec![finding(
                 Severity::Error,
                 "input/unknown-kind",
-                "not JSON-LD, NewsML-G2, HTML or a Dublin Core record".into(),
+                "not JSON-LD, NewsML-G2, HTML, a Dublin Core record or an OHMS record".into(),
                 Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace), HTML with <script type=\"application/ld+json\"> and oai_dc:dc Dublin Core records".into()),
             )],
         };

@@ -460,3 +460,50 @@ fn an_invalid_ohms_file_is_a_clear_error_with_its_line() {
         other => panic!("expected an OHMS error, got {other:?}"),
     }
 }
+
+#[test]
+fn validate_judges_ohms_files_by_content() {
+    let Some(paths) = samples() else { return };
+    colloquy::check::xsd::init();
+    let checker = Checker::new(None).unwrap();
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let r = checker.check(&path.display().to_string(), &bytes);
+        assert_eq!(
+            r.kind,
+            Some(colloquy::check::DocKind::Ohms),
+            "{}",
+            path.display()
+        );
+        let errors: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        let old =
+            path.to_string_lossy().contains("v5.1") || path.to_string_lossy().contains("v5.2");
+        assert_eq!(
+            r.findings.iter().any(|f| f.rule == "ohms/no-schema"),
+            old,
+            "{}",
+            path.display()
+        );
+    }
+    let duarte = paths
+        .iter()
+        .find(|p| p.to_string_lossy().contains("duarte"))
+        .unwrap();
+    let broken =
+        std::fs::read_to_string(duarte)
+            .unwrap()
+            .replacen("<title>", "<titel>x</titel><title>", 1);
+    let r = checker.check("broken.xml", broken.as_bytes());
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.rule.starts_with("xsd/")),
+        "{:#?}",
+        r.findings
+    );
+}
