@@ -191,13 +191,12 @@ fn write_provider(x: &mut Xml, iv: &Interview) {
 }
 
 fn write_rights_info(x: &mut Xml, iv: &Interview) {
-    let Some(r) = iv.meta.rights.as_ref().map(|r| &r.value) else {
-        return;
-    };
-    let holder = known(r.copyright_holder.as_deref());
-    let notice = known(r.copyright_notice.as_deref());
-    let license = known(r.license.as_deref());
-    if holder.is_none() && notice.is_none() && license.is_none() {
+    let r = iv.meta.rights.as_ref().map(|r| &r.value);
+    let holder = known(r.and_then(|r| r.copyright_holder.as_deref()));
+    let notice = known(r.and_then(|r| r.copyright_notice.as_deref()));
+    let license = known(r.and_then(|r| r.license.as_deref()));
+    let usage = known(iv.meta.usage.as_ref().map(|u| u.value.as_str()));
+    if holder.is_none() && notice.is_none() && license.is_none() && usage.is_none() {
         return;
     }
     x.start("rightsInfo", &[]);
@@ -208,6 +207,9 @@ fn write_rights_info(x: &mut Xml, iv: &Interview) {
     }
     if let Some(n) = notice {
         x.leaf("copyrightNotice", &[], n);
+    }
+    if let Some(u) = usage {
+        x.leaf("usageTerms", &[], u);
     }
     if let Some(l) = license {
         x.empty("link", &[("reluri", LICENSE_REL_URI), ("href", l)]);
@@ -236,7 +238,8 @@ fn write_item_meta(
     }
     x.empty("pubStatus", &[("qcode", "stat:usable")]);
     if with_source {
-        if let Some(c) = iv.meta.collection.as_ref().map(|c| &c.value) {
+        let member_of = [&iv.meta.collection, &iv.meta.series];
+        for c in member_of.into_iter().flatten().map(|c| &c.value) {
             if let Some(name) = known(Some(&c.name)) {
                 match known(c.url.as_deref()) {
                     Some(url) => x.start("memberOf", &[("uri", url)]),
@@ -300,7 +303,9 @@ fn write_party(x: &mut Xml, element: &str, attrs: &[(&str, &str)], p: &Person) {
 fn write_text_content_meta(x: &mut Xml, iv: &Interview) {
     let meta = &iv.meta;
     x.start("contentMeta", &[]);
-    if let Some(d) = &meta.date_published {
+    // An oral history's content was created when it was recorded; a news text's when
+    // it was published.
+    if let Some(d) = meta.date_created.as_ref().or(meta.date_published.as_ref()) {
         x.leaf("contentCreated", &[], d.value.as_str());
     }
     if let Some(d) = &meta.date_modified {
