@@ -167,6 +167,39 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             }),
         ),
         (
+            "created",
+            m.date_created
+                .as_ref()
+                .and_then(|x| s(x.value.as_str().to_string(), &x.provenance)),
+        ),
+        (
+            "series",
+            m.series
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
+        ),
+        (
+            "usage",
+            m.usage
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "media",
+            m.media.as_ref().and_then(|x| {
+                let md = &x.value;
+                let parts: Vec<String> = [
+                    md.kind.clone(),
+                    md.url.clone(),
+                    md.duration_seconds.map(|d| format!("{d} s")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                s(parts.join(", "), &x.provenance)
+            }),
+        ),
+        (
             "provider",
             m.provider
                 .as_ref()

@@ -680,11 +680,17 @@ fn write_message(
             );
         }
     }
-    let sent = converted
+    // No interview, no message: its `sent` would have no time to come from.
+    let Some(sent) = converted
         .iter()
         .map(|c| c.context.version_created.as_str())
         .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
-        .unwrap_or("1970-01-01T00:00:00Z");
+    else {
+        anyhow::bail!(
+            "{}: no interview was converted, so the newsMessage would be empty; it was not written",
+            path.display()
+        );
+    };
     let entries: Vec<_> = converted
         .iter()
         .map(|c| (&c.interview, &c.context))

@@ -122,7 +122,9 @@ fn parse(name: &str, text: &str) -> Result<El, ReadError> {
         match event {
             Event::Start(e) => stack.push(open(&e)?),
             Event::Empty(e) => {
-                let el = open(&e)?;
+                // An empty element's values are its attributes: its place is the tag.
+                let mut el = open(&e)?;
+                el.span = before..after;
                 stack.last_mut().expect("root").children.push(el);
             }
             Event::End(_) => {
@@ -308,6 +310,12 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
         });
     }
     read_index(record, &mut iv);
+    // A record without a language (the viewer assumes English; we do not): detected
+    // from the spoken words, marked as inferred, never from the XML around them.
+    let spoken: usize = iv.turns.iter().map(|t| t.text().len()).sum();
+    if iv.meta.language.is_none() && spoken >= 40 {
+        crate::infer::language::infer(&mut iv, "");
+    }
     iv.diagnostics.extend(notes);
     if iv.exchanges().is_empty() {
         return Err(ReadError::NoQuestions {
