@@ -37,8 +37,8 @@ pub struct Interview {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// When turn `turn` (an index into [`Interview::turns`]) is spoken, in milliseconds from
-/// the start of the recording.
+/// When turn `turn` (an index into [`Interview::turns`]; `turns.len()` stands for the
+/// closing remark) is spoken, in milliseconds from the start of the recording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Timing {
     pub turn: usize,

@@ -302,8 +302,7 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     assign_speakers(&mut iv);
     if closing {
         // colloquy's own OHMS marks the interviewer's closing remark `<v.closing …>`.
-        let last = iv.turns.len() - 1;
-        iv.timings.retain(|t| t.turn != last);
+        // Its timing keeps its index: `turns.len()` stands for the closing.
         iv.closing = iv.turns.pop().map(|mut t| {
             t.kind = TurnKind::Remark;
             t

@@ -131,7 +131,8 @@ pub fn vtt(iv: &Interview) -> String {
     cue(&mut out, 0, 0, None, false, lead);
     let turns = iv.turns.iter().enumerate().map(|(i, t)| (Some(i), t));
     for (index, turn) in turns.chain(iv.closing.iter().map(|t| (None, t))) {
-        let t = index.and_then(timing);
+        // The closing's timing, when the source had one, is filed under turns.len().
+        let t = timing(index.unwrap_or(iv.turns.len()));
         let start = t.map_or(0, |t| t.start_ms);
         // No end: up to the next timed turn, else a zero-length cue.
         let end = t.and_then(|t| t.end_ms).unwrap_or_else(|| {

@@ -507,3 +507,28 @@ fn validate_judges_ohms_files_by_content() {
         r.findings
     );
 }
+
+#[test]
+fn a_webvtt_interview_keeps_its_times_in_ohms() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/en-lighthouse.vtt");
+    let (text, iv) = read(&path);
+    let before = iv.timings.clone();
+    assert_eq!(
+        before.len(),
+        iv.turns.len() + 1,
+        "every turn and the closing timed"
+    );
+    let c = convert("en-lighthouse.vtt", &text, iv, vec![OutputFormat::Ohms]);
+    let out = doc(&c, OutputFormat::Ohms);
+    assert!(
+        out.contains("00:00:01.000 --> 00:00:04.500\n<v Owen Pryce>"),
+        "{out}"
+    );
+    // Two cues of one answer become one cue from the first start to the last end.
+    assert!(
+        out.contains("00:00:11.500 --> 00:00:19.000\n<v Maren Holt>"),
+        "{out}"
+    );
+    let (_, again) = pipeline::read("again.ohms.xml", out.as_bytes()).unwrap();
+    assert_eq!(again.timings, before);
+}
