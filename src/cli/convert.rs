@@ -554,24 +554,34 @@ fn convert_one(
                 None,
             )
         })?;
-        let (text, interview) =
-            pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources).map_err(
-                |e| match e {
-                    ConvertError::Meta(e) => {
-                        Failure::of_input(&name, "convert/metadata", e.to_string(), None)
-                    }
-                    other => {
-                        let at = match &other {
-                            ConvertError::Read(e) => {
-                                e.offset().map(|offset| byte_line_col(&bytes, offset))
-                            }
-                            _ => None,
-                        };
-                        let message = format!("{other}{}", kind_hint(input.path.as_deref()));
-                        Failure::of_input(&name, "convert/read", message, at)
-                    }
-                },
-            )?;
+        let (text, interview) = pipeline::read_with_meta(
+            &name,
+            input.path.as_deref(),
+            &bytes,
+            sources,
+        )
+        .map_err(|e| match e {
+            ConvertError::Meta(e) => {
+                Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+            }
+            other => {
+                let at = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms {
+                        line, column, ..
+                    }) => Some((*line, *column)),
+                    ConvertError::Read(e) => e.offset().map(|offset| byte_line_col(&bytes, offset)),
+                    _ => None,
+                };
+                // An OHMS record is the structured input convert reads: no hint
+                // that it looks like one.
+                let hint = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
+                    _ => kind_hint(input.path.as_deref()),
+                };
+                let message = format!("{other}{hint}");
+                Failure::of_input(&name, "convert/read", message, at)
+            }
+        })?;
         // The file's modification time is the last resort for versionCreated.
         let options = ConvertOptions {
             input_modified: input

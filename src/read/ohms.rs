@@ -236,7 +236,7 @@ fn validate(name: &str, text: &str, root: &El) -> Result<Vec<Diagnostic>, ReadEr
                 reason: format!(
                     "not a valid OHMS {} record (checked against the bundled OHMS 6.0 XSD): {}; fix the file, or re-export it from OHMS",
                     version.map(|v| format!("{v:.1}")).unwrap_or_default(),
-                    first.message
+                    first.message.trim_end_matches('.')
                 ),
             });
         }
