@@ -237,7 +237,12 @@ pub fn record(iv: &Interview, ctx: &WriteContext) -> String {
         ],
     );
     let id = record_id(iv, ctx);
-    let dt = ctx.version_created.get(..10).unwrap_or("1970-01-01");
+    // The pipeline always has a time for OHMS; anything else is left for the XSD check
+    // to refuse rather than filled with a made-up date.
+    let dt = ctx
+        .version_created
+        .get(..10)
+        .unwrap_or(&ctx.version_created);
     x.start("record", &[("id", &id), ("dt", dt)]);
     x.leaf("version", Some("6.0"));
     let created = m.date_created.as_ref().map(|d| &d.value);
