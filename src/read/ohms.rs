@@ -26,10 +26,37 @@ use std::collections::BTreeMap;
 /// The OHMS namespace (files of version 4 and older have none).
 pub const OHMS_NS: &str = "https://www.weareavp.com/nunncenter/ohms";
 
-/// True when the text is an OHMS record: a `ROOT` element holding a `record`.
+/// True when the text is an OHMS record: XML whose first element is `ROOT`, in the OHMS
+/// namespace or (version 4 and older) holding a `record`. Prose that merely mentions
+/// `<ROOT>` is not XML that starts with it.
 pub fn looks_like(text: &str) -> bool {
-    let head: String = text.chars().take(2000).collect();
-    head.contains("<ROOT") && (head.contains(OHMS_NS) || head.contains("<record"))
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(2000)
+        .collect();
+    let mut rest = head.as_str();
+    // Skip the XML declaration, processing instructions and comments.
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            let Some(end) = r.find("?>") else {
+                return false;
+            };
+            rest = &r[end + 2..];
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            let Some(end) = r.find("-->") else {
+                return false;
+            };
+            rest = &r[end + 3..];
+        } else {
+            break;
+        }
+    }
+    let root =
+        rest.starts_with("<ROOT") && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '>');
+    root && (rest.contains(OHMS_NS) || rest.contains("<record"))
 }
 
 /// One element: its local name, attributes, text content (entities resolved) and the
@@ -1116,6 +1143,16 @@ fn read_index(record: &El, iv: &mut Interview) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_xml_rooted_at_root_is_ohms() {
+        assert!(looks_like("<?xml version=\"1.0\"?>\n<ROOT xmlns=\"https://www.weareavp.com/nunncenter/ohms\"><record/></ROOT>"));
+        assert!(looks_like("<ROOT><record id=\"1\"/></ROOT>"));
+        assert!(!looks_like(
+            "Q: What is <ROOT>?\nA: An element; a <record> sits in it."
+        ));
+        assert!(!looks_like("<ROOTS><record/></ROOTS>"));
+    }
 
     #[test]
     fn labels_follow_the_viewer_rule() {
