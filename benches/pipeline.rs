@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench pipeline` prints microseconds per document for reading, and
 //! for writing + checking each output: JSON-LD, NewsML-G2 (the libxml2 XSD validation
-//! dominates), the HTML page (its JSON-LD is written and checked too) and Dublin Core. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
+//! dominates), the HTML page (its JSON-LD is written and checked too), Dublin Core and
+//! OHMS (XSD-checked), and reading the OHMS samples of ../shared when present. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
 //! on one machine only.
 
 use colloquy::check::Checker;
@@ -64,15 +65,33 @@ fn main() {
         ("write + check NewsML-G2", OutputFormat::NewsMl),
         ("write + check HTML page", OutputFormat::Html),
         ("write + check Dublin Core", OutputFormat::DublinCore),
+        ("write + check OHMS", OutputFormat::Ohms),
     ] {
         let options = ConvertOptions {
             formats: vec![format],
             version_created: VersionCreated::Fixed("2025-01-01T00:00:00Z".into()),
+            ..Default::default()
         };
         measure(label, read.len(), || {
             for (name, (text, interview)) in &read {
                 let r = pipeline::write_checked(name, text, interview.clone(), &options, &checker);
                 std::hint::black_box(r.ok());
+            }
+        });
+    }
+    // OHMS records (../shared/ohms/samples): read includes the XSD validation of each.
+    let mut ohms: Vec<(String, Vec<u8>)> = std::fs::read_dir("../shared/ohms/samples")
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    ohms.sort();
+    if !ohms.is_empty() {
+        measure("read OHMS (XSD check + map)", ohms.len(), || {
+            for (name, bytes) in &ohms {
+                let _ = std::hint::black_box(pipeline::read(name, bytes));
             }
         });
     }

@@ -15,9 +15,26 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 
-/// File name endings colloquy reads when it walks a directory or expands a glob.
-pub const INPUT_EXTENSIONS: &[&str] =
-    &["txt", "text", "md", "markdown", "html", "htm", "vtt", "srt"];
+/// File name endings colloquy reads when it walks a directory or expands a glob. The
+/// entry [`OHMS_XML`] takes an `.xml` file only when it is an OHMS record
+/// ([`is_ohms_file`]): NewsML-G2 and Dublin Core files, colloquy's own outputs among
+/// them, are not interviews.
+pub const INPUT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "vtt", "srt", OHMS_XML,
+];
+
+/// The extension-list entry for "`.xml` files that are OHMS records".
+pub const OHMS_XML: &str = "xml (OHMS)";
+
+/// True when the file opens like an OHMS record (its first 4 KiB).
+pub fn is_ohms_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let ok = std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok();
+    ok && crate::read::ohms::looks_like(&String::from_utf8_lossy(&head))
+}
 
 /// One input of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,9 +321,17 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     if is_sidecar(path) {
         return false;
     }
-    path.extension()
+    let ext = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("xml") if !extensions.contains(&"xml") => {
+            extensions.contains(&OHMS_XML) && is_ohms_file(path)
+        }
+        Some(e) => extensions.contains(&e),
+        None => false,
+    }
 }
 
 /// What one directory walk found.

@@ -18,6 +18,7 @@ fn prov_human(text: &str, p: &Provenance) -> String {
     match p {
         Provenance::Text { span } => format!("text {}", lc(text, span)),
         Provenance::Sidecar { path, key } => format!("sidecar {path} [{key}]"),
+        Provenance::Config { path, key } => format!("archive profile {path} [{key}]"),
         Provenance::Manifest { path, row, column } => {
             format!("manifest {path} row {row} column {column}")
         }
@@ -164,6 +165,51 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
                     &x.provenance,
                 )
             }),
+        ),
+        (
+            "created",
+            m.date_created
+                .as_ref()
+                .and_then(|x| s(x.value.as_str().to_string(), &x.provenance)),
+        ),
+        (
+            "series",
+            m.series
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
+        ),
+        (
+            "usage",
+            m.usage
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "media",
+            m.media.as_ref().and_then(|x| {
+                let md = &x.value;
+                let parts: Vec<String> = [
+                    md.kind.clone(),
+                    md.url.clone(),
+                    md.duration_seconds.map(|d| format!("{d} s")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                s(parts.join(", "), &x.provenance)
+            }),
+        ),
+        (
+            "provider",
+            m.provider
+                .as_ref()
+                .and_then(|x| s(x.value.clone(), &x.provenance)),
+        ),
+        (
+            "collection",
+            m.collection
+                .as_ref()
+                .and_then(|x| s(x.value.name.clone(), &x.provenance)),
         ),
         (
             "section",

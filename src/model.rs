@@ -28,7 +28,49 @@ pub struct Interview {
     pub closing: Option<Turn>,
     /// People that take part: interviewers and interviewees.
     pub people: Vec<Person>,
+    /// When each turn is spoken in the recording, where the source says (a time-coded
+    /// transcript); turns without an entry have no known time.
+    pub timings: Vec<Timing>,
+    /// The recording's index: time-coded segments (an OHMS index), a second axis next to
+    /// the question/answer turns.
+    pub segments: Vec<Segment>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// When turn `turn` (an index into [`Interview::turns`]; `turns.len()` stands for the
+/// closing remark) is spoken, in milliseconds from the start of the recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timing {
+    pub turn: usize,
+    pub start_ms: u64,
+    /// Absent when the source gives only a start.
+    pub end_ms: Option<u64>,
+}
+
+/// One segment of the recording's index: a heading at a time, with its summary. A
+/// segment runs until the next one starts (the source gives no end).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// Seconds from the start of the recording.
+    pub start_seconds: u64,
+    pub title: String,
+    pub synopsis: Option<String>,
+    /// The segment's opening words as the transcript has them.
+    pub partial_transcript: Option<String>,
+    pub keywords: Vec<String>,
+    pub subjects: Vec<String>,
+    pub span: Span,
+}
+
+/// The recording the interview is a transcript of.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Media {
+    /// Where the audio or video file is.
+    pub url: Option<String>,
+    /// `audio` or `video`, when stated.
+    pub kind: Option<String>,
+    /// Length in whole seconds, when stated.
+    pub duration_seconds: Option<u64>,
 }
 
 /// A paragraph of text with where it was in the source.
@@ -161,6 +203,8 @@ pub enum Provenance {
     },
     /// Given on the command line.
     Flag { name: String },
+    /// Given by the archive profile (`colloquy.toml`), which applies to every input.
+    Config { path: String, key: String },
     /// Worked out by colloquy.
     Inferred { how: String, confidence: f32 },
 }
@@ -224,6 +268,13 @@ pub struct Translation {
     pub translator: Option<String>,
 }
 
+/// A collection or series the interview belongs to (an archive's collection).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Collection {
+    pub name: String,
+    pub url: Option<String>,
+}
+
 /// An identifier in some scheme (`propertyID` / NewsML `altId type`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Identifier {
@@ -243,12 +294,26 @@ pub struct Meta {
     pub language: Option<Sourced<String>>,
     pub date_published: Option<Sourced<PubDate>>,
     pub date_modified: Option<Sourced<PubDate>>,
+    /// When the interview was recorded (an oral-history record's interview date): not
+    /// when it was published.
+    pub date_created: Option<Sourced<PubDate>>,
     /// Where the text was taken from (`Source:` line, sidecar); JSON-LD `isBasedOn`.
     pub source_url: Option<Sourced<String>>,
     /// Where the record says this text was published; JSON-LD `url`.
     pub url: Option<Sourced<String>>,
     pub dateline: Option<Sourced<String>>,
     pub publisher: Option<Sourced<Organization>>,
+    /// Who supplies the record (NewsML-G2 `provider`): a URI or a name. Only when stated
+    /// (archive profile); the writers fall back to the publisher.
+    pub provider: Option<Sourced<String>>,
+    /// The collection the interview belongs to.
+    pub collection: Option<Sourced<Collection>>,
+    /// The series within the collection, when the source names one.
+    pub series: Option<Sourced<Collection>>,
+    /// The terms of use as stated (an archive's usage or citation statement).
+    pub usage: Option<Sourced<String>>,
+    /// The recording (oral history): its URL, kind and length.
+    pub media: Option<Sourced<Media>>,
     pub rights: Option<Sourced<Rights>>,
     pub translation: Option<Sourced<Translation>>,
     pub keywords: Vec<Sourced<String>>,

@@ -20,6 +20,8 @@ pub enum OutputFormat {
     Html,
     /// An OAI-PMH `oai_dc:dc` Dublin Core record.
     DublinCore,
+    /// An OHMS 6.0 record (oral-history archives).
+    Ohms,
 }
 
 impl OutputFormat {
@@ -30,6 +32,7 @@ impl OutputFormat {
             OutputFormat::NewsMl => "newsml.xml",
             OutputFormat::Html => "html",
             OutputFormat::DublinCore => "dc.xml",
+            OutputFormat::Ohms => "ohms.xml",
         }
     }
     pub fn name(self) -> &'static str {
@@ -38,6 +41,7 @@ impl OutputFormat {
             OutputFormat::NewsMl => "NewsML-G2",
             OutputFormat::Html => "HTML",
             OutputFormat::DublinCore => "Dublin Core",
+            OutputFormat::Ohms => "OHMS",
         }
     }
 }
@@ -46,8 +50,10 @@ impl OutputFormat {
 /// user asks for the clock.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum VersionCreated {
-    /// From the interview's dates, else `SOURCE_DATE_EPOCH`, else the Unix epoch (with
-    /// a warning).
+    /// From a stated value (the interview's modification or publication date-time),
+    /// else `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else the input
+    /// file's modification time ([`ConvertOptions::input_modified`]). With none of
+    /// them (standard input), NewsML-G2 cannot be written and the input fails.
     #[default]
     FromMetadata,
     /// A fixed RFC 3339 timestamp.
@@ -61,6 +67,9 @@ pub enum VersionCreated {
 pub struct ConvertOptions {
     pub formats: Vec<OutputFormat>,
     pub version_created: VersionCreated,
+    /// When the input file was last modified (`None` for standard input): the last
+    /// resort for `versionCreated`, so a record is as reproducible as its file.
+    pub input_modified: Option<jiff::Timestamp>,
 }
 
 /// One written document.
@@ -88,6 +97,8 @@ pub enum ConvertError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Meta(#[from] MetaError),
+    #[error("{name}: NewsML-G2 and OHMS need the record's time (versionCreated, the OHMS export date), and none is known: the text states no modification or publication time, SOURCE_DATE_EPOCH is not set, and {name} has no file modification time; pass --version-created TIME or set SOURCE_DATE_EPOCH")]
+    NoVersionTime { name: String },
     #[error("{name}: the {format} output is invalid and was not written: {summary}")]
     Invalid {
         name: String,
@@ -105,6 +116,8 @@ pub struct MetaSources<'a> {
     /// An explicit sidecar (`--meta FILE`) instead of the one beside each input.
     pub sidecar: Option<&'a std::path::Path>,
     pub manifest: Option<&'a Manifest>,
+    /// The archive profile (`colloquy.toml`).
+    pub config: Option<&'a meta::Config>,
 }
 
 /// Decodes and reads one source into the model (no metadata layers applied).
@@ -136,8 +149,8 @@ fn drop_answered_gaps(interview: &mut Interview) {
         .retain(|d| !answered.contains(&d.code));
 }
 
-/// Reads one source and applies the metadata layers (flag > sidecar > manifest > text >
-/// inference). `path` is `None` for standard input, which has no sidecar or manifest row.
+/// Reads one source and applies the metadata layers (flag > sidecar > manifest > config
+/// > text > inference). `path` is `None` for standard input, which has no sidecar or manifest row.
 pub fn read_with_meta(
     name: &str,
     path: Option<&std::path::Path>,
@@ -155,6 +168,7 @@ pub fn read_with_meta(
         flags: sources.flags,
         sidecar: sidecar.as_ref(),
         manifest: row,
+        config: sources.config,
     };
     let diagnostics = meta::apply(&mut interview, &layers)?;
     interview.diagnostics.extend(diagnostics);
@@ -172,11 +186,34 @@ pub fn write_checked(
     checker: &Checker,
 ) -> Result<Converted, ConvertError> {
     let mut warnings = Vec::new();
-    let mut version_notes = Vec::new();
-    let version_created = version_created(&interview, &options.version_created, &mut version_notes);
-    // Only NewsML-G2 carries versionCreated; JSON-LD users need not hear of it.
-    if options.formats.contains(&OutputFormat::NewsMl) {
-        warnings.extend(version_notes);
+    // Only NewsML-G2 (versionCreated) and OHMS (the export date) carry the record's
+    // time: without them no time is needed at all.
+    let needs_time = options
+        .formats
+        .iter()
+        .any(|f| matches!(f, OutputFormat::NewsMl | OutputFormat::Ohms));
+    let version_created = match version_created(&interview, options) {
+        Some(t) => t,
+        None if needs_time => {
+            return Err(ConvertError::NoVersionTime {
+                name: name.to_string(),
+            })
+        }
+        None => String::new(),
+    };
+    if options.formats.contains(&OutputFormat::NewsMl)
+        && write::newsml::provider_unknown(&interview)
+    {
+        warnings.push(Diagnostic::warning(
+            "no-provider",
+            format!(
+                "no provider or publisher is known, so NewsML-G2 provider is the placeholder '{}'; \
+                 set provider (or publisher) in colloquy.toml (`colloquy init` writes one), a \
+                 sidecar or --publisher",
+                write::newsml::PROVIDER_NOT_STATED
+            ),
+            None,
+        ));
     }
     let context = WriteContext::new(write::guid(&interview, text), version_created);
     let mut documents = Vec::new();
@@ -192,12 +229,22 @@ pub fn write_checked(
             OutputFormat::NewsMl => write::newsml::news_item(&interview, &context),
             OutputFormat::Html => write::html::page_with_jsonld(&interview, &jsonld()),
             OutputFormat::DublinCore => write::dublin_core::record(&interview, &context),
+            OutputFormat::Ohms => write::ohms::record(&interview, &context),
         };
         let findings = match format {
             OutputFormat::JsonLd => checker.check_jsonld(&text),
             OutputFormat::NewsMl => checker.check_newsml(&text),
             OutputFormat::Html => checker.check_html(&text),
             OutputFormat::DublinCore => checker.check_dublin_core(&text),
+            OutputFormat::Ohms => crate::check::ohms::check(&text).unwrap_or_else(|e| {
+                vec![crate::check::Finding {
+                    severity: Severity::Error,
+                    rule: "ohms/schema".into(),
+                    message: e,
+                    location: Default::default(),
+                    hint: None,
+                }]
+            }),
         };
         let (errors, mut rest): (Vec<Finding>, Vec<Finding>) = findings
             .into_iter()
@@ -245,39 +292,38 @@ fn summarize(errors: &[Finding]) -> String {
     format!("{}: {}{place}{more}", first.rule, first.message)
 }
 
-fn version_created(
-    interview: &Interview,
-    how: &VersionCreated,
-    warnings: &mut Vec<Diagnostic>,
-) -> String {
-    match how {
-        VersionCreated::Fixed(t) => return t.clone(),
-        VersionCreated::Now => {
-            return jiff::Timestamp::now()
-                .round(jiff::Unit::Second)
-                .map(|t| t.to_string())
-                .unwrap_or_else(|_| jiff::Timestamp::now().to_string())
-        }
+/// `versionCreated`: a fixed value, the clock when asked, else (in this order) the
+/// interview's stated modification or publication date-time, `SOURCE_DATE_EPOCH`, the
+/// input file's modification time. `None` when none is known.
+fn version_created(interview: &Interview, options: &ConvertOptions) -> Option<String> {
+    match &options.version_created {
+        VersionCreated::Fixed(t) => return Some(t.clone()),
+        VersionCreated::Now => return Some(whole_seconds(jiff::Timestamp::now())),
         VersionCreated::FromMetadata => {}
     }
     let meta = &interview.meta;
     let dated = meta.date_modified.as_ref().or(meta.date_published.as_ref());
     if let Some(PubDate::DateTime(t)) = dated.map(|d| &d.value) {
-        return t.clone();
+        return Some(t.clone());
     }
-    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH")
+    source_date_epoch()
+        .or(options.input_modified)
+        .map(whole_seconds)
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org) as a timestamp, when set and valid.
+/// The CLI refuses a malformed value before any input is read.
+pub fn source_date_epoch() -> Option<jiff::Timestamp> {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|s| jiff::Timestamp::from_second(s).ok())
-    {
-        return epoch.to_string();
-    }
-    warnings.push(Diagnostic::warning(
-        "version-created-default",
-        "no publication time with an offset is known, so NewsML-G2 versionCreated is \
-         1970-01-01T00:00:00Z; pass --version-created TIME (or --now, or set \
-         SOURCE_DATE_EPOCH)",
-        None,
-    ));
-    "1970-01-01T00:00:00Z".to_string()
+}
+
+/// RFC 3339 in UTC to the second: file systems keep nanoseconds that a record does not
+/// need and that differ between two copies of one file.
+fn whole_seconds(t: jiff::Timestamp) -> String {
+    jiff::Timestamp::from_second(t.as_second())
+        .unwrap_or(t)
+        .to_string()
 }

@@ -30,6 +30,8 @@ pub const NEWSML_OFFICIAL_XML: &str = include_str!("../schemas/newsml-g2/iptc/xm
 pub const NEWSML_OFFICIAL_NOTICE: &str = include_str!("../schemas/newsml-g2/iptc/NOTICE.md");
 pub const DC_OAI_DC: &str = include_str!("../schemas/dublin-core/oai-dc.xsd");
 pub const DC_ELEMENTS: &str = include_str!("../schemas/dublin-core/dc-elements.xsd");
+pub const OHMS_6_0: &str = include_str!("../schemas/ohms/ohms-6.0.xsd");
+pub const OHMS_5_4: &str = include_str!("../schemas/ohms/ohms-5.4.xsd");
 pub const SCHEMAORG_TERMS: &str = include_str!("../schemas/schemaorg-terms.json");
 pub const SIDECAR_JSON_SCHEMA: &str = include_str!("../schemas/sidecar.schema.json");
 pub const MANIFEST_JSON_SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
@@ -106,6 +108,18 @@ pub const BUNDLED: &[Bundled] = &[
         file: "schemaorg-terms.json",
         describes: "schema.org 30.0 term table (types, properties, domains, ranges) for the vocabulary check",
         text: SCHEMAORG_TERMS,
+    },
+    Bundled {
+        name: "ohms",
+        file: "ohms/ohms-6.0.xsd",
+        describes: "OHMS 6.0 XSD (Nunn Center/AVP, Apache-2.0, unmodified): checks OHMS 5.3-6.0 input and every OHMS output",
+        text: OHMS_6_0,
+    },
+    Bundled {
+        name: "ohms-5.4",
+        file: "ohms/ohms-5.4.xsd",
+        describes: "OHMS 5.4 XSD (Nunn Center/AVP, Apache-2.0, unmodified), for archives that exchange 5.4 files",
+        text: OHMS_5_4,
     },
 ];
 

@@ -23,6 +23,7 @@ pub mod json_schema;
 pub mod jsonld;
 pub mod jsontree;
 pub mod newsml_lax;
+pub mod ohms;
 pub mod report;
 pub mod rules;
 pub mod vocabulary;
@@ -78,6 +79,8 @@ pub enum DocKind {
     Html,
     #[serde(rename = "dc")]
     DublinCore,
+    #[serde(rename = "ohms")]
+    Ohms,
 }
 
 impl DocKind {
@@ -87,6 +90,7 @@ impl DocKind {
             DocKind::NewsMl => "newsml",
             DocKind::Html => "html",
             DocKind::DublinCore => "dc",
+            DocKind::Ohms => "ohms",
         }
     }
 }
@@ -98,6 +102,7 @@ impl std::fmt::Display for DocKind {
             DocKind::NewsMl => "NewsML-G2",
             DocKind::Html => "HTML",
             DocKind::DublinCore => "Dublin Core",
+            DocKind::Ohms => "OHMS",
         })
     }
 }
@@ -161,6 +166,9 @@ pub fn detect(bytes: &[u8]) -> Option<DocKind> {
     }
     if local == "dc" && tag.contains(dublin_core::OAI_DC_NS) {
         return Some(DocKind::DublinCore);
+    }
+    if local == "ROOT" && crate::read::ohms::looks_like(&head) {
+        return Some(DocKind::Ohms);
     }
     if tag.contains(NAR_NS) || NEWSML_ROOTS.contains(&local) || NEWSML_PARTS.contains(&local) {
         return Some(DocKind::NewsMl);
@@ -410,10 +418,11 @@ impl Checker {
                 self.check_dublin_core(text),
                 vec![DUBLIN_CORE_NAME.to_string()],
             ),
+            Some(DocKind::Ohms) => (ohms::check_any(text), vec!["OHMS 6.0 XSD (bundled)".to_string()]),
             None => (vec![finding(
                 Severity::Error,
                 "input/unknown-kind",
-                "not JSON-LD, NewsML-G2, HTML or a Dublin Core record".into(),
+                "not JSON-LD, NewsML-G2, HTML, a Dublin Core record or an OHMS record".into(),
                 Some("validate accepts JSON-LD (a JSON object or array), NewsML-G2 XML (root in the IPTC NAR namespace), HTML with <script type=\"application/ld+json\"> and oai_dc:dc Dublin Core records".into()),
             )], Vec::new()),
         };

@@ -44,7 +44,7 @@ pub const RULES: &[RuleDoc] = &[
     rule("convert/read", Error, "convert could not read the interview (empty, not text, not UTF-8, no questions found).", "The message names the file and the byte; `colloquy inspect FILE` shows how the text was read."),
     rule("convert/metadata", Error, "A sidecar, manifest row or metadata flag is invalid.", "The message names the file, line:column or flag and lists the accepted keys or forms."),
     rule("convert/write", Error, "An output could not be written (it exists with other content, collides with another, or the disk refused).", "Pass --force to replace differing files, or choose another --output directory."),
-    rule("read/*", Warning, "A warning from reading the interview or merging its metadata: the code after `read/` says what (no-headline, no-date, no-interviewee-name, no-interviewer-name, meta-conflict, version-created-default, …).", "Supply the missing value in a sidecar, manifest or flag, or accept that it stays out; nothing is invented."),
+    rule("read/*", Warning, "A warning from reading the interview or merging its metadata: the code after `read/` says what (no-headline, no-date, no-interviewee-name, no-interviewer-name, meta-conflict, no-provider, ohms-date, ohms-language, …).", "Supply the missing value in a sidecar, manifest or flag, or accept that it stays out; nothing is invented."),
     rule("json/syntax", Error, "The JSON (or a JSON-LD block in HTML) does not parse.", "Fix the syntax at the given line and column (trailing commas, unquoted keys and comments are not JSON)."),
     rule("json/duplicate-key", Error, "One JSON object has the same key twice; JSON parsers keep only one of the values, so the other is silently lost.", "Merge the values into one key (an array when there are several); the message names the key and both lines."),
     rule("jsonld/relative-id", Error, "An @id is a relative IRI (`#article`, `/a/b`): in a .jsonld file (an error) it means a different node depending on where the file is found; in an HTML page's block (a warning) it resolves against the page's URL.", "Write an absolute IRI (https://…, urn:uuid:…) or a blank node id (_:b0), or set @base in the @context."),
@@ -71,7 +71,7 @@ pub const RULES: &[RuleDoc] = &[
     rule("google/image", Warning, "An article image is not usable by Google (relative URL, no url/contentUrl, under 50 000 pixels).", "Give crawlable absolute image URLs, at least 50 000 pixels (width × height)."),
     rule("xml/malformed", Error, "The XML is not well-formed.", "Fix the markup at the given line and column."),
     rule("xml/doctype", Error, "The XML has a DOCTYPE. Stricter than the XSD (xmllint accepts one): colloquy refuses DTDs so no entity is ever expanded or fetched.", "Remove the DOCTYPE declaration; NewsML-G2 does not use one."),
-    rule("xsd/*", Error, "The NewsML-G2 document breaks the official NewsML-G2 2.35 XSD (bundled; --xsd names another), or colloquy's interview profile XSD (convert's own output, or validate --profile interview).", "The message names the element and the constraint; xmllint --schema with the same XSD gives the same verdict."),
+    rule("xsd/*", Error, "The NewsML-G2 document breaks the official NewsML-G2 2.35 XSD (bundled; --xsd names another), or colloquy's interview profile XSD (convert's own output, or validate --profile interview); an OHMS record breaks the bundled OHMS 6.0 XSD.", "The message names the element and the constraint; xmllint --schema with the same XSD gives the same verdict."),
     rule("newsml/root", Error, "The root element is not a NewsML-G2 item or newsMessage (a fragment, or a misspelled root).", "Use newsItem, packageItem, conceptItem, knowledgeItem, planningItem, catalogItem or newsMessage."),
     rule("newsml/namespace", Error, "A NewsML-G2 element is outside the NewsML-G2 namespace.", "Declare xmlns=\"http://iptc.org/std/nar/2006-10-01/\" on the root."),
     rule("newsml/item-name", Error, "An element inside itemSet is not a NewsML-G2 item. Stricter than the XSD, which accepts any NAR element there.", "itemSet may hold newsItem, packageItem, conceptItem, knowledgeItem, planningItem and catalogItem (mind the case)."),
@@ -84,6 +84,8 @@ pub const RULES: &[RuleDoc] = &[
     rule("dc/empty", Warning, "A Dublin Core element has no text.", "Give it a value or leave the element out."),
     rule("dc/date-format", Warning, "A dc:date is not a W3CDTF (ISO 8601) date, so harvesters cannot sort or filter by it.", "Write YYYY, YYYY-MM, YYYY-MM-DD or a date-time with offset."),
     rule("html/no-jsonld", Warning, "The HTML has no <script type=\"application/ld+json\"> block.", "Nothing was checked; embed the JSON-LD in a script block."),
+    rule("ohms/no-schema", Info, "An OHMS file older than 5.3 was not validated: only the 5.4 and 6.0 schemas (Apache-2.0) are bundled.", "Nothing to do; convert checks such files structurally when it reads them."),
+    rule("convert/version-created", Error, "NewsML-G2 or OHMS output needs the record's time and none is known (standard input with no stated time and no SOURCE_DATE_EPOCH).", "Pass --version-created TIME or set SOURCE_DATE_EPOCH; JSON-LD, HTML and Dublin Core need no such time."),
     rule("html/unterminated-script", Error, "A <script type=\"application/ld+json\"> block has no closing </script>.", "Close the script element."),
 ];
 

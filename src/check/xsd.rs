@@ -25,6 +25,8 @@ const EMBED_PREFIX: &str = "colloquy-embed:///";
 pub const PROFILE_FILE: &str = "newsml-g2/colloquy-interview-profile.xsd";
 /// Path under `schemas/` of the official NewsML-G2 2.35 schema (IPTC's file).
 pub const OFFICIAL_FILE: &str = "newsml-g2/iptc/NewsML-G2_2.35-spec-All-Power.xsd";
+/// Path under `schemas/` of the OHMS 6.0 schema (Apache-2.0, unmodified).
+pub const OHMS_FILE: &str = "ohms/ohms-6.0.xsd";
 /// Path under `schemas/` of the oai_dc record schema.
 pub const DUBLIN_CORE_FILE: &str = "dublin-core/oai-dc.xsd";
 
@@ -91,6 +93,15 @@ impl XsdCheck {
         Self::compile(
             "colloquy Dublin Core (oai_dc) schema",
             &format!("{EMBED_PREFIX}{DUBLIN_CORE_FILE}"),
+        )
+    }
+
+    /// The OHMS 6.0 XSD (Apache-2.0, bundled unmodified; 5.3 and 5.4 files pass it too).
+    pub fn ohms() -> Result<Self, CheckError> {
+        init();
+        Self::compile(
+            "OHMS 6.0 XSD",
+            &format!("{EMBED_PREFIX}{OHMS_FILE}"),
         )
     }
 

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Interview files, directories (walked recursively; .txt .text .md .markdown .html .htm
-    /// .vtt .srt files are taken), globs, or `-` for standard input.
+    /// .vtt .srt files and OHMS .xml records are taken), globs, or `-` for standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Read more input paths from FILE, one per line (`-` for standard input).
@@ -27,7 +27,8 @@ pub struct Args {
     pub output: PathBuf,
     /// Output formats, comma-separated: jsonld (NAME.jsonld), newsml (NAME.newsml.xml),
     /// html (NAME.html, a page embedding the JSON-LD), dc (NAME.dc.xml, an oai_dc
-    /// Dublin Core record).
+    /// Dublin Core record), ohms (NAME.ohms.xml, an OHMS 6.0 record for oral-history
+    /// archives).
     #[arg(
         long,
         ignore_case = true,
@@ -56,7 +57,8 @@ pub struct Args {
     pub newsml_message: Option<PathBuf>,
     /// NewsML-G2 versionCreated (RFC 3339 with offset). Default: the interview's
     /// modification or publication date-time with offset, else SOURCE_DATE_EPOCH, else
-    /// 1970-01-01T00:00:00Z with a warning — never the clock.
+    /// the input file's modification time — never the clock (standard input without
+    /// either fails).
     #[arg(long, value_name = "TIME", conflicts_with = "now")]
     pub version_created: Option<String>,
     /// Use the clock for versionCreated (output is then not reproducible).
@@ -82,6 +84,7 @@ pub enum Format {
     Newsml,
     Html,
     Dc,
+    Ohms,
 }
 
 impl From<Format> for OutputFormat {
@@ -91,6 +94,7 @@ impl From<Format> for OutputFormat {
             Format::Newsml => OutputFormat::NewsMl,
             Format::Html => OutputFormat::Html,
             Format::Dc => OutputFormat::DublinCore,
+            Format::Ohms => OutputFormat::Ohms,
         }
     }
 }
@@ -296,6 +300,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (None, true) => VersionCreated::Now,
             (None, false) => VersionCreated::FromMetadata,
         },
+        input_modified: None,
     };
     // Fail fast on a broken install or a bad manifest rather than once per file.
     Checker::new(None)?;
@@ -307,6 +312,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let sources = loaded.sources();
+    // A profile found in a parent directory must not fill records unannounced.
+    if let Some(config) = sources.config {
+        eprintln!(
+            "colloquy: note: archive profile {} applies to every input",
+            config.path.display()
+        );
+    }
 
     // An output directory that cannot be made fails the run once, not once per input.
     if !args.stdout {
@@ -545,30 +557,53 @@ fn convert_one(
                 None,
             )
         })?;
-        let (text, interview) =
-            pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, sources).map_err(
-                |e| match e {
-                    ConvertError::Meta(e) => {
-                        Failure::of_input(&name, "convert/metadata", e.to_string(), None)
-                    }
-                    other => {
-                        let at = match &other {
-                            ConvertError::Read(e) => {
-                                e.offset().map(|offset| byte_line_col(&bytes, offset))
-                            }
-                            _ => None,
-                        };
-                        let message = format!("{other}{}", kind_hint(input.path.as_deref()));
-                        Failure::of_input(&name, "convert/read", message, at)
-                    }
-                },
-            )?;
-        let converted = pipeline::write_checked(&name, &text, interview, options, checker)
+        let (text, interview) = pipeline::read_with_meta(
+            &name,
+            input.path.as_deref(),
+            &bytes,
+            sources,
+        )
+        .map_err(|e| match e {
+            ConvertError::Meta(e) => {
+                Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+            }
+            other => {
+                let at = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms {
+                        line, column, ..
+                    }) => Some((*line, *column)),
+                    ConvertError::Read(e) => e.offset().map(|offset| byte_line_col(&bytes, offset)),
+                    _ => None,
+                };
+                // An OHMS record is the structured input convert reads: no hint
+                // that it looks like one.
+                let hint = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
+                    _ => kind_hint(input.path.as_deref()),
+                };
+                let message = format!("{other}{hint}");
+                Failure::of_input(&name, "convert/read", message, at)
+            }
+        })?;
+        // The file's modification time is the last resort for versionCreated.
+        let options = ConvertOptions {
+            input_modified: input
+                .path
+                .as_deref()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| jiff::Timestamp::try_from(t).ok()),
+            ..options.clone()
+        };
+        let converted = pipeline::write_checked(&name, &text, interview, &options, checker)
             .map_err(|e| match e {
                 ConvertError::Invalid { ref findings, .. } => Failure {
                     message: e.to_string(),
                     findings: findings.clone(),
                 },
+                ConvertError::NoVersionTime { .. } => {
+                    Failure::of_input(&name, "convert/version-created", e.to_string(), None)
+                }
                 other => Failure::new("convert/read", other.to_string()),
             })?;
         // Notes (Severity::Info) are for `inspect` and `validate`; convert shows warnings.
@@ -658,11 +693,17 @@ fn write_message(
             );
         }
     }
-    let sent = converted
+    // No interview, no message: its `sent` would have no time to come from.
+    let Some(sent) = converted
         .iter()
         .map(|c| c.context.version_created.as_str())
         .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
-        .unwrap_or("1970-01-01T00:00:00Z");
+    else {
+        anyhow::bail!(
+            "{}: no interview was converted, so the newsMessage would be empty; it was not written",
+            path.display()
+        );
+    };
     let entries: Vec<_> = converted
         .iter()
         .map(|c| (&c.interview, &c.context))

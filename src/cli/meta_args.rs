@@ -1,13 +1,17 @@
 //! The metadata flags shared by `convert` and `inspect`, mapped one to one onto
 //! [`colloquy::meta::FlagMeta`]. Flags beat sidecars, manifests and the text.
 
-use colloquy::meta::{FlagMeta, Manifest, MetaError};
+use colloquy::meta::{Config, FlagMeta, Manifest, MetaError};
 use colloquy::pipeline::MetaSources;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default, clap::Args)]
-#[command(next_help_heading = "Metadata (flag > sidecar > manifest > text > inference)")]
+#[command(next_help_heading = "Metadata (flag > sidecar > manifest > config > text)")]
 pub struct MetaArgs {
+    /// The archive profile to use instead of the colloquy.toml found in the working
+    /// directory or its nearest parent (`colloquy init` writes one).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// A sidecar (NAME.meta.toml/.yaml/.json) to use instead of the one beside each input.
     #[arg(long = "meta", value_name = "FILE")]
     pub sidecar: Option<PathBuf>,
@@ -112,6 +116,7 @@ pub struct LoadedMeta {
     flags: FlagMeta,
     sidecar: Option<PathBuf>,
     manifest: Option<Manifest>,
+    config: Option<Config>,
 }
 
 impl LoadedMeta {
@@ -120,6 +125,7 @@ impl LoadedMeta {
             flags: Some(&self.flags),
             sidecar: self.sidecar.as_deref(),
             manifest: self.manifest.as_ref(),
+            config: self.config.as_ref(),
         }
     }
 }
@@ -143,7 +149,20 @@ impl MetaArgs {
             flags: self.flags(),
             sidecar: self.sidecar.clone(),
             manifest: self.manifest.as_deref().map(Manifest::load).transpose()?,
+            config: self.load_config()?,
         })
+    }
+
+    /// The archive profile: `--config FILE`, else `colloquy.toml` in the working
+    /// directory or its nearest parent, else none. A bad one fails the run once.
+    fn load_config(&self) -> Result<Option<Config>, MetaError> {
+        let path = match &self.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| colloquy::meta::find_config(&d)),
+        };
+        path.map(|p| colloquy::meta::load_config(&p)).transpose()
     }
 
     fn flags(&self) -> FlagMeta {

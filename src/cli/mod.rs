@@ -33,13 +33,77 @@ pub enum Command {
     Inspect(Box<inspect::Args>),
     /// List, print or export the schemas colloquy checks against.
     Schema(schema::Args),
+    /// Write a commented archive profile (colloquy.toml): publisher, provider, rights,
+    /// collection and default language, set once for every record.
+    Init {
+        /// Directory to write colloquy.toml into.
+        #[arg(default_value = ".")]
+        dir: std::path::PathBuf,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): colloquy's, or with SUBCOMMAND that subcommand's, with
+    /// its options and exit codes (`colloquy man convert | man -l -`).
+    Man {
+        /// The subcommand (convert, validate, inspect, schema, init, completions).
+        subcommand: Option<String>,
+    },
+}
+
+/// The exit codes each subcommand documents in its man page.
+fn exit_codes(subcommand: &str) -> &'static [(&'static str, &'static str)] {
+    match subcommand {
+        "convert" => &[
+            ("0", "every input converted"),
+            ("1", "some input failed (or, with --strict, a warning was given; or the manifest or colloquy.toml is invalid); the other inputs were still converted"),
+            ("2", "usage error (unknown option, a bad flag value, --stdout with several documents, a malformed SOURCE_DATE_EPOCH); nothing is written"),
+        ],
+        "validate" => &[
+            ("0", "every file is valid"),
+            ("1", "some file is invalid or unreadable"),
+            ("2", "usage error"),
+        ],
+        "inspect" => &[
+            ("0", "the input was read"),
+            ("1", "the input could not be read"),
+            ("2", "usage error"),
+        ],
+        "init" => &[
+            ("0", "colloquy.toml was written"),
+            ("1", "colloquy.toml already exists (it is left as it is) or could not be written"),
+            ("2", "usage error (the directory does not exist)"),
+        ],
+        _ => &[("0", "success"), ("1", "failure"), ("2", "usage error")],
+    }
+}
+
+/// The man page of colloquy, or of one subcommand (`colloquy-convert(1)`).
+fn man_page(subcommand: Option<&str>) -> anyhow::Result<Option<Vec<u8>>> {
+    let cli = Cli::command();
+    let mut buf = Vec::new();
+    let Some(name) = subcommand else {
+        clap_mangen::Man::new(cli).render(&mut buf)?;
+        return Ok(Some(buf));
+    };
+    let Some(sub) = cli.find_subcommand(name) else {
+        return Ok(None);
+    };
+    let full = format!("colloquy-{name}");
+    let cmd = sub
+        .clone()
+        // clap keeps names as &'static str; one page per process, so leaking is fine.
+        .name(&*Box::leak(full.clone().into_boxed_str()))
+        .bin_name(format!("colloquy {name}"));
+    clap_mangen::Man::new(cmd).title(full).render(&mut buf)?;
+    buf.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in exit_codes(name) {
+        buf.extend_from_slice(format!(".TP\n{code}\n{}\n", meaning.replace('-', "\\-")).as_bytes());
+    }
+    buf.extend_from_slice(b".SH \"SEE ALSO\"\ncolloquy(1)\n");
+    Ok(Some(buf))
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -50,6 +114,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(*args),
         Command::Schema(args) => schema::run(args),
+        Command::Init { dir } => init(&dir),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut buf = Vec::new();
@@ -57,13 +122,49 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(&buf)?;
             Ok(EXIT_OK)
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-            emit(&buf)?;
-            Ok(EXIT_OK)
-        }
+        Command::Man { subcommand } => match man_page(subcommand.as_deref())? {
+            Some(buf) => {
+                emit(&buf)?;
+                Ok(EXIT_OK)
+            }
+            None => {
+                let names: Vec<String> = Cli::command()
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_string())
+                    .filter(|n| n != "help")
+                    .collect();
+                Ok(usage_error(format!(
+                    "man {}: no such subcommand; give one of {}",
+                    subcommand.unwrap_or_default(),
+                    names.join(", ")
+                )))
+            }
+        },
     }
+}
+
+/// `colloquy init`: writes the commented profile, never over an existing one.
+fn init(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let path = dir.join(colloquy::meta::config::CONFIG_FILE);
+    if path.exists() {
+        eprintln!(
+            "colloquy: error: {}: already exists and was left as it is; edit it, or remove it first",
+            path.display()
+        );
+        return Ok(EXIT_FAILED);
+    }
+    if !dir.is_dir() {
+        return Ok(usage_error(format!(
+            "{}: not a directory; give the directory to write colloquy.toml into",
+            dir.display()
+        )));
+    }
+    colloquy::batch::write_atomic(&path, colloquy::meta::config::TEMPLATE.as_bytes(), false)?;
+    eprintln!(
+        "colloquy: wrote {}; uncomment and fill in what is true for your archive",
+        path.display()
+    );
+    Ok(EXIT_OK)
 }
 
 /// Writes to standard output. A reader that went away (`colloquy man | head`) is not an

@@ -1,5 +1,5 @@
-//! Merging metadata layers into an interview: precedence flag > sidecar > manifest > text
-//! > inference, the provenance of every value set, and a warning for every conflict.
+//! Merging metadata layers into an interview: precedence flag > sidecar > manifest >
+//! config (`colloquy.toml`) > text > inference, the provenance of every value set, and a warning for every conflict.
 //!
 //! Rules (documented for users in docs/metadata.md):
 //! - A value given by a higher layer wins. When a lower layer or the text gives a
@@ -16,7 +16,7 @@
 //! - People: see `Merger::merge_people`. Figures: entry N applies to photo N.
 
 use super::input::{ImageIn, Input, PersonIn};
-use super::{FlagMeta, ManifestRow, MetaError, Sidecar};
+use super::{Config, FlagMeta, ManifestRow, MetaError, Sidecar};
 use crate::model::{
     Diagnostic, Figure, Identifier, Interview, Organization, Person, Provenance, PubDate, Rights,
     Role, Sourced, Span, Translation, TurnKind,
@@ -28,6 +28,8 @@ pub struct Layers<'a> {
     pub flags: Option<&'a FlagMeta>,
     pub sidecar: Option<&'a Sidecar>,
     pub manifest: Option<&'a ManifestRow>,
+    /// The archive profile (`colloquy.toml`), the lowest layer.
+    pub config: Option<&'a Config>,
 }
 
 /// Applies the layers to `interview`. Returns the diagnostics (conflicts, attributions);
@@ -44,17 +46,24 @@ pub fn apply(interview: &mut Interview, layers: &Layers) -> Result<Vec<Diagnosti
     if let Some(r) = layers.manifest {
         inputs.push(Input::from_manifest_row(r));
     }
+    if let Some(c) = layers.config {
+        inputs.push(c.input());
+    }
     let mut m = Merger { diags: Vec::new() };
     m.apply(interview, &inputs);
+    if let Some(c) = layers.config {
+        c.fill(interview);
+    }
     Ok(m.diags)
 }
 
 /// How a provenance ranks: higher wins.
 fn rank(p: &Provenance) -> u8 {
     match p {
-        Provenance::Flag { .. } => 5,
-        Provenance::Sidecar { .. } => 4,
-        Provenance::Manifest { .. } => 3,
+        Provenance::Flag { .. } => 6,
+        Provenance::Sidecar { .. } => 5,
+        Provenance::Manifest { .. } => 4,
+        Provenance::Config { .. } => 3,
         Provenance::Text { .. } => 2,
         Provenance::Inferred { .. } => 1,
     }
@@ -65,6 +74,7 @@ pub fn describe(p: &Provenance) -> String {
     match p {
         Provenance::Flag { name } => format!("flag {name}"),
         Provenance::Sidecar { path, key } => format!("sidecar {path} (key {key})"),
+        Provenance::Config { path, key } => format!("archive profile {path} (key {key})"),
         Provenance::Manifest { path, row, column } => {
             format!("manifest {path} row {row}, column {column}")
         }

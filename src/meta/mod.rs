@@ -1,6 +1,7 @@
-//! Metadata the text does not carry — sidecar files, CSV manifests and command-line
-//! flags — merged into the model with precedence flag > sidecar > manifest > text >
-//! inference, each value marked with where it came from.
+//! Metadata the text does not carry — sidecar files, CSV manifests, command-line flags
+//! and the archive profile (`colloquy.toml`, [`config`]) — merged into the model with
+//! precedence flag > sidecar > manifest > config > text > inference, each value marked
+//! with where it came from.
 //!
 //! Layout: [`values`] checks dates, language tags and URLs; [`sidecar`] and [`manifest`]
 //! parse the two file formats (their serde types also generate the published JSON
@@ -8,6 +9,7 @@
 //! each layer into one common shape with provenance; [`merge`] applies them to an
 //! [`Interview`](crate::model::Interview) and reports conflicts.
 
+pub mod config;
 pub mod flags;
 pub mod input;
 pub mod manifest;
@@ -16,6 +18,7 @@ pub mod schema;
 pub mod sidecar;
 pub mod values;
 
+pub use config::{find_config, load_config, Config};
 pub use flags::FlagMeta;
 pub use manifest::{Manifest, ManifestRecord, ManifestRow};
 pub use merge::{apply, Layers};

@@ -7,6 +7,7 @@
 pub mod html;
 pub mod lexicon;
 pub mod markdown;
+pub mod ohms;
 pub mod structure;
 pub mod subtitles;
 pub mod text;
@@ -29,6 +30,13 @@ pub enum ReadError {
         kind: &'static str,
         offset: usize,
     },
+    #[error("{name}:{line}:{column}: {reason}")]
+    Ohms {
+        name: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     #[error("{name}: no questions found; colloquy needs at least one question and answer (see `colloquy inspect {name}` for how the text was read)")]
     NoQuestions { name: String },
 }
@@ -40,7 +48,9 @@ impl ReadError {
             ReadError::NotUtf8 { offset, .. }
             | ReadError::BadUtf16 { offset, .. }
             | ReadError::Binary { offset, .. } => Some(*offset),
-            ReadError::Empty { .. } | ReadError::NoQuestions { .. } => None,
+            ReadError::Empty { .. } | ReadError::NoQuestions { .. } | ReadError::Ohms { .. } => {
+                None
+            }
         }
     }
 }
@@ -97,6 +107,8 @@ pub enum Format {
     Markdown,
     Html,
     Subtitles,
+    /// An OHMS XML record (oral-history archives).
+    Ohms,
 }
 
 /// The format of a source: by its file extension, else by its first bytes.
@@ -105,6 +117,9 @@ pub fn detect(name: &str, text: &str) -> Format {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if ohms::looks_like(text) {
+        return Format::Ohms;
+    }
     match ext.as_str() {
         "md" | "markdown" => return Format::Markdown,
         "html" | "htm" | "xhtml" => return Format::Html,
@@ -124,11 +139,16 @@ pub fn detect(name: &str, text: &str) -> Format {
 
 /// Reads one decoded source into the interview model.
 pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
+    // An OHMS record states its metadata: no text heuristics run on it.
+    if detect(name, text) == Format::Ohms {
+        return ohms::read(name, text);
+    }
     let mut interview = match detect(name, text) {
         Format::Text => text::read(text),
         Format::Markdown => markdown::read(text),
         Format::Html => html::read(text),
         Format::Subtitles => subtitles::read(text),
+        Format::Ohms => unreachable!("read above"),
     };
     interview.meta.source_name = name.to_string();
     crate::infer::infer(&mut interview, text);

@@ -119,16 +119,67 @@ pub fn mask(text: &str) -> String {
     String::from_utf8(out).expect("only ASCII bytes were written over whole characters or ASCII")
 }
 
-/// Reads WebVTT or SRT.
+/// Reads WebVTT or SRT. Each turn gets the times of the cues it spans (start of its
+/// first cue, end of its last), so time-coded outputs (OHMS) keep them.
 pub fn read(text: &str) -> Interview {
     let masked = mask(text);
-    structure::recognize_with(
+    let mut iv = structure::recognize_with(
         &masked,
         &Options {
             join_lines: true,
             ..Default::default()
         },
-    )
+    );
+    let cues = cues(text);
+    let cue_at = |offset: usize| cues.iter().rev().find(|c| c.0 <= offset);
+    // The closing remark is timed as turn `turns.len()` (see `Timing::turn`).
+    for (i, turn) in iv.turns.iter().chain(iv.closing.iter()).enumerate() {
+        let (Some(first), Some(last)) = (
+            cue_at(turn.span.start),
+            cue_at(turn.span.end.saturating_sub(1).max(turn.span.start)),
+        ) else {
+            continue;
+        };
+        iv.timings.push(crate::model::Timing {
+            turn: i,
+            start_ms: first.1,
+            end_ms: Some(last.2.max(first.1)),
+        });
+    }
+    iv
+}
+
+/// `(byte offset of the cue's text, start ms, end ms)` for each cue, in file order.
+fn cues(text: &str) -> Vec<(usize, u64, u64)> {
+    let ms = |t: &str| -> Option<u64> {
+        let t = t.trim().replace(',', ".");
+        let (hms, frac) = t.split_once('.')?;
+        let parts: Vec<u64> = hms
+            .split(':')
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
+        let secs = match parts.as_slice() {
+            [h, m, s] => h * 3600 + m * 60 + s,
+            [m, s] => m * 60 + s,
+            _ => return None,
+        };
+        let frac: String = frac.chars().take(3).collect();
+        Some(secs * 1000 + format!("{frac:0<3}").parse::<u64>().ok()?)
+    };
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if let Some(m) = timing_re().find(line) {
+            let Some((a, b)) = m.as_str().split_once("-->") else {
+                continue;
+            };
+            if let (Some(start), Some(end)) = (ms(a), ms(b)) {
+                out.push((offset, start, end));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -157,6 +208,11 @@ mod tests {
         assert_eq!(ex[1].answers[0].text(), "Now I build them for others.");
         let span = ex[1].answers[0].paragraphs[0].span.clone();
         assert_eq!(&VTT[span], "Now I build them for others.");
+        // Maya's first turn runs over two cues, 1 s to 6 s; Leo's last is 14.5–18 s.
+        assert_eq!(iv.timings[0].start_ms, 1_000);
+        assert_eq!(iv.timings[0].end_ms, Some(8_000));
+        let last = iv.timings.last().unwrap();
+        assert_eq!((last.start_ms, last.end_ms), (14_500, Some(18_000)));
     }
 
     #[test]

@@ -100,6 +100,14 @@ pub fn elements(interview: &Interview, ctx: &WriteContext) -> Vec<Element> {
             .as_ref()
             .and_then(|d| known(Some(d.value.as_str()))),
     );
+    // An oral history's interview date: the date of its creation event.
+    push(
+        "date",
+        false,
+        meta.date_created
+            .as_ref()
+            .and_then(|d| known(Some(d.value.as_str()))),
+    );
     push("type", false, Some("Text".into()));
     push("type", false, Some("Interview".into()));
     let page_url = sourced(&meta.url);
@@ -126,6 +134,13 @@ pub fn elements(interview: &Interview, ctx: &WriteContext) -> Vec<Element> {
         "relation",
         false,
         translation.and_then(|t| known(t.original_url.as_deref())),
+    );
+    // The collection: its page when known (a resolvable relation), else its name.
+    let collection = meta.collection.as_ref().map(|c| &c.value);
+    push(
+        "relation",
+        false,
+        collection.and_then(|c| known(c.url.as_deref()).or_else(|| known(Some(&c.name)))),
     );
     let rights = meta.rights.as_ref().map(|r| &r.value);
     push(

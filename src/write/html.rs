@@ -14,19 +14,27 @@
 //! ([`super::clean_xml_text`], the same set XML 1.0 forbids), so the
 //! three outputs carry the same text.
 //!
-//! The `<title>` and `lang` appear only when the headline and the language are known;
-//! nothing is invented to fill them (the reader already warns about a missing
-//! headline).
+//! HTML requires a `<title>`: it is the headline, or when none is known a title built
+//! only from facts ([`super::fallback_title`]: the genre in the text's language and the
+//! interviewees' names), which the page's `<h1>` does not repeat as a headline. `lang`
+//! appears only when the language is known.
 
 use super::{clean_xml_text, jsonld, WriteContext};
 use crate::model::{Figure, Interview, Turn, TurnKind};
 use std::fmt::Write as _;
 
-/// Escapes text content: `&`, `<`, `>` (and cleans forbidden characters).
+/// Escapes text content: `&`, `<`, `>` (and cleans forbidden characters: those XML
+/// forbids, plus what HTML alone forbids — C1 controls and noncharacters, which real
+/// archive records carry as mojibake).
 pub fn escape(text: &str) -> String {
     let cleaned = clean_xml_text(text);
     let mut out = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
+    let html_forbidden = |c: char| {
+        ('\u{7f}'..='\u{9f}').contains(&c)
+            || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+            || (c as u32 & 0xfffe) == 0xfffe
+    };
+    for c in cleaned.chars().filter(|&c| !html_forbidden(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -77,9 +85,8 @@ pub fn page_with_jsonld(interview: &Interview, json: &str) -> String {
     }
     out.push_str("<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    if let Some(h) = headline {
-        let _ = writeln!(out, "<title>{}</title>", escape(h));
-    }
+    let title = headline.map_or_else(|| super::fallback_title(interview), str::to_string);
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
     if let Some(d) = known(meta.description.as_ref().map(|d| d.value.as_str())) {
         let _ = writeln!(
             out,

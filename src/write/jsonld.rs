@@ -49,6 +49,16 @@ fixed_string!(NewsMediaOrganizationType = "NewsMediaOrganization");
 fixed_string!(ImageObjectType = "ImageObject");
 fixed_string!(PropertyValueType = "PropertyValue");
 fixed_string!(CreativeWorkType = "CreativeWork");
+fixed_string!(CollectionType = "Collection");
+fixed_string!(ClipType = "Clip");
+
+/// The kind of recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum MediaObjectType {
+    AudioObject,
+    VideoObject,
+    MediaObject,
+}
 
 /// IPTC genre `Interview` (NewsCodes `genre:Interview`).
 pub const IPTC_GENRE_INTERVIEW_URL: &str = "http://cv.iptc.org/newscodes/genre/Interview";
@@ -94,6 +104,13 @@ pub struct NewsArticle {
         pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"
     ))]
     pub date_modified: Option<String>,
+    /// When the interview was recorded (an oral history's interview date), as precise
+    /// as the source gives it; never the publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(
+        pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"
+    ))]
+    pub date_created: Option<String>,
     /// Where the record says this text was published.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(url)]
@@ -124,6 +141,15 @@ pub struct NewsArticle {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub article_section: Option<String>,
+    /// The archive collection (and series) the interview belongs to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub is_part_of: Vec<CollectionRef>,
+    /// The archive's terms of use, as stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage_info: Option<UsageStatement>,
+    /// The recording, with its index segments as clips.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub associated_media: Option<MediaObject>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifier: Vec<PropertyValue>,
     /// Everyone taking part, each qualified by a Role.
@@ -290,6 +316,120 @@ pub struct Publisher {
 pub enum CopyrightHolder {
     Publisher(IdRef),
     Named(NamedOrganization),
+}
+
+/// A statement of the terms of use.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UsageStatement {
+    #[serde(rename = "@type")]
+    pub type_: CreativeWorkType,
+    #[schemars(length(min = 1))]
+    pub text: String,
+}
+
+/// The recording the transcript belongs to.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MediaObject {
+    #[serde(rename = "@type")]
+    pub type_: MediaObjectType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(url)]
+    pub content_url: Option<String>,
+    /// ISO 8601 duration, e.g. `PT28M6S`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^PT([0-9]+H)?([0-9]+M)?([0-9]+S)?$"))]
+    pub duration: Option<String>,
+    /// The index: one clip per segment, in time order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub has_part: Vec<Clip>,
+}
+
+/// One segment of the recording's index.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Clip {
+    #[serde(rename = "@type")]
+    pub type_: ClipType,
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// Seconds from the start of the recording.
+    pub start_offset: u64,
+    /// The next segment's start (the source gives no end of the last one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_offset: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+/// ISO 8601 duration of whole seconds: 1686 → `PT28M6S`.
+pub fn iso_duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out.push_str(&format!("{h}H"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}M"));
+    }
+    if s > 0 || (h == 0 && m == 0) {
+        out.push_str(&format!("{s}S"));
+    }
+    out
+}
+
+/// The recording and its index, when the source says anything of either.
+fn associated_media(interview: &Interview) -> Option<MediaObject> {
+    let media = interview.meta.media.as_ref().map(|m| &m.value);
+    if media.is_none() && interview.segments.is_empty() {
+        return None;
+    }
+    let segments = &interview.segments;
+    Some(MediaObject {
+        type_: match media.and_then(|m| m.kind.as_deref()) {
+            Some("audio") => MediaObjectType::AudioObject,
+            Some("video") => MediaObjectType::VideoObject,
+            _ => MediaObjectType::MediaObject,
+        },
+        content_url: media.and_then(|m| m.url.as_deref()).and_then(non_empty),
+        duration: media.and_then(|m| m.duration_seconds).map(iso_duration),
+        has_part: segments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                Some(Clip {
+                    type_: ClipType::Value,
+                    name: non_empty(&s.title)?,
+                    start_offset: s.start_seconds,
+                    end_offset: segments.get(i + 1).map(|n| n.start_seconds),
+                    description: s.synopsis.as_deref().and_then(non_empty),
+                    keywords: s
+                        .keywords
+                        .iter()
+                        .chain(&s.subjects)
+                        .filter_map(|k| non_empty(k))
+                        .collect(),
+                })
+            })
+            .collect(),
+    })
+}
+
+/// A collection by name (and page URL when known).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CollectionRef {
+    #[serde(rename = "@type")]
+    pub type_: CollectionType,
+    #[schemars(length(min = 1))]
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(url)]
+    pub url: Option<String>,
 }
 
 /// The work a translation was made from.
@@ -557,6 +697,10 @@ pub fn build(interview: &Interview, ctx: &WriteContext) -> NewsArticle {
             .date_modified
             .as_ref()
             .and_then(|d| non_empty(d.value.as_str())),
+        date_created: meta
+            .date_created
+            .as_ref()
+            .and_then(|d| non_empty(d.value.as_str())),
         url: text(&meta.url),
         is_based_on: match is_based_on.len() {
             0 => None,
@@ -586,6 +730,22 @@ pub fn build(interview: &Interview, ctx: &WriteContext) -> NewsArticle {
             .filter_map(|k| non_empty(&k.value))
             .collect(),
         article_section: text(&meta.section),
+        is_part_of: [&meta.collection, &meta.series]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| {
+                non_empty(&c.value.name).map(|name| CollectionRef {
+                    type_: CollectionType::Value,
+                    name,
+                    url: c.value.url.as_deref().and_then(non_empty),
+                })
+            })
+            .collect(),
+        usage_info: text(&meta.usage).map(|text| UsageStatement {
+            type_: CreativeWorkType::Value,
+            text,
+        }),
+        associated_media: associated_media(interview),
         identifier: meta
             .identifiers
             .iter()
@@ -640,9 +800,19 @@ pub fn to_text(article: &NewsArticle) -> String {
     let json = serde_json::to_string_pretty(article).expect("JSON-LD types always serialize");
     // Outside strings JSON never contains `<` or `>`, so this only touches string
     // contents, where `\u003c` is an equivalent escape.
-    let mut out = json.replace('<', "\\u003c").replace('>', "\\u003e");
-    out.push('\n');
-    out
+    let out = json.replace('<', "\\u003c").replace('>', "\\u003e");
+    // C1 controls (mojibake in real archive records) are forbidden code points in HTML:
+    // escaped, the page embedding this document stays conforming, byte for byte.
+    let mut escaped = String::with_capacity(out.len() + 1);
+    for c in out.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            escaped.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped.push('\n');
+    escaped
 }
 
 /// The JSON Schema (2020-12) of [`NewsArticle`], generated by schemars from the very

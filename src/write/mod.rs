@@ -8,6 +8,7 @@ pub mod dublin_core;
 pub mod html;
 pub mod jsonld;
 pub mod newsml;
+pub mod ohms;
 
 use crate::model::Interview;
 
@@ -19,18 +20,14 @@ pub struct WriteContext {
     pub guid: String,
     /// RFC 3339 with offset; NewsML-G2 `versionCreated`.
     pub version_created: String,
-    /// NewsML-G2 `provider`: a URI (`https://…`) or a name. When `None` the publisher
-    /// is the provider, else colloquy itself (the XSD requires a provider).
-    pub provider: Option<String>,
 }
 
 impl WriteContext {
-    /// A context without a provider.
+    /// The context of one record.
     pub fn new(guid: impl Into<String>, version_created: impl Into<String>) -> Self {
         WriteContext {
             guid: guid.into(),
             version_created: version_created.into(),
-            provider: None,
         }
     }
 }
@@ -45,6 +42,48 @@ pub fn guid(interview: &Interview, text: &str) -> String {
     };
     let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, key.as_bytes());
     format!("urn:uuid:{id}")
+}
+
+/// "Interview with NAMES" and the bare genre word, by primary language tag. Only these
+/// two phrases are needed: a title is built from facts colloquy has, never written.
+const INTERVIEW_WITH: &[(&str, &str, &str)] = &[
+    ("de", "Interview mit", "Interview"),
+    ("en", "Interview with", "Interview"),
+    ("es", "Entrevista con", "Entrevista"),
+    ("fr", "Entretien avec", "Entretien"),
+    ("id", "Wawancara dengan", "Wawancara"),
+    ("it", "Intervista con", "Intervista"),
+    ("nl", "Interview met", "Interview"),
+    ("pt", "Entrevista com", "Entrevista"),
+    ("vi", "Phỏng vấn", "Phỏng vấn"),
+];
+
+/// The title of a record that has no headline, built only from facts: the genre
+/// (Interview) in the text's language and the interviewees' names — "Interview with
+/// Ana Silva", "Entrevista com Ana Silva", or the genre word alone when no name is
+/// known. Languages without an entry get English. Used by the HTML `<title>` (which
+/// HTML requires) and the OHMS `title`; never written as a headline.
+pub fn fallback_title(interview: &Interview) -> String {
+    let primary = interview
+        .language()
+        .and_then(|l| l.split('-').next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (_, with, alone) = INTERVIEW_WITH
+        .iter()
+        .find(|(l, _, _)| *l == primary)
+        .or_else(|| INTERVIEW_WITH.iter().find(|(l, _, _)| *l == "en"))
+        .expect("English is in the table");
+    let names: Vec<&str> = interview
+        .people_with_role(crate::model::Role::Interviewee)
+        .map(|p| p.name.value.trim())
+        .filter(|n| !n.is_empty() && !clean_xml_text(n).trim().is_empty())
+        .collect();
+    if names.is_empty() {
+        alone.to_string()
+    } else {
+        format!("{with} {}", names.join(", "))
+    }
 }
 
 /// Removes characters XML 1.0 does not allow (C0 controls other than tab, LF, CR;

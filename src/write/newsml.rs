@@ -151,15 +151,28 @@ fn item_attrs<'a>(guid: &'a str, lang: Option<&'a str>, xmlns: bool) -> Vec<(&'a
     attrs
 }
 
-/// `provider`: the context's provider (a URI or a name), else the publisher, else
-/// colloquy itself — the XSD requires one and colloquy is what produced the item.
-fn write_provider(x: &mut Xml, iv: &Interview, ctx: &WriteContext) {
+/// The `provider literal` written when no provider and no publisher is known: the XSD
+/// requires a provider, and the converter is not one. It is a code, not a name, so no
+/// reader can take it for an organisation; [`provider_unknown`] says when it applies.
+pub const PROVIDER_NOT_STATED: &str = "provider-not-stated";
+
+/// True when an item of this interview gets the [`PROVIDER_NOT_STATED`] placeholder.
+pub fn provider_unknown(iv: &Interview) -> bool {
+    known(iv.meta.provider.as_ref().map(|p| p.value.as_str())).is_none()
+        && known(iv.meta.publisher.as_ref().map(|p| p.value.name.as_str())).is_none()
+}
+
+/// `provider`: the stated provider (a URI or a name), else the publisher, else the
+/// [`PROVIDER_NOT_STATED`] placeholder (the pipeline warns about it).
+fn write_provider(x: &mut Xml, iv: &Interview) {
     let is_uri = |s: &str| s.starts_with("http://") || s.starts_with("https://");
-    if let Some(p) = known(ctx.provider.as_deref()) {
+    if let Some(p) = known(iv.meta.provider.as_ref().map(|p| p.value.as_str())) {
         if is_uri(p) {
             x.empty("provider", &[("uri", p)]);
         } else {
-            x.empty("provider", &[("literal", p)]);
+            x.start("provider", &[]);
+            x.leaf("name", &[], p);
+            x.end("provider");
         }
         return;
     }
@@ -174,17 +187,16 @@ fn write_provider(x: &mut Xml, iv: &Interview, ctx: &WriteContext) {
             return;
         }
     }
-    x.empty("provider", &[("literal", "colloquy")]);
+    x.empty("provider", &[("literal", PROVIDER_NOT_STATED)]);
 }
 
 fn write_rights_info(x: &mut Xml, iv: &Interview) {
-    let Some(r) = iv.meta.rights.as_ref().map(|r| &r.value) else {
-        return;
-    };
-    let holder = known(r.copyright_holder.as_deref());
-    let notice = known(r.copyright_notice.as_deref());
-    let license = known(r.license.as_deref());
-    if holder.is_none() && notice.is_none() && license.is_none() {
+    let r = iv.meta.rights.as_ref().map(|r| &r.value);
+    let holder = known(r.and_then(|r| r.copyright_holder.as_deref()));
+    let notice = known(r.and_then(|r| r.copyright_notice.as_deref()));
+    let license = known(r.and_then(|r| r.license.as_deref()));
+    let usage = known(iv.meta.usage.as_ref().map(|u| u.value.as_str()));
+    if holder.is_none() && notice.is_none() && license.is_none() && usage.is_none() {
         return;
     }
     x.start("rightsInfo", &[]);
@@ -195,6 +207,9 @@ fn write_rights_info(x: &mut Xml, iv: &Interview) {
     }
     if let Some(n) = notice {
         x.leaf("copyrightNotice", &[], n);
+    }
+    if let Some(u) = usage {
+        x.leaf("usageTerms", &[], u);
     }
     if let Some(l) = license {
         x.empty("link", &[("reluri", LICENSE_REL_URI), ("href", l)]);
@@ -213,7 +228,7 @@ fn write_item_meta(
 ) {
     x.start("itemMeta", &[]);
     x.empty("itemClass", &[("qcode", item_class)]);
-    write_provider(x, iv, ctx);
+    write_provider(x, iv);
     x.leaf("versionCreated", &[], &ctx.version_created);
     // firstCreated is an xs:dateTime: only a full published timestamp qualifies.
     if let Some(crate::model::PubDate::DateTime(dt)) =
@@ -223,6 +238,17 @@ fn write_item_meta(
     }
     x.empty("pubStatus", &[("qcode", "stat:usable")]);
     if with_source {
+        let member_of = [&iv.meta.collection, &iv.meta.series];
+        for c in member_of.into_iter().flatten().map(|c| &c.value) {
+            if let Some(name) = known(Some(&c.name)) {
+                match known(c.url.as_deref()) {
+                    Some(url) => x.start("memberOf", &[("uri", url)]),
+                    None => x.start("memberOf", &[("literal", name)]),
+                }
+                x.leaf("name", &[], name);
+                x.end("memberOf");
+            }
+        }
         if let Some(src) = known(iv.meta.source_url.as_ref().map(|s| s.value.as_str())) {
             x.leaf("origRep", &[], src);
         }
@@ -277,7 +303,9 @@ fn write_party(x: &mut Xml, element: &str, attrs: &[(&str, &str)], p: &Person) {
 fn write_text_content_meta(x: &mut Xml, iv: &Interview) {
     let meta = &iv.meta;
     x.start("contentMeta", &[]);
-    if let Some(d) = &meta.date_published {
+    // An oral history's content was created when it was recorded; a news text's when
+    // it was published.
+    if let Some(d) = meta.date_created.as_ref().or(meta.date_published.as_ref()) {
         x.leaf("contentCreated", &[], d.value.as_str());
     }
     if let Some(d) = &meta.date_modified {

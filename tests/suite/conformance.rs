@@ -33,6 +33,7 @@ fn convert(path: &Path) -> Converted {
     let options = ConvertOptions {
         formats: vec![OutputFormat::JsonLd, OutputFormat::NewsMl],
         version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+        ..Default::default()
     };
     let checker = Checker::new(None).unwrap();
     pipeline::write_checked(&name, &text, interview, &options, &checker).unwrap()

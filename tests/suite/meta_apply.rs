@@ -577,6 +577,7 @@ fn precedence_is_flag_then_sidecar_then_manifest_then_text_then_inference() {
             flags: Some(&flags),
             sidecar: Some(&side),
             manifest: Some(row),
+            config: None,
         },
     )
     .unwrap();
@@ -645,6 +646,7 @@ fn agreeing_values_and_a_date_refined_by_a_time_are_no_conflict() {
             flags: Some(&flags),
             sidecar: Some(&side),
             manifest: None,
+            config: None,
         },
     )
     .unwrap();
@@ -695,6 +697,7 @@ fn composite_values_merge_part_by_part_across_layers() {
             flags: Some(&flags),
             sidecar: Some(&side),
             manifest: None,
+            config: None,
         },
     )
     .unwrap();
@@ -872,6 +875,7 @@ fn a_lower_layer_may_add_a_job_title_but_not_other_people() {
             flags: Some(&flags),
             sidecar: Some(&side),
             manifest: None,
+            config: None,
         },
     )
     .unwrap();
@@ -944,6 +948,7 @@ fn photographers_follow_precedence_and_conflicts_name_both_values_and_places() {
             flags: Some(&flags),
             sidecar: Some(&side),
             manifest: Some(row),
+            config: None,
         },
     )
     .unwrap();

@@ -337,6 +337,7 @@ fn a_record_the_schema_refuses_is_never_handed_out() {
     let options = ConvertOptions {
         formats: vec![OutputFormat::DublinCore],
         version_created: VersionCreated::Fixed("2025-06-01T12:00:00+07:00".into()),
+        ..Default::default()
     };
     match pipeline::write_checked("bad.txt", "x", iv, &options, &checker).unwrap_err() {
         ConvertError::Invalid {
