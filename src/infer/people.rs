@@ -184,8 +184,18 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
             // organisation's name runs on, so `de` there means "of".
             let next = toks.get(i + 1).map(|(_, t)| *t);
             let after = toks.get(i + 2).map(|(_, t)| t.to_lowercase());
-            let org = after
-                .is_some_and(|a| is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a));
+            // `Hugh Hewitt da MSNBC`: an acronym after the particle, in a name written in
+            // mixed case, is an organisation.
+            let acronym = next.is_some_and(|n| {
+                let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            }) && parts
+                .iter()
+                .any(|&(s, e)| text[s..e].chars().any(char::is_lowercase));
+            let org = acronym
+                || after.is_some_and(|a| {
+                    is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a)
+                });
             let joined = next.is_some_and(|n| name_token(n).is_some() && !is_title(n))
                 && !org
                 && !text[at + off..at + toks[i + 1].0].contains('\n');
@@ -365,6 +375,35 @@ pub fn described_at(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where a full name starts after one to five lower-case words (a description, `and`
+/// inside it) on the line from `at`, if one does.
+fn described_after(text: &str, at: usize) -> Option<usize> {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut pos = 0;
+    for _ in 0..5 {
+        let skip = line[pos..].len() - line[pos..].trim_start_matches(' ').len();
+        if skip == 0 {
+            return None;
+        }
+        pos += skip;
+        let w = line[pos..].split(' ').next()?;
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || !w.chars().all(|c| lexicon::is_word_char(c) || c == '-')
+        {
+            return None;
+        }
+        pos += w.len();
+        let next = at + pos + (line[pos..].len() - line[pos..].trim_start_matches(' ').len());
+        if name_after(text, next)
+            .is_some_and(|f| f.span.start == next && f.name.split_whitespace().count() >= 2)
+        {
+            return Some(next);
+        }
+    }
+    None
+}
+
 fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     let rest = &text[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
@@ -392,6 +431,15 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
             });
         }
         return;
+    }
+    // `Interview with US political activist and philosopher Noam Chomsky`, `Interview with
+    // LibriVox founder Hugh McGuire`: one capitalised word (a country, an organisation)
+    // opens the description; the full name follows the lower-case words.
+    if let Some(f) = name_after(text, at).filter(|f| f.name.split_whitespace().count() == 1) {
+        if let Some(d) = described_after(text, f.span.end) {
+            at = d;
+            described = true;
+        }
     }
     // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
     while let Some(f) = name_after(text, at) {
@@ -448,7 +496,8 @@ fn capitalize(s: &str) -> String {
 pub fn label_core(label: &str) -> Option<String> {
     let lex = lexicon();
     let mut l = label.trim().to_string();
-    if let Some(i) = l.find('(') {
+    // `Andrew Westphal（下简称 “安”）`: a note in full-width parentheses too.
+    if let Some(i) = l.find(['(', '（']) {
         l.truncate(i);
     }
     for sep in [" – ", " — ", " - ", " / ", ", "] {
@@ -464,6 +513,7 @@ pub fn label_core(label: &str) -> Option<String> {
     }
     // Drop titles, including multi-word ones, from the front.
     let mut words: Vec<&str> = l.split_whitespace().collect();
+    let all = words.len();
     loop {
         let mut dropped = false;
         for n in (1..=words.len().min(3)).rev() {
@@ -491,7 +541,13 @@ pub fn label_core(label: &str) -> Option<String> {
         return None;
     }
     // `VOA`, `WN`: an acronym names an outlet, not a person.
-    if !core.contains(' ') && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+    // After a title it is a surname (`SECRETARY RICE`).
+    let titled = words.len() < all;
+    if !titled
+        && !core.contains(' ')
+        && letters.len() <= 4
+        && letters.iter().all(|c| c.is_uppercase())
+    {
         return None;
     }
     Some(core)
@@ -716,6 +772,28 @@ mod tests {
         assert_eq!(label_core("Speaker 2"), None);
         assert_eq!(label_core("HOST"), None);
         assert_eq!(surname_of("POMPEO"), "Pompeo");
+        // A short surname after a title is no acronym; a note in full-width brackets goes.
+        assert_eq!(label_core("SECRETARY RICE").as_deref(), Some("RICE"));
+        assert_eq!(
+            label_core("Andrew Westphal（下简称 “安”）").as_deref(),
+            Some("Andrew Westphal")
+        );
+    }
+
+    #[test]
+    fn names_stop_before_outlets_and_skip_a_leading_description() {
+        let t = "Pompeo fala com Hugh Hewitt da MSNBC hoje";
+        assert_eq!(name_after(t, 16).unwrap().name, "Hugh Hewitt");
+        assert_eq!(
+            name_after("Joris van Dijk", 0).unwrap().name,
+            "Joris van Dijk"
+        );
+        let found = after_phrases(
+            "Interview with LibriVox founder Hugh McGuire",
+            0,
+            &["interview with".to_string()],
+        );
+        assert_eq!(found[0].name, "Hugh McGuire");
     }
 
     #[test]

@@ -85,10 +85,17 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                     // The subject is a noun (`der Förster`), not a place (`en el vivero`).
                     && after[2].chars().next().is_some_and(char::is_uppercase)
             };
-            let role = if possessed || told {
+            // `Interview With Greta Van Susteren of Fox News`: the one from an outlet asks.
+            let of_outlet = from_outlet(src, f.span.end);
+            let role = if possessed || told || of_outlet {
                 Role::Interviewer
             } else {
                 Role::Interviewee
+            };
+            let before = if of_outlet {
+                format!("{before}' (named with an outlet: the one from the outlet asks)")
+            } else {
+                before
             };
             let before = if told {
                 format!("{before}' (another subject tells: 'the one with' asks)")
@@ -363,10 +370,23 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                                 && corroborated(src, &b.name, span)
                         })
                     {
+                        // `Interview With Greta Van Susteren of Fox News`: she asks.
+                        let asks = from_outlet(src, b.span.end);
                         ev.push(Evidence {
+                            role: if asks {
+                                Role::Interviewer
+                            } else {
+                                Role::Interviewee
+                            },
+                            how: format!(
+                                "after '{before} {w}' in the headline{}",
+                                if asks {
+                                    " (named with an outlet: the one from the outlet asks)"
+                                } else {
+                                    ""
+                                }
+                            ),
                             found: b,
-                            role: Role::Interviewee,
-                            how: format!("after '{before} {w}' in the headline"),
                             job_title: None,
                         });
                     }
@@ -454,6 +474,36 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev
+}
+
+/// The name ending at `end` is followed by `of`/`de` and an outlet's name (`Greta Van
+/// Susteren of Fox News`, `Julia Roth von der Berliner Zeitung`): a journalist's credit.
+fn from_outlet(src: &str, end: usize) -> bool {
+    let lex = lexicon();
+    let rest = src[end..].lines().next().unwrap_or("");
+    let mut ws = rest.split_whitespace().peekable();
+    let of = rest.starts_with(' ')
+        && ws.next().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "from" | "de" | "du" | "da" | "di" | "von" | "vom" | "do"
+            )
+        });
+    if ws
+        .peek()
+        .is_some_and(|w| lexicon::contains(&lex.articles, &w.to_lowercase()))
+    {
+        ws.next();
+    }
+    of && ws
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| {
+            lexicon::contains(
+                &lex.outlet_words,
+                &w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                    .to_lowercase(),
+            )
+        })
 }
 
 /// `Interview: Markus Weber` on a line of its own that is not the headline — below the
@@ -791,7 +841,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     if !ev.iter().any(|e| e.role == Role::Interviewee) {
         ev.extend(uncased_headline_name(src, iv));
     }
-    ev.retain(|e| plausible_name(&e.found.name));
+    ev.retain(|e| plausible_name(&e.found.name) && !surname_after_title(src, &e.found));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
     let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -1262,6 +1312,24 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     span: f.span.start + cut..f.span.end,
                 };
             }
+            // `Editorial Manager Chet Clem` for the label `Chet Clem:`: a label that is a
+            // full name shows where the name starts.
+            if core.split_whitespace().count() >= 2 {
+                let first = core.split_whitespace().next().unwrap_or("").to_lowercase();
+                let words: Vec<&str> = f.name.split_whitespace().collect();
+                if let Some(k) = (1..words.len()).find(|&k| words[k].to_lowercase() == first) {
+                    let cut = f.name.len() - words[k..].join(" ").len();
+                    if f.name.ends_with(&words[k..].join(" ")) {
+                        f = Found {
+                            name: f.name[cut..].to_string(),
+                            span: f.span.start + cut..f.span.end,
+                        };
+                    }
+                }
+            }
+            if !plausible_name(&f.name) {
+                continue;
+            }
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
                     f.name.split_whitespace().count(),
@@ -1446,13 +1514,55 @@ fn plausible_name(name: &str) -> bool {
         .next()
         .is_some_and(|w| matches!(w, "The" | "THE"));
     let outlet = lexicon::starts_with_phrase(&lex.outlet_words, name).is_some();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                .to_lowercase()
+        })
+        .collect();
+    // `Wikinews`, `PREGUNTA`: an outlet's or a role's label is no one's name.
+    let label = lexicon::contains(&lex.question_labels, &name.to_lowercase())
+        || lexicon::contains(&lex.answer_labels, &name.to_lowercase());
+    // `US`: a lone acronym names a country or an organisation.
+    let acronym = words.len() == 1 && {
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+    };
+    // `On Thursday`: a sentence's opening preposition is no part of a name.
+    let preposition = words
+        .first()
+        .is_some_and(|w| words.len() > 1 && lexicon::contains(&lex.place_prepositions, w));
     !name.is_empty()
         && !article
         && !outlet
+        && !label
+        && !acronym
+        && !preposition
         && !name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
         })
+        // `Berliner Zeitung`, `Fox News`, `Fuchs Oral History Transcripts`: a publication's
+        // or a collection's name.
+        && !words.iter().any(|w| {
+            lexicon::contains(&lex.outlet_words, w) || lexicon::contains(&lex.collection_words, w)
+        })
+}
+
+/// `President Obama`, `Herr Müller`: a lone word printed right after a title is a surname;
+/// without the given name the text does not print, it is no one's full name.
+fn surname_after_title(src: &str, f: &Found) -> bool {
+    if f.name.split_whitespace().count() != 1 || !f.name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let line_start = src[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before: Vec<&str> = src[line_start..f.span.start].split_whitespace().collect();
+    let lex = lexicon();
+    (1..=3.min(before.len())).any(|n| {
+        let t = before[before.len() - n..].join(" ").to_lowercase();
+        lexicon::contains(&lex.titles, t.trim_end_matches('.'))
+    })
 }
 
 fn names_overlap(a: &str, b: &str) -> bool {
