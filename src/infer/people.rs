@@ -377,19 +377,23 @@ pub fn described_at(text: &str, at: usize) -> Option<usize> {
 
 /// Where a full name starts after one to five lower-case words (a description, `and`
 /// inside it) on the line from `at`, if one does.
-fn described_after(text: &str, at: usize) -> Option<usize> {
+pub fn described_after(text: &str, at: usize) -> Option<usize> {
     let line = &text[at..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let mut pos = 0;
-    for _ in 0..5 {
+    for i in 0..5 {
         let skip = line[pos..].len() - line[pos..].trim_start_matches(' ').len();
-        if skip == 0 {
+        if skip == 0 && i > 0 {
             return None;
         }
         pos += skip;
         let w = line[pos..].split(' ').next()?;
-        if !w.chars().next().is_some_and(char::is_lowercase)
-            || !w.chars().all(|c| lexicon::is_word_char(c) || c == '-')
+        // `the site's founder, Jack Herrick`: a comma may close the description.
+        let bare = w.strip_suffix(',').unwrap_or(w);
+        if !bare.chars().next().is_some_and(char::is_lowercase)
+            || !bare
+                .chars()
+                .all(|c| lexicon::is_word_char(c) || matches!(c, '-' | '\'' | '’'))
         {
             return None;
         }

@@ -144,3 +144,41 @@ fn a_lead_opening_with_a_date_or_a_copula_names_no_one() {
         }
     }
 }
+
+#[test]
+fn an_outlet_interviewing_someone_names_the_interviewee() {
+    // `Wikinews spoke with William Evans, president of …`, `Wikinews interviewed the site's
+    // founder, Jack Herrick.`, `Wikinews interviews academic Simon Ličen about …`
+    for (case, who) in [
+        (
+            "wikinews/102-en-wikinews-magicians-evans.txt",
+            "William Evans",
+        ),
+        (
+            "wikinews/109-en-wikinews-wikihow-herrick.txt",
+            "Jack Herrick",
+        ),
+        (
+            "wikinews/112-en-wikinews-licen-paralympics.txt",
+            "Simon Ličen",
+        ),
+    ] {
+        if let Some(iv) = read_case(case) {
+            assert_eq!(names(&iv, Role::Interviewee), [who], "{case}");
+            assert!(names(&iv, Role::Interviewer).is_empty(), "{case}");
+        }
+    }
+}
+
+#[test]
+fn a_speaker_who_never_asks_is_not_named_as_the_interviewer() {
+    // The questions' label `((Wikinews))` is not read as a label; the two named speakers
+    // only answer, so neither is the one who asks.
+    if let Some(iv) = read_case("wikinews/108-en-wikinews-heaven-sent-gaming.txt") {
+        assert!(names(&iv, Role::Interviewer).is_empty());
+        assert_eq!(
+            names(&iv, Role::Interviewee),
+            ["Isabel Ruiz", "Mario J. Lucero"]
+        );
+    }
+}

@@ -476,6 +476,70 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
     ev
 }
 
+/// `Wikinews interviews Mario J. Lucero and Isabel Ruiz of …`, `Wikinews spoke with William
+/// Evans, president of …`: an outlet's label (the one a question label names) and a verb of
+/// interviewing, then the ones interviewed. A name counts when the text prints its surname
+/// again or sets a description after it with a comma (`William Evans, president …`).
+fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (off, text) in head_text(src, iv) {
+        for verb in &lex.outlet_verbs {
+            for r in names::occurrences_any_case(&text, verb) {
+                let before = text[..r.start].trim_end_matches(' ');
+                let subject = before
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c));
+                let outlet = subject.chars().count() >= 3
+                    && subject.chars().next().is_some_and(|c| !c.is_lowercase())
+                    && lexicon::contains(&lex.question_labels, subject);
+                if !outlet || before.len() == r.start {
+                    continue;
+                }
+                let mut found = names::after_phrases(
+                    &text[r.start..],
+                    off + r.start,
+                    std::slice::from_ref(verb),
+                );
+                // `Wikinews interviewed the site's founder, Jack Herrick.`
+                if found.is_empty() {
+                    found.extend(
+                        names::described_after(&text, r.end)
+                            .and_then(|d| names::name_after(&text, d))
+                            .map(|f| Found {
+                                name: f.name,
+                                span: f.span.start + off..f.span.end + off,
+                            }),
+                    );
+                }
+                // Only the names right after this verb (the list it introduces).
+                for f in found {
+                    let words = f.name.split_whitespace().count();
+                    let rest = &src[f.span.end..];
+                    let apposed = rest.starts_with(", ")
+                        && rest[2..].chars().next().is_some_and(char::is_lowercase);
+                    let again = f.name.split_whitespace().last().is_some_and(|s| {
+                        names::occurrences(src, s)
+                            .iter()
+                            .any(|o| o.end <= f.span.start || o.start >= f.span.end)
+                    });
+                    if (2..=4).contains(&words) && (apposed || again) {
+                        out.push(Evidence {
+                            how: format!("after '{subject} {}'", &text[r.clone()]),
+                            found: f,
+                            role: Role::Interviewee,
+                            job_title: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The name ending at `end` is followed by `of`/`de` and an outlet's name (`Greta Van
 /// Susteren of Fox News`, `Julia Roth von der Berliner Zeitung`): a journalist's credit.
 fn from_outlet(src: &str, end: usize) -> bool {
@@ -811,6 +875,10 @@ fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    // Speaker labels name who speaks better than the head's `Wikinews interviews X`.
+    if !labelled {
+        ev.extend(outlet_interviews(src, iv));
+    }
     // `EVELYN MARSH` from a title in capitals, printed `Evelyn Marsh` elsewhere: the name
     // as written in running text.
     for e in ev.iter_mut() {
@@ -883,6 +951,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // Which evidence person each group is.
     let mut person_of: Vec<Option<usize>> = vec![None; groups.len()];
     let mut role_of: Vec<Option<(Role, String)>> = vec![None; groups.len()];
+    let mut unnamed: Vec<bool> = vec![false; groups.len()];
     for g in 0..groups.len() {
         let label = label_of(g, iv);
         let key = labels::key_of(&label);
@@ -986,6 +1055,11 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 stats[g].1
             );
             role_of[g] = if !has_interviewer && Some(g) == best {
+                // A speaker none of whose turns asks anything is the asker only because
+                // someone must be: no name is tied to that guess.
+                if stats[g].2 == 0.0 {
+                    unnamed[g] = true;
+                }
                 Some((Role::Interviewer, format!("'{label}' {why}")))
             } else {
                 Some((
@@ -1037,6 +1111,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     format!("'{la}' asks in {:.0}% of turns, '{lb}' in {:.0}%: the turns outweigh the head's phrase", share(a) * 100.0, share(b) * 100.0),
                 ));
                 role_of[b] = Some((Role::Interviewee, format!("'{lb}' answers; '{la}' asks")));
+                // The turns settle who asks: no guess is left to keep names from.
+                unnamed[a] = false;
+                unnamed[b] = false;
                 break;
             }
         }
@@ -1258,7 +1335,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     }
     // Groups still without a person: a fuller form of the label's name in the text.
     for g in 0..groups.len() {
-        if person_of[g].is_some() {
+        if person_of[g].is_some() || unnamed[g] {
             continue;
         }
         let label = label_of(g, iv);
