@@ -182,3 +182,21 @@ fn a_speaker_who_never_asks_is_not_named_as_the_interviewer() {
         );
     }
 }
+
+#[test]
+fn a_one_word_first_name_label_names_its_speaker_when_the_turns_bear_the_role_out() {
+    // `Ümit:` answers (`Ümit Bey` is how he is addressed; the honorific is no surname).
+    if let Some(iv) = read_case("pages/236-tr-blogspot-umit-unal-sohbet.txt") {
+        assert_eq!(names(&iv, Role::Interviewee), ["Ümit"]);
+        // `Deniz:` asks, though the guess of who asks picked `Gizem:`: no name on a doubtful role.
+        assert!(iv.people.iter().all(|p| p.name.value != "Deniz"));
+    }
+    if let Some(iv) = read_case("wikinews/107-en-wikinews-dungeon-owners.txt") {
+        assert!(names(&iv, Role::Interviewee).contains(&"Bill".to_string()));
+    }
+    // `Titley:` is the surname of `David Titley` in a caption: the other one-word labels
+    // (`Richman:`, `Snow:`) are surnames too, and no one is named by a surname alone.
+    if let Some(iv) = read_case("wikinews/105-en-wikinews-cyclone-phailin-experts.txt") {
+        assert!(iv.people.iter().all(|p| p.name.value.contains(' ')));
+    }
+}

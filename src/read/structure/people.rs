@@ -1333,6 +1333,19 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             }
         }
     }
+    // `Titley:` for `David Titley` printed in a caption: where a one-word label is the
+    // surname of a full name the text prints, one-word labels are surnames, not first names.
+    let surname_labels = (0..groups.len()).any(|g| {
+        names::label_core(&label_of(g, iv)).is_some_and(|core| {
+            !core.contains(char::is_whitespace)
+                && names::occurrences(src, &names::surname_of(&core))
+                    .into_iter()
+                    .any(|r| {
+                        let f = names::name_ending_at(src, r);
+                        f.name.split_whitespace().count() >= 2 && plausible_name(&f.name)
+                    })
+        })
+    });
     // Groups still without a person: a fuller form of the label's name in the text.
     for g in 0..groups.len() {
         if person_of[g].is_some() || unnamed[g] {
@@ -1488,6 +1501,47 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     )
                 })
             }
+            // `Bill:`, `Deniz:`: a one-word label in mixed case that is no role word, no
+            // title and never printed in lower case is a first name; it is all the text
+            // gives, and a reader takes it as the name.
+            // Only where the turns bear the role out: the label speaks twice or more, and
+            // an answerer rarely asks while an asker mostly does (`Deniz` asks, though the
+            // guess of who asks picked another: no name on a doubtful role).
+            _ if !surname_labels && given_name_label(src, &label, &core) && {
+                let ts: Vec<String> = iv
+                    .turns
+                    .iter()
+                    .filter(|t| {
+                        t.label
+                            .as_ref()
+                            .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+                    })
+                    .map(|t| t.text())
+                    .collect();
+                let asks = ts.iter().filter(|t| t.contains(['?', '¿', '？'])).count() as f32
+                    / ts.len().max(1) as f32;
+                ts.len() >= 2
+                    && match role {
+                        Role::Interviewee => asks < 0.25,
+                        Role::Interviewer => asks >= 0.5,
+                        Role::Other => false,
+                    }
+            } =>
+            {
+                iv.turns
+                    .iter()
+                    .find(|t| t.label.as_deref() == Some(label.as_str()))
+                    .and_then(|t| {
+                        let s = t.span.start + src[t.span.start..].find(core.as_str())?;
+                        Some((
+                            Found {
+                                name: core.clone(),
+                                span: s..s + core.len(),
+                            },
+                            "the label is a first name (no role word, never printed in lower case)",
+                        ))
+                    })
+            }
             _ => None,
         };
         if let Some((f, how)) = found {
@@ -1640,6 +1694,48 @@ fn surname_after_title(src: &str, f: &Found) -> bool {
         let t = before[before.len() - n..].join(" ").to_lowercase();
         lexicon::contains(&lex.titles, t.trim_end_matches('.'))
     })
+}
+
+/// A speaker label that is one capitalised word in mixed case (`Rebecca`, `Ümit`), the
+/// whole label, no title or role word, and a word the text never prints in lower case
+/// (`Bill`, not `bill` the invoice; `Teacher`, printed `teacher` elsewhere, is a role).
+fn given_name_label(src: &str, label: &str, core: &str) -> bool {
+    let lex = lexicon();
+    let lower = core.to_lowercase();
+    let mut cs = core.chars();
+    label.trim() == core
+        && !core.contains(char::is_whitespace)
+        && cs.next().is_some_and(char::is_uppercase)
+        && core.chars().count() >= 3
+        && cs.clone().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && cs.any(char::is_lowercase)
+        && !lexicon::contains(&lex.titles, &lower)
+        && !lexicon::contains(&lex.interview_words, &lower)
+        && !lexicon::contains(&lex.author_words, &lower)
+        && plausible_name(core)
+        && names::occurrences_exact(src, &lower).is_empty()
+        // `Zhang` where the text prints `Fuqing Zhang`: a surname, not the whole name.
+        && names::occurrences(src, core).iter().all(|r| {
+            // `Ümit Bey`: an honorific after the name is no surname.
+            let capital = |w: Option<&str>| {
+                w.is_some_and(|w| {
+                    names::name_token(w).is_some()
+                        && !w.ends_with([',', ':'])
+                        && !lexicon::contains(
+                            &lex.titles,
+                            &w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                                .to_lowercase(),
+                        )
+                })
+            };
+            let line_start = src[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = src[line_start..r.start].split_whitespace().next_back();
+            let after = src[r.end..].lines().next().unwrap_or("");
+            let next = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split_whitespace().next());
+            !capital(before) && !capital(next)
+        })
 }
 
 fn names_overlap(a: &str, b: &str) -> bool {
