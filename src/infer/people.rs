@@ -42,10 +42,12 @@ fn is_title(word: &str) -> bool {
     lexicon::contains(&lexicon().titles, &w)
 }
 
-/// `A.` / `R.`: an initial inside a name.
+/// `A.` / `R.` / `J.T.`: initials inside a name.
 fn is_initial(tok: &str) -> bool {
-    let mut cs = tok.chars();
-    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    let cs: Vec<char> = tok.chars().collect();
+    !cs.is_empty()
+        && cs.len().is_multiple_of(2)
+        && cs.chunks(2).all(|p| p[0].is_uppercase() && p[1] == '.')
 }
 
 /// A token that can be part of a name: starts with an upper-case letter (digits may

@@ -72,6 +72,9 @@ pub struct Lexicon {
     /// Verbs by which an outlet says whom it interviewed (`Wikinews interviews X`,
     /// `Wikinews spoke with X`): the one named after them answers.
     pub outlet_verbs: Vec<String>,
+    /// Verbs before an outlet's label (`X tells Wikinews`): the one named before them is
+    /// interviewed.
+    pub tells_outlet_verbs: Vec<String>,
     /// Words after a name that say it conducted the interview (`Hoàng Lan (thực hiện)`).
     pub interviewer_suffixes: Vec<String>,
     /// Last words of a collection's or programme's name (`… Oral History Project`): over
@@ -158,6 +161,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.collection_words,
             &mut lex.outlet_words,
             &mut lex.outlet_verbs,
+            &mut lex.tells_outlet_verbs,
             &mut lex.interviewer_suffixes,
         ] {
             for w in list.iter_mut() {

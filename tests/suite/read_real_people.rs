@@ -200,3 +200,31 @@ fn a_one_word_first_name_label_names_its_speaker_when_the_turns_bear_the_role_ou
         assert!(iv.people.iter().all(|p| p.name.value.contains(' ')));
     }
 }
+
+#[test]
+fn who_tells_the_outlet_answers_and_whom_the_interviewee_sat_down_with_asks() {
+    // `Biologist Nick Bos tells Wikinews about 'self-medicating' ants`
+    if let Some(iv) = read_case("wikinews/101-en-wikinews-nick-bos-ants.txt") {
+        assert_eq!(names(&iv, Role::Interviewee), ["Nick Bos"]);
+    }
+    // `Professor Chomsky sat down with Michael Dranove for an interview`
+    if let Some(iv) = read_case("wikinews/103-en-wikinews-chomsky.txt") {
+        assert_eq!(names(&iv, Role::Interviewer), ["Michael Dranove"]);
+    }
+    // `Wikinews interviews Christopher Hill, U.S. Republican Party presidential candidate`:
+    // the apposition after the comma is no second person.
+    if let Some(iv) = read_case("wikinews/110-en-wikinews-christopher-hill.txt") {
+        assert!(iv.people.iter().all(|p| !p.name.value.contains("Party")));
+    }
+}
+
+#[test]
+fn a_byline_of_two_names_with_initials_names_both_interviewers() {
+    // `by J.T. Curry and P.D. Lagerquist` in an oral history's title block.
+    if let Some(iv) = read_case("pages/205-en-trumanlibrary-fuchs-oral-history.txt") {
+        assert_eq!(
+            names(&iv, Role::Interviewer),
+            ["J.T. Curry", "P.D. Lagerquist"]
+        );
+    }
+}

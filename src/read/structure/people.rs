@@ -126,19 +126,38 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 let name_at = name_at
                     + (src[name_at..].len() - src[name_at..].trim_start_matches([' ', ':']).len());
                 if let Some(f) = names::name_after(src, name_at) {
-                    let rest = src[f.span.end..at + line.trim_end().len()].trim();
+                    let line_end = at + line.trim_end().len();
+                    // `by J.T. Curry and P.D. Lagerquist`: a second name after a joiner.
+                    let second = {
+                        let rest = &src[f.span.end..line_end];
+                        let joiner = rest.split_whitespace().next().unwrap_or("");
+                        let from = f.span.end + rest.find(joiner).unwrap_or(0) + joiner.len() + 1;
+                        (rest.starts_with(' ')
+                            && (joiner == "&" || lexicon::contains(&lex.org_joiners, joiner))
+                            && from < line_end)
+                            .then(|| names::name_after(src, from))
+                            .flatten()
+                            .filter(|g| {
+                                g.span.start == from
+                                    && (2..=4).contains(&g.name.split_whitespace().count())
+                            })
+                    };
+                    let end = second.as_ref().map_or(f.span.end, |g| g.span.end);
+                    let rest = src[end..line_end].trim();
                     let words = f.name.split_whitespace().count();
                     if f.span.start == name_at
                         && (2..=4).contains(&words)
                         && (rest.is_empty()
                             || rest.starts_with(['|', ',', '·', '-', '–', '—', '(']))
                     {
-                        ev.push(Evidence {
-                            how: format!("byline '{}'", t),
-                            found: f,
-                            role: Role::Interviewer,
-                            job_title: None,
-                        });
+                        for f in std::iter::once(f).chain(second) {
+                            ev.push(Evidence {
+                                how: format!("byline '{}'", t),
+                                found: f,
+                                role: Role::Interviewer,
+                                job_title: None,
+                            });
+                        }
                         break;
                     }
                 }
@@ -484,6 +503,41 @@ fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
     let lex = lexicon();
     let mut out = Vec::new();
     for (off, text) in head_text(src, iv) {
+        // `Biologist Nick Bos tells Wikinews about …`: the one who tells the outlet answers.
+        for verb in &lex.tells_outlet_verbs {
+            for r in names::occurrences_any_case(&text, verb) {
+                let object = text[r.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c));
+                let outlet = object.chars().count() >= 3
+                    && object.chars().next().is_some_and(|c| !c.is_lowercase())
+                    && lexicon::contains(&lex.question_labels, object);
+                let before = text[..r.start].trim_end_matches(' ');
+                let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                if !outlet || before.len() == r.start || word_start >= before.len() {
+                    continue;
+                }
+                let f = names::name_ending_at(src, off + word_start..off + before.len());
+                let Some(f) = names::without_description(src, &f) else {
+                    continue;
+                };
+                let again = f.name.split_whitespace().last().is_some_and(|s| {
+                    names::occurrences(src, s)
+                        .iter()
+                        .any(|o| o.end <= f.span.start || o.start >= f.span.end)
+                });
+                if (2..=4).contains(&f.name.split_whitespace().count()) && again {
+                    out.push(Evidence {
+                        how: format!("before '{} {object}'", &text[r.clone()]),
+                        found: f,
+                        role: Role::Interviewee,
+                        job_title: None,
+                    });
+                }
+            }
+        }
         for verb in &lex.outlet_verbs {
             for r in names::occurrences_any_case(&text, verb) {
                 let before = text[..r.start].trim_end_matches(' ');
@@ -514,8 +568,17 @@ fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
                             }),
                     );
                 }
-                // Only the names right after this verb (the list it introduces).
+                // Only the names right after this verb (the list it introduces); a name
+                // after a bare comma is an apposition (`Christopher Hill, U.S. Republican
+                // Party presidential candidate`), not a second person.
+                let mut prev_end: Option<usize> = None;
                 for f in found {
+                    let apposition =
+                        prev_end.is_some_and(|e| src.get(e..f.span.start) == Some(", "));
+                    prev_end = Some(f.span.end);
+                    if apposition {
+                        continue;
+                    }
                     let words = f.name.split_whitespace().count();
                     let rest = &src[f.span.end..];
                     let apposed = rest.starts_with(", ")
@@ -1289,6 +1352,50 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 how,
                 job_title: None,
             });
+        }
+    }
+    // `Professor Chomsky sat down with Michael Dranove for an interview`: the interviewee
+    // as the subject of a meeting phrase in the lead; the one met asks.
+    if !has(&ev, Role::Interviewer) {
+        let surnames: Vec<String> = ev
+            .iter()
+            .filter(|e| e.role == Role::Interviewee)
+            .filter_map(|e| e.found.name.split_whitespace().last().map(str::to_string))
+            .collect();
+        'met: for p in &iv.lead {
+            let text = &src[p.span.clone()];
+            for phrase in &lex.lead_subject_phrases {
+                for r in names::occurrences_any_case(text, phrase) {
+                    let subject = text[..r.start].split_whitespace().next_back().unwrap_or("");
+                    if !surnames.iter().any(|s| s == subject) {
+                        continue;
+                    }
+                    let at = p.span.start + r.end + 1;
+                    let Some(f) = src
+                        .get(at..)
+                        .filter(|_| text[r.end..].starts_with(' '))
+                        .and_then(|_| names::name_after(src, at))
+                        .filter(|f| {
+                            f.span.start == at
+                                && (2..=4).contains(&f.name.split_whitespace().count())
+                                && plausible_name(&f.name)
+                                && !surnames.iter().any(|s| f.name.ends_with(s.as_str()))
+                        })
+                    else {
+                        continue;
+                    };
+                    ev.push(Evidence {
+                        how: format!(
+                            "the interviewee '{subject} {}' this person in the lead",
+                            &text[r.clone()]
+                        ),
+                        found: f,
+                        role: Role::Interviewer,
+                        job_title: None,
+                    });
+                    break 'met;
+                }
+            }
         }
     }
     if !has(&ev, Role::Interviewer) {
