@@ -228,3 +228,19 @@ fn a_byline_of_two_names_with_initials_names_both_interviewers() {
         );
     }
 }
+
+#[test]
+fn an_abbreviated_label_defined_after_a_full_name_names_its_speaker() {
+    // `José Cárdenas (JC), conductor:` then `JC:`
+    if let Some(iv) = read_case("pages/211-es-gobmx-pena-nieto-jose-cardenas.txt") {
+        assert_eq!(names(&iv, Role::Interviewer), ["José Cárdenas"]);
+    }
+}
+
+#[test]
+fn an_uncased_label_printed_after_a_title_is_a_name() {
+    // The interviewer welcomes `السيد سيلفيو بيرلسكوني` (Mr …), who then speaks under that label.
+    if let Some(iv) = read_case("pages/234-ar-aljazeera-berlusconi-liqa.txt") {
+        assert_eq!(names(&iv, Role::Interviewee), ["سيلفيو بيرلسكوني"]);
+    }
+}

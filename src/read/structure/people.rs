@@ -1472,6 +1472,39 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             person_of[g] = Some(e);
             continue;
         }
+        // `JC:` where the text defines it: `José Cárdenas (JC), conductor:`.
+        let letters: Vec<char> = label.trim().chars().collect();
+        if (2..=4).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+            let defined = src
+                .match_indices(&format!(" ({})", label.trim()))
+                .find_map(|(i, _)| {
+                    let line_start = src[..i].rfind('\n').map_or(0, |l| l + 1);
+                    let word_start = src[line_start..i]
+                        .rfind(char::is_whitespace)
+                        .map_or(line_start, |w| line_start + w + 1);
+                    let f = names::name_ending_at(src, word_start..i);
+                    let initials: String = f
+                        .name
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next())
+                        .filter(|c| c.is_uppercase())
+                        .collect();
+                    (f.name.split_whitespace().count() >= 2
+                        && initials == label.trim()
+                        && plausible_name(&f.name))
+                    .then_some(f)
+                });
+            if let Some(f) = defined {
+                ev.push(Evidence {
+                    how: format!("label '{label}': the text defines it after the full name"),
+                    found: f,
+                    role,
+                    job_title: None,
+                });
+                person_of[g] = Some(ev.len() - 1);
+                continue;
+            }
+        }
         let Some(core) = names::label_core(&label) else {
             continue;
         };
@@ -1583,12 +1616,19 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     && !core.chars().any(
                         |c| matches!(c, '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'),
                     )
-                    && iv
+                    && (iv
                         .lead
                         .iter()
                         .map(|p| &src[p.span.clone()])
                         .chain(iv.figures.iter().map(|f| &src[f.span.clone()]))
-                        .any(|t| t.contains(core.as_str())))
+                        .any(|t| t.contains(core.as_str()))
+                        // `… مع رئيس الحكومة الإيطالية السيد سيلفيو بيرلسكوني`: printed
+                        // after a title, as a person is introduced or addressed.
+                        || src.match_indices(core.as_str()).any(|(i, _)| {
+                            src[..i].split_whitespace().next_back().is_some_and(|w| {
+                                lexicon::contains(&lex.titles, w) && src[..i].ends_with(' ')
+                            })
+                        })))
                 || (core.chars().count() <= 4
                     && core.chars().count() >= 2
                     && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
