@@ -244,3 +244,12 @@ fn an_uncased_label_printed_after_a_title_is_a_name() {
         assert_eq!(names(&iv, Role::Interviewee), ["سيلفيو بيرلسكوني"]);
     }
 }
+
+#[test]
+fn a_pronoun_after_the_outlet_verb_stands_for_the_name_opening_the_sentence_before() {
+    // `Andrew Westphal is the director of Stardust @ home. Wikinews interviewed him …`
+    if let Some(iv) = read_case("wikinews/118-en-wikinews-stardust-westphal.txt") {
+        assert_eq!(names(&iv, Role::Interviewee), ["Andrew Westphal"]);
+        assert!(names(&iv, Role::Interviewer).is_empty());
+    }
+}

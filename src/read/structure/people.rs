@@ -557,6 +557,41 @@ fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
                     off + r.start,
                     std::slice::from_ref(verb),
                 );
+                // `Andrew Westphal is the director of … Wikinews interviewed him …`: a
+                // pronoun stands for the full name opening the sentence before, whose
+                // next word is lower case (a verb).
+                let object = text[r.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c))
+                    .to_lowercase();
+                if found.is_empty() && lexicon::contains(&lex.person_pronouns, &object) {
+                    let para_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                    let sentence_start = text[para_start..before.len()]
+                        .trim_end_matches(|c: char| !matches!(c, '.' | '!' | '?'))
+                        .trim_end_matches(['.', '!', '?']);
+                    let prev_start = sentence_start
+                        .rfind(['.', '!', '?'])
+                        .map_or(para_start, |i| para_start + i + 1);
+                    let prev_start = prev_start
+                        + (text[prev_start..].len() - text[prev_start..].trim_start().len());
+                    if prev_start < before.len() {
+                        if let Some(f) = names::name_after(&text, prev_start).filter(|f| {
+                            f.span.start == prev_start
+                                && text[f.span.end..]
+                                    .trim_start()
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_lowercase)
+                        }) {
+                            found.push(Found {
+                                name: f.name,
+                                span: f.span.start + off..f.span.end + off,
+                            });
+                        }
+                    }
+                }
                 // `Wikinews interviewed the site's founder, Jack Herrick.`
                 if found.is_empty() {
                     found.extend(
