@@ -780,6 +780,9 @@ mod tests {
         assert_eq!(surname_of("POMPEO"), "Pompeo");
         // A short surname after a title is no acronym; a note in full-width brackets goes.
         assert_eq!(label_core("SECRETARY RICE").as_deref(), Some("RICE"));
+        // A role word in another language is no first name.
+        assert_eq!(label_core("Moderatorin"), None);
+        assert_eq!(label_core("Dziennikarka"), None);
         assert_eq!(
             label_core("Andrew Westphal（下简称 “安”）").as_deref(),
             Some("Andrew Westphal")

@@ -2352,7 +2352,7 @@ fn is_courtesy(reply: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::name_before_title;
+    use super::{given_name_label, name_before_title};
 
     fn name(text: &str, title: &str) -> Option<String> {
         name_before_title(text, text, title).map(|(f, _)| f.name)
@@ -2376,6 +2376,17 @@ mod tests {
             name("김순자 대사가 말했다.", "대사").as_deref(),
             Some("김순자")
         );
+    }
+
+    #[test]
+    fn a_one_word_label_is_a_first_name_only_when_nothing_says_otherwise() {
+        let src = "Bill: We opened in May.\nRebecca: Yes.\nBill: And the bill came.";
+        assert!(!given_name_label(src, "Bill", "Bill")); // `bill` in lower case
+        assert!(given_name_label(src, "Rebecca", "Rebecca"));
+        let src = "Zhang: Yes.\nThe meteorologist Fuqing Zhang said so.";
+        assert!(!given_name_label(src, "Zhang", "Zhang")); // part of a longer name
+        let src = "Ümit: Evet.\nDeniz: Kastınız nedir Ümit Bey?";
+        assert!(given_name_label(src, "Ümit", "Ümit")); // an honorific is no surname
     }
 
     #[test]
