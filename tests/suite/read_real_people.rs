@@ -253,3 +253,19 @@ fn a_pronoun_after_the_outlet_verb_stands_for_the_name_opening_the_sentence_befo
         assert!(names(&iv, Role::Interviewer).is_empty());
     }
 }
+
+#[test]
+fn a_title_printed_before_the_name_is_the_job_title() {
+    // `Secretary Condoleezza Rice` in the header: the name without the title, the title apart.
+    if let Some(iv) = read_case("pages/201-en-scoop-stategov-rice-van-susteren.txt") {
+        let rice = iv
+            .people
+            .iter()
+            .find(|p| p.name.value == "Condoleezza Rice")
+            .expect("Rice is named");
+        assert_eq!(
+            rice.job_title.as_ref().map(|t| t.value.as_str()),
+            Some("Secretary")
+        );
+    }
+}

@@ -1727,11 +1727,14 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             _ => None,
         };
         if let Some((f, how)) = found {
+            // `Secretary Condoleezza Rice`: the title printed before the name is the job
+            // title, kept apart from the name.
+            let job_title = title_before(src, &f.span);
             ev.push(Evidence {
                 found: f,
                 role,
                 how: format!("label '{label}': {how}"),
-                job_title: None,
+                job_title,
             });
             person_of[g] = Some(ev.len() - 1);
         }
@@ -1861,6 +1864,30 @@ fn plausible_name(name: &str) -> bool {
         && !words.iter().any(|w| {
             lexicon::contains(&lex.outlet_words, w) || lexicon::contains(&lex.collection_words, w)
         })
+}
+
+/// The title words (one to three, from the lexicon) printed right before `span` on its
+/// line, capitalised as a title before a name is (`Secretary Condoleezza Rice`).
+fn title_before(src: &str, span: &std::ops::Range<usize>) -> Option<Found> {
+    let lex = lexicon();
+    let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let head = &src[line_start..span.start];
+    if !head.ends_with(' ') {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=3.min(words.len())).rev().find_map(|n| {
+        let t = words[words.len() - n..].join(" ");
+        let capital = t.chars().next().is_some_and(char::is_uppercase);
+        let start = line_start + head.trim_end().len() - t.len();
+        (capital
+            && src.get(start..start + t.len()) == Some(t.as_str())
+            && lexicon::contains(&lex.titles, t.trim_end_matches('.').to_lowercase().as_str()))
+        .then(|| Found {
+            span: start..start + t.len(),
+            name: t,
+        })
+    })
 }
 
 /// `President Obama`, `Herr Müller`: a lone word printed right after a title is a surname;
