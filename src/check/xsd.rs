@@ -99,10 +99,7 @@ impl XsdCheck {
     /// The OHMS 6.0 XSD (Apache-2.0, bundled unmodified; 5.3 and 5.4 files pass it too).
     pub fn ohms() -> Result<Self, CheckError> {
         init();
-        Self::compile(
-            "OHMS 6.0 XSD",
-            &format!("{EMBED_PREFIX}{OHMS_FILE}"),
-        )
+        Self::compile("OHMS 6.0 XSD", &format!("{EMBED_PREFIX}{OHMS_FILE}"))
     }
 
     /// Any XSD on disk (e.g. the official NewsML-G2 2.35 schema via `--xsd`); its

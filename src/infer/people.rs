@@ -42,10 +42,12 @@ fn is_title(word: &str) -> bool {
     lexicon::contains(&lexicon().titles, &w)
 }
 
-/// `A.` / `R.`: an initial inside a name.
+/// `A.` / `R.` / `J.T.`: initials inside a name.
 fn is_initial(tok: &str) -> bool {
-    let mut cs = tok.chars();
-    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    let cs: Vec<char> = tok.chars().collect();
+    !cs.is_empty()
+        && cs.len().is_multiple_of(2)
+        && cs.chunks(2).all(|p| p[0].is_uppercase() && p[1] == '.')
 }
 
 /// A token that can be part of a name: starts with an upper-case letter (digits may
@@ -184,8 +186,18 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
             // organisation's name runs on, so `de` there means "of".
             let next = toks.get(i + 1).map(|(_, t)| *t);
             let after = toks.get(i + 2).map(|(_, t)| t.to_lowercase());
-            let org = after
-                .is_some_and(|a| is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a));
+            // `Hugh Hewitt da MSNBC`: an acronym after the particle, in a name written in
+            // mixed case, is an organisation.
+            let acronym = next.is_some_and(|n| {
+                let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            }) && parts
+                .iter()
+                .any(|&(s, e)| text[s..e].chars().any(char::is_lowercase));
+            let org = acronym
+                || after.is_some_and(|a| {
+                    is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a)
+                });
             let joined = next.is_some_and(|n| name_token(n).is_some() && !is_title(n))
                 && !org
                 && !text[at + off..at + toks[i + 1].0].contains('\n');
@@ -365,6 +377,39 @@ pub fn described_at(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where a full name starts after one to five lower-case words (a description, `and`
+/// inside it) on the line from `at`, if one does.
+pub fn described_after(text: &str, at: usize) -> Option<usize> {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut pos = 0;
+    for i in 0..5 {
+        let skip = line[pos..].len() - line[pos..].trim_start_matches(' ').len();
+        if skip == 0 && i > 0 {
+            return None;
+        }
+        pos += skip;
+        let w = line[pos..].split(' ').next()?;
+        // `the site's founder, Jack Herrick`: a comma may close the description.
+        let bare = w.strip_suffix(',').unwrap_or(w);
+        if !bare.chars().next().is_some_and(char::is_lowercase)
+            || !bare
+                .chars()
+                .all(|c| lexicon::is_word_char(c) || matches!(c, '-' | '\'' | '’'))
+        {
+            return None;
+        }
+        pos += w.len();
+        let next = at + pos + (line[pos..].len() - line[pos..].trim_start_matches(' ').len());
+        if name_after(text, next)
+            .is_some_and(|f| f.span.start == next && f.name.split_whitespace().count() >= 2)
+        {
+            return Some(next);
+        }
+    }
+    None
+}
+
 fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
     let rest = &text[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
@@ -392,6 +437,15 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
             });
         }
         return;
+    }
+    // `Interview with US political activist and philosopher Noam Chomsky`, `Interview with
+    // LibriVox founder Hugh McGuire`: one capitalised word (a country, an organisation)
+    // opens the description; the full name follows the lower-case words.
+    if let Some(f) = name_after(text, at).filter(|f| f.name.split_whitespace().count() == 1) {
+        if let Some(d) = described_after(text, f.span.end) {
+            at = d;
+            described = true;
+        }
     }
     // `Interviewed by Rebecca Wright and Sandra Johnson`: every name of the list.
     while let Some(f) = name_after(text, at) {
@@ -448,7 +502,8 @@ fn capitalize(s: &str) -> String {
 pub fn label_core(label: &str) -> Option<String> {
     let lex = lexicon();
     let mut l = label.trim().to_string();
-    if let Some(i) = l.find('(') {
+    // `Andrew Westphal（下简称 “安”）`: a note in full-width parentheses too.
+    if let Some(i) = l.find(['(', '（']) {
         l.truncate(i);
     }
     // `Lake Luzerne, N.Y.`, `Seattle, WA`: a reader's place in a chat, with a state or
@@ -476,6 +531,7 @@ pub fn label_core(label: &str) -> Option<String> {
     }
     // Drop titles, including multi-word ones, from the front.
     let mut words: Vec<&str> = l.split_whitespace().collect();
+    let all = words.len();
     loop {
         let mut dropped = false;
         for n in (1..=words.len().min(3)).rev() {
@@ -503,7 +559,13 @@ pub fn label_core(label: &str) -> Option<String> {
         return None;
     }
     // `VOA`, `WN`: an acronym names an outlet, not a person.
-    if !core.contains(' ') && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+    // After a title it is a surname (`SECRETARY RICE`).
+    let titled = words.len() < all;
+    if !titled
+        && !core.contains(' ')
+        && letters.len() <= 4
+        && letters.iter().all(|c| c.is_uppercase())
+    {
         return None;
     }
     Some(core)
@@ -728,6 +790,31 @@ mod tests {
         assert_eq!(label_core("Speaker 2"), None);
         assert_eq!(label_core("HOST"), None);
         assert_eq!(surname_of("POMPEO"), "Pompeo");
+        // A short surname after a title is no acronym; a note in full-width brackets goes.
+        assert_eq!(label_core("SECRETARY RICE").as_deref(), Some("RICE"));
+        // A role word in another language is no first name.
+        assert_eq!(label_core("Moderatorin"), None);
+        assert_eq!(label_core("Dziennikarka"), None);
+        assert_eq!(
+            label_core("Andrew Westphal（下简称 “安”）").as_deref(),
+            Some("Andrew Westphal")
+        );
+    }
+
+    #[test]
+    fn names_stop_before_outlets_and_skip_a_leading_description() {
+        let t = "Pompeo fala com Hugh Hewitt da MSNBC hoje";
+        assert_eq!(name_after(t, 16).unwrap().name, "Hugh Hewitt");
+        assert_eq!(
+            name_after("Joris van Dijk", 0).unwrap().name,
+            "Joris van Dijk"
+        );
+        let found = after_phrases(
+            "Interview with LibriVox founder Hugh McGuire",
+            0,
+            &["interview with".to_string()],
+        );
+        assert_eq!(found[0].name, "Hugh McGuire");
     }
 
     #[test]

@@ -67,9 +67,15 @@ pub struct Lexicon {
     /// Openers of the site's promotion lines after the interview (`Subscribe to …`,
     /// `Simak breaking news …`): dropped when they trail the last answer.
     pub promo_openers: Vec<String>,
-    /// Words that open a publication's or station's name (`Báo …`, `Radio …`): a name
-    /// that starts with one is an outlet, never a person.
+    /// Words of a publication's or station's name (`Báo …`, `Radio …`, `… News`): a name
+    /// that holds one is an outlet, never a person.
     pub outlet_words: Vec<String>,
+    /// Verbs by which an outlet says whom it interviewed (`Wikinews interviews X`,
+    /// `Wikinews spoke with X`): the one named after them answers.
+    pub outlet_verbs: Vec<String>,
+    /// Verbs before an outlet's label (`X tells Wikinews`): the one named before them is
+    /// interviewed.
+    pub tells_outlet_verbs: Vec<String>,
     /// Words after a name that say it conducted the interview (`Hoàng Lan (thực hiện)`).
     pub interviewer_suffixes: Vec<String>,
     /// Last words of a collection's or programme's name (`… Oral History Project`): over
@@ -156,6 +162,8 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.title_block_keys,
             &mut lex.collection_words,
             &mut lex.outlet_words,
+            &mut lex.outlet_verbs,
+            &mut lex.tells_outlet_verbs,
             &mut lex.interviewer_suffixes,
         ] {
             for w in list.iter_mut() {

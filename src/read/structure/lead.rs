@@ -438,7 +438,8 @@ fn described_start(sentence: &str) -> usize {
         )
     };
     if i == 0 && toks.len() >= 3 && !lower(toks[0].1) && !title(toks[0].1) {
-        if lower(toks[1].1) {
+        // Not a verb: `October is National Magic Month` opens with its subject.
+        if lower(toks[1].1) && !lexicon::contains(&lexicon().bio_verbs, toks[1].1) {
             i = 1; // `Keman sanatçısı`: a capitalised first word, then the description
         } else if title(toks[1].1) {
             return toks[1].0; // `Astronomer Dr. Felipe Arroyo`: the title opens the name

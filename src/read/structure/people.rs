@@ -85,10 +85,17 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                     // The subject is a noun (`der Förster`), not a place (`en el vivero`).
                     && after[2].chars().next().is_some_and(char::is_uppercase)
             };
-            let role = if possessed || told {
+            // `Interview With Greta Van Susteren of Fox News`: the one from an outlet asks.
+            let of_outlet = from_outlet(src, f.span.end);
+            let role = if possessed || told || of_outlet {
                 Role::Interviewer
             } else {
                 Role::Interviewee
+            };
+            let before = if of_outlet {
+                format!("{before}' (named with an outlet: the one from the outlet asks)")
+            } else {
+                before
             };
             let before = if told {
                 format!("{before}' (another subject tells: 'the one with' asks)")
@@ -119,19 +126,38 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 let name_at = name_at
                     + (src[name_at..].len() - src[name_at..].trim_start_matches([' ', ':']).len());
                 if let Some(f) = names::name_after(src, name_at) {
-                    let rest = src[f.span.end..at + line.trim_end().len()].trim();
+                    let line_end = at + line.trim_end().len();
+                    // `by J.T. Curry and P.D. Lagerquist`: a second name after a joiner.
+                    let second = {
+                        let rest = &src[f.span.end..line_end];
+                        let joiner = rest.split_whitespace().next().unwrap_or("");
+                        let from = f.span.end + rest.find(joiner).unwrap_or(0) + joiner.len() + 1;
+                        (rest.starts_with(' ')
+                            && (joiner == "&" || lexicon::contains(&lex.org_joiners, joiner))
+                            && from < line_end)
+                            .then(|| names::name_after(src, from))
+                            .flatten()
+                            .filter(|g| {
+                                g.span.start == from
+                                    && (2..=4).contains(&g.name.split_whitespace().count())
+                            })
+                    };
+                    let end = second.as_ref().map_or(f.span.end, |g| g.span.end);
+                    let rest = src[end..line_end].trim();
                     let words = f.name.split_whitespace().count();
                     if f.span.start == name_at
                         && (2..=4).contains(&words)
                         && (rest.is_empty()
                             || rest.starts_with(['|', ',', '·', '-', '–', '—', '(']))
                     {
-                        ev.push(Evidence {
-                            how: format!("byline '{}'", t),
-                            found: f,
-                            role: Role::Interviewer,
-                            job_title: None,
-                        });
+                        for f in std::iter::once(f).chain(second) {
+                            ev.push(Evidence {
+                                how: format!("byline '{}'", t),
+                                found: f,
+                                role: Role::Interviewer,
+                                job_title: None,
+                            });
+                        }
                         break;
                     }
                 }
@@ -363,10 +389,23 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                                 && corroborated(src, &b.name, span)
                         })
                     {
+                        // `Interview With Greta Van Susteren of Fox News`: she asks.
+                        let asks = from_outlet(src, b.span.end);
                         ev.push(Evidence {
+                            role: if asks {
+                                Role::Interviewer
+                            } else {
+                                Role::Interviewee
+                            },
+                            how: format!(
+                                "after '{before} {w}' in the headline{}",
+                                if asks {
+                                    " (named with an outlet: the one from the outlet asks)"
+                                } else {
+                                    ""
+                                }
+                            ),
                             found: b,
-                            role: Role::Interviewee,
-                            how: format!("after '{before} {w}' in the headline"),
                             job_title: None,
                         });
                     }
@@ -454,6 +493,179 @@ fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
         }
     }
     ev
+}
+
+/// `Wikinews interviews Mario J. Lucero and Isabel Ruiz of …`, `Wikinews spoke with William
+/// Evans, president of …`: an outlet's label (the one a question label names) and a verb of
+/// interviewing, then the ones interviewed. A name counts when the text prints its surname
+/// again or sets a description after it with a comma (`William Evans, president …`).
+fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (off, text) in head_text(src, iv) {
+        // `Biologist Nick Bos tells Wikinews about …`: the one who tells the outlet answers.
+        for verb in &lex.tells_outlet_verbs {
+            for r in names::occurrences_any_case(&text, verb) {
+                let object = text[r.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c));
+                let outlet = object.chars().count() >= 3
+                    && object.chars().next().is_some_and(|c| !c.is_lowercase())
+                    && lexicon::contains(&lex.question_labels, object);
+                let before = text[..r.start].trim_end_matches(' ');
+                let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                if !outlet || before.len() == r.start || word_start >= before.len() {
+                    continue;
+                }
+                let f = names::name_ending_at(src, off + word_start..off + before.len());
+                let Some(f) = names::without_description(src, &f) else {
+                    continue;
+                };
+                let again = f.name.split_whitespace().last().is_some_and(|s| {
+                    names::occurrences(src, s)
+                        .iter()
+                        .any(|o| o.end <= f.span.start || o.start >= f.span.end)
+                });
+                if (2..=4).contains(&f.name.split_whitespace().count()) && again {
+                    out.push(Evidence {
+                        how: format!("before '{} {object}'", &text[r.clone()]),
+                        found: f,
+                        role: Role::Interviewee,
+                        job_title: None,
+                    });
+                }
+            }
+        }
+        for verb in &lex.outlet_verbs {
+            for r in names::occurrences_any_case(&text, verb) {
+                let before = text[..r.start].trim_end_matches(' ');
+                let subject = before
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c));
+                let outlet = subject.chars().count() >= 3
+                    && subject.chars().next().is_some_and(|c| !c.is_lowercase())
+                    && lexicon::contains(&lex.question_labels, subject);
+                if !outlet || before.len() == r.start {
+                    continue;
+                }
+                let mut found = names::after_phrases(
+                    &text[r.start..],
+                    off + r.start,
+                    std::slice::from_ref(verb),
+                );
+                // `Andrew Westphal is the director of … Wikinews interviewed him …`: a
+                // pronoun stands for the full name opening the sentence before, whose
+                // next word is lower case (a verb).
+                let object = text[r.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !lexicon::is_word_char(c))
+                    .to_lowercase();
+                if found.is_empty() && lexicon::contains(&lex.person_pronouns, &object) {
+                    let para_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                    let sentence_start = text[para_start..before.len()]
+                        .trim_end_matches(|c: char| !matches!(c, '.' | '!' | '?'))
+                        .trim_end_matches(['.', '!', '?']);
+                    let prev_start = sentence_start
+                        .rfind(['.', '!', '?'])
+                        .map_or(para_start, |i| para_start + i + 1);
+                    let prev_start = prev_start
+                        + (text[prev_start..].len() - text[prev_start..].trim_start().len());
+                    if prev_start < before.len() {
+                        if let Some(f) = names::name_after(&text, prev_start).filter(|f| {
+                            f.span.start == prev_start
+                                && text[f.span.end..]
+                                    .trim_start()
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_lowercase)
+                        }) {
+                            found.push(Found {
+                                name: f.name,
+                                span: f.span.start + off..f.span.end + off,
+                            });
+                        }
+                    }
+                }
+                // `Wikinews interviewed the site's founder, Jack Herrick.`
+                if found.is_empty() {
+                    found.extend(
+                        names::described_after(&text, r.end)
+                            .and_then(|d| names::name_after(&text, d))
+                            .map(|f| Found {
+                                name: f.name,
+                                span: f.span.start + off..f.span.end + off,
+                            }),
+                    );
+                }
+                // Only the names right after this verb (the list it introduces); a name
+                // after a bare comma is an apposition (`Christopher Hill, U.S. Republican
+                // Party presidential candidate`), not a second person.
+                let mut prev_end: Option<usize> = None;
+                for f in found {
+                    let apposition =
+                        prev_end.is_some_and(|e| src.get(e..f.span.start) == Some(", "));
+                    prev_end = Some(f.span.end);
+                    if apposition {
+                        continue;
+                    }
+                    let words = f.name.split_whitespace().count();
+                    let rest = &src[f.span.end..];
+                    let apposed = rest.starts_with(", ")
+                        && rest[2..].chars().next().is_some_and(char::is_lowercase);
+                    let again = f.name.split_whitespace().last().is_some_and(|s| {
+                        names::occurrences(src, s)
+                            .iter()
+                            .any(|o| o.end <= f.span.start || o.start >= f.span.end)
+                    });
+                    if (2..=4).contains(&words) && (apposed || again) {
+                        out.push(Evidence {
+                            how: format!("after '{subject} {}'", &text[r.clone()]),
+                            found: f,
+                            role: Role::Interviewee,
+                            job_title: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The name ending at `end` is followed by `of`/`de` and an outlet's name (`Greta Van
+/// Susteren of Fox News`, `Julia Roth von der Berliner Zeitung`): a journalist's credit.
+fn from_outlet(src: &str, end: usize) -> bool {
+    let lex = lexicon();
+    let rest = src[end..].lines().next().unwrap_or("");
+    let mut ws = rest.split_whitespace().peekable();
+    let of = rest.starts_with(' ')
+        && ws.next().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "from" | "de" | "du" | "da" | "di" | "von" | "vom" | "do"
+            )
+        });
+    if ws
+        .peek()
+        .is_some_and(|w| lexicon::contains(&lex.articles, &w.to_lowercase()))
+    {
+        ws.next();
+    }
+    of && ws
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| {
+            lexicon::contains(
+                &lex.outlet_words,
+                &w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                    .to_lowercase(),
+            )
+        })
 }
 
 /// `Interview: Markus Weber` on a line of its own that is not the headline — below the
@@ -761,6 +973,10 @@ fn suffix_credits(src: &str, iv: &Interview) -> Vec<Evidence> {
 pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     let lex = lexicon();
     let mut ev = gather_evidence(src, iv);
+    // Speaker labels name who speaks better than the head's `Wikinews interviews X`.
+    if !labelled {
+        ev.extend(outlet_interviews(src, iv));
+    }
     // `EVELYN MARSH` from a title in capitals, printed `Evelyn Marsh` elsewhere: the name
     // as written in running text.
     for e in ev.iter_mut() {
@@ -791,7 +1007,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     if !ev.iter().any(|e| e.role == Role::Interviewee) {
         ev.extend(uncased_headline_name(src, iv));
     }
-    ev.retain(|e| plausible_name(&e.found.name));
+    ev.retain(|e| plausible_name(&e.found.name) && !surname_after_title(src, &e.found));
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
     let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -833,6 +1049,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // Which evidence person each group is.
     let mut person_of: Vec<Option<usize>> = vec![None; groups.len()];
     let mut role_of: Vec<Option<(Role, String)>> = vec![None; groups.len()];
+    let mut unnamed: Vec<bool> = vec![false; groups.len()];
     for g in 0..groups.len() {
         let label = label_of(g, iv);
         let key = labels::key_of(&label);
@@ -940,6 +1157,11 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             let asks_alike = best
                 .is_some_and(|b| stats[b].2 >= 0.75 && stats[g].2 >= 0.75 && stats[g].1 < mean_len);
             role_of[g] = if !has_interviewer && (Some(g) == best || asks_alike) {
+                // A speaker none of whose turns asks anything is the asker only because
+                // someone must be: no name is tied to that guess.
+                if stats[g].2 == 0.0 {
+                    unnamed[g] = true;
+                }
                 Some((Role::Interviewer, format!("'{label}' {why}")))
             } else {
                 Some((
@@ -991,6 +1213,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     format!("'{la}' asks in {:.0}% of turns, '{lb}' in {:.0}%: the turns outweigh the head's phrase", share(a) * 100.0, share(b) * 100.0),
                 ));
                 role_of[b] = Some((Role::Interviewee, format!("'{lb}' answers; '{la}' asks")));
+                // The turns settle who asks: no guess is left to keep names from.
+                unnamed[a] = false;
+                unnamed[b] = false;
                 break;
             }
         }
@@ -1168,6 +1393,50 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             });
         }
     }
+    // `Professor Chomsky sat down with Michael Dranove for an interview`: the interviewee
+    // as the subject of a meeting phrase in the lead; the one met asks.
+    if !has(&ev, Role::Interviewer) {
+        let surnames: Vec<String> = ev
+            .iter()
+            .filter(|e| e.role == Role::Interviewee)
+            .filter_map(|e| e.found.name.split_whitespace().last().map(str::to_string))
+            .collect();
+        'met: for p in &iv.lead {
+            let text = &src[p.span.clone()];
+            for phrase in &lex.lead_subject_phrases {
+                for r in names::occurrences_any_case(text, phrase) {
+                    let subject = text[..r.start].split_whitespace().next_back().unwrap_or("");
+                    if !surnames.iter().any(|s| s == subject) {
+                        continue;
+                    }
+                    let at = p.span.start + r.end + 1;
+                    let Some(f) = src
+                        .get(at..)
+                        .filter(|_| text[r.end..].starts_with(' '))
+                        .and_then(|_| names::name_after(src, at))
+                        .filter(|f| {
+                            f.span.start == at
+                                && (2..=4).contains(&f.name.split_whitespace().count())
+                                && plausible_name(&f.name)
+                                && !surnames.iter().any(|s| f.name.ends_with(s.as_str()))
+                        })
+                    else {
+                        continue;
+                    };
+                    ev.push(Evidence {
+                        how: format!(
+                            "the interviewee '{subject} {}' this person in the lead",
+                            &text[r.clone()]
+                        ),
+                        found: f,
+                        role: Role::Interviewer,
+                        job_title: None,
+                    });
+                    break 'met;
+                }
+            }
+        }
+    }
     if !has(&ev, Role::Interviewer) {
         if let Some((found, how)) = super::lead::interviewer(src, iv) {
             ev.push(Evidence {
@@ -1210,9 +1479,22 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             }
         }
     }
+    // `Titley:` for `David Titley` printed in a caption: where a one-word label is the
+    // surname of a full name the text prints, one-word labels are surnames, not first names.
+    let surname_labels = (0..groups.len()).any(|g| {
+        names::label_core(&label_of(g, iv)).is_some_and(|core| {
+            !core.contains(char::is_whitespace)
+                && names::occurrences(src, &names::surname_of(&core))
+                    .into_iter()
+                    .any(|r| {
+                        let f = names::name_ending_at(src, r);
+                        f.name.split_whitespace().count() >= 2 && plausible_name(&f.name)
+                    })
+        })
+    });
     // Groups still without a person: a fuller form of the label's name in the text.
     for g in 0..groups.len() {
-        if person_of[g].is_some() {
+        if person_of[g].is_some() || unnamed[g] {
             continue;
         }
         let label = label_of(g, iv);
@@ -1227,6 +1509,53 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             == 1;
         if let (Some(e), true) = (free, one_group_of_role) {
             person_of[g] = Some(e);
+            continue;
+        }
+        // `JC:` where the text defines it: `José Cárdenas (JC), conductor:`.
+        let letters: Vec<char> = label.trim().chars().collect();
+        if (2..=4).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+            let defined = src
+                .match_indices(&format!(" ({})", label.trim()))
+                .find_map(|(i, _)| {
+                    let line_start = src[..i].rfind('\n').map_or(0, |l| l + 1);
+                    let word_start = src[line_start..i]
+                        .rfind(char::is_whitespace)
+                        .map_or(line_start, |w| line_start + w + 1);
+                    let f = names::name_ending_at(src, word_start..i);
+                    let initials: String = f
+                        .name
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next())
+                        .filter(|c| c.is_uppercase())
+                        .collect();
+                    (f.name.split_whitespace().count() >= 2
+                        && initials == label.trim()
+                        && plausible_name(&f.name))
+                    .then_some(f)
+                });
+            if let Some(f) = defined {
+                ev.push(Evidence {
+                    how: format!("label '{label}': the text defines it after the full name"),
+                    found: f,
+                    role,
+                    job_title: None,
+                });
+                person_of[g] = Some(ev.len() - 1);
+                continue;
+            }
+        }
+        // `安：` where the text defines it: `Andrew Westphal（下简称 “安”）：` (a label that
+        // names its short form with a 'hereafter' word).
+        if let Some(f) = alias_defined(src, label.trim()) {
+            ev.push(Evidence {
+                how: format!(
+                    "label '{label}': the text defines it as the short form of a full name"
+                ),
+                found: f,
+                role,
+                job_title: None,
+            });
+            person_of[g] = Some(ev.len() - 1);
             continue;
         }
         let Some(core) = names::label_core(&label) else {
@@ -1265,6 +1594,24 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     name: f.name[cut..].to_string(),
                     span: f.span.start + cut..f.span.end,
                 };
+            }
+            // `Editorial Manager Chet Clem` for the label `Chet Clem:`: a label that is a
+            // full name shows where the name starts.
+            if core.split_whitespace().count() >= 2 {
+                let first = core.split_whitespace().next().unwrap_or("").to_lowercase();
+                let words: Vec<&str> = f.name.split_whitespace().collect();
+                if let Some(k) = (1..words.len()).find(|&k| words[k].to_lowercase() == first) {
+                    let cut = f.name.len() - words[k..].join(" ").len();
+                    if f.name.ends_with(&words[k..].join(" ")) {
+                        f = Found {
+                            name: f.name[cut..].to_string(),
+                            span: f.span.start + cut..f.span.end,
+                        };
+                    }
+                }
+            }
+            if !plausible_name(&f.name) {
+                continue;
             }
             let better = best.as_ref().is_none_or(|b| {
                 let (fw, bw) = (
@@ -1322,12 +1669,19 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     && !core.chars().any(
                         |c| matches!(c, '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'),
                     )
-                    && iv
+                    && (iv
                         .lead
                         .iter()
                         .map(|p| &src[p.span.clone()])
                         .chain(iv.figures.iter().map(|f| &src[f.span.clone()]))
-                        .any(|t| t.contains(core.as_str())))
+                        .any(|t| t.contains(core.as_str()))
+                        // `… مع رئيس الحكومة الإيطالية السيد سيلفيو بيرلسكوني`: printed
+                        // after a title, as a person is introduced or addressed.
+                        || src.match_indices(core.as_str()).any(|(i, _)| {
+                            src[..i].split_whitespace().next_back().is_some_and(|w| {
+                                lexicon::contains(&lex.titles, w) && src[..i].ends_with(' ')
+                            })
+                        })))
                 || (core.chars().count() <= 4
                     && core.chars().count() >= 2
                     && core.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))) =>
@@ -1347,14 +1701,58 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     )
                 })
             }
+            // `Bill:`, `Deniz:`: a one-word label in mixed case that is no role word, no
+            // title and never printed in lower case is a first name; it is all the text
+            // gives, and a reader takes it as the name.
+            // Only where the turns bear the role out: the label speaks twice or more, and
+            // an answerer rarely asks while an asker mostly does (`Deniz` asks, though the
+            // guess of who asks picked another: no name on a doubtful role).
+            _ if !surname_labels && given_name_label(src, &label, &core) && {
+                let ts: Vec<String> = iv
+                    .turns
+                    .iter()
+                    .filter(|t| {
+                        t.label
+                            .as_ref()
+                            .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+                    })
+                    .map(|t| t.text())
+                    .collect();
+                let asks = ts.iter().filter(|t| t.contains(['?', '¿', '？'])).count() as f32
+                    / ts.len().max(1) as f32;
+                ts.len() >= 2
+                    && match role {
+                        Role::Interviewee => asks < 0.25,
+                        Role::Interviewer => asks >= 0.5,
+                        Role::Other => false,
+                    }
+            } =>
+            {
+                iv.turns
+                    .iter()
+                    .find(|t| t.label.as_deref() == Some(label.as_str()))
+                    .and_then(|t| {
+                        let s = t.span.start + src[t.span.start..].find(core.as_str())?;
+                        Some((
+                            Found {
+                                name: core.clone(),
+                                span: s..s + core.len(),
+                            },
+                            "the label is a first name (no role word, never printed in lower case)",
+                        ))
+                    })
+            }
             _ => None,
         };
         if let Some((f, how)) = found {
+            // `Secretary Condoleezza Rice`: the title printed before the name is the job
+            // title, kept apart from the name.
+            let job_title = title_before(src, &f.span);
             ev.push(Evidence {
                 found: f,
                 role,
                 how: format!("label '{label}': {how}"),
-                job_title: None,
+                job_title,
             });
             person_of[g] = Some(ev.len() - 1);
         }
@@ -1442,6 +1840,43 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     }
 }
 
+/// The full name a line opens with when it defines `short` as its short form:
+/// `Andrew Westphal（下简称 “安”）：`, `Jane Roe (hereafter "JR"):`.
+fn alias_defined(src: &str, short: &str) -> Option<Found> {
+    const HEREAFTER: &[&str] = &[
+        "以下简称",
+        "下简称",
+        "以下簡稱",
+        "下簡稱",
+        "简称",
+        "簡稱",
+        "hereafter",
+        "hereinafter",
+    ];
+    for (i, _) in src.match_indices(short) {
+        let line_start = src[..i].rfind('\n').map_or(0, |l| l + 1);
+        let before = &src[line_start..i];
+        let Some(open) = before.rfind(['(', '（']) else {
+            continue;
+        };
+        let inside = before[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches(['"', '“', '「', '\'', '‘', ' ']);
+        if !HEREAFTER.iter().any(|h| inside.trim() == *h) {
+            continue;
+        }
+        let name = before[..open].trim();
+        if (1..=4).contains(&name.split_whitespace().count()) && plausible_name(name) {
+            let start = line_start + (before.len() - before.trim_start().len());
+            return Some(Found {
+                name: name.to_string(),
+                span: start..start + name.len(),
+            });
+        }
+    }
+    None
+}
+
 fn plausible_name(name: &str) -> bool {
     let lex = lexicon();
     // `The Guardian`, `The Glacier Keeper`: a title or an outlet, not a person's name.
@@ -1450,12 +1885,120 @@ fn plausible_name(name: &str) -> bool {
         .next()
         .is_some_and(|w| matches!(w, "The" | "THE"));
     let outlet = lexicon::starts_with_phrase(&lex.outlet_words, name).is_some();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                .to_lowercase()
+        })
+        .collect();
+    // `Wikinews`, `PREGUNTA`: an outlet's or a role's label is no one's name.
+    let label = lexicon::contains(&lex.question_labels, &name.to_lowercase())
+        || lexicon::contains(&lex.answer_labels, &name.to_lowercase());
+    // `US`: a lone acronym names a country or an organisation.
+    let acronym = words.len() == 1 && {
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+    };
+    // `On Thursday`: a sentence's opening preposition is no part of a name.
+    let preposition = words
+        .first()
+        .is_some_and(|w| words.len() > 1 && lexicon::contains(&lex.place_prepositions, w));
     !name.is_empty()
         && !article
         && !outlet
+        && !label
+        && !acronym
+        && !preposition
         && !name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             w.ends_with("'s") || w.ends_with("’s") || lexicon::contains(&lex.interview_words, &w)
+        })
+        // `Berliner Zeitung`, `Fox News`, `Fuchs Oral History Transcripts`: a publication's
+        // or a collection's name.
+        && !words.iter().any(|w| {
+            lexicon::contains(&lex.outlet_words, w) || lexicon::contains(&lex.collection_words, w)
+        })
+}
+
+/// The title words (one to three, from the lexicon) printed right before `span` on its
+/// line, capitalised as a title before a name is (`Secretary Condoleezza Rice`).
+fn title_before(src: &str, span: &std::ops::Range<usize>) -> Option<Found> {
+    let lex = lexicon();
+    let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let head = &src[line_start..span.start];
+    if !head.ends_with(' ') {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=3.min(words.len())).rev().find_map(|n| {
+        let t = words[words.len() - n..].join(" ");
+        let capital = t.chars().next().is_some_and(char::is_uppercase);
+        let start = line_start + head.trim_end().len() - t.len();
+        (capital
+            && src.get(start..start + t.len()) == Some(t.as_str())
+            && lexicon::contains(&lex.titles, t.trim_end_matches('.').to_lowercase().as_str()))
+        .then(|| Found {
+            span: start..start + t.len(),
+            name: t,
+        })
+    })
+}
+
+/// `President Obama`, `Herr Müller`: a lone word printed right after a title is a surname;
+/// without the given name the text does not print, it is no one's full name.
+fn surname_after_title(src: &str, f: &Found) -> bool {
+    if f.name.split_whitespace().count() != 1 || !f.name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let line_start = src[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before: Vec<&str> = src[line_start..f.span.start].split_whitespace().collect();
+    let lex = lexicon();
+    (1..=3.min(before.len())).any(|n| {
+        let t = before[before.len() - n..].join(" ").to_lowercase();
+        lexicon::contains(&lex.titles, t.trim_end_matches('.'))
+    })
+}
+
+/// A speaker label that is one capitalised word in mixed case (`Rebecca`, `Ümit`), the
+/// whole label, no title or role word, and a word the text never prints in lower case
+/// (`Bill`, not `bill` the invoice; `Teacher`, printed `teacher` elsewhere, is a role).
+fn given_name_label(src: &str, label: &str, core: &str) -> bool {
+    let lex = lexicon();
+    let lower = core.to_lowercase();
+    let mut cs = core.chars();
+    label.trim() == core
+        && !core.contains(char::is_whitespace)
+        && cs.next().is_some_and(char::is_uppercase)
+        && core.chars().count() >= 3
+        && cs.clone().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && cs.any(char::is_lowercase)
+        && !lexicon::contains(&lex.titles, &lower)
+        && !lexicon::contains(&lex.interview_words, &lower)
+        && !lexicon::contains(&lex.author_words, &lower)
+        && plausible_name(core)
+        && names::occurrences_exact(src, &lower).is_empty()
+        // `Zhang` where the text prints `Fuqing Zhang`: a surname, not the whole name.
+        && names::occurrences(src, core).iter().all(|r| {
+            // `Ümit Bey`: an honorific after the name is no surname.
+            let capital = |w: Option<&str>| {
+                w.is_some_and(|w| {
+                    names::name_token(w).is_some()
+                        && !w.ends_with([',', ':'])
+                        && !lexicon::contains(
+                            &lex.titles,
+                            &w.trim_matches(|c: char| !lexicon::is_word_char(c))
+                                .to_lowercase(),
+                        )
+                })
+            };
+            let line_start = src[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = src[line_start..r.start].split_whitespace().next_back();
+            let after = src[r.end..].lines().next().unwrap_or("");
+            let next = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split_whitespace().next());
+            !capital(before) && !capital(next)
         })
 }
 
@@ -1891,7 +2434,7 @@ fn is_courtesy(reply: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::name_before_title;
+    use super::{given_name_label, name_before_title};
 
     fn name(text: &str, title: &str) -> Option<String> {
         name_before_title(text, text, title).map(|(f, _)| f.name)
@@ -1915,6 +2458,17 @@ mod tests {
             name("김순자 대사가 말했다.", "대사").as_deref(),
             Some("김순자")
         );
+    }
+
+    #[test]
+    fn a_one_word_label_is_a_first_name_only_when_nothing_says_otherwise() {
+        let src = "Bill: We opened in May.\nRebecca: Yes.\nBill: And the bill came.";
+        assert!(!given_name_label(src, "Bill", "Bill")); // `bill` in lower case
+        assert!(given_name_label(src, "Rebecca", "Rebecca"));
+        let src = "Zhang: Yes.\nThe meteorologist Fuqing Zhang said so.";
+        assert!(!given_name_label(src, "Zhang", "Zhang")); // part of a longer name
+        let src = "Ümit: Evet.\nDeniz: Kastınız nedir Ümit Bey?";
+        assert!(given_name_label(src, "Ümit", "Ümit")); // an honorific is no surname
     }
 
     #[test]
