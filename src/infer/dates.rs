@@ -51,8 +51,12 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
             return Some((d, m.range()));
         }
     }
-    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`).
-    if let Some(m) = numeric_re().find(line) {
+    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`), and
+    // only Gregorian ones: `28/1/1427 هـ` counts in the Hijri calendar.
+    for m in numeric_re().find_iter(line) {
+        if other_calendar(&line[m.end()..]) {
+            continue;
+        }
         if let Ok(Some(d)) = numeric(m.as_str()) {
             return Some((d, m.range()));
         }
@@ -71,6 +75,117 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
     // The covered range: from the first to the last token that took part.
     let range = covered_range(line);
     Some((d, range))
+}
+
+/// The text right after a date marks another calendar (`هـ`, `AH`).
+fn other_calendar(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ')' | '-'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !next.is_empty() && lexicon().other_calendar_marks.contains(&next)
+}
+
+/// The clock time of a date line with its offset, as `HH:MM:SS` and `+HH:MM`, when the
+/// line states both: an explicit offset (`10:48 GMT+3`, `09:30 +07:00`), a clock marked
+/// as Greenwich or UTC time (`13:57 GMT`), or a local clock beside the same moment in
+/// Greenwich time (`16:57 (Mecca), 13:57 (GMT)`: +03:00). A clock without an offset gives
+/// nothing: the time would be a guess.
+pub fn clock_with_offset(line: &str) -> Option<(String, String)> {
+    static CLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = CLOCK.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?")
+            .unwrap()
+    });
+    let utc_words = &lexicon().utc_words;
+    // Clock matches, not an offset's digits (`+07:00`).
+    let found: Vec<regex::Captures> = re
+        .captures_iter(line)
+        .filter(|c| {
+            let at = c.get(0).expect("match").start();
+            !line[..at].trim_end().ends_with(['+', '-', '−'])
+        })
+        .collect();
+    let mut clocks: Vec<(u32, u32, u32, bool, Option<i32>)> = Vec::new();
+    for (k, c) in found.iter().enumerate() {
+        let m = c.get(0).expect("match");
+        let n = |i: usize| {
+            c.get(i)
+                .map_or(0, |g| g.as_str().parse::<u32>().unwrap_or(99))
+        };
+        let (mut h, mi, se) = (n(1), n(2), n(3));
+        if let Some(ap) = c.get(4) {
+            if !(1..=12).contains(&h) {
+                continue;
+            }
+            let pm = ap.as_str().eq_ignore_ascii_case("p");
+            h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+        }
+        if h > 23 || mi > 59 || se > 59 {
+            continue;
+        }
+        // What follows the clock, up to the next clock.
+        let end = found
+            .get(k + 1)
+            .map_or(line.len(), |c| c.get(0).expect("match").start());
+        let after = &line[m.end()..end];
+        let lower = after.to_lowercase();
+        let first_word = crate::read::lexicon::words(&lower).into_iter().next();
+        let utc = first_word.is_some_and(|w| utc_words.contains(&w));
+        let offset = offset_in(after);
+        clocks.push((h, mi, se, utc && offset.is_none(), offset));
+    }
+    let fmt = |o: i32| {
+        let sign = if o < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+    };
+    let hms = |(h, m, s): (u32, u32, u32)| format!("{h:02}:{m:02}:{s:02}");
+    let first = *clocks.first()?;
+    if let Some(o) = first.4 {
+        return Some((hms((first.0, first.1, first.2)), fmt(o)));
+    }
+    // A local clock and the same moment in Greenwich time.
+    if let (false, Some(g)) = (first.3, clocks.iter().skip(1).find(|c| c.3)) {
+        let local = (first.0 * 60 + first.1) as i32;
+        let gmt = (g.0 * 60 + g.1) as i32;
+        let mut o = local - gmt;
+        if o > 14 * 60 {
+            o -= 24 * 60;
+        } else if o < -12 * 60 {
+            o += 24 * 60;
+        }
+        if (-12 * 60..=14 * 60).contains(&o) && o % 15 == 0 {
+            return Some((hms((first.0, first.1, first.2)), fmt(o)));
+        }
+        return None;
+    }
+    first
+        .3
+        .then(|| (hms((first.0, first.1, first.2)), "+00:00".to_string()))
+}
+
+/// An explicit offset right after a clock: `+07:00`, `-0500`, `GMT+3`, `UTC-05:30`, in
+/// minutes.
+fn offset_in(after: &str) -> Option<i32> {
+    static OFF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = OFF.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*\(?\s*(?:gmt|utc)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\b").unwrap()
+    });
+    let c = re.captures(after)?;
+    let h: i32 = c[2].parse().ok()?;
+    let m: i32 = c.get(3).map_or(Some(0), |g| g.as_str().parse().ok())?;
+    if h > 14 || m > 59 {
+        return None;
+    }
+    let o = h * 60 + m;
+    Some(if &c[1] == "-" { -o } else { o })
 }
 
 fn iso_re() -> &'static regex::Regex {
@@ -305,11 +420,17 @@ fn covered_range(line: &str) -> Range<usize> {
             || t == "tháng"
             || months.iter().any(|(n, _)| n == t)
     };
-    let parts: Vec<&Range<usize>> = toks
+    let mut parts: Vec<(&str, &Range<usize>)> = toks
         .iter()
         .filter(|(t, _)| is_part(t))
-        .map(|(_, r)| r)
+        .map(|(t, r)| (t.as_str(), r))
         .collect();
+    // Fillers (`the`, `of`, `de`) after the last part are the sentence's: `March 15,
+    // 2012 Wikinews interviewed one of the …` ends at the year.
+    while parts.last().is_some_and(|(t, _)| is_filler(t)) {
+        parts.pop();
+    }
+    let parts: Vec<&Range<usize>> = parts.into_iter().map(|(_, r)| r).collect();
     match (parts.first(), parts.last()) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..line.len(),
@@ -388,6 +509,45 @@ mod tests {
         assert_eq!(find("প্রকাশ: ০৫ মার্চ ২০২৪").unwrap().0, d("2024-03-05"));
         // Only Thai text counts from the Buddha.
         assert_eq!(find("12 January 2567").unwrap().0, d("2567-01-12"));
+    }
+
+    #[test]
+    fn hijri_dates_are_skipped_and_two_clocks_give_the_offset() {
+        let line = "الاثنين 28/1/1427 هـ - الموافق 27/2/2006 م (آخر تحديث) الساعة 16:57 (مكة المكرمة)، 13:57 (غرينتش)";
+        assert_eq!(find(line).unwrap().0, d("2006-02-27"));
+        assert_eq!(
+            clock_with_offset(line),
+            Some(("16:57:00".into(), "+03:00".into()))
+        );
+    }
+
+    #[test]
+    fn a_clock_gives_a_time_only_with_its_offset() {
+        assert_eq!(
+            clock_with_offset("10 Juli 2024 14:20 GMT+7"),
+            Some(("14:20:00".into(), "+07:00".into()))
+        );
+        assert_eq!(
+            clock_with_offset("March 3, 2024, 9:05 p.m. UTC"),
+            Some(("21:05:00".into(), "+00:00".into()))
+        );
+        assert_eq!(
+            clock_with_offset("2024-03-15 09:30 +07:00"),
+            Some(("09:30:00".into(), "+07:00".into()))
+        );
+        assert_eq!(
+            clock_with_offset("Friday, January 12, 2007; 11:00 AM"),
+            None
+        );
+        assert_eq!(clock_with_offset("03.12.10, 10:48"), None);
+    }
+
+    #[test]
+    fn a_date_in_a_sentence_covers_only_the_date() {
+        let line = "Thursday, March 15, 2012 Wikinews interviewed one of the owners";
+        let (date, r) = find(line).unwrap();
+        assert_eq!(date, d("2012-03-15"));
+        assert_eq!(&line[r], "March 15, 2012");
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct Lexicon {
     pub other_calendar_marks: Vec<String>,
     /// Words for a programme's episode (`Episode 42`, `Folge 7`): a title names one.
     pub episode_words: Vec<String>,
+    /// Names of Greenwich or universal time after a clock (`GMT`, `UTC`, `غرينتش`).
+    pub utc_words: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
     /// Common function words of languages the trigram detector does not know.
@@ -168,6 +170,7 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.consent_words,
             &mut lex.other_calendar_marks,
             &mut lex.episode_words,
+            &mut lex.utc_words,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();

@@ -152,3 +152,40 @@ fn skip_links_taglines_and_captions_are_never_headlines() {
         assert!(warned(&iv, "no-headline"), "{top}");
     }
 }
+
+#[test]
+fn a_date_that_opens_the_lead_dates_the_article() {
+    let Some((iv, text)) = read_case("wikinews/104-en-wikinews-santorum-cocktail.txt") else {
+        return;
+    };
+    assert_eq!(date(&iv), Some("2012-03-15"));
+    // The evidence is the date itself at the start of the lead.
+    let Some(colloquy::model::Provenance::Text { span }) = iv
+        .meta
+        .date_published
+        .as_ref()
+        .map(|d| d.provenance.clone())
+    else {
+        panic!("the date comes from the text");
+    };
+    assert_eq!(&text[span], "March 15, 2012");
+}
+
+#[test]
+fn a_hijri_and_gregorian_date_line_with_local_and_greenwich_clocks() {
+    let Some((iv, _)) = read_case("pages/234-ar-aljazeera-berlusconi-liqa.txt") else {
+        return;
+    };
+    // The Hijri date is not read as a Gregorian one; the offset is the difference of
+    // the Mecca and Greenwich clocks.
+    assert_eq!(date(&iv), Some("2006-02-27T16:57:00+03:00"));
+}
+
+#[test]
+fn a_date_inside_an_answer_is_no_publication_date() {
+    let Some((iv, _)) = read_case("pages/207-en-npr-obama-inskeep-lpm.txt") else {
+        return;
+    };
+    assert_eq!(date(&iv), None);
+    assert!(warned(&iv, "no-date"));
+}

@@ -70,9 +70,18 @@ pub fn read_head(
             continue;
         }
         // Date line or dateline.
-        if iv.meta.date_published.is_none() && t.chars().count() <= 80 {
+        if iv.meta.date_published.is_none() && t.chars().count() <= 200 {
             if let Some((date, r)) = dates::find(t) {
                 let rest = format!("{} {}", &t[..r.start], &t[r.end..]);
+                // A long line is a date line only when nothing but date words is left
+                // beside the date (`الاثنين 28/1/1427 هـ - الموافق 27/2/2006 م … 16:57 …`).
+                let long = t.chars().count() > 80;
+                let rest = if long {
+                    without_date_words(&without_asides(&rest))
+                } else {
+                    rest
+                };
+                let too_much = long && rest.split_whitespace().count() > 1;
                 let rest = rest.trim().trim_matches(|c: char| {
                     c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace()
                 });
@@ -80,8 +89,20 @@ pub fn read_head(
                 // the date with its weekday and clock.
                 let byline_date = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some()
                     && without_date_words(rest).split_whitespace().count() <= 6;
-                if rest.split_whitespace().count() <= 5 || byline_date {
+                if (rest.split_whitespace().count() <= 5 || byline_date) && !too_much {
                     let s = ls[i].span.start;
+                    // The clock with its offset, when the line gives both.
+                    let date = match (&date, dates::clock_with_offset(t)) {
+                        (crate::model::PubDate::Date(d), Some((time, off))) if d.len() == 10 => {
+                            crate::model::PubDate::DateTime(format!("{d}T{time}{off}"))
+                        }
+                        _ => date,
+                    };
+                    let r = if matches!(date, crate::model::PubDate::DateTime(_)) {
+                        0..t.len()
+                    } else {
+                        r
+                    };
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     // `Published 4 June 2023`: a word about the date, not a place.
                     let about_date = lexicon::contains(&lex.not_labels, rest.trim_end_matches(':'));
@@ -178,6 +199,14 @@ pub fn read_head(
             continue;
         }
         if is_prose(t) {
+            // `Thursday, March 15, 2012 Wikinews interviewed …`, `WASHINGTON, March 15,
+            // 2012 — …`: the dateline that opens the lead dates the article.
+            if iv.meta.date_published.is_none() && !seen_prose && iv.lead.is_empty() {
+                if let Some((date, r)) = lead_date(t) {
+                    let s = ls[i].span.start;
+                    iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
+                }
+            }
             seen_prose = true;
             if let Some(p) = para {
                 iv.lead.push(p.paragraph());
@@ -498,6 +527,53 @@ fn last_over_lead(src: &str, ls: &[Line], i: usize) -> bool {
         .find(|l| l.kind == LineKind::Text)
         .is_some_and(|l| is_lead(l.text(src)));
     shaped && last && others && next
+}
+
+/// The date that opens a lead paragraph as its dateline: within its first words, with
+/// only a weekday or a place before it (`Thursday,`, `WASHINGTON,`) and the sentence or a
+/// dash after it.
+fn lead_date(t: &str) -> Option<(crate::model::PubDate, std::ops::Range<usize>)> {
+    let mut cut = t.len().min(60);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let opening = &t[..cut];
+    let (date, r) = dates::find(opening)?;
+    if r.end >= cut {
+        return None; // the date may run on past the opening
+    }
+    let before = without_date_words(&opening[..r.start]);
+    let place =
+        before.is_empty() || (place_like(&before) && before.split_whitespace().count() <= 3);
+    let after = &t[r.end..];
+    let sentence_goes_on = after.starts_with([' ', '—', '–', '-', ':', ',']);
+    (place && sentence_goes_on && date.as_str().len() == 10).then_some((date, r))
+}
+
+/// The text without its parenthesised asides and dates of another calendar (`(Mecca)`,
+/// `28/1/1427 هـ`) and clock times: what is left of a long date line.
+fn without_asides(t: &str) -> String {
+    let lex = lexicon();
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '،' | '-' | '–'));
+            let numeric = !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':'));
+            !numeric && !lexicon::contains(&lex.other_calendar_marks, w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Two to four words, each capitalised, no sentence mark: `Morning Edition Extra`.
