@@ -93,22 +93,80 @@ fn other_calendar(after: &str) -> bool {
 /// as Greenwich or UTC time (`13:57 GMT`), or a local clock beside the same moment in
 /// Greenwich time (`16:57 (Mecca), 13:57 (GMT)`: +03:00). A clock without an offset gives
 /// nothing: the time would be a guess.
-pub fn clock_with_offset(line: &str) -> Option<(String, String)> {
+pub fn clock_with_offset(line: &str, date: &str) -> Option<(String, String)> {
+    let clocks = clocks(line, date);
+    let fmt = |o: i32| {
+        let sign = if o < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+    };
+    let hms = |c: &Clock| format!("{:02}:{:02}:{:02}", c.h, c.m, c.s);
+    let first = clocks.first()?;
+    if let Some(o) = first.offset {
+        return Some((hms(first), fmt(o)));
+    }
+    // A local clock and the same moment in Greenwich time.
+    let g = clocks
+        .iter()
+        .skip(1)
+        .find(|c| c.offset == Some(0) && c.utc)?;
+    let mut o = (first.h * 60 + first.m) as i32 - (g.h * 60 + g.m) as i32;
+    if o > 14 * 60 {
+        o -= 24 * 60;
+    } else if o < -12 * 60 {
+        o += 24 * 60;
+    }
+    ((-12 * 60..=14 * 60).contains(&o) && o % 15 == 0).then(|| (hms(first), fmt(o)))
+}
+
+/// The first clock of `line` without an offset (`11:00 AM`), as hours and minutes.
+pub fn bare_clock(line: &str, date: &str) -> Option<(u32, u32)> {
+    clocks(line, date)
+        .first()
+        .filter(|c| c.offset.is_none())
+        .map(|c| (c.h, c.m))
+}
+
+/// The offset `text` gives to the clock `h:m` elsewhere (`… at 11 a.m. ET` for a date
+/// line's `11:00 AM`): the same time stated with its zone, in `+HH:MM`.
+pub fn offset_of_clock(text: &str, date: &str, (h, m): (u32, u32)) -> Option<String> {
+    text.lines().find_map(|l| {
+        clocks(l, date)
+            .into_iter()
+            .find(|c| c.h == h && c.m == m && c.offset.is_some())
+            .and_then(|c| c.offset)
+            .map(|o| {
+                let sign = if o < 0 { '-' } else { '+' };
+                format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+            })
+    })
+}
+
+/// A clock time on a line, with its offset in minutes when the line states one.
+struct Clock {
+    h: u32,
+    m: u32,
+    s: u32,
+    /// Marked as Greenwich or universal time.
+    utc: bool,
+    offset: Option<i32>,
+}
+
+fn clocks(line: &str, date: &str) -> Vec<Clock> {
     static CLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = CLOCK.get_or_init(|| {
-        regex::Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?")
+        regex::Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?")
             .unwrap()
     });
     let utc_words = &lexicon().utc_words;
-    // Clock matches, not an offset's digits (`+07:00`).
+    // Clock matches (minutes or am/pm), not an offset's digits (`+07:00`).
     let found: Vec<regex::Captures> = re
         .captures_iter(line)
         .filter(|c| {
             let at = c.get(0).expect("match").start();
-            !line[..at].trim_end().ends_with(['+', '-', '−'])
+            (c.get(2).is_some() || c.get(4).is_some()) && !line[..at].ends_with(['+', '-', '−'])
         })
         .collect();
-    let mut clocks: Vec<(u32, u32, u32, bool, Option<i32>)> = Vec::new();
+    let mut out = Vec::new();
     for (k, c) in found.iter().enumerate() {
         let m = c.get(0).expect("match");
         let n = |i: usize| {
@@ -138,37 +196,87 @@ pub fn clock_with_offset(line: &str) -> Option<(String, String)> {
         let after = &line[m.end()..end];
         let lower = after.to_lowercase();
         let first_word = crate::read::lexicon::words(&lower).into_iter().next();
-        let utc = first_word.is_some_and(|w| utc_words.contains(&w));
-        let offset = offset_in(after);
-        clocks.push((h, mi, se, utc && offset.is_none(), offset));
+        let utc = first_word.as_ref().is_some_and(|w| utc_words.contains(w));
+        let offset = offset_in(after)
+            .or_else(|| utc.then_some(0))
+            .or_else(|| first_word.and_then(|w| zone_offset(&w, date)));
+        out.push(Clock {
+            h,
+            m: mi,
+            s: se,
+            utc: utc && offset_in(after).is_none(),
+            offset,
+        });
     }
-    let fmt = |o: i32| {
-        let sign = if o < 0 { '-' } else { '+' };
-        format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+    out
+}
+
+/// The offset in minutes of a time-zone abbreviation on `date` (YYYY-MM-DD): fixed ones
+/// (`EST`, `CEST`, `WIB`), and the United States' generic `ET`, `CT`, `MT`, `PT` by the
+/// daylight-saving rule in force that year. Abbreviations that name several zones (`CST`,
+/// `IST`, `BST`) give nothing, and so does a day on which the clocks change.
+fn zone_offset(abbr: &str, date: &str) -> Option<i32> {
+    const FIXED: &[(&str, i32)] = &[
+        ("est", -300),
+        ("edt", -240),
+        ("mst", -420),
+        ("mdt", -360),
+        ("pst", -480),
+        ("pdt", -420),
+        ("akst", -540),
+        ("akdt", -480),
+        ("hst", -600),
+        ("wet", 0),
+        ("west", 60),
+        ("cet", 60),
+        ("cest", 120),
+        ("eet", 120),
+        ("eest", 180),
+        ("wib", 420),
+        ("wita", 480),
+        ("wit", 540),
+        ("jst", 540),
+        ("kst", 540),
+        ("hkt", 480),
+        ("sgt", 480),
+        ("aest", 600),
+        ("aedt", 660),
+        ("nzst", 720),
+        ("nzdt", 780),
+    ];
+    if let Some((_, o)) = FIXED.iter().find(|(a, _)| *a == abbr) {
+        return Some(*o);
+    }
+    let standard = match abbr {
+        "et" => -300,
+        "ct" => -360,
+        "mt" => -420,
+        "pt" => -480,
+        _ => return None,
     };
-    let hms = |(h, m, s): (u32, u32, u32)| format!("{h:02}:{m:02}:{s:02}");
-    let first = *clocks.first()?;
-    if let Some(o) = first.4 {
-        return Some((hms((first.0, first.1, first.2)), fmt(o)));
-    }
-    // A local clock and the same moment in Greenwich time.
-    if let (false, Some(g)) = (first.3, clocks.iter().skip(1).find(|c| c.3)) {
-        let local = (first.0 * 60 + first.1) as i32;
-        let gmt = (g.0 * 60 + g.1) as i32;
-        let mut o = local - gmt;
-        if o > 14 * 60 {
-            o -= 24 * 60;
-        } else if o < -12 * 60 {
-            o += 24 * 60;
-        }
-        if (-12 * 60..=14 * 60).contains(&o) && o % 15 == 0 {
-            return Some((hms((first.0, first.1, first.2)), fmt(o)));
-        }
+    let day = date.parse::<jiff::civil::Date>().ok()?;
+    let y = day.year();
+    let nth_sunday = |month: i8, n: i8| -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(y, month, 1)
+            .ok()?
+            .nth_weekday_of_month(n, jiff::civil::Weekday::Sunday)
+            .ok()
+    };
+    let (start, end) = if y >= 2007 {
+        (nth_sunday(3, 2)?, nth_sunday(11, 1)?)
+    } else if y >= 1987 {
+        (nth_sunday(4, 1)?, nth_sunday(10, -1)?)
+    } else {
+        return None;
+    };
+    if day == start || day == end {
         return None;
     }
-    first
-        .3
-        .then(|| (hms((first.0, first.1, first.2)), "+00:00".to_string()))
+    Some(if day > start && day < end {
+        standard + 60
+    } else {
+        standard
+    })
 }
 
 /// An explicit offset right after a clock: `+07:00`, `-0500`, `GMT+3`, `UTC-05:30`, in
@@ -516,30 +624,51 @@ mod tests {
         let line = "الاثنين 28/1/1427 هـ - الموافق 27/2/2006 م (آخر تحديث) الساعة 16:57 (مكة المكرمة)، 13:57 (غرينتش)";
         assert_eq!(find(line).unwrap().0, d("2006-02-27"));
         assert_eq!(
-            clock_with_offset(line),
+            clock_with_offset(line, "2006-02-27"),
             Some(("16:57:00".into(), "+03:00".into()))
         );
     }
 
     #[test]
     fn a_clock_gives_a_time_only_with_its_offset() {
+        let c = |l: &str, d: &str| clock_with_offset(l, d);
         assert_eq!(
-            clock_with_offset("10 Juli 2024 14:20 GMT+7"),
+            c("10 Juli 2024 14:20 GMT+7", "2024-07-10"),
             Some(("14:20:00".into(), "+07:00".into()))
         );
         assert_eq!(
-            clock_with_offset("March 3, 2024, 9:05 p.m. UTC"),
+            c("March 3, 2024, 9:05 p.m. UTC", "2024-03-03"),
             Some(("21:05:00".into(), "+00:00".into()))
         );
         assert_eq!(
-            clock_with_offset("2024-03-15 09:30 +07:00"),
+            c("2024-03-15 09:30 +07:00", "2024-03-15"),
             Some(("09:30:00".into(), "+07:00".into()))
         );
         assert_eq!(
-            clock_with_offset("Friday, January 12, 2007; 11:00 AM"),
-            None
+            c("Senin, 5 Februari 2024 | 09:15 WIB", "2024-02-05"),
+            Some(("09:15:00".into(), "+07:00".into()))
         );
-        assert_eq!(clock_with_offset("03.12.10, 10:48"), None);
+        // US generic zones follow the daylight-saving rule of the day.
+        assert_eq!(
+            c("Aired May 12, 2005 - 13:30   ET", "2005-05-12"),
+            Some(("13:30:00".into(), "-04:00".into()))
+        );
+        assert_eq!(
+            c("January 12, 2007, 11 a.m. ET", "2007-01-12"),
+            Some(("11:00:00".into(), "-05:00".into()))
+        );
+        // No offset, no time; an abbreviation of several zones gives none.
+        assert_eq!(c("Friday, January 12, 2007; 11:00 AM", "2007-01-12"), None);
+        assert_eq!(c("03.12.10, 10:48", "2010-12-03"), None);
+        assert_eq!(c("5 March 2024, 10:00 IST", "2024-03-05"), None);
+        assert_eq!(
+            offset_of_clock(
+                "Jonathan Weisman was online Friday, Jan. 12, at 11 a.m. ET to discuss",
+                "2007-01-12",
+                (11, 0)
+            ),
+            Some("-05:00".into())
+        );
     }
 
     #[test]

@@ -189,3 +189,13 @@ fn a_date_inside_an_answer_is_no_publication_date() {
     assert_eq!(date(&iv), None);
     assert!(warned(&iv, "no-date"));
 }
+
+#[test]
+fn a_chat_date_line_with_its_clock_and_the_zone_the_lead_gives_the_same_time() {
+    let Some((iv, _)) = read_case("pages/204-en-washingtonpost-politics-hour-chat.txt") else {
+        return;
+    };
+    // `Friday, January 12, 2007; 11:00 AM` and, in the lead, `at 11 a.m. ET`: Eastern
+    // time in January is standard time.
+    assert_eq!(date(&iv), Some("2007-01-12T11:00:00-05:00"));
+}

@@ -92,9 +92,12 @@ pub fn read_head(
                 if (rest.split_whitespace().count() <= 5 || byline_date) && !too_much {
                     let s = ls[i].span.start;
                     // The clock with its offset, when the line gives both.
-                    let date = match (&date, dates::clock_with_offset(t)) {
-                        (crate::model::PubDate::Date(d), Some((time, off))) if d.len() == 10 => {
-                            crate::model::PubDate::DateTime(format!("{d}T{time}{off}"))
+                    let date = match &date {
+                        crate::model::PubDate::Date(d) if d.len() == 10 => {
+                            match date_time(src, ls, &head, t, d) {
+                                Some(dt) => crate::model::PubDate::DateTime(dt),
+                                None => date,
+                            }
                         }
                         _ => date,
                     };
@@ -527,6 +530,24 @@ fn last_over_lead(src: &str, ls: &[Line], i: usize) -> bool {
         .find(|l| l.kind == LineKind::Text)
         .is_some_and(|l| is_lead(l.text(src)));
     shaped && last && others && next
+}
+
+/// The date line's day with its clock and offset, when the line gives both, or gives the
+/// clock and another head line states the same time with its zone (`11:00 AM` over `… at
+/// 11 a.m. ET`).
+fn date_time(src: &str, ls: &[Line], head: &[usize], t: &str, day: &str) -> Option<String> {
+    if let Some((time, off)) = dates::clock_with_offset(t, day) {
+        return Some(format!("{day}T{time}{off}"));
+    }
+    let (h, m) = dates::bare_clock(t, day)?;
+    let others: String = head
+        .iter()
+        .map(|&k| ls[k].text(src))
+        .filter(|u| *u != t)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let off = dates::offset_of_clock(&others, day, (h, m))?;
+    Some(format!("{day}T{h:02}:{m:02}:00{off}"))
 }
 
 /// The date that opens a lead paragraph as its dateline: within its first words, with
