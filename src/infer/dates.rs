@@ -51,8 +51,12 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
             return Some((d, m.range()));
         }
     }
-    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`).
-    if let Some(m) = numeric_re().find(line) {
+    // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`), and
+    // only Gregorian ones: `28/1/1427 هـ` counts in the Hijri calendar.
+    for m in numeric_re().find_iter(line) {
+        if other_calendar(&line[m.end()..]) {
+            continue;
+        }
         if let Ok(Some(d)) = numeric(m.as_str()) {
             return Some((d, m.range()));
         }
@@ -71,6 +75,225 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
     // The covered range: from the first to the last token that took part.
     let range = covered_range(line);
     Some((d, range))
+}
+
+/// The text right after a date marks another calendar (`هـ`, `AH`).
+fn other_calendar(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ')' | '-'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !next.is_empty() && lexicon().other_calendar_marks.contains(&next)
+}
+
+/// The clock time of a date line with its offset, as `HH:MM:SS` and `+HH:MM`, when the
+/// line states both: an explicit offset (`10:48 GMT+3`, `09:30 +07:00`), a clock marked
+/// as Greenwich or UTC time (`13:57 GMT`), or a local clock beside the same moment in
+/// Greenwich time (`16:57 (Mecca), 13:57 (GMT)`: +03:00). A clock without an offset gives
+/// nothing: the time would be a guess.
+pub fn clock_with_offset(line: &str, date: &str) -> Option<(String, String)> {
+    let clocks = clocks(line, date);
+    let fmt = |o: i32| {
+        let sign = if o < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+    };
+    let hms = |c: &Clock| format!("{:02}:{:02}:{:02}", c.h, c.m, c.s);
+    let first = clocks.first()?;
+    if let Some(o) = first.offset {
+        return Some((hms(first), fmt(o)));
+    }
+    // A local clock and the same moment in Greenwich time.
+    let g = clocks
+        .iter()
+        .skip(1)
+        .find(|c| c.offset == Some(0) && c.utc)?;
+    let mut o = (first.h * 60 + first.m) as i32 - (g.h * 60 + g.m) as i32;
+    if o > 14 * 60 {
+        o -= 24 * 60;
+    } else if o < -12 * 60 {
+        o += 24 * 60;
+    }
+    ((-12 * 60..=14 * 60).contains(&o) && o % 15 == 0).then(|| (hms(first), fmt(o)))
+}
+
+/// The first clock of `line` without an offset (`11:00 AM`), as hours and minutes.
+pub fn bare_clock(line: &str, date: &str) -> Option<(u32, u32)> {
+    clocks(line, date)
+        .first()
+        .filter(|c| c.offset.is_none())
+        .map(|c| (c.h, c.m))
+}
+
+/// The offset `text` gives to the clock `h:m` elsewhere (`… at 11 a.m. ET` for a date
+/// line's `11:00 AM`): the same time stated with its zone, in `+HH:MM`.
+pub fn offset_of_clock(text: &str, date: &str, (h, m): (u32, u32)) -> Option<String> {
+    text.lines().find_map(|l| {
+        clocks(l, date)
+            .into_iter()
+            .find(|c| c.h == h && c.m == m && c.offset.is_some())
+            .and_then(|c| c.offset)
+            .map(|o| {
+                let sign = if o < 0 { '-' } else { '+' };
+                format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
+            })
+    })
+}
+
+/// A clock time on a line, with its offset in minutes when the line states one.
+struct Clock {
+    h: u32,
+    m: u32,
+    s: u32,
+    /// Marked as Greenwich or universal time.
+    utc: bool,
+    offset: Option<i32>,
+}
+
+fn clocks(line: &str, date: &str) -> Vec<Clock> {
+    static CLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = CLOCK.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?")
+            .unwrap()
+    });
+    let utc_words = &lexicon().utc_words;
+    // Clock matches (minutes or am/pm), not an offset's digits (`+07:00`).
+    let found: Vec<regex::Captures> = re
+        .captures_iter(line)
+        .filter(|c| {
+            let at = c.get(0).expect("match").start();
+            (c.get(2).is_some() || c.get(4).is_some()) && !line[..at].ends_with(['+', '-', '−'])
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, c) in found.iter().enumerate() {
+        let m = c.get(0).expect("match");
+        let n = |i: usize| {
+            c.get(i)
+                .map_or(0, |g| g.as_str().parse::<u32>().unwrap_or(99))
+        };
+        let (mut h, mi, se) = (n(1), n(2), n(3));
+        if let Some(ap) = c.get(4) {
+            if !(1..=12).contains(&h) {
+                continue;
+            }
+            let pm = ap.as_str().eq_ignore_ascii_case("p");
+            h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+        }
+        if h > 23 || mi > 59 || se > 59 {
+            continue;
+        }
+        // What follows the clock, up to the next clock.
+        let end = found
+            .get(k + 1)
+            .map_or(line.len(), |c| c.get(0).expect("match").start());
+        let after = &line[m.end()..end];
+        let lower = after.to_lowercase();
+        let first_word = crate::read::lexicon::words(&lower).into_iter().next();
+        let utc = first_word.as_ref().is_some_and(|w| utc_words.contains(w));
+        let offset = offset_in(after)
+            .or_else(|| utc.then_some(0))
+            .or_else(|| first_word.and_then(|w| zone_offset(&w, date)));
+        out.push(Clock {
+            h,
+            m: mi,
+            s: se,
+            utc: utc && offset_in(after).is_none(),
+            offset,
+        });
+    }
+    out
+}
+
+/// The offset in minutes of a time-zone abbreviation on `date` (YYYY-MM-DD): fixed ones
+/// (`EST`, `CEST`, `WIB`), and the United States' generic `ET`, `CT`, `MT`, `PT` by the
+/// daylight-saving rule in force that year. Abbreviations that name several zones (`CST`,
+/// `IST`, `BST`) give nothing, and so does a day on which the clocks change.
+fn zone_offset(abbr: &str, date: &str) -> Option<i32> {
+    const FIXED: &[(&str, i32)] = &[
+        ("est", -300),
+        ("edt", -240),
+        ("mst", -420),
+        ("mdt", -360),
+        ("pst", -480),
+        ("pdt", -420),
+        ("akst", -540),
+        ("akdt", -480),
+        ("hst", -600),
+        ("wet", 0),
+        ("west", 60),
+        ("cet", 60),
+        ("cest", 120),
+        ("eet", 120),
+        ("eest", 180),
+        ("wib", 420),
+        ("wita", 480),
+        ("wit", 540),
+        ("jst", 540),
+        ("kst", 540),
+        ("hkt", 480),
+        ("sgt", 480),
+        ("aest", 600),
+        ("aedt", 660),
+        ("nzst", 720),
+        ("nzdt", 780),
+    ];
+    if let Some((_, o)) = FIXED.iter().find(|(a, _)| *a == abbr) {
+        return Some(*o);
+    }
+    let standard = match abbr {
+        "et" => -300,
+        "ct" => -360,
+        "mt" => -420,
+        "pt" => -480,
+        _ => return None,
+    };
+    let day = date.parse::<jiff::civil::Date>().ok()?;
+    let y = day.year();
+    let nth_sunday = |month: i8, n: i8| -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(y, month, 1)
+            .ok()?
+            .nth_weekday_of_month(n, jiff::civil::Weekday::Sunday)
+            .ok()
+    };
+    let (start, end) = if y >= 2007 {
+        (nth_sunday(3, 2)?, nth_sunday(11, 1)?)
+    } else if y >= 1987 {
+        (nth_sunday(4, 1)?, nth_sunday(10, -1)?)
+    } else {
+        return None;
+    };
+    if day == start || day == end {
+        return None;
+    }
+    Some(if day > start && day < end {
+        standard + 60
+    } else {
+        standard
+    })
+}
+
+/// An explicit offset right after a clock: `+07:00`, `-0500`, `GMT+3`, `UTC-05:30`, in
+/// minutes.
+fn offset_in(after: &str) -> Option<i32> {
+    static OFF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = OFF.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*\(?\s*(?:gmt|utc)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\b").unwrap()
+    });
+    let c = re.captures(after)?;
+    let h: i32 = c[2].parse().ok()?;
+    let m: i32 = c.get(3).map_or(Some(0), |g| g.as_str().parse().ok())?;
+    if h > 14 || m > 59 {
+        return None;
+    }
+    let o = h * 60 + m;
+    Some(if &c[1] == "-" { -o } else { o })
 }
 
 fn iso_re() -> &'static regex::Regex {
@@ -305,11 +528,17 @@ fn covered_range(line: &str) -> Range<usize> {
             || t == "tháng"
             || months.iter().any(|(n, _)| n == t)
     };
-    let parts: Vec<&Range<usize>> = toks
+    let mut parts: Vec<(&str, &Range<usize>)> = toks
         .iter()
         .filter(|(t, _)| is_part(t))
-        .map(|(_, r)| r)
+        .map(|(t, r)| (t.as_str(), r))
         .collect();
+    // Fillers (`the`, `of`, `de`) after the last part are the sentence's: `March 15,
+    // 2012 Wikinews interviewed one of the …` ends at the year.
+    while parts.last().is_some_and(|(t, _)| is_filler(t)) {
+        parts.pop();
+    }
+    let parts: Vec<&Range<usize>> = parts.into_iter().map(|(_, r)| r).collect();
     match (parts.first(), parts.last()) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..line.len(),
@@ -388,6 +617,66 @@ mod tests {
         assert_eq!(find("প্রকাশ: ০৫ মার্চ ২০২৪").unwrap().0, d("2024-03-05"));
         // Only Thai text counts from the Buddha.
         assert_eq!(find("12 January 2567").unwrap().0, d("2567-01-12"));
+    }
+
+    #[test]
+    fn hijri_dates_are_skipped_and_two_clocks_give_the_offset() {
+        let line = "الاثنين 28/1/1427 هـ - الموافق 27/2/2006 م (آخر تحديث) الساعة 16:57 (مكة المكرمة)، 13:57 (غرينتش)";
+        assert_eq!(find(line).unwrap().0, d("2006-02-27"));
+        assert_eq!(
+            clock_with_offset(line, "2006-02-27"),
+            Some(("16:57:00".into(), "+03:00".into()))
+        );
+    }
+
+    #[test]
+    fn a_clock_gives_a_time_only_with_its_offset() {
+        let c = |l: &str, d: &str| clock_with_offset(l, d);
+        assert_eq!(
+            c("10 Juli 2024 14:20 GMT+7", "2024-07-10"),
+            Some(("14:20:00".into(), "+07:00".into()))
+        );
+        assert_eq!(
+            c("March 3, 2024, 9:05 p.m. UTC", "2024-03-03"),
+            Some(("21:05:00".into(), "+00:00".into()))
+        );
+        assert_eq!(
+            c("2024-03-15 09:30 +07:00", "2024-03-15"),
+            Some(("09:30:00".into(), "+07:00".into()))
+        );
+        assert_eq!(
+            c("Senin, 5 Februari 2024 | 09:15 WIB", "2024-02-05"),
+            Some(("09:15:00".into(), "+07:00".into()))
+        );
+        // US generic zones follow the daylight-saving rule of the day.
+        assert_eq!(
+            c("Aired May 12, 2005 - 13:30   ET", "2005-05-12"),
+            Some(("13:30:00".into(), "-04:00".into()))
+        );
+        assert_eq!(
+            c("January 12, 2007, 11 a.m. ET", "2007-01-12"),
+            Some(("11:00:00".into(), "-05:00".into()))
+        );
+        // No offset, no time; an abbreviation of several zones gives none.
+        assert_eq!(c("Friday, January 12, 2007; 11:00 AM", "2007-01-12"), None);
+        assert_eq!(c("03.12.10, 10:48", "2010-12-03"), None);
+        assert_eq!(c("5 March 2024, 10:00 IST", "2024-03-05"), None);
+        assert_eq!(
+            offset_of_clock(
+                "Jonathan Weisman was online Friday, Jan. 12, at 11 a.m. ET to discuss",
+                "2007-01-12",
+                (11, 0)
+            ),
+            Some("-05:00".into())
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_sentence_covers_only_the_date() {
+        let line = "Thursday, March 15, 2012 Wikinews interviewed one of the owners";
+        let (date, r) = find(line).unwrap();
+        assert_eq!(date, d("2012-03-15"));
+        assert_eq!(&line[r], "March 15, 2012");
     }
 
     #[test]

@@ -357,10 +357,18 @@ pub fn read(page: &str) -> Interview {
         .captures_iter(page)
         .filter_map(|c| c.get(2).map(|m| m.range()))
         .collect();
+    // The page's `<h1>` is the title its markup states.
+    static H1: OnceLock<Regex> = OnceLock::new();
+    let h1 = H1.get_or_init(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").unwrap());
+    let titles = h1
+        .captures_iter(page)
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect();
     let mut iv = structure::recognize_with(
         &masked,
         &structure::Options {
             emphasis,
+            titles,
             ..Default::default()
         },
     );

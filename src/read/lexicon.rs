@@ -84,6 +84,17 @@ pub struct Lexicon {
     /// Keys of a title block of `Key: value` lines (`Interviewee:`, `Date:`, `Place:`),
     /// the oral-history archive way: the block is the head, never turns.
     pub title_block_keys: Vec<String>,
+    /// Openers of navigation and accessibility links (`Return to …`, `Zurück zur
+    /// Startseite`): such a line is never a headline.
+    pub nav_phrases: Vec<String>,
+    /// Words of a cookie or consent notice: that notice is chrome, not the lead.
+    pub consent_words: Vec<String>,
+    /// Words or marks after a date that say it is not a Gregorian date (`هـ`, `AH`).
+    pub other_calendar_marks: Vec<String>,
+    /// Words for a programme's episode (`Episode 42`, `Folge 7`): a title names one.
+    pub episode_words: Vec<String>,
+    /// Names of Greenwich or universal time after a clock (`GMT`, `UTC`, `غرينتش`).
+    pub utc_words: Vec<String>,
     /// Language → twelve entries, each `name|abbr|…`.
     pub months: BTreeMap<String, Vec<String>>,
     /// Common function words of languages the trigram detector does not know.
@@ -165,6 +176,11 @@ pub fn lexicon() -> &'static Lexicon {
             &mut lex.outlet_verbs,
             &mut lex.tells_outlet_verbs,
             &mut lex.interviewer_suffixes,
+            &mut lex.nav_phrases,
+            &mut lex.consent_words,
+            &mut lex.other_calendar_marks,
+            &mut lex.episode_words,
+            &mut lex.utc_words,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();

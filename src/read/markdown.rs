@@ -190,6 +190,36 @@ fn keep_at_end(out: &mut [u8], range: Range<usize>, shown: &str) {
     out[at..range.end].copy_from_slice(shown.as_bytes());
 }
 
+/// Where the Markdown marks the title: a front-matter `title` or `headline`, and a
+/// level-1 heading (`# …`) that opens the document (a `# 24 …` line further down, under
+/// other text, may be an episode number in a plain text).
+fn titles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    if let Some((fm, pairs)) = front_matter(text) {
+        out.extend(
+            pairs
+                .iter()
+                .filter(|(k, _, _)| k == "title" || k == "headline")
+                .map(|(_, _, r)| r.clone()),
+        );
+        at = fm.end;
+    }
+    for line in text[at..].split_inclusive('\n') {
+        if line.trim().is_empty() {
+            at += line.len();
+            continue;
+        }
+        if let Some(h) = line.strip_prefix("# ") {
+            let h = h.trim_end();
+            let start = at + 2 + (h.len() - h.trim_start().len());
+            out.push(start..at + 2 + h.len());
+        }
+        break;
+    }
+    out
+}
+
 /// The Markdown with its markup blanked out, same length.
 pub fn mask(text: &str) -> String {
     let mut out = text.as_bytes().to_vec();
@@ -325,6 +355,7 @@ pub fn read(text: &str) -> Interview {
         &masked,
         &structure::Options {
             emphasis: emphasis(text),
+            titles: titles(text),
             ..Default::default()
         },
     );

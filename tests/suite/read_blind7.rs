@@ -174,7 +174,8 @@ const CASES: &[Case] = &[
         headline: Some(
             "Wawancara Khusus: Kepala Dinas Perikanan Rini Hapsari soal Nelayan dan Cuaca Ekstrem",
         ),
-        date: Some("2024-02-05"),
+        // `Senin, 5 Februari 2024 | 09:15 WIB`: the clock with its zone.
+        date: Some("2024-02-05T09:15:00+07:00"),
         images: 1,
         credits: &["Kompas Pesisir/Agus Salim"],
         not_in_turns: &["Baca juga", "Penulis", "Editor:", "Komentar", "Bagikan"],
@@ -188,7 +189,8 @@ const CASES: &[Case] = &[
         interviewees: Some(&["Yohanes Pratama"]),
         interviewer: None,
         headline: Some("Chef Yohanes Pratama: \"Masakan Nusantara Tidak Perlu Dibuat Mewah\""),
-        date: Some("2024-07-10"),
+        // `Rabu, 10 Juli 2024 14:20 WIB`: the clock with its zone.
+        date: Some("2024-07-10T14:20:00+07:00"),
         images: 1,
         credits: &["Dok. Pribadi"],
         not_in_turns: &["Baca juga", "Penulis", "Editor:", "Tag:", "Beranda"],

@@ -122,7 +122,8 @@ fn indonesian_tanya_jawab_with_closing_thanks_and_promo_line_after_it() {
         headline(&iv),
         Some("Wawancara Menteri Kelautan: \"Nelayan Kecil Harus Didahulukan\"")
     );
-    assert_eq!(date(&iv), Some("2024-02-12"));
+    // `Senin, 12 Februari 2024 10:30 WIB`: the clock with its zone (WIB is UTC+7).
+    assert_eq!(date(&iv), Some("2024-02-12T10:30:00+07:00"));
     // `Senin, … 10:30 WIB`: a weekday and a clock, no place.
     assert!(iv.meta.dateline.is_none());
     assert_eq!(names(&iv, Role::Interviewer), ["Rina Kusuma"]);

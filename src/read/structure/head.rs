@@ -20,11 +20,38 @@ pub fn read_head(
     used: &[bool],
     paras: &[Para],
     end_line: usize,
+    titles: &[std::ops::Range<usize>],
     iv: &mut Interview,
 ) {
     let lex = lexicon();
     let head: Vec<usize> = (0..ls.len().min(end_line))
         .filter(|&i| !used[i] && ls[i].kind == LineKind::Text)
+        .filter(|&i| {
+            // `Share this page: Facebook Twitter Email`: share buttons under a label.
+            let t = ls[i].text(src);
+            let share = lexicon::words(t)
+                .iter()
+                .filter(|w| lexicon::contains(&lex.share_words, w))
+                .count();
+            let bar = share >= 2 && t.split_whitespace().count() <= 8;
+            // `English English, العربية العربية, Français Français, …`: a menu of four or
+            // more short items (languages, sections), no sentence.
+            let parts: Vec<&str> = t.split([',', '،', '、']).map(str::trim).collect();
+            let menu = parts.len() >= 4
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.split_whitespace().count() <= 3)
+                && !ends_sentence(t);
+            if bar || menu {
+                let what = if bar { "share buttons" } else { "menu" };
+                iv.diagnostics.push(Diagnostic::info(
+                    "chrome-dropped",
+                    format!("dropped site chrome ({what}): '{}'", short(t)),
+                    Some(ls[i].span.clone()),
+                ));
+            }
+            !bar && !menu
+        })
         .collect();
     let mut seen_prose = false;
     let mut date_line: Option<usize> = None;
@@ -43,9 +70,18 @@ pub fn read_head(
             continue;
         }
         // Date line or dateline.
-        if iv.meta.date_published.is_none() && t.chars().count() <= 80 {
+        if iv.meta.date_published.is_none() && t.chars().count() <= 200 {
             if let Some((date, r)) = dates::find(t) {
                 let rest = format!("{} {}", &t[..r.start], &t[r.end..]);
+                // A long line is a date line only when nothing but date words is left
+                // beside the date (`الاثنين 28/1/1427 هـ - الموافق 27/2/2006 م … 16:57 …`).
+                let long = t.chars().count() > 80;
+                let rest = if long {
+                    without_date_words(&without_asides(&rest))
+                } else {
+                    rest
+                };
+                let too_much = long && rest.split_whitespace().count() > 1;
                 let rest = rest.trim().trim_matches(|c: char| {
                     c == '–' || c == '-' || c == '—' || c == ',' || c == '|' || c.is_whitespace()
                 });
@@ -53,8 +89,23 @@ pub fn read_head(
                 // the date with its weekday and clock.
                 let byline_date = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some()
                     && without_date_words(rest).split_whitespace().count() <= 6;
-                if rest.split_whitespace().count() <= 5 || byline_date {
+                if (rest.split_whitespace().count() <= 5 || byline_date) && !too_much {
                     let s = ls[i].span.start;
+                    // The clock with its offset, when the line gives both.
+                    let date = match &date {
+                        crate::model::PubDate::Date(d) if d.len() == 10 => {
+                            match date_time(src, ls, &head, t, d) {
+                                Some(dt) => crate::model::PubDate::DateTime(dt),
+                                None => date,
+                            }
+                        }
+                        _ => date,
+                    };
+                    let r = if matches!(date, crate::model::PubDate::DateTime(_)) {
+                        0..t.len()
+                    } else {
+                        r
+                    };
                     iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
                     // `Published 4 June 2023`: a word about the date, not a place.
                     let about_date = lexicon::contains(&lex.not_labels, rest.trim_end_matches(':'));
@@ -103,23 +154,62 @@ pub fn read_head(
             && t.split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon::contains(&lex.collection_words, w));
-        if iv.meta.headline.is_none()
-            && (!seen_prose)
+        // The first line is no evidence by itself: the page's shape must mark the line as
+        // the title (a date, byline or lead under it, or the title printed again).
+        let evidence = (iv.meta.headline.is_none()
+            && !seen_prose
             && !kicker
             && !collection
-            && headline_like(src, ls, i)
+            && (headline_like(src, ls, i) || last_over_lead(src, ls, i))
             && !place_like_line(t)
-        {
-            // A Markdown heading mark is formatting, not part of the headline.
-            let h = t.trim_start_matches('#').trim_start();
-            let s = ls[i].span.start + (t.len() - h.len());
+            && !never_headline(t))
+        .then(|| {
+            // The markup says so: a Markdown `# ` heading, a front-matter title.
+            let marked = titles
+                .iter()
+                .any(|r| r.start < ls[i].span.end && ls[i].span.start < r.end);
+            if marked {
+                Some(("the markup marks it as the title".to_string(), None))
+            } else {
+                title_evidence(src, ls, &head, n)
+            }
+        })
+        .flatten();
+        if let Some((why, copy)) = evidence {
+            // A Markdown heading mark is formatting, not part of the headline, unless the
+            // title's other printing has it too (`# 24 Steve & Matthieu`: an episode number):
+            // then the evidence gives the headline as printed.
+            let h = copy.unwrap_or_else(|| t.trim_start_matches('#').trim());
+            let s = h.as_ptr() as usize - src.as_ptr() as usize;
             iv.meta.headline = Some(Sourced::from_text(
                 super::collapse_spaces(h),
-                s..ls[i].span.end,
+                s..s + h.len(),
+            ));
+            iv.diagnostics.push(Diagnostic::info(
+                "headline",
+                format!("'{}' is the headline: {why}", short(h)),
+                Some(ls[i].span.clone()),
+            ));
+            continue;
+        }
+        // A cookie or consent notice above the article is chrome, not the lead.
+        if is_prose(t) && lexicon::mentions(&lex.consent_words, t) && iv.lead.is_empty() {
+            iv.diagnostics.push(Diagnostic::info(
+                "chrome-dropped",
+                format!("dropped site chrome (consent notice): '{}'", short(t)),
+                Some(ls[i].span.clone()),
             ));
             continue;
         }
         if is_prose(t) {
+            // `Thursday, March 15, 2012 Wikinews interviewed …`, `WASHINGTON, March 15,
+            // 2012 — …`: the dateline that opens the lead dates the article.
+            if iv.meta.date_published.is_none() && !seen_prose && iv.lead.is_empty() {
+                if let Some((date, r)) = lead_date(t) {
+                    let s = ls[i].span.start;
+                    iv.meta.date_published = Some(Sourced::from_text(date, s + r.start..s + r.end));
+                }
+            }
             seen_prose = true;
             if let Some(p) = para {
                 iv.lead.push(p.paragraph());
@@ -159,6 +249,352 @@ pub fn read_head(
     if iv.meta.date_published.is_none() {
         iv.diagnostics.push(Diagnostic::warning("no-date", "the text shows no date line; no publication date is given (pass one in a sidecar or manifest)", None));
     }
+}
+
+/// A `Label: text` line that is the title, not a turn: the first label of the text, its
+/// text no sentence (`Frank Messina: An Interview with the 'Mets Poet'`), and a date line
+/// right below it (`Wednesday, October 3, 2007`).
+pub(super) fn label_is_title(src: &str, ls: &[Line], used: &[bool], line: usize) -> bool {
+    let t = ls[line].text(src).trim();
+    if super::ends_sentence(t) || t.chars().count() > 200 || t.ends_with([':', '：']) {
+        return false;
+    }
+    let next: Vec<usize> = (line + 1..ls.len())
+        .filter(|&k| !used[k] && ls[k].kind == LineKind::Text)
+        .take(6)
+        .collect();
+    let date_line = |k: usize| {
+        let u = ls[k].text(src).trim();
+        u.chars().count() <= 80
+            && dates::find(u).is_some_and(|(_, r)| {
+                let rest = format!("{} {}", &u[..r.start], &u[r.end..]);
+                without_date_words(&rest).split_whitespace().count() <= 3
+            })
+    };
+    next.first().is_some_and(|&k| date_line(k))
+}
+
+/// A line that is never the headline whatever follows it: a list bullet or metadata
+/// stamp (`• il y a 6 mois`), a navigation or accessibility link (`Return to Transcripts
+/// main page`), a photo credit (`… Foto: Jan Novák`, `© AP`), a short tagline or credit with a bare year
+/// (`Since 1887`, `Redaktionen - 2024`).
+fn never_headline(t: &str) -> bool {
+    let lex = lexicon();
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    if t.starts_with(['•', '·', '▪', '◦', '►', '▶', '→', '»']) || t.starts_with("- ")
+    {
+        return true;
+    }
+    if lexicon::starts_with_phrase(&lex.nav_phrases, t).is_some() {
+        return true;
+    }
+    if lower.contains('©')
+        || lex.credit_prefixes.iter().any(|p| {
+            p.chars().count() >= 3
+                && lower.match_indices(p.as_str()).any(|(at, _)| {
+                    let before_ok = lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !lexicon::is_word_char(c));
+                    let after = lower[at + p.len()..].trim_start();
+                    before_ok && (after.starts_with(':') || after.starts_with('：'))
+                })
+        })
+    {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let bare_year = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    words.len() <= 5 && bare_year && dates::find(t).is_none()
+}
+
+/// Why the page's shape marks head line `head[n]` as the title, and the title's other
+/// printing when that is the evidence; `None` when nothing does.
+///
+/// Evidence: the head prints it again (a page title above the displayed one, `Course,
+/// Lesson title`); it names an interview and someone in it; a date line, a byline or the
+/// lead follows it, or a dateline or byline block that holds the date.
+fn title_evidence<'a>(
+    src: &'a str,
+    ls: &[Line],
+    head: &[usize],
+    n: usize,
+) -> Option<(String, Option<&'a str>)> {
+    let lex = lexicon();
+    let t = ls[head[n]].text(src).trim();
+    // The title printed again: the same words with other quotation marks, or the end of a
+    // longer title bar (`French LingQ Podcast 1.0, # 24 Steve & Matthieu …`).
+    let quotes = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if matches!(
+                    c,
+                    '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '「' | '」'
+                ) {
+                    '\''
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The line as printed, with any mark the line reader set aside (`# 24 …`).
+    let line_start = src[..ls[head[n]].span.start]
+        .rfind('\n')
+        .map_or(0, |p| p + 1);
+    let raw = src[line_start..ls[head[n]].span.end].trim();
+    let words = t.split_whitespace().count();
+    for (m, &k) in head.iter().enumerate() {
+        if m == n {
+            continue;
+        }
+        let other = quotes(ls[k].text(src).trim());
+        for cand in [raw, t] {
+            let key = quotes(cand);
+            if words >= 4 && other == key {
+                return Some((
+                    "the head prints it twice (a page title and the displayed one)".into(),
+                    Some(cand),
+                ));
+            }
+            let seps = [',', '-', '–', '—', '|', ':', '·'];
+            let rest = (words >= 3 && other.len() > key.len())
+                .then(|| {
+                    other
+                        .strip_suffix(key.as_str())
+                        .map(|r| r.trim_end().ends_with(seps))
+                        .or_else(|| {
+                            other
+                                .strip_prefix(key.as_str())
+                                .map(|r| r.trim_start().starts_with(seps))
+                        })
+                })
+                .flatten();
+            if rest == Some(true) {
+                return Some((
+                    "a title bar in the head prints it after the site's or series' name".into(),
+                    Some(cand),
+                ));
+            }
+        }
+    }
+    let date_line = |u: &str| {
+        u.chars().count() <= 80
+            && dates::find(u).is_some_and(|(_, r)| {
+                let rest = format!("{} {}", &u[..r.start], &u[r.end..]);
+                without_date_words(&rest).split_whitespace().count() <= 6
+            })
+    };
+    // A byline, or a credit of who asked (`Entrevista de Juan Pérez`, `حاوره: …`).
+    let byline = |u: &str| {
+        let u = u.trim_matches(['*', '_']);
+        lexicon::starts_with_phrase(&lex.byline_prefixes, u).is_some()
+            || lexicon::starts_with_phrase(&lex.interviewer_phrases, u).is_some()
+    };
+    let j = head.get(n + 1).copied();
+    let u = j.map_or("", |j| ls[j].text(src).trim());
+    let bar = t.contains(" | ");
+    if date_line(u) && !bar {
+        return Some(("a date line follows it".into(), None));
+    }
+    if byline(u) && !bar {
+        return Some(("a byline follows it".into(), None));
+    }
+    if is_lead(u) && !bar {
+        return Some(("the lead follows it".into(), None));
+    }
+    // A deck or kicker line alone (`Intervista a Giulia Ferri, apicoltrice`), then the
+    // date line, the byline or the lead.
+    if let (Some(j), Some(&k)) = (j, head.get(n + 2)) {
+        let alone = !head.iter().any(|&m| m != j && ls[m].block == ls[j].block);
+        let v = ls[k].text(src).trim();
+        if alone && !bar && !is_lead(u) && (date_line(v) || byline(v) || is_lead(v)) {
+            return Some((
+                "a deck line and then a date line, byline or the lead follow it".into(),
+                None,
+            ));
+        }
+    }
+    // The line names an interview and someone in it (`Wikinews interviews Christopher
+    // Hill, …`, `Interview mit der Berliner Zeitung …`): the interview's own title.
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Scripts without capitals (Arabic, Persian, Han, Thai) cannot show the name's
+    // capitals; there a long enough line with the interview word does.
+    let caseless = !t.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let named = ws.len() >= 2 && ws[1..].windows(2).any(|p| capital(p[0]) && capital(p[1]));
+    let long = ws.len() >= 4 || (caseless && t.chars().count() >= 8);
+    if long && lexicon::mentions(&lex.interview_words, t) && (named || caseless) {
+        return Some(("it names an interview and who is in it".into(), None));
+    }
+    // `Harbour Voices — Episode 42: …`, `… | Ep. 7 – …`: a programme's numbered episode.
+    let episode = ws.windows(2).any(|p| {
+        lexicon::contains(&lex.episode_words, p[0].trim_start_matches(['—', '–', '|']))
+            && p[1]
+                .trim_start_matches(['#', '№'])
+                .trim_end_matches([':', ',', '.'])
+                .parse::<u32>()
+                .is_ok()
+    });
+    if episode {
+        return Some(("it names a programme's numbered episode".into(), None));
+    }
+    // `"Cada árbol cuenta": Lucía Ferrer`, `Nhà văn X: "…"`: a quotation and who said it.
+    if quote_and_speaker(t) {
+        return Some(("it quotes someone and names them".into(), None));
+    }
+    if t.contains(" | ") {
+        return None; // a site's name and slogan, unless the line names what it is
+    }
+    let j = j?;
+    // A dateline or byline block that holds the date.
+    let block: Vec<usize> = head[n + 1..]
+        .iter()
+        .copied()
+        .take_while(|&k| ls[k].block == ls[j].block)
+        .collect();
+    let short_lines = block.len() <= 10
+        && block.iter().all(|&k| {
+            let v = ls[k].text(src).trim();
+            v.chars().count() <= 80 && !is_prose(v)
+        });
+    if !short_lines {
+        return None;
+    }
+    // A dateline block (`San José, Costa Rica` / `30 de noviembre de 2010`) or a byline
+    // block with its date; another headline-like line first would be the title instead.
+    let first_ok = !headline_like(src, ls, j)
+        || place_like_line(u)
+        || (block.len() <= 3 && ws.len() >= 4 && !title_case_name(t));
+    if first_ok && block.iter().any(|&k| date_line(ls[k].text(src).trim())) {
+        return Some(("a byline block with a date follows it".into(), None));
+    }
+    None
+}
+
+/// `"Quote": Name` or `Name: "Quote"`: one quotation and two to four capitalised words.
+fn quote_and_speaker(t: &str) -> bool {
+    let opens = ['"', '“', '„', '«', '「'];
+    let closes = ['"', '”', '“', '»', '」'];
+    let name = |s: &str| {
+        let ws: Vec<&str> = s.split_whitespace().collect();
+        (2..=4).contains(&ws.len())
+            && ws
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    let (a, b) = (t[..colon].trim(), t[colon + 1..].trim());
+    let quoted = |s: &str| s.starts_with(opens) && s.ends_with(closes) && s.chars().count() >= 8;
+    (quoted(a) && name(b)) || (name(a) && quoted(b))
+}
+
+/// A sentence of the lead under a title: it ends as a sentence (a question is the
+/// interview starting), or runs long with sentences inside; not a cookie notice.
+fn is_lead(u: &str) -> bool {
+    let lex = lexicon();
+    let u = u.trim();
+    let sentence = (ends_sentence(u) && u.split_whitespace().count() >= 6)
+        || (u.chars().count() >= 150 && u.contains(". "));
+    sentence && !lexicon::mentions(&lex.consent_words, u) && !u.ends_with(['?', '？', '؟'])
+}
+
+/// The last text line of a block of page metadata, with the lead after it (`…` / `Article`
+/// / `null` / `Ông Mai Ái Trực nói về 'nghề' Bộ trưởng`, then the lead): shaped like a
+/// headline and placed like one, though not alone in its block.
+fn last_over_lead(src: &str, ls: &[Line], i: usize) -> bool {
+    let t = ls[i].text(src).trim();
+    let shaped = (8..=200).contains(&t.chars().count())
+        && !t.ends_with(['.', ':', ';', ',', '。', '：', '；', '，'])
+        && t.split_whitespace().count() >= 3;
+    let last = !ls[i + 1..]
+        .iter()
+        .take_while(|l| l.block == ls[i].block)
+        .any(|l| l.kind == LineKind::Text);
+    let others = ls[..i]
+        .iter()
+        .rev()
+        .take_while(|l| l.block == ls[i].block)
+        .any(|l| l.kind == LineKind::Text);
+    let next = ls[i + 1..]
+        .iter()
+        .find(|l| l.kind == LineKind::Text)
+        .is_some_and(|l| is_lead(l.text(src)));
+    shaped && last && others && next
+}
+
+/// The date line's day with its clock and offset, when the line gives both, or gives the
+/// clock and another head line states the same time with its zone (`11:00 AM` over `… at
+/// 11 a.m. ET`).
+fn date_time(src: &str, ls: &[Line], head: &[usize], t: &str, day: &str) -> Option<String> {
+    if let Some((time, off)) = dates::clock_with_offset(t, day) {
+        return Some(format!("{day}T{time}{off}"));
+    }
+    let (h, m) = dates::bare_clock(t, day)?;
+    let others: String = head
+        .iter()
+        .map(|&k| ls[k].text(src))
+        .filter(|u| *u != t)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let off = dates::offset_of_clock(&others, day, (h, m))?;
+    Some(format!("{day}T{h:02}:{m:02}:00{off}"))
+}
+
+/// The date that opens a lead paragraph as its dateline: within its first words, with
+/// only a weekday or a place before it (`Thursday,`, `WASHINGTON,`) and the sentence or a
+/// dash after it.
+fn lead_date(t: &str) -> Option<(crate::model::PubDate, std::ops::Range<usize>)> {
+    let mut cut = t.len().min(60);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let opening = &t[..cut];
+    let (date, r) = dates::find(opening)?;
+    if r.end >= cut {
+        return None; // the date may run on past the opening
+    }
+    let before = without_date_words(&opening[..r.start]);
+    let place =
+        before.is_empty() || (place_like(&before) && before.split_whitespace().count() <= 3);
+    let after = &t[r.end..];
+    let sentence_goes_on = after.starts_with([' ', '—', '–', '-', ':', ',']);
+    (place && sentence_goes_on && date.as_str().len() == 10).then_some((date, r))
+}
+
+/// The text without its parenthesised asides and dates of another calendar (`(Mecca)`,
+/// `28/1/1427 هـ`) and clock times: what is left of a long date line.
+fn without_asides(t: &str) -> String {
+    let lex = lexicon();
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '،' | '-' | '–'));
+            let numeric = !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':'));
+            !numeric && !lexicon::contains(&lex.other_calendar_marks, w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Two to four words, each capitalised, no sentence mark: `Morning Edition Extra`.

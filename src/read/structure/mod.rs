@@ -63,6 +63,9 @@ pub struct Options {
     /// Byte ranges the source sets in bold (`**…**`, `<strong>`), blanked out in the text
     /// the recognizer sees: questions are often set apart this way.
     pub emphasis: Vec<Range<usize>>,
+    /// Byte ranges the source's markup marks as the title (a Markdown `# ` heading, a
+    /// front-matter `title` left visible): evidence for the headline.
+    pub titles: Vec<Range<usize>>,
 }
 
 /// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
@@ -259,11 +262,15 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         let h = first.as_ref().expect("found a hit");
         let known = lexicon::contains(&lexicon().question_labels, &h.key)
             || lexicon::contains(&lexicon().answer_labels, &h.key);
-        if !known && quoted_headline(src, &ls, h) {
+        let at = ls.iter().position(|l| l.span.contains(&h.span.start));
+        if !known
+            && (quoted_headline(src, &ls, h)
+                || at.is_some_and(|i| head::label_is_title(src, &ls, &used, i)))
+        {
             iv.diagnostics.push(Diagnostic::info(
                 "label-is-headline",
                 format!(
-                    "'{}:' opens the text before a quotation: a headline, not a turn",
+                    "'{}:' opens the text before a quotation or a date line: a headline, not a turn",
                     short(&h.label)
                 ),
                 Some(h.span.clone()),
@@ -351,11 +358,19 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         other => other,
     };
     let Some(start) = start else {
-        head::read_head(src, &ls, &used, &paras, usize::MAX, &mut iv);
+        head::read_head(src, &ls, &used, &paras, usize::MAX, &opts.titles, &mut iv);
         return iv;
     };
     let head_end_line = paras[start].line;
-    head::read_head(src, &ls, &used, &paras, head_end_line, &mut iv);
+    head::read_head(
+        src,
+        &ls,
+        &used,
+        &paras,
+        head_end_line,
+        &opts.titles,
+        &mut iv,
+    );
 
     // Where it ends: a tail marker (comments, related list) after the last speaker line.
     let last_label_line = paras
