@@ -32,6 +32,7 @@ mod read_inspect;
 mod read_longer;
 mod read_normalize;
 mod read_people;
+mod read_real_figures;
 mod read_robust;
 mod read_samples;
 mod read_shapes;

@@ -3,6 +3,11 @@
 //! split into caption text and credit (without its `Foto:` / `Photo:` / `©` prefix).
 //! A credit that pairs a known agency with a person's name (`Reuters/Jane Roe`) also
 //! names the photographer; the credit itself stays as printed.
+//!
+//! Scrapes often keep only the caption of a picture, as its own paragraph: a caption
+//! sentence ending in `Image: Name.` / `Ảnh: Name` / `(Foto: X) |`, a credit row alone
+//! (`Foto: Lena Hoff/dpa`), or a bare `image` where the picture was. Such a paragraph is a
+//! figure, never a turn, and an answer runs on across it.
 
 use super::lines::{Line, LineKind};
 use crate::model::Figure;
@@ -109,7 +114,10 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             continue;
         }
         let t = lines[i].text(src).trim();
-        let Some((caption, credit)) = caption_row(t) else {
+        let Some((caption, credit)) = caption_row(t)
+            .or_else(|| trailing_credit(t).map(|(c, cr)| (Some(c), Some(cr))))
+            .or_else(|| placeholder(t).then_some((None, None)))
+        else {
             continue;
         };
         used[i] = true;
@@ -179,6 +187,110 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
         return None;
     }
     Some((None, Some(credit)))
+}
+
+/// (caption, credit) of a caption sentence that ends with a photo word and its credit:
+/// `Formica fusca, from file. Image: Mathias Krumbholz.`, `Bộ trưởng … tối 26/7. Ảnh: Phạm
+/// Hải`, `… relative to McMurdo Station image: Daily et al.`, `… (2012). Image; Pacific
+/// Standard, provided by the owners.`, `Der Minister in Berlin (Foto: Lena Hoff) |`. The
+/// credit must read as one (a few words, no sentence, no question); a photo word printed in
+/// lower case needs a credit shaped like a name, since a sentence may say `image:` too.
+fn trailing_credit(t: &str) -> Option<(String, String)> {
+    let lex = lexicon();
+    let t = unemphasised(t).trim_end_matches('|').trim_end();
+    if t.chars().count() > 300 {
+        return None;
+    }
+    let mut found = None;
+    for (i, _) in t.char_indices().skip(1) {
+        let before = t[..i].chars().last()?;
+        let opens = before == '(' || before == '（';
+        if !(before.is_whitespace() || opens || ".,;|-–—。，、".contains(before)) {
+            continue;
+        }
+        let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.credit_prefixes, &t[i..])
+        else {
+            continue;
+        };
+        let end = t[i..]
+            .char_indices()
+            .nth(p.chars().count())
+            .map_or(t.len(), |(k, _)| i + k);
+        let rest = t[end..].trim_start();
+        let rest = if p == "©" {
+            rest
+        } else if let Some(r) = rest.strip_prefix([':', '：', ';', '=']) {
+            r.trim_start()
+        } else {
+            continue;
+        };
+        let rest = if opens {
+            let Some(r) = rest.strip_suffix([')', '）']) else {
+                continue;
+            };
+            r.trim_end()
+        } else {
+            rest
+        };
+        let capital = !t[i..].starts_with(|c: char| c.is_lowercase());
+        found = Some((i, rest, capital));
+    }
+    let (i, rest, capital) = found?;
+    let credit = trim_credit(rest);
+    let name_like = credit.split_whitespace().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || w.trim_end_matches('.').chars().count() <= 3
+    });
+    if !credit_shaped(&credit) || !(capital || name_like) {
+        return None;
+    }
+    let caption = t[..i]
+        .trim_end()
+        .trim_end_matches(['(', '（'])
+        .trim_end()
+        .trim_end_matches(['-', '–', '—', '|'])
+        .trim();
+    if !caption.chars().any(char::is_alphabetic) || caption.ends_with([':', '：']) {
+        return None;
+    }
+    Some((caption.to_string(), credit))
+}
+
+/// A credit as printed, without the full stop that ends the caption sentence (`Image: Marco
+/// Bernardini.`) but with one that ends an abbreviation (`Daily et al.`, `Acme Inc.`).
+fn trim_credit(c: &str) -> String {
+    let c = c.trim();
+    let Some(body) = c.strip_suffix('.') else {
+        return c.to_string();
+    };
+    let last = body.rsplit(char::is_whitespace).next().unwrap_or("");
+    let abbreviation = (1..=3).contains(&last.chars().count())
+        && last.chars().any(char::is_lowercase)
+        && body.contains(char::is_whitespace);
+    if abbreviation { c } else { body.trim_end() }.to_string()
+}
+
+/// A credit is a name, an agency or a short source line: at most 8 words, not a question
+/// or an exclamation, no quotation, no sentence inside, not opening in lower case.
+fn credit_shaped(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || c.chars().count() > 80 {
+        return false;
+    }
+    if c.contains(['?', '!', '？', '！', ':', '：', '"', '“', '”', '«', '»']) {
+        return false;
+    }
+    if c.starts_with(|ch: char| ch.is_lowercase() || !ch.is_alphanumeric()) {
+        return false;
+    }
+    // A full stop inside ends a sentence unless it ends an initial or a short abbreviation.
+    words[..words.len() - 1]
+        .iter()
+        .all(|w| !w.ends_with('.') || w.trim_end_matches('.').chars().count() <= 3)
+}
+
+/// `image` alone on its line: what a scrape leaves of a picture with no caption.
+fn placeholder(t: &str) -> bool {
+    crate::read::lexicon::contains(&lexicon().picture_words, unemphasised(t))
 }
 
 fn agency_re() -> &'static Regex {
@@ -358,6 +470,70 @@ mod tests {
             )
         );
         assert_eq!(split_credit("Paris — the city").1, None);
+    }
+
+    #[test]
+    fn caption_sentences_end_with_a_photo_word_and_a_credit() {
+        let cases = [
+            (
+                "Formica fusca, from file. Image: Mathias Krumbholz.",
+                "Formica fusca, from file.",
+                "Mathias Krumbholz",
+            ),
+            (
+                "The ice shelf relative to McMurdo Station image: Daily et al.",
+                "The ice shelf relative to McMurdo Station",
+                "Daily et al.",
+            ),
+            (
+                "The owner at the bar. (2012). Image; Pacific Standard, provided by the owners.",
+                "The owner at the bar. (2012).",
+                "Pacific Standard, provided by the owners",
+            ),
+            (
+                "Bộ trưởng trong cuộc trực tuyến tối 26/7. Ảnh: Phạm Hải",
+                "Bộ trưởng trong cuộc trực tuyến tối 26/7.",
+                "Phạm Hải",
+            ),
+            (
+                "Der Minister in Berlin (Foto: Lena Hoff) |",
+                "Der Minister in Berlin",
+                "Lena Hoff",
+            ),
+            (
+                "Le ministre à Paris. Photo : AFP",
+                "Le ministre à Paris.",
+                "AFP",
+            ),
+            ("Путин в Кремле. Фото: ТАСС", "Путин в Кремле.", "ТАСС"),
+            ("首相官邸で。写真：共同通信", "首相官邸で。", "共同通信"),
+        ];
+        for (line, cap, credit) in cases {
+            assert_eq!(
+                trailing_credit(line),
+                Some((cap.to_string(), credit.to_string())),
+                "{line}"
+            );
+        }
+        // Sentences that only mention a picture are no captions.
+        for line in [
+            "I saw the image: it was lovely.",
+            "We used the photo: Marco took it in 2010 for the cover.",
+            "Have you seen the photo: Jane Roe?",
+            "Image: Jane Roe",
+            "The photo: who took it, and why does it matter so much to all of us today?",
+            "He talked about the picture; Then he left the room and did not come back.",
+        ] {
+            assert_eq!(trailing_credit(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_credit_keeps_the_full_stop_of_an_abbreviation() {
+        assert_eq!(trim_credit("Marco Bernardini."), "Marco Bernardini");
+        assert_eq!(trim_credit("Daily et al."), "Daily et al.");
+        assert_eq!(trim_credit("Acme Inc."), "Acme Inc.");
+        assert_eq!(trim_credit("AP."), "AP");
     }
 
     #[test]
