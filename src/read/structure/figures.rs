@@ -109,18 +109,39 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         if used[i] || lines[i].kind != LineKind::Text {
             continue;
         }
-        let alone = |j: Option<usize>| j.is_none_or(|j| lines[j].kind == LineKind::Blank);
-        if !alone(i.checked_sub(1)) || !alone((i + 1 < lines.len()).then_some(i + 1)) {
+        let blank = |j: usize| j >= lines.len() || lines[j].kind == LineKind::Blank;
+        if i > 0 && !blank(i - 1) {
             continue;
         }
         let t = lines[i].text(src).trim();
-        let Some((caption, credit)) = caption_row(t)
-            .or_else(|| trailing_credit(t).map(|(c, cr)| (Some(c), Some(cr))))
-            .or_else(|| placeholder(t).then_some((None, None)))
-        else {
+        let (found, last) = if blank(i + 1) {
+            let found = caption_row(t)
+                .or_else(|| trailing_credit(t).map(|(c, cr)| (Some(c), Some(cr))))
+                .or_else(|| agency_credit(t).map(|cr| (None, Some(cr))))
+                .or_else(|| placeholder(t).then_some((None, None)));
+            (found, i)
+        } else if lines[i + 1].kind == LineKind::Text && !used[i + 1] && blank(i + 2) {
+            // The caption, and its credit alone on the line under it (`REUTERS/Jane Roe`,
+            // `© AFP`, `Foto: Lena Hoff`).
+            let below = credit_line(lines[i + 1].text(src).trim());
+            let caption = unemphasised(t);
+            let found = below
+                .filter(|_| {
+                    caption_like(caption)
+                        && !caption.ends_with(['?', '？'])
+                        && split_credit(caption).1.is_none()
+                })
+                .map(|cr| (Some(caption.to_string()), Some(cr)));
+            (found, i + 1)
+        } else {
             continue;
         };
-        used[i] = true;
+        let Some((caption, credit)) = found else {
+            continue;
+        };
+        for u in &mut used[i..=last] {
+            *u = true;
+        }
         let photographer = credit.as_deref().and_then(photographer_in_credit);
         out.push(Figure {
             caption,
@@ -128,11 +149,107 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             photographer,
             image_url: None,
             alt: None,
-            span: lines[i].span.clone(),
+            span: lines[i].span.start..lines[last].span.end,
         });
     }
+    // The caption printed again on its own, without its credit: the same picture.
+    let captions: Vec<String> = out.iter().filter_map(repeat_key).collect();
+    for i in 0..lines.len() {
+        let blank = |j: usize| j >= lines.len() || lines[j].kind == LineKind::Blank;
+        if used[i] || lines[i].kind != LineKind::Text || (i > 0 && !blank(i - 1)) || !blank(i + 1) {
+            continue;
+        }
+        let t = unemphasised(lines[i].text(src));
+        if captions.contains(&super::collapse_spaces(t).to_lowercase()) {
+            used[i] = true;
+        }
+    }
     out.sort_by_key(|f| f.span.start);
+    merge_repeats(out)
+}
+
+/// What makes two printings of a caption the same: the text without case and spacing, when
+/// long enough not to be a generic word (`Photo`).
+fn repeat_key(f: &Figure) -> Option<String> {
+    f.caption
+        .as_deref()
+        .or(f.alt.as_deref())
+        .map(|c| super::collapse_spaces(c).to_lowercase())
+        .filter(|c| c.chars().filter(|ch| ch.is_alphabetic()).count() >= 10)
+}
+
+/// A caption printed twice or three times (as the image's alt text, then as the caption
+/// under it, or at the top of the page and again in the story) is one picture: the
+/// repeats fill in what the first printing lacks.
+fn merge_repeats(figures: Vec<Figure>) -> Vec<Figure> {
+    let key = repeat_key;
+    let mut out: Vec<Figure> = Vec::new();
+    for f in figures {
+        let k = key(&f);
+        let same = out.iter_mut().find(|o| {
+            k.is_some()
+                && (key(o) == k || o.alt.as_deref().map(|a| a.to_lowercase()) == k)
+                && (o.image_url.is_none() || f.image_url.is_none() || o.image_url == f.image_url)
+        });
+        match same {
+            Some(o) => {
+                o.credit = o.credit.take().or(f.credit);
+                o.photographer = o.photographer.take().or(f.photographer);
+                o.image_url = o.image_url.take().or(f.image_url);
+                o.alt = o.alt.take().or(f.alt);
+                o.caption = o.caption.take().or(f.caption);
+            }
+            None => out.push(f),
+        }
+    }
     out
+}
+
+/// A line that is only a credit: `Foto: Lena Hoff/dpa`, `© AFP`, `REUTERS/Jane Roe`.
+fn credit_line(t: &str) -> Option<String> {
+    let t = unemphasised(t);
+    if let Some(Some(credit)) = caption_row(t).filter(|(c, _)| c.is_none()).map(|r| r.1) {
+        return Some(credit);
+    }
+    if let Some(rest) = t.strip_prefix('©') {
+        let credit = trim_credit(rest);
+        return credit_shaped(&credit).then_some(credit);
+    }
+    agency_credit(t)
+}
+
+/// `REUTERS/Jane Roe`, `AP Photo/Evan Vucci`, `Lena Hoff/dpa`, `© AFP/Getty Images`, `©
+/// dpa`: a known agency, alone or with a name beside it after a slash. Alone on a line such
+/// a line credits a picture; a bare name or a bare `© Name` may be a footer or a signature.
+fn agency_credit(t: &str) -> Option<String> {
+    let lex = lexicon();
+    let t = unemphasised(t);
+    let (t, copyright) = match t.strip_prefix('©') {
+        Some(rest) => (rest.trim(), true),
+        None => (t, false),
+    };
+    let credit = trim_credit(t);
+    let parts: Vec<&str> = credit.split('/').map(str::trim).collect();
+    let agency = |s: &str| crate::read::lexicon::contains(&lex.photo_agencies, s);
+    // `dpa`, `imago/…`: agencies that write their name in lower case.
+    let shaped =
+        credit_shaped(&credit) || agency(parts[0]) && credit_shaped(&credit.to_uppercase());
+    if !shaped || credit.split_whitespace().count() > 6 {
+        return None;
+    }
+    let capitalised = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace()
+                .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || agency(w))
+    };
+    let ok = match parts[..] {
+        [a] => copyright && agency(a),
+        [_, _] | [_, _, _] => {
+            parts.iter().any(|p| agency(p)) && parts.iter().all(|p| capitalised(p))
+        }
+        _ => false,
+    };
+    ok.then_some(credit)
 }
 
 /// A caption line set in italics or bold (`*Photo: Jane Roe*`) without the marks.
@@ -526,6 +643,84 @@ mod tests {
         ] {
             assert_eq!(trailing_credit(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn credit_lines_alone() {
+        let yes = [
+            ("REUTERS/Jane Roe", "REUTERS/Jane Roe"),
+            ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
+            ("Lena Hoff/dpa", "Lena Hoff/dpa"),
+            ("© AFP", "AFP"),
+            ("© Reuters/Jane Roe", "Reuters/Jane Roe"),
+            ("© Kessler Film", "Kessler Film"),
+            ("Foto: Lena Hoff", "Lena Hoff"),
+            ("*Photo: Jane Roe*", "Jane Roe"),
+        ];
+        for (line, credit) in yes {
+            assert_eq!(credit_line(line).as_deref(), Some(credit), "{line}");
+        }
+        for line in [
+            "Jane Roe",
+            "and/or",
+            "Kessler Media/Mike Theiler",
+            "Reuters reported that/this was true",
+            "© Kessler Film. All rights reserved. Contact us.",
+        ] {
+            assert_eq!(credit_line(line), None, "{line}");
+        }
+        // Alone in its paragraph, a bare `© Name` may be the page's footer: only an agency
+        // counts there.
+        assert_eq!(agency_credit("© Kessler Film"), None);
+        assert_eq!(agency_credit("© dpa").as_deref(), Some("dpa"));
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_one_picture() {
+        let fig = |caption: &str, credit: Option<&str>, start: usize| Figure {
+            caption: Some(caption.to_string()),
+            credit: credit.map(str::to_string),
+            photographer: None,
+            image_url: None,
+            alt: None,
+            span: start..start + 1,
+        };
+        let merged = merge_repeats(vec![
+            fig("The minister in the port of Hamburg.", None, 0),
+            fig("The minister  in the port of Hamburg.", Some("dpa"), 10),
+            fig("A quiet street in Hanoi at dawn.", None, 20),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].credit.as_deref(), Some("dpa"));
+        // Short generic captions are not taken for the same picture.
+        assert_eq!(
+            merge_repeats(vec![fig("Photo", None, 0), fig("Photo", None, 5)]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_on_the_next_line_is_one_picture_between_turns() {
+        let src = "Q: Where were you that night?\n\n\
+                   A: At home, with my family.\n\n\
+                   The minister at the harbour in Hamburg, 2019.\nREUTERS/Jane Roe\n\n\
+                   Q: And the next morning?\n\n\
+                   A: In the office.\n\n\
+                   The minister at the harbour in Hamburg, 2019.\n";
+        let iv = crate::read::structure::recognize(src);
+        assert_eq!(iv.figures.len(), 1, "{:?}", iv.figures);
+        let f = &iv.figures[0];
+        assert_eq!(
+            f.caption.as_deref(),
+            Some("The minister at the harbour in Hamburg, 2019.")
+        );
+        assert_eq!(f.credit.as_deref(), Some("REUTERS/Jane Roe"));
+        assert_eq!(f.photographer.as_deref(), Some("Jane Roe"));
+        // Neither the credit nor the caption printed again at the end is anyone's words.
+        assert!(iv
+            .turns
+            .iter()
+            .all(|t| !t.text().contains("REUTERS") && !t.text().contains("harbour")));
     }
 
     #[test]
