@@ -156,3 +156,37 @@ fn a_lone_image_line_is_a_picture_without_caption() {
     };
     assert_eq!(figures(&iv), vec![(None, None)]);
 }
+
+#[test]
+fn captions_without_credit_known_by_a_position_or_a_scene() {
+    let Some(iv) = case("wikinews/110-en-wikinews-christopher-hill.txt") else {
+        return;
+    };
+    assert_eq!(
+        figures(&iv),
+        vec![
+            (
+                some("Hill at the Lesser-known candidates forum in 2011"),
+                None
+            ),
+            (
+                some("Hill (right) with fellow 2012 presidential candidate Buddy Roemer."),
+                None
+            ),
+        ]
+    );
+    // Neither caption is read as part of Hill's answers.
+    for t in &iv.turns {
+        assert!(!t.text().contains("Buddy Roemer"), "{}", t.text());
+    }
+    let Some(iv) = case("pages/217-de-bundespraesident-gauck-mauerfall.txt") else {
+        return;
+    };
+    let f = figures(&iv);
+    assert_eq!(f.len(), 1);
+    assert!(f[0]
+        .0
+        .as_deref()
+        .is_some_and(|c| c.starts_with("Bundespräsident Joachim Gauck während")));
+    assert_eq!(f[0].1, None);
+}

@@ -118,7 +118,16 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             let found = caption_row(t)
                 .or_else(|| trailing_credit(t).map(|(c, cr)| (Some(c), Some(cr))))
                 .or_else(|| agency_credit(t).map(|cr| (None, Some(cr))))
-                .or_else(|| placeholder(t).then_some((None, None)));
+                .or_else(|| placeholder(t).then_some((None, None)))
+                .or_else(|| {
+                    let first = (0..i).all(|j| used[j] || lines[j].kind != LineKind::Text);
+                    let elsewhere = |w: &str| {
+                        src[..lines[i].span.start].contains(w)
+                            || src[lines[i].span.end..].contains(w)
+                    };
+                    (!first && uncredited_caption(t, elsewhere))
+                        .then(|| (Some(unemphasised(t).to_string()), None))
+                });
             (found, i)
         } else if lines[i + 1].kind == LineKind::Text && !used[i + 1] && blank(i + 2) {
             // The caption, and its credit alone on the line under it (`REUTERS/Jane Roe`,
@@ -403,6 +412,72 @@ fn credit_shaped(c: &str) -> bool {
     words[..words.len() - 1]
         .iter()
         .all(|w| !w.ends_with('.') || w.trim_end_matches('.').chars().count() <= 3)
+}
+
+/// A caption that prints no credit, told by what only captions say: where a pictured person
+/// stands (`Hill (right) with fellow candidate Buddy Roemer.`), a caption opener (`File
+/// photo of …`, `Von links: …`), or a name printed elsewhere in the text followed at once by a
+/// preposition, in a long line without a full stop (`Hill at the Lesser-known candidates
+/// forum in 2011`, `Bundespräsident Joachim Gauck während des Zeitungsinterviews …`) — a
+/// scene, not a sentence, and too long for a section heading.
+fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
+    let lex = lexicon();
+    let t = unemphasised(t);
+    let n = t.chars().count();
+    if !(10..=250).contains(&n) || t.ends_with(['?', '？', ':', '：']) || t.contains("://") {
+        return false;
+    }
+    // Where the pictured person stands: `(right)`, `（左二）`, after a name.
+    let mut rest = t;
+    while let Some(open) = rest.find(['(', '（']) {
+        // The word before is a name: capitalised, or in a script without case.
+        let before = rest[..open]
+            .split_whitespace()
+            .last()
+            .and_then(|w| w.chars().next())
+            .filter(|c| c.is_uppercase() || !c.is_lowercase());
+        let after = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = after.find([')', '）']) else {
+            break;
+        };
+        if before.is_some_and(char::is_alphabetic)
+            && crate::read::lexicon::contains(&lex.caption_positions, &after[..close])
+        {
+            return true;
+        }
+        rest = &after[close..];
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.caption_openers, t) {
+        let more = &t.trim_start()[p.len().min(t.len())..];
+        if more.starts_with([':', '：', ',', ' ']) && words.len() >= 4 {
+            return true;
+        }
+    }
+    // A name, then a preposition: a scene. Not a sentence (no full stop, no colon), longer
+    // than a heading, the name printed elsewhere (a person of the text, not a headline's
+    // subject alone), and no interview word in front (`Interview with …` is a headline).
+    if t.ends_with(['.', '!', '…', ';', '。', '！']) || t.contains([':', '：']) {
+        return false;
+    }
+    if !(7..=40).contains(&words.len()) {
+        return false;
+    }
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let run = words.iter().take_while(|w| capital(w)).count();
+    if !(1..=5).contains(&run) || run >= words.len() {
+        return false;
+    }
+    let name = words[..run].join(" ");
+    let next = words[run];
+    let interview_word = words[..run]
+        .iter()
+        .any(|w| crate::read::lexicon::contains(&lex.interview_words, w));
+    !interview_word
+        && name.chars().count() >= 3
+        && crate::read::lexicon::contains(&lex.caption_prepositions, next)
+        && next.chars().all(char::is_lowercase)
+        && elsewhere(&name)
 }
 
 /// `image` alone on its line: what a scrape leaves of a picture with no caption.
@@ -721,6 +796,38 @@ mod tests {
             .turns
             .iter()
             .all(|t| !t.text().contains("REUTERS") && !t.text().contains("harbour")));
+    }
+
+    #[test]
+    fn captions_without_credit_by_their_grammar() {
+        let everywhere = |_: &str| true;
+        for line in [
+            "Hill (right) with fellow 2012 presidential candidate Buddy Roemer.",
+            "王毅大使（左二）出席论坛。",
+            "File photo of the harbour before the storm.",
+            "Von links: Anna Berg, Jan Roe und Lena Hoff",
+            "Hill at the Lesser-known candidates forum in 2011",
+            "Bundespräsident Joachim Gauck während des Zeitungsinterviews in seinem Amtszimmer",
+        ] {
+            assert!(uncredited_caption(line, everywhere), "{line}");
+        }
+        for line in [
+            // Sentences, questions, headings, headlines.
+            "Hill at the forum said that he would run again in the next election.",
+            "Did you meet Hill at the forum in 2011 with the other candidates?",
+            "Obama in Berlin",
+            "Interview with US political activist and philosopher Noam Chomsky",
+            "Labor actions as a revival of the Left",
+            "The party moved to the (left) after the election, and lost.",
+            "Senator Smith (R) with the other senators of the committee.",
+        ] {
+            assert!(!uncredited_caption(line, everywhere), "{line}");
+        }
+        // The name must be one the text prints elsewhere.
+        assert!(!uncredited_caption(
+            "Hill at the Lesser-known candidates forum in 2011",
+            |_| false
+        ));
     }
 
     #[test]
