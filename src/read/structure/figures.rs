@@ -120,6 +120,11 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
                 .or_else(|| agency_credit(t).map(|cr| (None, Some(cr))))
                 .or_else(|| placeholder(t).then_some((None, None)))
                 .or_else(|| {
+                    let next = (i + 1..lines.len()).find(|&j| !blank(j));
+                    let next = next.map(|j| lines[j].text(src).trim()).unwrap_or("");
+                    alt_line(t, next).then_some((None, None))
+                })
+                .or_else(|| {
                     let first = (0..i).all(|j| used[j] || lines[j].kind != LineKind::Text);
                     let elsewhere = |w: &str| {
                         src[..lines[i].span.start].contains(w)
@@ -132,16 +137,19 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         } else if lines[i + 1].kind == LineKind::Text && !used[i + 1] && blank(i + 2) {
             // The caption, and its credit alone on the line under it (`REUTERS/Jane Roe`,
             // `© AFP`, `Foto: Lena Hoff`).
-            let below = credit_line(lines[i + 1].text(src).trim());
-            let caption = unemphasised(t);
-            let found = below
-                .filter(|_| {
-                    caption_like(caption)
-                        && !caption.ends_with(['?', '？'])
-                        && split_credit(caption).1.is_none()
-                })
-                .map(|cr| (Some(caption.to_string()), Some(cr)));
-            (found, i + 1)
+            // Or the credit first, the caption under it.
+            let t2 = lines[i + 1].text(src).trim();
+            let pair = |caption: &str, credit: &str| {
+                let caption = unemphasised(caption);
+                credit_line(credit)
+                    .filter(|_| {
+                        caption_like(caption)
+                            && !caption.ends_with(['?', '？'])
+                            && split_credit(caption).1.is_none()
+                    })
+                    .map(|cr| (Some(caption.to_string()), Some(cr)))
+            };
+            (pair(t, t2).or_else(|| pair(t2, t)), i + 1)
         } else {
             continue;
         };
@@ -330,48 +338,66 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     let mut found = None;
     for (i, _) in t.char_indices().skip(1) {
         let before = t[..i].chars().last()?;
-        let opens = before == '(' || before == '（';
-        if !(before.is_whitespace() || opens || ".,;|-–—。，、".contains(before)) {
+        let close = match before {
+            '(' => Some(')'),
+            '（' => Some('）'),
+            '[' => Some(']'),
+            '【' => Some('】'),
+            _ => None,
+        };
+        if !(before.is_whitespace() || close.is_some() || ".,;|-–—/。，、".contains(before))
+        {
             continue;
         }
-        let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.credit_prefixes, &t[i..])
-        else {
+        let Some(rest) = credit_after(&t[i..]) else {
             continue;
         };
-        let end = t[i..]
-            .char_indices()
-            .nth(p.chars().count())
-            .map_or(t.len(), |(k, _)| i + k);
-        let rest = t[end..].trim_start();
-        let rest = if p == "©" {
-            rest
-        } else if let Some(r) = rest.strip_prefix([':', '：', ';', '=']) {
-            r.trim_start()
-        } else {
-            continue;
-        };
-        let rest = if opens {
-            let Some(r) = rest.strip_suffix([')', '）']) else {
-                continue;
-            };
-            r.trim_end()
-        } else {
-            rest
+        let rest = match close {
+            Some(c) => {
+                let Some(r) = rest.strip_suffix(c) else {
+                    continue;
+                };
+                r.trim_end()
+            }
+            None => rest,
         };
         let capital = !t[i..].starts_with(|c: char| c.is_lowercase());
-        found = Some((i, rest, capital));
+        if credit_ok(rest, capital) {
+            found = Some((i, rest, capital));
+            break;
+        }
+    }
+    // `（新华社记者 李贺 摄）`, `…现场。新华社记者 李贺 摄`: a credit before a word that says
+    // who shot or gave the picture.
+    if found.is_none() {
+        let inner = t.trim_end_matches([')', '）', ']', '】']).trim_end();
+        let closed = inner.len() < t.len();
+        if let Some(sfx) = lex
+            .credit_suffixes
+            .iter()
+            .find(|s| inner.ends_with(s.as_str()))
+        {
+            let body = inner[..inner.len() - sfx.len()].trim_end();
+            let start = body
+                .rfind(['(', '（', '[', '【', '。', '.', '|'])
+                .map(|k| k + body[k..].chars().next().map_or(1, char::len_utf8));
+            if let Some(k) = start.filter(|&k| {
+                let opener = body[..k].chars().last();
+                // A closing bracket needs its opener; a sentence end opens a bare credit.
+                closed == matches!(opener, Some('(' | '（' | '[' | '【'))
+            }) {
+                found = Some((k, &body[k..], true));
+            }
+        }
     }
     let (i, rest, capital) = found?;
-    let credit = trim_credit(rest);
-    let name_like = credit.split_whitespace().all(|w| {
-        w.starts_with(|c: char| !c.is_lowercase()) || w.trim_end_matches('.').chars().count() <= 3
-    });
-    if !credit_shaped(&credit) || !(capital || name_like) {
+    if !credit_ok(rest, capital) {
         return None;
     }
+    let credit = trim_credit(rest);
     let caption = t[..i]
         .trim_end()
-        .trim_end_matches(['(', '（'])
+        .trim_end_matches(['(', '（', '[', '【', '/'])
         .trim_end()
         .trim_end_matches(['-', '–', '—', '|'])
         .trim();
@@ -379,6 +405,38 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
         return None;
     }
     Some((caption.to_string(), credit))
+}
+
+/// The credit after a credit word at the start of `t`: `Image: X`, `Ảnh: X`, `© X`,
+/// `사진=X`, `Image; X` (a typo for the colon), or a phrase that needs none (`Photo by X`,
+/// `Courtesy of X`, `Foto di X`).
+fn credit_after(t: &str) -> Option<&str> {
+    let lex = lexicon();
+    let skip = |p: &str| {
+        t.char_indices()
+            .nth(p.chars().count())
+            .map_or(t.len(), |(k, _)| k)
+    };
+    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.credit_phrases, t) {
+        return Some(t[skip(p)..].trim_start());
+    }
+    let p = crate::read::lexicon::starts_with_phrase(&lex.credit_prefixes, t)?;
+    let rest = t[skip(p)..].trim_start();
+    if p == "©" {
+        return Some(rest);
+    }
+    rest.strip_prefix([':', '：', ';', '='])
+        .map(str::trim_start)
+}
+
+/// Whether `rest` reads as a credit; after a photo word printed in lower case it must also
+/// be shaped like a name, since a sentence may say `image:` too.
+fn credit_ok(rest: &str, capital: bool) -> bool {
+    let credit = trim_credit(rest);
+    let name_like = credit.split_whitespace().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || w.trim_end_matches('.').chars().count() <= 3
+    });
+    credit_shaped(&credit) && (capital || name_like)
 }
 
 /// A credit as printed, without the full stop that ends the caption sentence (`Image: Marco
@@ -449,8 +507,16 @@ fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.caption_openers, t) {
-        let more = &t.trim_start()[p.len().min(t.len())..];
-        if more.starts_with([':', '：', ',', ' ']) && words.len() >= 4 {
+        let n = p.chars().count();
+        let more = t.trim_start().chars().skip(n).collect::<String>();
+        // `图为…`: an opener in a script without spaces needs no separator.
+        let unspaced = p
+            .chars()
+            .last()
+            .is_some_and(crate::read::lexicon::is_unspaced);
+        if (unspaced && more.chars().count() >= 4)
+            || (more.starts_with([':', '：', ',', ' ']) && words.len() >= 4)
+        {
             return true;
         }
     }
@@ -478,6 +544,20 @@ fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
         && crate::read::lexicon::contains(&lex.caption_prepositions, next)
         && next.chars().all(char::is_lowercase)
         && elsewhere(&name)
+}
+
+/// `The Podcast: Sam Liang banner image` over `The Podcast: Sam Liang`: a picture's alt
+/// text (the next line's words and a word naming a picture) printed where the image was.
+fn alt_line(t: &str, next: &str) -> bool {
+    let Some(rest) = t.strip_prefix(next).filter(|_| next.chars().count() >= 10) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.starts_with(char::is_whitespace)
+        && (1..=2).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| crate::read::lexicon::contains(&lexicon().picture_words, w))
 }
 
 /// `image` alone on its line: what a scrape leaves of a picture with no caption.
@@ -699,6 +779,31 @@ mod tests {
             ),
             ("Путин в Кремле. Фото: ТАСС", "Путин в Кремле.", "ТАСС"),
             ("首相官邸で。写真：共同通信", "首相官邸で。", "共同通信"),
+            (
+                "The senator in Richmond. (Photo by Jane Roe/Getty Images)",
+                "The senator in Richmond.",
+                "Jane Roe/Getty Images",
+            ),
+            (
+                "The band backstage. Photo courtesy of Kessler Records",
+                "The band backstage.",
+                "Kessler Records",
+            ),
+            (
+                "국회에서 발언하는 장관 [사진=연합뉴스]",
+                "국회에서 발언하는 장관",
+                "연합뉴스",
+            ),
+            (
+                "图为论坛现场。（新华社记者 李贺 摄）",
+                "图为论坛现场。",
+                "新华社记者 李贺",
+            ),
+            (
+                "图为论坛现场。新华社记者 李贺 摄",
+                "图为论坛现场。",
+                "新华社记者 李贺",
+            ),
         ];
         for (line, cap, credit) in cases {
             assert_eq!(
@@ -715,6 +820,9 @@ mod tests {
             "Image: Jane Roe",
             "The photo: who took it, and why does it matter so much to all of us today?",
             "He talked about the picture; Then he left the room and did not come back.",
+            "We used a photo by the river for the cover.",
+            "Foto de archivo de la reunión.",
+            "他说这些材料都是我们提供",
         ] {
             assert_eq!(trailing_credit(line), None, "{line}");
         }
@@ -804,6 +912,7 @@ mod tests {
         for line in [
             "Hill (right) with fellow 2012 presidential candidate Buddy Roemer.",
             "王毅大使（左二）出席论坛。",
+            "图为论坛现场的观众和与会嘉宾。",
             "File photo of the harbour before the storm.",
             "Von links: Anna Berg, Jan Roe und Lena Hoff",
             "Hill at the Lesser-known candidates forum in 2011",
@@ -828,6 +937,29 @@ mod tests {
             "Hill at the Lesser-known candidates forum in 2011",
             |_| false
         ));
+    }
+
+    #[test]
+    fn alt_text_over_the_headline_and_a_credit_over_its_caption() {
+        assert!(alt_line(
+            "The Podcast: Sam Liang - CEO of Otter.ai banner image",
+            "The Podcast: Sam Liang - CEO of Otter.ai"
+        ));
+        assert!(!alt_line(
+            "The Podcast: Sam Liang - CEO of Otter.ai and more",
+            "The Podcast: Sam Liang - CEO of Otter.ai"
+        ));
+        assert!(!alt_line("Short image", "Short"));
+        let src =
+            "Title of the story\n\nFoto: Lena Hoff/dpa\nDie Ministerin am Hafen von Hamburg.\n\n\
+                   F: Wo waren Sie?\n\nA: Zu Hause.\n";
+        let iv = crate::read::structure::recognize(src);
+        assert_eq!(iv.figures.len(), 1, "{:?}", iv.figures);
+        assert_eq!(
+            iv.figures[0].caption.as_deref(),
+            Some("Die Ministerin am Hafen von Hamburg.")
+        );
+        assert_eq!(iv.figures[0].credit.as_deref(), Some("Lena Hoff/dpa"));
     }
 
     #[test]
