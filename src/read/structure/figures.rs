@@ -335,6 +335,25 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     if t.chars().count() > 300 {
         return None;
     }
+    // `… (ANTARA FOTO/Hafidz Mubarak A)`, `… in Washington. UPI/Mike Theiler`: an agency
+    // credit after the caption, in parentheses or after its last sentence.
+    if let Some(open) = t
+        .strip_suffix([')', '）'])
+        .and_then(|inner| inner.rfind(['(', '（']))
+    {
+        let open_len = t[open..].chars().next().map_or(1, char::len_utf8);
+        let inner = &t[open + open_len..t.len() - t.chars().last().map_or(1, char::len_utf8)];
+        let caption = t[..open].trim();
+        if let Some(credit) = agency_credit(inner).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
+    if let Some(m) = agency_re().captures(t).and_then(|c| c.get(1)) {
+        let caption = t[..m.start()].trim();
+        if let Some(credit) = agency_credit(m.as_str()).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
     let mut found = None;
     for (i, _) in t.char_indices().skip(1) {
         let before = t[..i].chars().last()?;
@@ -804,6 +823,16 @@ mod tests {
                 "图为论坛现场。",
                 "新华社记者 李贺",
             ),
+            (
+                "Presiden menyapa warga di Jakarta. (ANTARA FOTO/Hafidz Mubarak A)",
+                "Presiden menyapa warga di Jakarta.",
+                "ANTARA FOTO/Hafidz Mubarak A",
+            ),
+            (
+                "The secretary speaks in Washington. UPI/Mike Theiler",
+                "The secretary speaks in Washington.",
+                "UPI/Mike Theiler",
+            ),
         ];
         for (line, cap, credit) in cases {
             assert_eq!(
@@ -823,6 +852,8 @@ mod tests {
             "We used a photo by the river for the cover.",
             "Foto de archivo de la reunión.",
             "他说这些材料都是我们提供",
+            "We met in the city (and/or the suburbs)",
+            "The result was clear. Input/Output",
         ] {
             assert_eq!(trailing_credit(line), None, "{line}");
         }
