@@ -371,6 +371,15 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
         let Some(rest) = credit_after(&t[i..]) else {
             continue;
         };
+        // `… is © Disney` may be said in an answer: `©` credits a caption only after its
+        // sentence ends (`Au festival. © AFP`) or set apart (`(© AFP)`, `| © AFP`).
+        let set_apart = close.is_some()
+            || t[..i]
+                .trim_end()
+                .ends_with(['.', '!', ')', '）', '|', '-', '–', '—', '。']);
+        if t[i..].starts_with('©') && !set_apart {
+            continue;
+        }
         let rest = match close {
             Some(c) => {
                 let Some(r) = rest.strip_suffix(c) else {
@@ -555,9 +564,11 @@ fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
     }
     let name = words[..run].join(" ");
     let next = words[run];
-    let interview_word = words[..run]
-        .iter()
-        .any(|w| crate::read::lexicon::contains(&lex.interview_words, w));
+    // `Joachim Gauck im Interview mit …`: a headline or kicker about the interview.
+    let interview_word = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::read::lexicon::contains(&lex.interview_words, w)
+    });
     !interview_word
         && name.chars().count() >= 3
         && crate::read::lexicon::contains(&lex.caption_prepositions, next)
@@ -852,6 +863,7 @@ mod tests {
             "We used a photo by the river for the cover.",
             "Foto de archivo de la reunión.",
             "他说这些材料都是我们提供",
+            "Everything in that park is © Disney",
             "We met in the city (and/or the suburbs)",
             "The result was clear. Input/Output",
         ] {
@@ -958,6 +970,7 @@ mod tests {
             "Obama in Berlin",
             "Interview with US political activist and philosopher Noam Chomsky",
             "Labor actions as a revival of the Left",
+            "Joachim Gauck im Interview mit der Berliner Zeitung über den Mauerfall",
             "The party moved to the (left) after the election, and lost.",
             "Senator Smith (R) with the other senators of the committee.",
         ] {
