@@ -241,6 +241,9 @@ fn credit_line(t: &str) -> Option<String> {
 fn agency_credit(t: &str) -> Option<String> {
     let lex = lexicon();
     let t = unemphasised(t);
+    if !t.contains(['/', '©']) {
+        return None;
+    }
     let (t, copyright) = match t.strip_prefix('©') {
         Some(rest) => (rest.trim(), true),
         None => (t, false),
@@ -337,8 +340,9 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     }
     // `… (ANTARA FOTO/Hafidz Mubarak A)`, `… in Washington. UPI/Mike Theiler`: an agency
     // credit after the caption, in parentheses or after its last sentence.
-    if let Some(open) = t
-        .strip_suffix([')', '）'])
+    if let Some(open) = Some(t)
+        .filter(|t| t.contains('/'))
+        .and_then(|t| t.strip_suffix([')', '）']))
         .and_then(|inner| inner.rfind(['(', '（']))
     {
         let open_len = t[open..].chars().next().map_or(1, char::len_utf8);
@@ -348,14 +352,51 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
             return Some((caption.to_string(), credit));
         }
     }
-    if let Some(m) = agency_re().captures(t).and_then(|c| c.get(1)) {
+    if let Some(m) = Some(t)
+        .filter(|t| t.contains('/'))
+        .and_then(|t| agency_re().captures(t))
+        .and_then(|c| c.get(1))
+    {
         let caption = t[..m.start()].trim();
         if let Some(credit) = agency_credit(m.as_str()).filter(|_| !caption.is_empty()) {
             return Some((caption.to_string(), credit));
         }
     }
+    // Where a credit word may start (this runs on every short paragraph): a credit word
+    // ends right before a separator (`Image:`, `사진=`) or is `©`, and a credit phrase
+    // (`Photo by`) is found by substring search. When lower-casing changes the byte
+    // offsets, every character is tried.
+    let lower = t.to_lowercase();
+    let mut starts: Vec<usize> = if lower.len() == t.len() {
+        let mut v: Vec<usize> = lex
+            .credit_phrases
+            .iter()
+            .flat_map(|p| lower.match_indices(p.as_str()).map(|(i, _)| i))
+            .collect();
+        for (sep, c) in lower.char_indices() {
+            if c == '©' {
+                v.push(sep);
+            }
+            if !matches!(c, ':' | '：' | ';' | '=') {
+                continue;
+            }
+            let head = lower[..sep].trim_end();
+            v.extend(
+                lex.credit_prefixes
+                    .iter()
+                    .filter(|p| head.ends_with(p.as_str()))
+                    .map(|p| head.len() - p.len()),
+            );
+        }
+        v.retain(|&i| i > 0 && t.is_char_boundary(i));
+        v
+    } else {
+        t.char_indices().skip(1).map(|(i, _)| i).collect()
+    };
+    starts.sort_unstable();
+    starts.dedup();
     let mut found = None;
-    for (i, _) in t.char_indices().skip(1) {
+    for i in starts {
         let before = t[..i].chars().last()?;
         let close = match before {
             '(' => Some(')'),
