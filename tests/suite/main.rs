@@ -36,6 +36,7 @@ mod read_inspect;
 mod read_longer;
 mod read_normalize;
 mod read_people;
+mod read_real_figures;
 mod read_real_head;
 mod read_real_people;
 mod read_real_turns;

@@ -3,6 +3,11 @@
 //! split into caption text and credit (without its `Foto:` / `Photo:` / `©` prefix).
 //! A credit that pairs a known agency with a person's name (`Reuters/Jane Roe`) also
 //! names the photographer; the credit itself stays as printed.
+//!
+//! Scrapes often keep only the caption of a picture, as its own paragraph: a caption
+//! sentence ending in `Image: Name.` / `Ảnh: Name` / `(Foto: X) |`, a credit row alone
+//! (`Foto: Lena Hoff/dpa`), or a bare `image` where the picture was. Such a paragraph is a
+//! figure, never a turn, and an answer runs on across it.
 
 use super::lines::{Line, LineKind};
 use crate::model::Figure;
@@ -104,15 +109,56 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
         if used[i] || lines[i].kind != LineKind::Text {
             continue;
         }
-        let alone = |j: Option<usize>| j.is_none_or(|j| lines[j].kind == LineKind::Blank);
-        if !alone(i.checked_sub(1)) || !alone((i + 1 < lines.len()).then_some(i + 1)) {
+        let blank = |j: usize| j >= lines.len() || lines[j].kind == LineKind::Blank;
+        if i > 0 && !blank(i - 1) {
             continue;
         }
         let t = lines[i].text(src).trim();
-        let Some((caption, credit)) = caption_row(t) else {
+        let (found, last) = if blank(i + 1) {
+            let found = caption_row(t)
+                .or_else(|| trailing_credit(t).map(|(c, cr)| (Some(c), Some(cr))))
+                .or_else(|| agency_credit(t).map(|cr| (None, Some(cr))))
+                .or_else(|| placeholder(t).then_some((None, None)))
+                .or_else(|| {
+                    let next = (i + 1..lines.len()).find(|&j| !blank(j));
+                    let next = next.map(|j| lines[j].text(src).trim()).unwrap_or("");
+                    alt_line(t, next).then_some((None, None))
+                })
+                .or_else(|| {
+                    let first = (0..i).all(|j| used[j] || lines[j].kind != LineKind::Text);
+                    let elsewhere = |w: &str| {
+                        src[..lines[i].span.start].contains(w)
+                            || src[lines[i].span.end..].contains(w)
+                    };
+                    (!first && uncredited_caption(t, elsewhere))
+                        .then(|| (Some(unemphasised(t).to_string()), None))
+                });
+            (found, i)
+        } else if lines[i + 1].kind == LineKind::Text && !used[i + 1] && blank(i + 2) {
+            // The caption, and its credit alone on the line under it (`REUTERS/Jane Roe`,
+            // `© AFP`, `Foto: Lena Hoff`).
+            // Or the credit first, the caption under it.
+            let t2 = lines[i + 1].text(src).trim();
+            let pair = |caption: &str, credit: &str| {
+                let caption = unemphasised(caption);
+                credit_line(credit)
+                    .filter(|_| {
+                        caption_like(caption)
+                            && !caption.ends_with(['?', '？'])
+                            && split_credit(caption).1.is_none()
+                    })
+                    .map(|cr| (Some(caption.to_string()), Some(cr)))
+            };
+            (pair(t, t2).or_else(|| pair(t2, t)), i + 1)
+        } else {
             continue;
         };
-        used[i] = true;
+        let Some((caption, credit)) = found else {
+            continue;
+        };
+        for u in &mut used[i..=last] {
+            *u = true;
+        }
         let photographer = credit.as_deref().and_then(photographer_in_credit);
         out.push(Figure {
             caption,
@@ -120,11 +166,110 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             photographer,
             image_url: None,
             alt: None,
-            span: lines[i].span.clone(),
+            span: lines[i].span.start..lines[last].span.end,
         });
     }
+    // The caption printed again on its own, without its credit: the same picture.
+    let captions: Vec<String> = out.iter().filter_map(repeat_key).collect();
+    for i in 0..lines.len() {
+        let blank = |j: usize| j >= lines.len() || lines[j].kind == LineKind::Blank;
+        if used[i] || lines[i].kind != LineKind::Text || (i > 0 && !blank(i - 1)) || !blank(i + 1) {
+            continue;
+        }
+        let t = unemphasised(lines[i].text(src));
+        if captions.contains(&super::collapse_spaces(t).to_lowercase()) {
+            used[i] = true;
+        }
+    }
     out.sort_by_key(|f| f.span.start);
+    merge_repeats(out)
+}
+
+/// What makes two printings of a caption the same: the text without case and spacing, when
+/// long enough not to be a generic word (`Photo`).
+fn repeat_key(f: &Figure) -> Option<String> {
+    f.caption
+        .as_deref()
+        .or(f.alt.as_deref())
+        .map(|c| super::collapse_spaces(c).to_lowercase())
+        .filter(|c| c.chars().filter(|ch| ch.is_alphabetic()).count() >= 10)
+}
+
+/// A caption printed twice or three times (as the image's alt text, then as the caption
+/// under it, or at the top of the page and again in the story) is one picture: the
+/// repeats fill in what the first printing lacks.
+fn merge_repeats(figures: Vec<Figure>) -> Vec<Figure> {
+    let key = repeat_key;
+    let mut out: Vec<Figure> = Vec::new();
+    for f in figures {
+        let k = key(&f);
+        let same = out.iter_mut().find(|o| {
+            k.is_some()
+                && (key(o) == k || o.alt.as_deref().map(|a| a.to_lowercase()) == k)
+                && (o.image_url.is_none() || f.image_url.is_none() || o.image_url == f.image_url)
+        });
+        match same {
+            Some(o) => {
+                o.credit = o.credit.take().or(f.credit);
+                o.photographer = o.photographer.take().or(f.photographer);
+                o.image_url = o.image_url.take().or(f.image_url);
+                o.alt = o.alt.take().or(f.alt);
+                o.caption = o.caption.take().or(f.caption);
+            }
+            None => out.push(f),
+        }
+    }
     out
+}
+
+/// A line that is only a credit: `Foto: Lena Hoff/dpa`, `© AFP`, `REUTERS/Jane Roe`.
+fn credit_line(t: &str) -> Option<String> {
+    let t = unemphasised(t);
+    if let Some(Some(credit)) = caption_row(t).filter(|(c, _)| c.is_none()).map(|r| r.1) {
+        return Some(credit);
+    }
+    if let Some(rest) = t.strip_prefix('©') {
+        let credit = trim_credit(rest);
+        return credit_shaped(&credit).then_some(credit);
+    }
+    agency_credit(t)
+}
+
+/// `REUTERS/Jane Roe`, `AP Photo/Evan Vucci`, `Lena Hoff/dpa`, `© AFP/Getty Images`, `©
+/// dpa`: a known agency, alone or with a name beside it after a slash. Alone on a line such
+/// a line credits a picture; a bare name or a bare `© Name` may be a footer or a signature.
+fn agency_credit(t: &str) -> Option<String> {
+    let lex = lexicon();
+    let t = unemphasised(t);
+    if !t.contains(['/', '©']) {
+        return None;
+    }
+    let (t, copyright) = match t.strip_prefix('©') {
+        Some(rest) => (rest.trim(), true),
+        None => (t, false),
+    };
+    let credit = trim_credit(t);
+    let parts: Vec<&str> = credit.split('/').map(str::trim).collect();
+    let agency = |s: &str| crate::read::lexicon::contains(&lex.photo_agencies, s);
+    // `dpa`, `imago/…`: agencies that write their name in lower case.
+    let shaped =
+        credit_shaped(&credit) || agency(parts[0]) && credit_shaped(&credit.to_uppercase());
+    if !shaped || credit.split_whitespace().count() > 6 {
+        return None;
+    }
+    let capitalised = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace()
+                .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || agency(w))
+    };
+    let ok = match parts[..] {
+        [a] => copyright && agency(a),
+        [_, _] | [_, _, _] => {
+            parts.iter().any(|p| agency(p)) && parts.iter().all(|p| capitalised(p))
+        }
+        _ => false,
+    };
+    ok.then_some(credit)
 }
 
 /// A caption line set in italics or bold (`*Photo: Jane Roe*`) without the marks.
@@ -179,6 +324,316 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
         return None;
     }
     Some((None, Some(credit)))
+}
+
+/// (caption, credit) of a caption sentence that ends with a photo word and its credit:
+/// `Formica fusca, from file. Image: Mathias Krumbholz.`, `Bộ trưởng … tối 26/7. Ảnh: Phạm
+/// Hải`, `… relative to McMurdo Station image: Daily et al.`, `… (2012). Image; Pacific
+/// Standard, provided by the owners.`, `Der Minister in Berlin (Foto: Lena Hoff) |`. The
+/// credit must read as one (a few words, no sentence, no question); a photo word printed in
+/// lower case needs a credit shaped like a name, since a sentence may say `image:` too.
+fn trailing_credit(t: &str) -> Option<(String, String)> {
+    let lex = lexicon();
+    let t = unemphasised(t).trim_end_matches('|').trim_end();
+    if t.chars().count() > 300 {
+        return None;
+    }
+    // `… (ANTARA FOTO/Hafidz Mubarak A)`, `… in Washington. UPI/Mike Theiler`: an agency
+    // credit after the caption, in parentheses or after its last sentence.
+    if let Some(open) = Some(t)
+        .filter(|t| t.contains('/'))
+        .and_then(|t| t.strip_suffix([')', '）']))
+        .and_then(|inner| inner.rfind(['(', '（']))
+    {
+        let open_len = t[open..].chars().next().map_or(1, char::len_utf8);
+        let inner = &t[open + open_len..t.len() - t.chars().last().map_or(1, char::len_utf8)];
+        let caption = t[..open].trim();
+        if let Some(credit) = agency_credit(inner).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
+    if let Some(m) = Some(t)
+        .filter(|t| t.contains('/'))
+        .and_then(|t| agency_re().captures(t))
+        .and_then(|c| c.get(1))
+    {
+        let caption = t[..m.start()].trim();
+        if let Some(credit) = agency_credit(m.as_str()).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
+    // Where a credit word may start (this runs on every short paragraph): a credit word
+    // ends right before a separator (`Image:`, `사진=`) or is `©`, and a credit phrase
+    // (`Photo by`) is found by substring search. When lower-casing changes the byte
+    // offsets, every character is tried.
+    let lower = t.to_lowercase();
+    let mut starts: Vec<usize> = if lower.len() == t.len() {
+        let mut v: Vec<usize> = lex
+            .credit_phrases
+            .iter()
+            .flat_map(|p| lower.match_indices(p.as_str()).map(|(i, _)| i))
+            .collect();
+        for (sep, c) in lower.char_indices() {
+            if c == '©' {
+                v.push(sep);
+            }
+            if !matches!(c, ':' | '：' | ';' | '=') {
+                continue;
+            }
+            let head = lower[..sep].trim_end();
+            v.extend(
+                lex.credit_prefixes
+                    .iter()
+                    .filter(|p| head.ends_with(p.as_str()))
+                    .map(|p| head.len() - p.len()),
+            );
+        }
+        v.retain(|&i| i > 0 && t.is_char_boundary(i));
+        v
+    } else {
+        t.char_indices().skip(1).map(|(i, _)| i).collect()
+    };
+    starts.sort_unstable();
+    starts.dedup();
+    let mut found = None;
+    for i in starts {
+        let before = t[..i].chars().last()?;
+        let close = match before {
+            '(' => Some(')'),
+            '（' => Some('）'),
+            '[' => Some(']'),
+            '【' => Some('】'),
+            _ => None,
+        };
+        if !(before.is_whitespace() || close.is_some() || ".,;|-–—/。，、".contains(before))
+        {
+            continue;
+        }
+        let Some(rest) = credit_after(&t[i..]) else {
+            continue;
+        };
+        // `… is © Disney` may be said in an answer: `©` credits a caption only after its
+        // sentence ends (`Au festival. © AFP`) or set apart (`(© AFP)`, `| © AFP`).
+        let set_apart = close.is_some()
+            || t[..i]
+                .trim_end()
+                .ends_with(['.', '!', ')', '）', '|', '-', '–', '—', '。']);
+        if t[i..].starts_with('©') && !set_apart {
+            continue;
+        }
+        let rest = match close {
+            Some(c) => {
+                let Some(r) = rest.strip_suffix(c) else {
+                    continue;
+                };
+                r.trim_end()
+            }
+            None => rest,
+        };
+        let capital = !t[i..].starts_with(|c: char| c.is_lowercase());
+        if credit_ok(rest, capital) {
+            found = Some((i, rest, capital));
+            break;
+        }
+    }
+    // `（新华社记者 李贺 摄）`, `…现场。新华社记者 李贺 摄`: a credit before a word that says
+    // who shot or gave the picture.
+    if found.is_none() {
+        let inner = t.trim_end_matches([')', '）', ']', '】']).trim_end();
+        let closed = inner.len() < t.len();
+        if let Some(sfx) = lex
+            .credit_suffixes
+            .iter()
+            .find(|s| inner.ends_with(s.as_str()))
+        {
+            let body = inner[..inner.len() - sfx.len()].trim_end();
+            let start = body
+                .rfind(['(', '（', '[', '【', '。', '.', '|'])
+                .map(|k| k + body[k..].chars().next().map_or(1, char::len_utf8));
+            if let Some(k) = start.filter(|&k| {
+                let opener = body[..k].chars().last();
+                // A closing bracket needs its opener; a sentence end opens a bare credit.
+                closed == matches!(opener, Some('(' | '（' | '[' | '【'))
+            }) {
+                found = Some((k, &body[k..], true));
+            }
+        }
+    }
+    let (i, rest, capital) = found?;
+    if !credit_ok(rest, capital) {
+        return None;
+    }
+    let credit = trim_credit(rest);
+    let caption = t[..i]
+        .trim_end()
+        .trim_end_matches(['(', '（', '[', '【', '/'])
+        .trim_end()
+        .trim_end_matches(['-', '–', '—', '|'])
+        .trim();
+    if !caption.chars().any(char::is_alphabetic) || caption.ends_with([':', '：']) {
+        return None;
+    }
+    Some((caption.to_string(), credit))
+}
+
+/// The credit after a credit word at the start of `t`: `Image: X`, `Ảnh: X`, `© X`,
+/// `사진=X`, `Image; X` (a typo for the colon), or a phrase that needs none (`Photo by X`,
+/// `Courtesy of X`, `Foto di X`).
+fn credit_after(t: &str) -> Option<&str> {
+    let lex = lexicon();
+    let skip = |p: &str| {
+        t.char_indices()
+            .nth(p.chars().count())
+            .map_or(t.len(), |(k, _)| k)
+    };
+    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.credit_phrases, t) {
+        return Some(t[skip(p)..].trim_start());
+    }
+    let p = crate::read::lexicon::starts_with_phrase(&lex.credit_prefixes, t)?;
+    let rest = t[skip(p)..].trim_start();
+    if p == "©" {
+        return Some(rest);
+    }
+    rest.strip_prefix([':', '：', ';', '='])
+        .map(str::trim_start)
+}
+
+/// Whether `rest` reads as a credit; after a photo word printed in lower case it must also
+/// be shaped like a name, since a sentence may say `image:` too.
+fn credit_ok(rest: &str, capital: bool) -> bool {
+    let credit = trim_credit(rest);
+    let name_like = credit.split_whitespace().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || w.trim_end_matches('.').chars().count() <= 3
+    });
+    credit_shaped(&credit) && (capital || name_like)
+}
+
+/// A credit as printed, without the full stop that ends the caption sentence (`Image: Marco
+/// Bernardini.`) but with one that ends an abbreviation (`Daily et al.`, `Acme Inc.`).
+fn trim_credit(c: &str) -> String {
+    let c = c.trim();
+    let Some(body) = c.strip_suffix('.') else {
+        return c.to_string();
+    };
+    let last = body.rsplit(char::is_whitespace).next().unwrap_or("");
+    let abbreviation = (1..=3).contains(&last.chars().count())
+        && last.chars().any(char::is_lowercase)
+        && body.contains(char::is_whitespace);
+    if abbreviation { c } else { body.trim_end() }.to_string()
+}
+
+/// A credit is a name, an agency or a short source line: at most 8 words, not a question
+/// or an exclamation, no quotation, no sentence inside, not opening in lower case.
+fn credit_shaped(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || c.chars().count() > 80 {
+        return false;
+    }
+    if c.contains(['?', '!', '？', '！', ':', '：', '"', '“', '”', '«', '»']) {
+        return false;
+    }
+    if c.starts_with(|ch: char| ch.is_lowercase() || !ch.is_alphanumeric()) {
+        return false;
+    }
+    // A full stop inside ends a sentence unless it ends an initial or a short abbreviation.
+    words[..words.len() - 1]
+        .iter()
+        .all(|w| !w.ends_with('.') || w.trim_end_matches('.').chars().count() <= 3)
+}
+
+/// A caption that prints no credit, told by what only captions say: where a pictured person
+/// stands (`Hill (right) with fellow candidate Buddy Roemer.`), a caption opener (`File
+/// photo of …`, `Von links: …`), or a name printed elsewhere in the text followed at once by a
+/// preposition, in a long line without a full stop (`Hill at the Lesser-known candidates
+/// forum in 2011`, `Bundespräsident Joachim Gauck während des Zeitungsinterviews …`) — a
+/// scene, not a sentence, and too long for a section heading.
+fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
+    let lex = lexicon();
+    let t = unemphasised(t);
+    let n = t.chars().count();
+    if !(10..=250).contains(&n) || t.ends_with(['?', '？', ':', '：']) || t.contains("://") {
+        return false;
+    }
+    // Where the pictured person stands: `(right)`, `（左二）`, after a name.
+    let mut rest = t;
+    while let Some(open) = rest.find(['(', '（']) {
+        // The word before is a name: capitalised, or in a script without case.
+        let before = rest[..open]
+            .split_whitespace()
+            .last()
+            .and_then(|w| w.chars().next())
+            .filter(|c| c.is_uppercase() || !c.is_lowercase());
+        let after = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = after.find([')', '）']) else {
+            break;
+        };
+        if before.is_some_and(char::is_alphabetic)
+            && crate::read::lexicon::contains(&lex.caption_positions, &after[..close])
+        {
+            return true;
+        }
+        rest = &after[close..];
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.caption_openers, t) {
+        let n = p.chars().count();
+        let more = t.trim_start().chars().skip(n).collect::<String>();
+        // `图为…`: an opener in a script without spaces needs no separator.
+        let unspaced = p
+            .chars()
+            .last()
+            .is_some_and(crate::read::lexicon::is_unspaced);
+        if (unspaced && more.chars().count() >= 4)
+            || (more.starts_with([':', '：', ',', ' ']) && words.len() >= 4)
+        {
+            return true;
+        }
+    }
+    // A name, then a preposition: a scene. Not a sentence (no full stop, no colon), longer
+    // than a heading, the name printed elsewhere (a person of the text, not a headline's
+    // subject alone), and no interview word in front (`Interview with …` is a headline).
+    if t.ends_with(['.', '!', '…', ';', '。', '！']) || t.contains([':', '：']) {
+        return false;
+    }
+    if !(7..=40).contains(&words.len()) {
+        return false;
+    }
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let run = words.iter().take_while(|w| capital(w)).count();
+    if !(1..=5).contains(&run) || run >= words.len() {
+        return false;
+    }
+    let name = words[..run].join(" ");
+    let next = words[run];
+    // `Joachim Gauck im Interview mit …`: a headline or kicker about the interview.
+    let interview_word = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::read::lexicon::contains(&lex.interview_words, w)
+    });
+    !interview_word
+        && name.chars().count() >= 3
+        && crate::read::lexicon::contains(&lex.caption_prepositions, next)
+        && next.chars().all(char::is_lowercase)
+        && elsewhere(&name)
+}
+
+/// `The Podcast: Sam Liang banner image` over `The Podcast: Sam Liang`: a picture's alt
+/// text (the next line's words and a word naming a picture) printed where the image was.
+fn alt_line(t: &str, next: &str) -> bool {
+    let Some(rest) = t.strip_prefix(next).filter(|_| next.chars().count() >= 10) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.starts_with(char::is_whitespace)
+        && (1..=2).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| crate::read::lexicon::contains(&lexicon().picture_words, w))
+}
+
+/// `image` alone on its line: what a scrape leaves of a picture with no caption.
+fn placeholder(t: &str) -> bool {
+    crate::read::lexicon::contains(&lexicon().picture_words, unemphasised(t))
 }
 
 fn agency_re() -> &'static Regex {
@@ -358,6 +813,246 @@ mod tests {
             )
         );
         assert_eq!(split_credit("Paris — the city").1, None);
+    }
+
+    #[test]
+    fn caption_sentences_end_with_a_photo_word_and_a_credit() {
+        let cases = [
+            (
+                "Formica fusca, from file. Image: Mathias Krumbholz.",
+                "Formica fusca, from file.",
+                "Mathias Krumbholz",
+            ),
+            (
+                "The ice shelf relative to McMurdo Station image: Daily et al.",
+                "The ice shelf relative to McMurdo Station",
+                "Daily et al.",
+            ),
+            (
+                "The owner at the bar. (2012). Image; Pacific Standard, provided by the owners.",
+                "The owner at the bar. (2012).",
+                "Pacific Standard, provided by the owners",
+            ),
+            (
+                "Bộ trưởng trong cuộc trực tuyến tối 26/7. Ảnh: Phạm Hải",
+                "Bộ trưởng trong cuộc trực tuyến tối 26/7.",
+                "Phạm Hải",
+            ),
+            (
+                "Der Minister in Berlin (Foto: Lena Hoff) |",
+                "Der Minister in Berlin",
+                "Lena Hoff",
+            ),
+            (
+                "Le ministre à Paris. Photo : AFP",
+                "Le ministre à Paris.",
+                "AFP",
+            ),
+            ("Путин в Кремле. Фото: ТАСС", "Путин в Кремле.", "ТАСС"),
+            ("首相官邸で。写真：共同通信", "首相官邸で。", "共同通信"),
+            (
+                "The senator in Richmond. (Photo by Jane Roe/Getty Images)",
+                "The senator in Richmond.",
+                "Jane Roe/Getty Images",
+            ),
+            (
+                "The band backstage. Photo courtesy of Kessler Records",
+                "The band backstage.",
+                "Kessler Records",
+            ),
+            (
+                "국회에서 발언하는 장관 [사진=연합뉴스]",
+                "국회에서 발언하는 장관",
+                "연합뉴스",
+            ),
+            (
+                "图为论坛现场。（新华社记者 李贺 摄）",
+                "图为论坛现场。",
+                "新华社记者 李贺",
+            ),
+            (
+                "图为论坛现场。新华社记者 李贺 摄",
+                "图为论坛现场。",
+                "新华社记者 李贺",
+            ),
+            (
+                "Presiden menyapa warga di Jakarta. (ANTARA FOTO/Hafidz Mubarak A)",
+                "Presiden menyapa warga di Jakarta.",
+                "ANTARA FOTO/Hafidz Mubarak A",
+            ),
+            (
+                "The secretary speaks in Washington. UPI/Mike Theiler",
+                "The secretary speaks in Washington.",
+                "UPI/Mike Theiler",
+            ),
+        ];
+        for (line, cap, credit) in cases {
+            assert_eq!(
+                trailing_credit(line),
+                Some((cap.to_string(), credit.to_string())),
+                "{line}"
+            );
+        }
+        // Sentences that only mention a picture are no captions.
+        for line in [
+            "I saw the image: it was lovely.",
+            "We used the photo: Marco took it in 2010 for the cover.",
+            "Have you seen the photo: Jane Roe?",
+            "Image: Jane Roe",
+            "The photo: who took it, and why does it matter so much to all of us today?",
+            "He talked about the picture; Then he left the room and did not come back.",
+            "We used a photo by the river for the cover.",
+            "Foto de archivo de la reunión.",
+            "他说这些材料都是我们提供",
+            "Everything in that park is © Disney",
+            "We met in the city (and/or the suburbs)",
+            "The result was clear. Input/Output",
+        ] {
+            assert_eq!(trailing_credit(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn credit_lines_alone() {
+        let yes = [
+            ("REUTERS/Jane Roe", "REUTERS/Jane Roe"),
+            ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
+            ("Lena Hoff/dpa", "Lena Hoff/dpa"),
+            ("© AFP", "AFP"),
+            ("© Reuters/Jane Roe", "Reuters/Jane Roe"),
+            ("© Kessler Film", "Kessler Film"),
+            ("Foto: Lena Hoff", "Lena Hoff"),
+            ("*Photo: Jane Roe*", "Jane Roe"),
+        ];
+        for (line, credit) in yes {
+            assert_eq!(credit_line(line).as_deref(), Some(credit), "{line}");
+        }
+        for line in [
+            "Jane Roe",
+            "and/or",
+            "Kessler Media/Mike Theiler",
+            "Reuters reported that/this was true",
+            "© Kessler Film. All rights reserved. Contact us.",
+        ] {
+            assert_eq!(credit_line(line), None, "{line}");
+        }
+        // Alone in its paragraph, a bare `© Name` may be the page's footer: only an agency
+        // counts there.
+        assert_eq!(agency_credit("© Kessler Film"), None);
+        assert_eq!(agency_credit("© dpa").as_deref(), Some("dpa"));
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_one_picture() {
+        let fig = |caption: &str, credit: Option<&str>, start: usize| Figure {
+            caption: Some(caption.to_string()),
+            credit: credit.map(str::to_string),
+            photographer: None,
+            image_url: None,
+            alt: None,
+            span: start..start + 1,
+        };
+        let merged = merge_repeats(vec![
+            fig("The minister in the port of Hamburg.", None, 0),
+            fig("The minister  in the port of Hamburg.", Some("dpa"), 10),
+            fig("A quiet street in Hanoi at dawn.", None, 20),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].credit.as_deref(), Some("dpa"));
+        // Short generic captions are not taken for the same picture.
+        assert_eq!(
+            merge_repeats(vec![fig("Photo", None, 0), fig("Photo", None, 5)]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_on_the_next_line_is_one_picture_between_turns() {
+        let src = "Q: Where were you that night?\n\n\
+                   A: At home, with my family.\n\n\
+                   The minister at the harbour in Hamburg, 2019.\nREUTERS/Jane Roe\n\n\
+                   Q: And the next morning?\n\n\
+                   A: In the office.\n\n\
+                   The minister at the harbour in Hamburg, 2019.\n";
+        let iv = crate::read::structure::recognize(src);
+        assert_eq!(iv.figures.len(), 1, "{:?}", iv.figures);
+        let f = &iv.figures[0];
+        assert_eq!(
+            f.caption.as_deref(),
+            Some("The minister at the harbour in Hamburg, 2019.")
+        );
+        assert_eq!(f.credit.as_deref(), Some("REUTERS/Jane Roe"));
+        assert_eq!(f.photographer.as_deref(), Some("Jane Roe"));
+        // Neither the credit nor the caption printed again at the end is anyone's words.
+        assert!(iv
+            .turns
+            .iter()
+            .all(|t| !t.text().contains("REUTERS") && !t.text().contains("harbour")));
+    }
+
+    #[test]
+    fn captions_without_credit_by_their_grammar() {
+        let everywhere = |_: &str| true;
+        for line in [
+            "Hill (right) with fellow 2012 presidential candidate Buddy Roemer.",
+            "王毅大使（左二）出席论坛。",
+            "图为论坛现场的观众和与会嘉宾。",
+            "File photo of the harbour before the storm.",
+            "Von links: Anna Berg, Jan Roe und Lena Hoff",
+            "Hill at the Lesser-known candidates forum in 2011",
+            "Bundespräsident Joachim Gauck während des Zeitungsinterviews in seinem Amtszimmer",
+        ] {
+            assert!(uncredited_caption(line, everywhere), "{line}");
+        }
+        for line in [
+            // Sentences, questions, headings, headlines.
+            "Hill at the forum said that he would run again in the next election.",
+            "Did you meet Hill at the forum in 2011 with the other candidates?",
+            "Obama in Berlin",
+            "Interview with US political activist and philosopher Noam Chomsky",
+            "Labor actions as a revival of the Left",
+            "Joachim Gauck im Interview mit der Berliner Zeitung über den Mauerfall",
+            "The party moved to the (left) after the election, and lost.",
+            "Senator Smith (R) with the other senators of the committee.",
+        ] {
+            assert!(!uncredited_caption(line, everywhere), "{line}");
+        }
+        // The name must be one the text prints elsewhere.
+        assert!(!uncredited_caption(
+            "Hill at the Lesser-known candidates forum in 2011",
+            |_| false
+        ));
+    }
+
+    #[test]
+    fn alt_text_over_the_headline_and_a_credit_over_its_caption() {
+        assert!(alt_line(
+            "The Podcast: Sam Liang - CEO of Otter.ai banner image",
+            "The Podcast: Sam Liang - CEO of Otter.ai"
+        ));
+        assert!(!alt_line(
+            "The Podcast: Sam Liang - CEO of Otter.ai and more",
+            "The Podcast: Sam Liang - CEO of Otter.ai"
+        ));
+        assert!(!alt_line("Short image", "Short"));
+        let src =
+            "Title of the story\n\nFoto: Lena Hoff/dpa\nDie Ministerin am Hafen von Hamburg.\n\n\
+                   F: Wo waren Sie?\n\nA: Zu Hause.\n";
+        let iv = crate::read::structure::recognize(src);
+        assert_eq!(iv.figures.len(), 1, "{:?}", iv.figures);
+        assert_eq!(
+            iv.figures[0].caption.as_deref(),
+            Some("Die Ministerin am Hafen von Hamburg.")
+        );
+        assert_eq!(iv.figures[0].credit.as_deref(), Some("Lena Hoff/dpa"));
+    }
+
+    #[test]
+    fn a_credit_keeps_the_full_stop_of_an_abbreviation() {
+        assert_eq!(trim_credit("Marco Bernardini."), "Marco Bernardini");
+        assert_eq!(trim_credit("Daily et al."), "Daily et al.");
+        assert_eq!(trim_credit("Acme Inc."), "Acme Inc.");
+        assert_eq!(trim_credit("AP."), "AP");
     }
 
     #[test]
