@@ -281,10 +281,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             || args
                 .files_from
                 .as_deref()
-                .is_some_and(|f| same(Path::new(f)));
+                .is_some_and(|f| same(Path::new(f)))
+            || batch::is_read_by_colloquy(message);
         if clash {
             return Ok(usage_error(format!(
-                "--newsml-message {}: this names an input (an interview, the manifest, the sidecar or the --files-from list) or another output; choose another path",
+                "--newsml-message {}: this names an input (an interview, a sidecar, the manifest, the --files-from list, any file colloquy reads) or another output; choose another path, e.g. batch.newsml.xml",
                 message.display()
             )));
         }
@@ -318,6 +319,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(EXIT_FAILED);
         }
     }
+    // One run at a time per output directory; the lock lives until the run returns.
+    let _lock = if args.stdout {
+        None
+    } else {
+        match batch::lock_output_dir(&args.output) {
+            Ok(lock) => {
+                let dirs = plan.iter().flatten().filter_map(|p| p.parent());
+                let removed = lock.remove_stale_temps(dirs);
+                if removed > 0 {
+                    eprintln!(
+                        "colloquy: note: removed {removed} temp file(s) a stopped run left in {}",
+                        args.output.display()
+                    );
+                }
+                Some(lock)
+            }
+            Err(e) => {
+                eprintln!("colloquy: error: {e}");
+                return Ok(EXIT_FAILED);
+            }
+        }
+    };
     let bar = progress(inputs.len());
     let keep = args.newsml_message.is_some();
     let results = batch::run(
@@ -616,15 +639,12 @@ fn convert_one(
             Failure::of_input(&name, "convert/write", format!("{name}: {e}"), None)
         };
         // Nothing of this input is written unless every output can be.
-        for (doc, path) in converted.documents.iter().zip(outputs) {
-            batch::precheck(path, doc.text.as_bytes(), args.force).map_err(write_failure)?;
-        }
-        let mut writes = Vec::new();
-        for (doc, path) in converted.documents.iter().zip(outputs) {
-            let outcome = batch::write_atomic(path, doc.text.as_bytes(), args.force)
-                .map_err(write_failure)?;
-            writes.push((path.clone(), outcome));
-        }
+        let items: Vec<(&Path, &[u8])> = outputs
+            .iter()
+            .zip(&converted.documents)
+            .map(|(path, doc)| (path.as_path(), doc.text.as_bytes()))
+            .collect();
+        let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
         Ok(Done {
             writes,
             stdout: None,

@@ -16,6 +16,7 @@ mod cli;
 mod cli_paths;
 mod cli_validate;
 mod conformance;
+mod hostile;
 mod meta_apply;
 mod meta_end_to_end;
 mod meta_manifest;
