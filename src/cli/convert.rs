@@ -2,6 +2,7 @@
 
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
+use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::check::{report, FileReport, Finding, Location};
 use colloquy::model::{line_col, Severity};
@@ -383,12 +384,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut err = stderr.lock();
     // Arguments that named nothing fail like unreadable inputs; the rest went on.
     for problem in &found.problems {
-        writeln!(err, "colloquy: error: {problem}")?;
+        writeln!(
+            err,
+            "colloquy: error: {}",
+            printable_line(&problem.to_string())
+        )?;
         failed += 1;
     }
     for result in &results {
         for (w, _) in &result.warnings {
-            writeln!(err, "{w}")?;
+            writeln!(err, "{}", printable_line(w))?;
             warnings += 1;
         }
         match &result.outcome {
@@ -404,7 +409,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Err(e) => {
-                writeln!(err, "colloquy: error: {}", e.message)?;
+                writeln!(err, "colloquy: error: {}", printable_line(&e.message))?;
                 failed += 1;
             }
         }
@@ -515,7 +520,7 @@ pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf]) {
         eprintln!(
             "colloquy: note: {} file(s) in the given directories left out (endings colloquy does not take, or broken links), e.g. {}; name a file explicitly to read it",
             skipped.len(),
-            first.display()
+            printable_line(&first.display().to_string())
         );
     }
     for dir in excluded {

@@ -57,7 +57,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(e) if e.is_usage() => return Ok(super::usage_error(e)),
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!(
+                "colloquy: error: {}",
+                colloquy::check::report::printable_line(&e.to_string())
+            );
             return Ok(EXIT_FAILED);
         }
     };

@@ -193,3 +193,137 @@ fn a_newsml_message_never_replaces_a_sidecar_even_with_force() {
         "headline = \"Kept\"\n"
     );
 }
+
+// ---- Reports escape what they must -------------------------------------------------
+
+const EVIL_NAME: &str = "evil\u{1b}[2J\n::error file=evil.txt::INJECTED name.jsonld";
+const EVIL_KEY: &str = "x\n::error file=evil.txt::INJECTED\u{1b}[31m\u{7}";
+
+fn hostile_reports() -> Vec<colloquy::check::FileReport> {
+    let checker = colloquy::check::Checker::new(None).unwrap();
+    // The key twice: the duplicate-key finding quotes it.
+    let key = serde_json::to_string(EVIL_KEY).unwrap();
+    let doc = format!(
+        "{{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"headline\": \"h\", {key}: 1, {key}: 2}}"
+    );
+    vec![
+        checker.check(EVIL_NAME, doc.as_bytes()),
+        checker.check("plain.jsonld", doc.as_bytes()),
+    ]
+}
+
+/// No raw control character but the line breaks the format itself puts, and no line
+/// that GitHub Actions would run as a workflow command unless the format makes it one.
+fn assert_safe(format: &str, out: &str, commands_allowed: bool) {
+    for (n, line) in out.lines().enumerate() {
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "{format} line {n} holds a raw control character: {line:?}"
+        );
+        if !commands_allowed {
+            assert!(
+                !line.trim_start().starts_with("::"),
+                "{format} line {n} is a workflow command: {line:?}"
+            );
+        }
+    }
+}
+
+fn holds_string(v: &serde_json::Value, wanted: &str) -> bool {
+    match v {
+        serde_json::Value::String(s) => s == wanted,
+        serde_json::Value::Array(a) => a.iter().any(|v| holds_string(v, wanted)),
+        serde_json::Value::Object(o) => o.values().any(|v| holds_string(v, wanted)),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_report_format_escapes_a_hostile_file_name_and_json_key() {
+    use colloquy::check::report::{render, Format};
+    let reports = hostile_reports();
+    let key_findings: usize = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter(|f| f.message.contains("INJECTED"))
+        .count();
+    assert!(
+        key_findings >= 2,
+        "the hostile key is not reported: {reports:#?}"
+    );
+    let findings: usize = reports.iter().map(|r| r.findings.len()).sum();
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Ndjson,
+        Format::Junit,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        let out = render(format, &reports);
+        let name = format!("{format:?}");
+        assert_safe(&name, &out, format == Format::Github);
+        match format {
+            Format::Json | Format::Sarif => {
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                // Lossless: JSON carries the name and key exactly, escaped by JSON.
+                // JSON carries the name exactly (SARIF as a URI), escaped by JSON itself.
+                if format == Format::Json {
+                    assert!(holds_string(&v, EVIL_NAME), "{out}");
+                }
+            }
+            Format::Ndjson => {
+                for line in out.lines() {
+                    serde_json::from_str::<serde_json::Value>(line).unwrap();
+                }
+            }
+            Format::Junit => {
+                let mut reader = quick_xml::Reader::from_str(&out);
+                loop {
+                    match reader.read_event() {
+                        Ok(quick_xml::events::Event::Eof) => break,
+                        Ok(_) => {}
+                        Err(e) => panic!("JUnit is not well-formed: {e}\n{out}"),
+                    }
+                }
+                assert_eq!(out.matches("<testcase ").count(), 2);
+            }
+            Format::Github => {
+                let commands = out.lines().filter(|l| l.starts_with("::")).count();
+                assert_eq!(commands, findings, "{out}");
+                assert!(!out.contains("\n::error file=evil.txt"), "{out}");
+            }
+            Format::Human => {
+                assert!(out.contains("evil\\u{1b}[2J\\n::error"), "{out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn stderr_and_reports_of_convert_escape_a_hostile_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "::warning a\u{1b}[2J\n::error file=evil.txt::INJECTED.txt";
+    // Empty: a failed input, named on stderr and in the report.
+    fs::write(dir.path().join(name), "").unwrap();
+    fs::write(dir.path().join("good.txt"), interview(4)).unwrap();
+    for format in ["human", "junit", "github", "sarif", "json"] {
+        let out = dir.path().join(format!("out-{format}"));
+        let assert = colloquy()
+            .current_dir(dir.path())
+            .args(["convert", name, "good.txt", "--report", format, "-o"])
+            .arg(&out)
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+        assert_safe("stderr", &stderr, false);
+        assert!(stderr.contains("INJECTED"), "{stderr}");
+        assert_safe(format, &stdout, format == "github");
+        if format == "github" {
+            // The name is one escaped property, never a command of its own.
+            assert!(!stdout.contains("\n::error file=evil.txt"), "{stdout}");
+        }
+        assert!(out.join("good.jsonld").exists());
+    }
+}
