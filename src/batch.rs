@@ -37,17 +37,118 @@ impl Input {
         }
     }
 
-    /// Reads the input's bytes (standard input for `-`).
+    /// Reads the input's bytes (standard input for `-`) within [`DEFAULT_MAX_INPUT`].
     pub fn read(&self) -> io::Result<Vec<u8>> {
+        self.read_limited(DEFAULT_MAX_INPUT)
+    }
+
+    /// Reads the input's bytes, at most `max`: a larger input is an error
+    /// (`FileTooLarge`), and so is anything but a regular file or standard input (a FIFO
+    /// or `/dev/zero` named explicitly would block or never end; `InvalidInput`). The
+    /// type is checked before the file is opened: opening a FIFO blocks.
+    pub fn read_limited(&self, max: u64) -> io::Result<Vec<u8>> {
+        let too_large = || {
+            io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("larger than the input size limit of {max} bytes; raise it with --max-input-size if this really is one document"),
+            )
+        };
+        let mut buf = Vec::new();
         match &self.path {
-            Some(p) => fs::read(p),
+            Some(p) => {
+                let meta = fs::metadata(p)?;
+                if !meta.is_file() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!(
+                            "is {}, not a regular file; colloquy reads regular files, and standard input as `-`",
+                            file_kind(&meta)
+                        ),
+                    ));
+                }
+                if meta.len() > max {
+                    return Err(too_large());
+                }
+                let file = fs::File::open(p)?;
+                // The file may grow after the check: the limit holds for what is read.
+                file.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+            }
             None => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(buf)
+                io::stdin()
+                    .lock()
+                    .take(max.saturating_add(1))
+                    .read_to_end(&mut buf)?;
             }
         }
+        if buf.len() as u64 > max {
+            return Err(too_large());
+        }
+        Ok(buf)
     }
+}
+
+/// The largest input read by default: 64 MiB, far above any interview, far below what
+/// exhausts a machine when a batch reads several at once.
+pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// Parses a size for `--max-input-size`: bytes, or a number with `K`, `M` or `G`
+/// (powers of 1024; `KB`, `MiB` and lower case read the same).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size; give bytes or e.g. 64M, 512K, 1G"))?;
+    let unit = unit.trim().to_ascii_lowercase();
+    let factor: u64 = match unit.trim_end_matches("ib").trim_end_matches('b') {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "'{text}': unknown unit; give bytes or e.g. 64M, 512K, 1G"
+            ))
+        }
+    };
+    number
+        .checked_mul(factor)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("'{text}' is not a usable size; give e.g. 64M"))
+}
+
+/// The message for an input that could not be read, naming it; the hint about paths
+/// and permissions only where they are the likely cause.
+pub fn read_error_message(name: &str, err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge => format!("{name}: {err}"),
+        _ => format!("{name}: cannot read: {err}; check the path and its permissions"),
+    }
+}
+
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
 }
 
 #[derive(Debug, Error)]
@@ -199,16 +300,29 @@ pub fn discover_batch(
             path: list.to_string(),
             source,
         };
-        let text = if list == "-" {
-            let mut s = String::new();
+        // A list may come from a pipe (`--files-from <(find …)`), but never without end.
+        let mut bytes = Vec::new();
+        let read = if list == "-" {
             io::stdin()
                 .lock()
-                .read_to_string(&mut s)
-                .map_err(files_from_err)?;
-            s
+                .take(DEFAULT_MAX_INPUT + 1)
+                .read_to_end(&mut bytes)
         } else {
-            fs::read_to_string(list).map_err(files_from_err)?
+            fs::File::open(list).and_then(|f| f.take(DEFAULT_MAX_INPUT + 1).read_to_end(&mut bytes))
         };
+        read.map_err(files_from_err)?;
+        if bytes.len() as u64 > DEFAULT_MAX_INPUT {
+            return Err(files_from_err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("longer than {DEFAULT_MAX_INPUT} bytes; split the list"),
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            files_from_err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            ))
+        })?;
         all.extend(
             text.lines()
                 .map(|l| l.trim_end_matches('\r'))
@@ -1043,6 +1157,16 @@ mod tests {
         for name in ["batch.newsml.xml", "out/a.jsonld", "a.dc.xml"] {
             assert!(!is_read_by_colloquy(Path::new(name)), "{name}");
         }
+    }
+
+    #[test]
+    fn sizes_read_with_binary_units() {
+        assert_eq!(parse_size("64M"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_size("512k"), Ok(512 * 1024));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err() && parse_size("lots").is_err());
+        assert!(parse_size("3T").is_err() && parse_size("99999999999999G").is_err());
     }
 
     #[test]

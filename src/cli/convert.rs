@@ -51,6 +51,10 @@ pub struct Args {
     /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
+    /// or a FIFO or device, fails with one line naming it, and the batch goes on.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
+    pub max_input_size: u64,
     /// Also write one NewsML-G2 newsMessage holding every interview of the batch (per
     /// interview a packageItem, the text item and a picture item per photo).
     #[arg(long, value_name = "FILE")]
@@ -565,11 +569,11 @@ fn convert_one(
     let name = input.name();
     let mut warnings = Vec::new();
     let outcome = (|| {
-        let bytes = input.read().map_err(|e| {
+        let bytes = input.read_limited(args.max_input_size).map_err(|e| {
             Failure::of_input(
                 &name,
                 "input/unreadable",
-                format!("{name}: cannot read: {e}; check the path and its permissions"),
+                batch::read_error_message(&name, &e),
                 None,
             )
         })?;

@@ -327,3 +327,171 @@ fn stderr_and_reports_of_convert_escape_a_hostile_file_name() {
         assert!(out.join("good.jsonld").exists());
     }
 }
+
+// ---- Only regular files and stdin are read; a size limit -----------------------------
+
+fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).to_string()
+}
+
+const NO_HANG: std::time::Duration = std::time::Duration::from_secs(60);
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_device_named_explicitly_is_a_one_line_error_never_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    fs::write(dir.path().join("good.txt"), interview(5)).unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "pipe.txt", "/dev/zero", "good.txt", "-o", "out"])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let err = stderr_of(&a);
+    assert!(
+        err.contains("colloquy: error: pipe.txt: is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("colloquy: error: /dev/zero: is a character device, not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("3 input(s): 1 converted, 2 failed"), "{err}");
+    assert!(dir.path().join("out/good.jsonld").exists());
+    // validate: a finding for each, in the report; the other file is still checked.
+    fs::write(
+        dir.path().join("ok.jsonld"),
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Person\", \"name\": \"A\"}",
+    )
+    .unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "pipe.txt", "/dev/zero", "ok.jsonld"])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(
+        out.contains("pipe.txt: error input/unreadable: is a FIFO"),
+        "{out}"
+    );
+    assert!(
+        out.contains("/dev/zero: error input/unreadable: is a character device"),
+        "{out}"
+    );
+    assert!(out.contains("3 files checked: 2 invalid"), "{out}");
+}
+
+#[test]
+fn an_input_above_the_size_limit_fails_alone_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 65 MiB by its size, nothing on disk; above the default 64 MiB.
+    let huge = fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(65 * 1024 * 1024).unwrap();
+    fs::write(dir.path().join("big.txt"), interview(6).repeat(20)).unwrap();
+    fs::write(dir.path().join("good.txt"), interview(7)).unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert", "huge.txt", "good.txt", "-o", "out", "--report", "junit",
+        ])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let err = stderr_of(&a);
+    assert!(
+        err.contains("colloquy: error: huge.txt: larger than the input size limit of 67108864 bytes; raise it with --max-input-size"),
+        "{err}"
+    );
+    let report = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(
+        report.contains("name=\"huge.txt\"") && report.contains("name=\"good.txt\""),
+        "{report}"
+    );
+    assert!(dir.path().join("out/good.jsonld").exists());
+    // The flag sets the limit.
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args([
+            "convert",
+            "big.txt",
+            "good.txt",
+            "-o",
+            "out2",
+            "--max-input-size",
+            "2K",
+        ])
+        .assert()
+        .code(1);
+    let err = stderr_of(&a);
+    assert!(
+        err.contains("big.txt: larger than the input size limit of 2048 bytes"),
+        "{err}"
+    );
+    assert_eq!(err.matches("colloquy: error:").count(), 1, "{err}");
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "big.txt", "-o", "out3", "--max-input-size", "1M"])
+        .assert()
+        .success();
+    colloquy()
+        .args(["convert", "x.txt", "--max-input-size", "lots"])
+        .assert()
+        .code(2);
+}
+
+/// Runs colloquy with `/dev/zero` as standard input (never read into the test's own
+/// memory), killed and failed after [`NO_HANG`]; returns exit code and stderr.
+#[cfg(unix)]
+fn run_on_endless_stdin(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("colloquy"))
+        .current_dir(dir)
+        .args(args)
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > NO_HANG {
+            child.kill().unwrap();
+            panic!("colloquy {args:?} still reading an endless standard input");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_standard_input_stops_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = run_on_endless_stdin(
+        dir.path(),
+        &["convert", "-", "-o", "out", "--max-input-size", "1M"],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("colloquy: error: -: larger than the input size limit of 1048576 bytes"),
+        "{err}"
+    );
+    // An endless --files-from list stops at its bound too.
+    let (code, err) =
+        run_on_endless_stdin(dir.path(), &["convert", "--files-from", "-", "-o", "out"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("--files-from -: cannot read the list of inputs: longer than"),
+        "{err}"
+    );
+}
