@@ -495,3 +495,92 @@ fn endless_standard_input_stops_at_the_limit() {
         "{err}"
     );
 }
+
+// ---- Deep nesting never aborts validate ----------------------------------------------
+
+fn deep_has_part(levels: usize) -> String {
+    let head = "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"headline\": \"h\", \"hasPart\": ";
+    let open = "{\"@type\": \"Question\", \"text\": \"q\", \"hasPart\": ".repeat(levels);
+    let close = "}".repeat(levels);
+    format!("{head}{open}{{\"@type\": \"Question\", \"text\": \"q\"}}{close}}}")
+}
+
+#[test]
+fn deep_nesting_is_a_finding_for_that_file_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("arrays.json"),
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    fs::write(
+        d.join("objects.json"),
+        format!("{}1{}", "{\"a\": ".repeat(5_000), "}".repeat(5_000)),
+    )
+    .unwrap();
+    fs::write(d.join("parts.jsonld"), deep_has_part(2_000)).unwrap();
+    fs::write(
+        d.join("page.html"),
+        format!(
+            "<!DOCTYPE html><html><head><script type=\"application/ld+json\">{}</script></head><body><p>x</p></body></html>",
+            deep_has_part(2_000)
+        ),
+    )
+    .unwrap();
+    // Just inside the limit: checked in full, on worker threads, without overflow.
+    fs::write(d.join("at-limit.jsonld"), deep_has_part(254)).unwrap();
+    fs::write(d.join("zz-ok.jsonld"), deep_has_part(1)).unwrap();
+    let a = colloquy()
+        .current_dir(d)
+        .args(["validate", ".", "--report", "json", "-j", "2"])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let out: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let files = out["files"].as_array().expect("files in the JSON report");
+    assert_eq!(files.len(), 6, "{out:#}");
+    let rules = |name: &str| -> Vec<String> {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} missing from {out:#}"))["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for name in ["arrays.json", "objects.json", "parts.jsonld", "page.html"] {
+        assert!(
+            rules(name).contains(&"json/too-deep".to_string()),
+            "{name}: {out:#}"
+        );
+    }
+    for name in ["at-limit.jsonld", "zz-ok.jsonld"] {
+        let r = rules(name);
+        assert!(!r.iter().any(|r| r.starts_with("json/")), "{name}: {r:?}");
+    }
+}
+
+#[test]
+fn deeply_nested_xml_is_a_finding_never_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 20_000;
+    let xml = format!(
+        "<?xml version=\"1.0\"?><newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">{}{}</newsItem>",
+        "<x>".repeat(depth),
+        "</x>".repeat(depth)
+    );
+    fs::write(dir.path().join("deep.xml"), xml).unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args(["validate", "deep.xml"])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(out.contains("deep.xml:1:"), "{out}");
+    assert!(out.contains("error xml/too-deep"), "{out}");
+    assert!(out.contains("1 file checked: 1 invalid"), "{out}");
+}
