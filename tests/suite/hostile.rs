@@ -28,7 +28,7 @@ fn two_concurrent_runs(force: bool) {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     fs::create_dir_all(&inputs).unwrap();
-    let total = 150;
+    let total = 200;
     for n in 0..total {
         fs::write(inputs.join(format!("i{n:03}.txt")), interview(n)).unwrap();
     }
@@ -40,7 +40,7 @@ fn two_concurrent_runs(force: bool) {
             .arg(&inputs)
             .arg("-o")
             .arg(&out)
-            .args(["--headline", headline, "-j", "1"])
+            .args(["--headline", headline, "-j", "4"])
             .env_remove("SOURCE_DATE_EPOCH")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped());
