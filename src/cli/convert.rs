@@ -230,14 +230,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(e) if e.is_usage() => return Ok(super::usage_error(e)),
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             return Ok(EXIT_FAILED);
         }
     };
     let inputs = found.inputs;
     if args.stdout {
         if let Some(problem) = found.problems.first() {
-            eprintln!("colloquy: error: {problem}");
+            eprintln!("colloquy: error: {}", printable_line(&problem.to_string()));
             return Ok(EXIT_FAILED);
         }
         if inputs.len() != 1 || formats.len() != 1 {
@@ -257,7 +257,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(p) => p,
             Err(problems) => {
                 for e in &problems {
-                    eprintln!("colloquy: error: {e}");
+                    eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
                 }
                 eprintln!(
                     "colloquy: nothing was written: {} output path problem(s) must be solved first",
@@ -308,7 +308,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = match args.meta.load() {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             return Ok(EXIT_FAILED);
         }
     };
@@ -341,7 +341,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Some(lock)
             }
             Err(e) => {
-                eprintln!("colloquy: error: {e}");
+                eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
                 return Ok(EXIT_FAILED);
             }
         }
@@ -377,8 +377,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
         for row in manifest.rows_not_in(&paths) {
             eprintln!(
-                "{}: warning: row {} (line {}): file '{}' is not an input of this run, so the row is unused; check the file column (relative to the manifest's directory)",
-                row.path, row.row, row.line, row.record.file
+                "{}",
+                printable_line(&format!(
+                    "{}: warning: row {} (line {}): file '{}' is not an input of this run, so the row is unused; check the file column (relative to the manifest's directory)",
+                    row.path, row.row, row.line, row.record.file
+                ))
             );
             warnings += 1;
         }
@@ -470,7 +473,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             )?,
             Err(e) => {
-                writeln!(err, "colloquy: error: {e}")?;
+                writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
                 reports.push(FileReport {
                     path: path.display().to_string(),

@@ -584,3 +584,22 @@ fn deeply_nested_xml_is_a_finding_never_an_abort() {
     assert!(out.contains("error xml/too-deep"), "{out}");
     assert!(out.contains("1 file checked: 1 invalid"), "{out}");
 }
+
+#[test]
+fn a_hostile_manifest_row_cannot_inject_a_workflow_command_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(8)).unwrap();
+    fs::write(
+        dir.path().join("m.csv"),
+        "file,headline\n\"x\n::error file=evil.txt::INJECTED\u{1b}[2J\",H\n",
+    )
+    .unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", "a.txt", "--manifest", "m.csv", "-o", "out"])
+        .timeout(NO_HANG)
+        .assert();
+    let err = stderr_of(&a);
+    assert!(err.contains("INJECTED"), "{err}");
+    assert_safe("stderr", &err, false);
+}
