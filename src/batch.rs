@@ -54,17 +54,118 @@ impl Input {
         }
     }
 
-    /// Reads the input's bytes (standard input for `-`).
+    /// Reads the input's bytes (standard input for `-`) within [`DEFAULT_MAX_INPUT`].
     pub fn read(&self) -> io::Result<Vec<u8>> {
+        self.read_limited(DEFAULT_MAX_INPUT)
+    }
+
+    /// Reads the input's bytes, at most `max`: a larger input is an error
+    /// (`FileTooLarge`), and so is anything but a regular file or standard input (a FIFO
+    /// or `/dev/zero` named explicitly would block or never end; `InvalidInput`). The
+    /// type is checked before the file is opened: opening a FIFO blocks.
+    pub fn read_limited(&self, max: u64) -> io::Result<Vec<u8>> {
+        let too_large = || {
+            io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("larger than the input size limit of {max} bytes; raise it with --max-input-size if this really is one document"),
+            )
+        };
+        let mut buf = Vec::new();
         match &self.path {
-            Some(p) => fs::read(p),
+            Some(p) => {
+                let meta = fs::metadata(p)?;
+                if !meta.is_file() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!(
+                            "is {}, not a regular file; colloquy reads regular files, and standard input as `-`",
+                            file_kind(&meta)
+                        ),
+                    ));
+                }
+                if meta.len() > max {
+                    return Err(too_large());
+                }
+                let file = fs::File::open(p)?;
+                // The file may grow after the check: the limit holds for what is read.
+                file.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+            }
             None => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(buf)
+                io::stdin()
+                    .lock()
+                    .take(max.saturating_add(1))
+                    .read_to_end(&mut buf)?;
             }
         }
+        if buf.len() as u64 > max {
+            return Err(too_large());
+        }
+        Ok(buf)
     }
+}
+
+/// The largest input read by default: 64 MiB, far above any interview, far below what
+/// exhausts a machine when a batch reads several at once.
+pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// Parses a size for `--max-input-size`: bytes, or a number with `K`, `M` or `G`
+/// (powers of 1024; `KB`, `MiB` and lower case read the same).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size; give bytes or e.g. 64M, 512K, 1G"))?;
+    let unit = unit.trim().to_ascii_lowercase();
+    let factor: u64 = match unit.trim_end_matches("ib").trim_end_matches('b') {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "'{text}': unknown unit; give bytes or e.g. 64M, 512K, 1G"
+            ))
+        }
+    };
+    number
+        .checked_mul(factor)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("'{text}' is not a usable size; give e.g. 64M"))
+}
+
+/// The message for an input that could not be read, naming it; the hint about paths
+/// and permissions only where they are the likely cause.
+pub fn read_error_message(name: &str, err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge => format!("{name}: {err}"),
+        _ => format!("{name}: cannot read: {err}; check the path and its permissions"),
+    }
+}
+
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
 }
 
 #[derive(Debug, Error)]
@@ -111,6 +212,12 @@ pub enum BatchError {
     WouldOverwriteInput { output: String, writer: String },
     #[error("{0}: exists with other content; pass --force to replace it")]
     Exists(String),
+    #[error("{dir}: another colloquy run{holder} is writing into this directory (it holds {lock}); wait until it has finished and run again, or give another -o directory")]
+    Locked {
+        dir: String,
+        lock: String,
+        holder: String,
+    },
 }
 
 impl BatchError {
@@ -134,7 +241,7 @@ impl BatchError {
         match self {
             BatchError::Io { path, .. } | BatchError::FilesFrom { path, .. } => path,
             BatchError::Missing(p) | BatchError::GlobEmpty(p) | BatchError::Exists(p) => p,
-            BatchError::EmptyDir { dir, .. } => dir,
+            BatchError::EmptyDir { dir, .. } | BatchError::Locked { dir, .. } => dir,
             BatchError::Glob { pattern, .. } => pattern,
             BatchError::StdinTwice => "-",
             BatchError::Collision { output, .. }
@@ -210,16 +317,29 @@ pub fn discover_batch(
             path: list.to_string(),
             source,
         };
-        let text = if list == "-" {
-            let mut s = String::new();
+        // A list may come from a pipe (`--files-from <(find …)`), but never without end.
+        let mut bytes = Vec::new();
+        let read = if list == "-" {
             io::stdin()
                 .lock()
-                .read_to_string(&mut s)
-                .map_err(files_from_err)?;
-            s
+                .take(DEFAULT_MAX_INPUT + 1)
+                .read_to_end(&mut bytes)
         } else {
-            fs::read_to_string(list).map_err(files_from_err)?
+            fs::File::open(list).and_then(|f| f.take(DEFAULT_MAX_INPUT + 1).read_to_end(&mut bytes))
         };
+        read.map_err(files_from_err)?;
+        if bytes.len() as u64 > DEFAULT_MAX_INPUT {
+            return Err(files_from_err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("longer than {DEFAULT_MAX_INPUT} bytes; split the list"),
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            files_from_err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            ))
+        })?;
         all.extend(
             text.lines()
                 .map(|l| l.trim_end_matches('\r'))
@@ -574,29 +694,292 @@ pub fn precheck(
 
 /// Writes `bytes` to `path` atomically: a temp file in the same directory, then a
 /// rename, so a reader never sees half a file and a crash leaves the old one intact.
+/// Without `force` the rename never replaces a file that appeared meanwhile.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<WriteOutcome, BatchError> {
-    let existed = match precheck(path, bytes, force)? {
-        Some(outcome) => return Ok(outcome),
-        None => path.exists(),
+    let staged = stage(path, bytes, force)?;
+    Ok(publish(vec![staged], force)?.remove(0).1)
+}
+
+/// Writes one input's documents together: every temp file is written first, then all
+/// are published; when one cannot be, the ones this call created are removed again, so
+/// the outputs of an input appear together or not at all. (A `--force` replacement
+/// cannot be undone; replacements are published last, after every new file.)
+pub fn write_all(
+    items: &[(&Path, &[u8])],
+    force: bool,
+) -> Result<Vec<(PathBuf, WriteOutcome)>, BatchError> {
+    let staged = items
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes, force))
+        .collect::<Result<Vec<_>, _>>()?;
+    publish(staged, force)
+}
+
+/// The name prefix and suffix of colloquy's temp files; a run that holds the output
+/// directory's lock removes files named so that a killed run left behind.
+const TEMP_PREFIX: &str = ".colloquy-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// One document made ready beside its target: its bytes in a synced temp file with the
+/// mode the target gets, or nothing to do when the target holds them already.
+#[derive(Debug)]
+pub struct Staged {
+    path: PathBuf,
+    bytes_len: usize,
+    tmp: Option<tempfile::NamedTempFile>,
+    /// The target exists with other content and `--force` replaces it.
+    replaces: bool,
+}
+
+/// Prepares `bytes` for `path` (see [`write_all`]): checks the target like [`precheck`],
+/// then writes a temp file in the target's directory. New files get the mode the umask
+/// gives (0644 under the usual 022); a replaced file keeps its mode.
+pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchError> {
+    let mut staged = Staged {
+        path: path.to_path_buf(),
+        bytes_len: bytes.len(),
+        tmp: None,
+        replaces: false,
     };
+    if precheck(path, bytes, force)?.is_some() {
+        return Ok(staged);
+    }
+    let existing = fs::metadata(path).ok();
+    staged.replaces = existing.is_some();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".colloquy-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_err(dir))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    // tempfile creates 0600; an archive's outputs are read by others, as any file the
+    // user's shell would create (0666 less the umask, applied by open(2)).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io_err(dir))?;
     tmp.write_all(bytes).map_err(io_err(path))?;
+    if let Some(meta) = &existing {
+        fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err(path))?;
+    }
     tmp.as_file().sync_all().map_err(io_err(path))?;
-    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
-    Ok(if existed {
-        WriteOutcome::Replaced
-    } else {
-        WriteOutcome::Written
-    })
+    staged.tmp = Some(tmp);
+    Ok(staged)
+}
+
+/// Publishes staged documents (see [`write_all`]): new files by a rename that never
+/// replaces (renameat2 RENAME_NOREPLACE, or link + unlink), so a file another process
+/// wrote since the check is never clobbered; replacements last.
+pub fn publish(
+    staged: Vec<Staged>,
+    force: bool,
+) -> Result<Vec<(PathBuf, WriteOutcome)>, BatchError> {
+    let mut outcomes: Vec<Option<WriteOutcome>> = vec![None; staged.len()];
+    let mut created: Vec<PathBuf> = Vec::new();
+    let mut order: Vec<usize> = (0..staged.len()).collect();
+    order.sort_by_key(|&i| staged[i].replaces);
+    let mut staged: Vec<Option<Staged>> = staged.into_iter().map(Some).collect();
+    let paths: Vec<PathBuf> = staged
+        .iter()
+        .map(|s| s.as_ref().expect("staged").path.clone())
+        .collect();
+    let mut failure = None;
+    for i in order {
+        let item = staged[i].take().expect("each staged once");
+        let Some(tmp) = item.tmp else {
+            outcomes[i] = Some(WriteOutcome::Unchanged);
+            continue;
+        };
+        let path = &item.path;
+        if item.replaces {
+            match tmp.persist(path) {
+                Ok(_) => outcomes[i] = Some(WriteOutcome::Replaced),
+                Err(e) => {
+                    failure = Some(io_err(path)(e.error));
+                    break;
+                }
+            }
+            continue;
+        }
+        match tmp.persist_noclobber(path) {
+            Ok(_) => {
+                created.push(path.clone());
+                outcomes[i] = Some(WriteOutcome::Written);
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+                // Another process wrote the file since the check.
+                let same = fs::metadata(path).is_ok_and(|m| m.len() == item.bytes_len as u64)
+                    && fs::read(path).ok().as_deref() == Some(read_tmp(&e.file).as_slice());
+                if same {
+                    outcomes[i] = Some(WriteOutcome::Unchanged);
+                } else if force {
+                    match e.file.persist(path) {
+                        Ok(_) => outcomes[i] = Some(WriteOutcome::Replaced),
+                        Err(e) => {
+                            failure = Some(io_err(path)(e.error));
+                            break;
+                        }
+                    }
+                } else {
+                    failure = Some(BatchError::Exists(path.display().to_string()));
+                    break;
+                }
+            }
+            Err(e) => {
+                failure = Some(io_err(path)(e.error));
+                break;
+            }
+        }
+    }
+    if let Some(err) = failure {
+        // The temp files not yet published are removed when `staged` drops.
+        for path in &created {
+            let _ = fs::remove_file(path);
+        }
+        return Err(err);
+    }
+    Ok(paths
+        .into_iter()
+        .zip(outcomes)
+        .map(|(p, o)| (p, o.expect("every staged document published")))
+        .collect())
+}
+
+fn read_tmp(tmp: &tempfile::NamedTempFile) -> Vec<u8> {
+    fs::read(tmp.path()).unwrap_or_default()
+}
+
+/// The file whose lock marks an output directory as in use by one run.
+pub const LOCK_FILE: &str = ".colloquy.lock";
+
+/// An exclusive lock on an output directory, held for a whole run: two runs writing
+/// into one directory would otherwise mix their outputs. An advisory `flock`, so it dies
+/// with the process; the lock file is removed when the lock is dropped.
+#[derive(Debug)]
+pub struct OutputLock {
+    file: fs::File,
+    path: PathBuf,
+    dir: PathBuf,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Unlinked while still held: a run that opened this file meanwhile finds, once
+        // it holds the lock, that the path names another file, and tries again.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Takes the lock of `dir` (created when missing), or says which run holds it.
+pub fn lock_output_dir(dir: &Path) -> Result<OutputLock, BatchError> {
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let path = dir.join(LOCK_FILE);
+    loop {
+        // No truncation before the lock is held: the holder's pid is in the file.
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                return Err(BatchError::Locked {
+                    dir: dir.display().to_string(),
+                    lock: path.display().to_string(),
+                    holder: if !holder.is_empty() && holder.chars().all(|c| c.is_ascii_digit()) {
+                        format!(" (pid {holder})")
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(&path)(e)),
+        }
+        if !same_file(&file, &path) {
+            // The holder removed it between our open and our lock.
+            continue;
+        }
+        file.set_len(0).map_err(io_err(&path))?;
+        write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
+        return Ok(OutputLock {
+            file,
+            path,
+            dir: dir.to_path_buf(),
+        });
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+impl OutputLock {
+    /// Removes the temp files a killed run left in `dirs` (each inside the locked
+    /// directory; others are left alone): only colloquy's own names
+    /// (`.colloquy-*.tmp`), only regular files. Safe because no other run can be
+    /// writing here while this lock is held. Returns how many were removed.
+    pub fn remove_stale_temps<'a>(&'a self, dirs: impl IntoIterator<Item = &'a Path>) -> usize {
+        let root = normalize(&self.dir);
+        let mut seen = std::collections::BTreeSet::new();
+        let mut removed = 0;
+        let own: &Path = &self.dir;
+        for dir in dirs.into_iter().chain(std::iter::once(own)) {
+            let norm = normalize(dir);
+            if !norm.starts_with(&root) || !seen.insert(norm) {
+                continue;
+            }
+            let Ok(entries) = fs::read_dir(dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+                if ours
+                    && entry.file_type().is_ok_and(|t| t.is_file())
+                    && fs::remove_file(entry.path()).is_ok()
+                {
+                    removed += 1;
+                }
+            }
+        }
+        removed
+    }
+}
+
+/// Whether colloquy reads files of this name (interviews, sidecars, its config): such
+/// a file is never a target of a write, `--force` or not.
+pub fn is_read_by_colloquy(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    is_sidecar(path)
+        || name == "colloquy.toml"
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        || ["csv", "json", "toml", "yaml", "yml"]
+            .iter()
+            .any(|e| name.to_ascii_lowercase().ends_with(&format!(".{e}")))
 }
 
 /// Runs `work` over `inputs` on `jobs` threads (0 = all cores), with one `init()` state
@@ -684,6 +1067,131 @@ mod tests {
         // No temp files are left behind.
         let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    fn temps(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(TEMP_PREFIX))
+            .collect()
+    }
+
+    #[test]
+    fn a_file_written_by_another_process_after_the_check_is_never_clobbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonld");
+        let b = dir.path().join("a.newsml.xml");
+        let staged = vec![
+            stage(&a, b"ours a", false).unwrap(),
+            stage(&b, b"ours b", false).unwrap(),
+        ];
+        // Another run publishes its .newsml.xml between our check and our rename.
+        fs::write(&b, "theirs b").unwrap();
+        let err = publish(staged, false).unwrap_err();
+        assert!(matches!(err, BatchError::Exists(_)), "{err}");
+        assert_eq!(fs::read(&b).unwrap(), b"theirs b");
+        // The pair appears together or not at all: our .jsonld is taken back.
+        assert!(!a.exists(), "half of the pair was left behind");
+        assert!(temps(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_same_bytes_written_meanwhile_are_unchanged_and_force_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonld");
+        let staged = stage(&a, b"same", false).unwrap();
+        fs::write(&a, "same").unwrap();
+        assert_eq!(
+            publish(vec![staged], false).unwrap()[0].1,
+            WriteOutcome::Unchanged
+        );
+        let staged = stage(&dir.path().join("b.jsonld"), b"ours", true).unwrap();
+        fs::write(dir.path().join("b.jsonld"), "theirs").unwrap();
+        assert_eq!(
+            publish(vec![staged], true).unwrap()[0].1,
+            WriteOutcome::Replaced
+        );
+        assert_eq!(fs::read(dir.path().join("b.jsonld")).unwrap(), b"ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_the_umask_mode_and_force_keeps_the_old_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        // What the user's shell would create here (0666 less the umask).
+        let probe = dir.path().join("probe");
+        fs::File::create(&probe).unwrap();
+        let a = dir.path().join("a.jsonld");
+        write_atomic(&a, b"one", false).unwrap();
+        assert_eq!(mode(&a), mode(&probe));
+        assert_ne!(mode(&a), 0o600, "tempfile's private mode leaked");
+        fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&a, b"two", true).unwrap();
+        assert_eq!(mode(&a), 0o640);
+    }
+
+    #[test]
+    fn a_second_lock_on_one_output_directory_is_refused_naming_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_output_dir(dir.path()).unwrap();
+        let err = lock_output_dir(dir.path()).unwrap_err();
+        let msg = err.to_string();
+        assert!(matches!(err, BatchError::Locked { .. }), "{msg}");
+        assert!(
+            msg.contains(&format!("pid {}", std::process::id())) && msg.contains(LOCK_FILE),
+            "{msg}"
+        );
+        drop(first);
+        assert!(!dir.path().join(LOCK_FILE).exists(), "the lock file stays");
+        lock_output_dir(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn only_colloquys_own_stale_temps_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir_all(&sub).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        for d in [dir.path(), sub.as_path(), outside.path()] {
+            for name in [".colloquy-x1.tmp", "notes.tmp", ".colloquy-keep.txt"] {
+                fs::write(d.join(name), "x").unwrap();
+            }
+        }
+        let lock = lock_output_dir(dir.path()).unwrap();
+        let removed = lock.remove_stale_temps([sub.as_path(), outside.path()]);
+        assert_eq!(removed, 2);
+        assert!(!sub.join(".colloquy-x1.tmp").exists());
+        assert!(sub.join("notes.tmp").exists() && sub.join(".colloquy-keep.txt").exists());
+        assert!(outside.path().join(".colloquy-x1.tmp").exists());
+    }
+
+    #[test]
+    fn files_colloquy_reads_are_never_targets() {
+        for name in [
+            "a.meta.toml",
+            "x/a.meta.json",
+            "list.csv",
+            "colloquy.toml",
+            "a.txt",
+        ] {
+            assert!(is_read_by_colloquy(Path::new(name)), "{name}");
+        }
+        for name in ["batch.newsml.xml", "out/a.jsonld", "a.dc.xml"] {
+            assert!(!is_read_by_colloquy(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn sizes_read_with_binary_units() {
+        assert_eq!(parse_size("64M"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_size("512k"), Ok(512 * 1024));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err() && parse_size("lots").is_err());
+        assert!(parse_size("3T").is_err() && parse_size("99999999999999G").is_err());
     }
 
     #[test]

@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("colloquy: error: {err:#}");
+            eprintln!(
+                "colloquy: error: {}",
+                colloquy::check::report::printable_line(&format!("{err:#}"))
+            );
             cli::EXIT_FAILED
         }
     }

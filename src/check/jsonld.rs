@@ -15,6 +15,24 @@ use crate::model::Severity;
 /// page, whose URL is the base of relative IRIs (JSON-LD 1.1 §4.1): a relative `@id`
 /// there is a warning, in a `.jsonld` file (no base but wherever it lies) an error.
 pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Vec<Finding> {
+    // Before anything recurses: a finding for this document, never a stack overflow.
+    if let Some(offset) = jsontree::too_deep(text, jsontree::MAX_DEPTH) {
+        let (line, column) = jsontree::LineIndex::new(text).position(text, offset);
+        return vec![Finding {
+            severity: Severity::Error,
+            rule: "json/too-deep".into(),
+            message: format!(
+                "arrays and objects nest deeper than {} levels here; colloquy does not check the document",
+                jsontree::MAX_DEPTH
+            ),
+            location: Location {
+                line: Some(line),
+                column: Some(column),
+                pointer: None,
+            },
+            hint: Some("no JSON-LD document needs this depth; flatten the nesting (e.g. link nodes by @id)".into()),
+        }];
+    }
     let mut doc = match jsontree::parse(text) {
         Ok(doc) => doc,
         Err(e) => {

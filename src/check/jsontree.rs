@@ -72,6 +72,43 @@ pub struct SyntaxError {
     pub column: usize,
 }
 
+/// The deepest nesting of arrays and objects colloquy checks. The tree walks that
+/// follow the parse recurse once per level; serde_json stops its own recursion at 128
+/// but skims (`IgnoredAny`) without any bound, so a 10 000-deep array used to pass
+/// the syntax check and overflow the stack. 256 is far above any real document.
+pub const MAX_DEPTH: usize = 256;
+
+/// The byte offset of the first `[` or `{` nested deeper than `max` in `text`, if any
+/// (strings skipped). A linear scan without recursion, run before anything recurses.
+pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses `text` (one JSON document, surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -251,6 +288,14 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_only() {
+        assert_eq!(too_deep("[[1]]", 2), None);
+        assert_eq!(too_deep("[[[1]]]", 2), Some(2));
+        assert_eq!(too_deep(r#"{"a": "[[[[\"{{{{", "b": [1]}"#, 2), None);
+        assert_eq!(too_deep("[1], [[2]]", 1), Some(6));
+    }
 
     #[test]
     fn offsets_and_duplicates_are_kept() {

@@ -458,7 +458,10 @@ impl Checker {
     fn jsonld(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
         let findings = jsonld::check(text, profile.then_some(&self.schema), false);
         // Invalid JSON: nothing else could run.
-        if findings.iter().any(|f| f.rule == "json/syntax") {
+        if findings
+            .iter()
+            .any(|f| f.rule == "json/syntax" || f.rule == "json/too-deep")
+        {
             return (findings, Vec::new());
         }
         (findings, jsonld_checked_against(profile))

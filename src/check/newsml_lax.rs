@@ -75,6 +75,9 @@ struct InlineXhtml {
 }
 
 /// Runs the lax checks over one NewsML-G2 text.
+/// The deepest element nesting checked: libxml2's own limit without XML_PARSE_HUGE.
+pub const MAX_XML_DEPTH: usize = 256;
+
 pub fn check(text: &str) -> LaxResult {
     let mut sink = Sink::new(text);
     let mut reader = NsReader::from_str(text);
@@ -136,6 +139,20 @@ pub fn check(text: &str) -> LaxResult {
                     attrs.insert(a.key.as_ref().to_string(), value);
                 }
                 let depth = stack.len();
+                // libxml2 stops at the same depth; deeper, this walk's paths would cost
+                // depth² (31 s for 20 000 levels) to say no more than it says here.
+                if depth >= MAX_XML_DEPTH {
+                    sink.push(
+                        Severity::Error,
+                        "xml/too-deep",
+                        format!("elements nest deeper than {MAX_XML_DEPTH} levels here; the document is not checked further"),
+                        offset,
+                        "",
+                        Some("no NewsML-G2 document needs this depth; flatten the nesting".into()),
+                    );
+                    well_formed = false;
+                    break;
+                }
                 let here = format!("{}/{local}", path(&stack));
 
                 if depth == 0 {

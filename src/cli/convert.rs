@@ -2,6 +2,7 @@
 
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
+use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::check::{report, FileReport, Finding, Location};
 use colloquy::model::{line_col, Severity};
@@ -51,6 +52,10 @@ pub struct Args {
     /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
+    /// or a FIFO or device, fails with one line naming it, and the batch goes on.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
+    pub max_input_size: u64,
     /// Also write one NewsML-G2 newsMessage holding every interview of the batch (per
     /// interview a packageItem, the text item and a picture item per photo).
     #[arg(long, value_name = "FILE")]
@@ -229,14 +234,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(e) if e.is_usage() => return Ok(super::usage_error(e)),
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             return Ok(EXIT_FAILED);
         }
     };
     let inputs = found.inputs;
     if args.stdout {
         if let Some(problem) = found.problems.first() {
-            eprintln!("colloquy: error: {problem}");
+            eprintln!("colloquy: error: {}", printable_line(&problem.to_string()));
             return Ok(EXIT_FAILED);
         }
         if inputs.len() != 1 || formats.len() != 1 {
@@ -256,7 +261,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(p) => p,
             Err(problems) => {
                 for e in &problems {
-                    eprintln!("colloquy: error: {e}");
+                    eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
                 }
                 eprintln!(
                     "colloquy: nothing was written: {} output path problem(s) must be solved first",
@@ -285,10 +290,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             || args
                 .files_from
                 .as_deref()
-                .is_some_and(|f| same(Path::new(f)));
+                .is_some_and(|f| same(Path::new(f)))
+            || batch::is_read_by_colloquy(message);
         if clash {
             return Ok(usage_error(format!(
-                "--newsml-message {}: this names an input (an interview, the manifest, the sidecar or the --files-from list) or another output; choose another path",
+                "--newsml-message {}: this names an input (an interview, a sidecar, the manifest, the --files-from list, any file colloquy reads) or another output; choose another path, e.g. batch.newsml.xml",
                 message.display()
             )));
         }
@@ -307,7 +313,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = match args.meta.load() {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             return Ok(EXIT_FAILED);
         }
     };
@@ -330,6 +336,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(EXIT_FAILED);
         }
     }
+    // One run at a time per output directory; the lock lives until the run returns.
+    let _lock = if args.stdout {
+        None
+    } else {
+        match batch::lock_output_dir(&args.output) {
+            Ok(lock) => {
+                let dirs = plan.iter().flatten().filter_map(|p| p.parent());
+                let removed = lock.remove_stale_temps(dirs);
+                if removed > 0 {
+                    eprintln!(
+                        "colloquy: note: removed {removed} temp file(s) a stopped run left in {}",
+                        args.output.display()
+                    );
+                }
+                Some(lock)
+            }
+            Err(e) => {
+                eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
+                return Ok(EXIT_FAILED);
+            }
+        }
+    };
     let bar = progress(inputs.len());
     let keep = args.newsml_message.is_some();
     let results = batch::run(
@@ -361,8 +389,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
         for row in manifest.rows_not_in(&paths) {
             eprintln!(
-                "{}: warning: row {} (line {}): file '{}' is not an input of this run, so the row is unused; check the file column (relative to the manifest's directory)",
-                row.path, row.row, row.line, row.record.file
+                "{}",
+                printable_line(&format!(
+                    "{}: warning: row {} (line {}): file '{}' is not an input of this run, so the row is unused; check the file column (relative to the manifest's directory)",
+                    row.path, row.row, row.line, row.record.file
+                ))
             );
             warnings += 1;
         }
@@ -372,12 +403,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut err = stderr.lock();
     // Arguments that named nothing fail like unreadable inputs; the rest went on.
     for problem in &found.problems {
-        writeln!(err, "colloquy: error: {problem}")?;
+        writeln!(
+            err,
+            "colloquy: error: {}",
+            printable_line(&problem.to_string())
+        )?;
         failed += 1;
     }
     for result in &results {
         for (w, _) in &result.warnings {
-            writeln!(err, "{w}")?;
+            writeln!(err, "{}", printable_line(w))?;
             warnings += 1;
         }
         match &result.outcome {
@@ -393,7 +428,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Err(e) => {
-                writeln!(err, "colloquy: error: {}", e.message)?;
+                writeln!(err, "colloquy: error: {}", printable_line(&e.message))?;
                 failed += 1;
             }
         }
@@ -450,7 +485,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             )?,
             Err(e) => {
-                writeln!(err, "colloquy: error: {e}")?;
+                writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
                 reports.push(FileReport {
                     path: path.display().to_string(),
@@ -504,7 +539,7 @@ pub(super) fn note_left_out(skipped: &[PathBuf], excluded: &[PathBuf]) {
         eprintln!(
             "colloquy: note: {} file(s) in the given directories left out (endings colloquy does not take, or broken links), e.g. {}; name a file explicitly to read it",
             skipped.len(),
-            first.display()
+            printable_line(&first.display().to_string())
         );
     }
     for dir in excluded {
@@ -549,11 +584,11 @@ fn convert_one(
     let name = input.name();
     let mut warnings = Vec::new();
     let outcome = (|| {
-        let bytes = input.read().map_err(|e| {
+        let bytes = input.read_limited(args.max_input_size).map_err(|e| {
             Failure::of_input(
                 &name,
                 "input/unreadable",
-                format!("{name}: cannot read: {e}; check the path and its permissions"),
+                batch::read_error_message(&name, &e),
                 None,
             )
         })?;
@@ -651,15 +686,12 @@ fn convert_one(
             Failure::of_input(&name, "convert/write", format!("{name}: {e}"), None)
         };
         // Nothing of this input is written unless every output can be.
-        for (doc, path) in converted.documents.iter().zip(outputs) {
-            batch::precheck(path, doc.text.as_bytes(), args.force).map_err(write_failure)?;
-        }
-        let mut writes = Vec::new();
-        for (doc, path) in converted.documents.iter().zip(outputs) {
-            let outcome = batch::write_atomic(path, doc.text.as_bytes(), args.force)
-                .map_err(write_failure)?;
-            writes.push((path.clone(), outcome));
-        }
+        let items: Vec<(&Path, &[u8])> = outputs
+            .iter()
+            .zip(&converted.documents)
+            .map(|(path, doc)| (path.as_path(), doc.text.as_bytes()))
+            .collect();
+        let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
         Ok(Done {
             writes,
             stdout: None,

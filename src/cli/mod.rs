@@ -180,7 +180,10 @@ pub fn emit(bytes: &[u8]) -> std::io::Result<()> {
 
 /// Prints a usage error the way clap does and returns exit code 2.
 pub fn usage_error(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("colloquy: usage: {message}");
+    eprintln!(
+        "colloquy: usage: {}",
+        colloquy::check::report::printable_line(&message.to_string())
+    );
     ExitCode::from(2)
 }
 

@@ -38,6 +38,10 @@ pub struct Args {
     /// Worker threads; 0 means one per core.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Largest file read, in bytes or with K, M or G (powers of 1024); a larger file,
+    /// or a FIFO or device, is an error finding for that file, and the batch goes on.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
+    pub max_input_size: u64,
 }
 
 /// A profile `--profile` can name.
@@ -57,7 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(e) if e.is_usage() => return Ok(super::usage_error(e)),
         Err(e) => {
-            eprintln!("colloquy: error: {e}");
+            eprintln!(
+                "colloquy: error: {}",
+                colloquy::check::report::printable_line(&e.to_string())
+            );
             return Ok(EXIT_FAILED);
         }
     };
@@ -87,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         || checker().expect("schemas loaded a moment ago"),
         |checker, _, input| {
             let name = input.name();
-            let report = match input.read() {
+            let report = match input.read_limited(args.max_input_size) {
                 Ok(bytes) => checker.check(&name, &bytes),
                 Err(e) => unreadable(&name, &e),
             };
@@ -130,9 +137,17 @@ fn unreadable(name: &str, err: &std::io::Error) -> FileReport {
         findings: vec![Finding {
             severity: Severity::Error,
             rule: "input/unreadable".to_string(),
-            message: format!("cannot read the file: {err}"),
+            message: match err.kind() {
+                std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge => {
+                    err.to_string()
+                }
+                _ => format!("cannot read the file: {err}"),
+            },
             location: Location::default(),
-            hint: Some("check the path and its permissions".to_string()),
+            hint: match err.kind() {
+                std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge => None,
+                _ => Some("check the path and its permissions".to_string()),
+            },
         }],
         checked_against: Vec::new(),
     }

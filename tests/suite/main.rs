@@ -17,6 +17,7 @@ mod cli;
 mod cli_paths;
 mod cli_validate;
 mod conformance;
+mod hostile;
 mod html_nu;
 mod meta_apply;
 mod meta_end_to_end;

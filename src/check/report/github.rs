@@ -9,6 +9,17 @@ use crate::model::Severity;
 use std::fmt::Write as _;
 
 fn escape_data(s: &str) -> String {
+    // Controls other than CR and LF (ESC, NUL) are shown as escapes, never printed raw.
+    let s = s
+        .split('\n')
+        .map(|l| {
+            l.split('\r')
+                .map(|p| super::printable(p).into_owned())
+                .collect::<Vec<_>>()
+                .join("\r")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -27,9 +38,9 @@ pub fn render(reports: &[FileReport]) -> String {
             let _ = writeln!(
                 out,
                 "colloquy: {}: {}; checked against {}",
-                super::repo_path(&r.path),
+                super::printable(super::repo_path(&r.path)),
                 if r.has_errors() { "invalid" } else { "valid" },
-                r.checked_against.join("; ")
+                super::printable(&r.checked_against.join("; "))
             );
         }
         for f in &r.findings {

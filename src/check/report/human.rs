@@ -3,7 +3,7 @@
 //! (pending schema.org terms and the like) are counted but not listed: a person reads
 //! this, and the machine formats carry every finding.
 
-use super::{severity_word, Totals};
+use super::{line_path, printable, severity_word, Totals};
 use crate::check::FileReport;
 use crate::model::Severity;
 use std::fmt::Write as _;
@@ -12,23 +12,26 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
         for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
+            // File names, keys and values come from the files: escaped, so no line
+            // can be split or start a workflow command.
+            let path = line_path(&r.path);
             let place = match (f.location.line, f.location.column) {
-                (Some(l), Some(c)) => format!("{}:{l}:{c}", r.path),
-                (Some(l), None) => format!("{}:{l}", r.path),
-                _ => r.path.clone(),
+                (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
+                (Some(l), None) => format!("{path}:{l}"),
+                _ => path.into_owned(),
             };
             let _ = writeln!(
                 out,
                 "{place}: {} {}: {}",
                 severity_word(f.severity),
-                f.rule,
-                f.message
+                printable(&f.rule),
+                printable(&f.message)
             );
             if let Some(p) = &f.location.pointer {
-                let _ = writeln!(out, "    at: {p}");
+                let _ = writeln!(out, "    at: {}", printable(p));
             }
             if let Some(h) = &f.hint {
-                let _ = writeln!(out, "    hint: {h}");
+                let _ = writeln!(out, "    hint: {}", printable(h));
             }
         }
     }

@@ -3,25 +3,28 @@
 //! and infos in `system-out`, and the schemas the file was checked against as
 //! `checked-against` properties and the first `system-out` line.
 
-use super::{severity_word, Totals};
+use super::{printable, severity_word, Totals};
 use crate::check::FileReport;
 use crate::model::Severity;
 use quick_xml::escape::escape;
 use std::fmt::Write as _;
 
+// XML 1.0 cannot hold C0 controls even as character references, and a CI log shows
+// these lines raw: every text from a file goes through `printable` before `escape`.
 fn finding_line(path: &str, f: &crate::check::Finding) -> String {
+    let path = super::line_path(path);
     let place = match (f.location.line, f.location.column) {
         (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
-        _ => path.to_string(),
+        _ => path.into_owned(),
     };
     let mut s = format!(
         "{place}: {} {}: {}",
         severity_word(f.severity),
-        f.rule,
-        f.message
+        printable(&f.rule),
+        printable(&f.message)
     );
     if let Some(h) = &f.hint {
-        s.push_str(&format!("\n    hint: {h}"));
+        s.push_str(&format!("\n    hint: {}", printable(h)));
     }
     s
 }
@@ -55,7 +58,7 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
         let _ = write!(
             out,
             "    <testcase classname=\"colloquy.{command}.{kind}\" name=\"{}\"",
-            escape(r.path.as_str())
+            escape(&*printable(&r.path))
         );
         let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();
         let mut others: Vec<String> = r
@@ -68,7 +71,10 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
         if !r.checked_against.is_empty() {
             others.insert(
                 0,
-                format!("checked against: {}", r.checked_against.join("; ")),
+                format!(
+                    "checked against: {}",
+                    printable(&r.checked_against.join("; "))
+                ),
             );
         }
         if errors.is_empty() && others.is_empty() {
@@ -82,7 +88,7 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
                 let _ = writeln!(
                     out,
                     "        <property name=\"checked-against\" value=\"{}\"/>",
-                    escape(schema.as_str())
+                    escape(&*printable(schema))
                 );
             }
             out.push_str("      </properties>\n");
@@ -91,8 +97,15 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
             let _ = writeln!(
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                escape(first.rule.as_str()),
-                escape(format!("{} error(s); first: {}", errors.len(), first.message).as_str()),
+                escape(&*printable(&first.rule)),
+                escape(
+                    format!(
+                        "{} error(s); first: {}",
+                        errors.len(),
+                        printable(&first.message)
+                    )
+                    .as_str()
+                ),
                 escape(errors.join("\n").as_str())
             );
         }

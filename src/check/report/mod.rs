@@ -13,6 +13,8 @@ pub mod sarif;
 
 use super::FileReport;
 use crate::model::Severity;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// A report format (`--report`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -97,6 +99,46 @@ pub fn repo_path(path: &str) -> &str {
         p = rest.trim_start_matches('/');
     }
     p
+}
+
+/// Text from files (names, JSON keys, values) made safe to print: C0 and C1 control
+/// characters and DEL become visible escapes (`\n`, `\r`, `\t`, `\u{1b}`), so a
+/// report line can be neither split (a new line starting `::error` would be a GitHub
+/// Actions workflow command) nor carry terminal escapes, and XML 1.0 can hold it.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path that begins a printed line: [`printable`], and `./` before a name that would
+/// make the line start with `::` (a workflow command to GitHub Actions).
+pub fn line_path(path: &str) -> Cow<'_, str> {
+    let p = printable(path);
+    if p.trim_start().starts_with("::") {
+        Cow::Owned(format!("./{p}"))
+    } else {
+        p
+    }
+}
+
+/// A whole line for stderr or a log, made of colloquy's words and file-borne text:
+/// [`printable`] and, like [`line_path`], never starting with `::`.
+pub fn printable_line(line: &str) -> String {
+    line_path(line).into_owned()
 }
 
 /// The lowercase word for a severity.

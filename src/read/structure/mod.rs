@@ -1010,7 +1010,7 @@ pub fn japanese_asks(t: &str) -> bool {
     cs.next() == Some('か')
         && cs
             .next()
-            .is_some_and(|c| matches!(c as u32, 0x3041..=0x309F | 0x30A0..=0x30FF))
+            .is_some_and(|c| matches!(c as u32, 0x3041..=0x30FF))
 }
 
 /// Greek asks with `;` (or its own mark U+037E): after a Greek word it is a question mark.
