@@ -40,6 +40,12 @@ pub fn key_of(label: &str) -> String {
     if let Some(i) = l.find(['(', '（']) {
         l.truncate(i);
     }
+    // `MILES O'BRIEN, CNN ANCHOR`: the role after the comma is not who speaks.
+    if label.contains(", ") && !label.chars().any(char::is_lowercase) {
+        if let Some(i) = l.find(", ") {
+            l.truncate(i);
+        }
+    }
     l.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -57,9 +63,13 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     // A comma only between capitalised words: `MILES O'BRIEN, CNN ANCHOR:` (TV
     // transcripts), `Lake Luzerne, N.Y.:` (a reader's place in a chat). In prose a comma
     // before a colon follows a lower-case word (`However, in short:`).
+    // Not yet in capitals (`MILES O'BRIEN, CNN ANCHOR:`): such a label's surname-only
+    // sequel (`O'BRIEN:`) would be another speaker, and a colleague of the anchor an
+    // interviewee; until roles follow speakers across both, the label is not read.
     let capitalised_words = words
         .iter()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && label.chars().any(char::is_lowercase);
     // `José Cárdenas (JC), conductor:`: a name that defines its short label, then a role.
     let aliased = label
         .split_once(',')

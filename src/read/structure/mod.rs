@@ -421,8 +421,46 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     };
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
+    colleagues(&mut iv);
     backchannels(&mut iv);
     iv
+}
+
+/// `KYRA PHILLIPS, CNN ANCHOR:` beside the interviewer `MILES O'BRIEN, CNN ANCHOR:`: a
+/// speaker whose label gives the interviewer's own role is the programme's staff (another
+/// anchor reading the news), not someone interviewed. Their role is left open.
+fn colleagues(iv: &mut Interview) {
+    let role_part = |l: &str| {
+        l.split_once(", ")
+            .map(|(_, r)| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty())
+    };
+    let asker_roles: Vec<String> = iv
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Interviewer)
+        .flat_map(|p| p.labels.iter().filter_map(|l| role_part(l)))
+        .collect();
+    if asker_roles.is_empty() {
+        return;
+    }
+    for p in iv.people.iter_mut() {
+        if p.role == Role::Interviewee
+            && p.labels
+                .iter()
+                .any(|l| role_part(l).is_some_and(|r| asker_roles.contains(&r)))
+        {
+            iv.diagnostics.push(Diagnostic::warning(
+                "colleague-of-interviewer",
+                format!(
+                    "'{}' is labelled with the interviewer's own role: staff of the programme, not an interviewee; no role is stated",
+                    p.name.value
+                ),
+                None,
+            ));
+            p.role = Role::Other;
+        }
+    }
 }
 
 /// `… all the questions together --` / `Sure.` / `-- but I have a chart`: a word or two

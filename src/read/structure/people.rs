@@ -1610,6 +1610,21 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     }
                 }
             }
+            // `JOHN KING:` is not the `Martha King` the text also prints: a full-name label
+            // takes only a name holding its first name too.
+            if core.split_whitespace().count() >= 2 {
+                let cw: Vec<String> = core
+                    .split_whitespace()
+                    .map(|w| w.trim_end_matches('.').to_lowercase())
+                    .collect();
+                let fw: Vec<String> = f.name.split_whitespace().map(str::to_lowercase).collect();
+                let shares_given = cw[..cw.len() - 1]
+                    .iter()
+                    .any(|c| fw.iter().any(|w| w.starts_with(c.as_str())));
+                if !shares_given {
+                    continue;
+                }
+            }
             if !plausible_name(&f.name) {
                 continue;
             }
