@@ -130,3 +130,21 @@ fn a_backchannel_inside_an_interrupted_answer_is_no_exchange() {
         .iter()
         .all(|e| e.question.text().trim() != "Sure."));
 }
+
+#[test]
+fn a_japanese_bar_line_asks_and_a_bare_name_line_answers() {
+    let Some(iv) = read("corpus/pages/231-ja-hobonichi-matsuie-interview.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 1);
+    // Hard-wrapped Japanese joins without spaces; the name line `松家` is no part of
+    // either turn.
+    assert_eq!(
+        ex[0].question.text(),
+        "松家さんご自身のお仕事で、いまも印象に残るインタビューって、他に、何かありますか。"
+    );
+    assert!(ex[0].answers[0]
+        .text()
+        .starts_with("そうですね、『考える人』創刊号の"));
+}

@@ -25,6 +25,9 @@ pub struct Marks {
     /// Where a reader's question and the reply on its line were parted: the reply's label
     /// starts here.
     pub replies: Vec<usize>,
+    /// Bare speaker-name lines of a bar layout (`──` asks, `松家` answers), blanked into a
+    /// turn break: (byte offset, name).
+    pub name_breaks: Vec<(usize, String)>,
 }
 
 fn clock_line_re() -> &'static Regex {
@@ -129,6 +132,49 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
             marks.turns += 1;
         }
     }
+    // Japanese magazine layout: a line of only `──` marks the interviewer's turn, which
+    // runs on the next lines; a bare name line (`松家`, the start of a name printed in
+    // full elsewhere, `松家仁之`) marks the reply. The bar joins its turn's first line, and
+    // the name line becomes a blank line, the turn break.
+    let bar_only = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '─' | '―'));
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for raw in src.split_inclusive('\n') {
+        lines.push((at, raw));
+        at += raw.len();
+    }
+    if lines.iter().any(|(_, l)| bar_only(l.trim())) {
+        for (k, (start, raw)) in lines.iter().enumerate() {
+            let t = raw.trim();
+            if bar_only(t) && raw.ends_with('\n') {
+                out[start + raw.len() - 1] = b' ';
+                marks.turns += 1;
+                continue;
+            }
+            let n = t.chars().count();
+            let cjk = t.chars().all(crate::read::lexicon::is_unspaced);
+            let after_stop = k > 0
+                && lines[k - 1]
+                    .1
+                    .trim_end()
+                    .ends_with(['。', '？', '?', '！', '!']);
+            // The name runs on into a longer name elsewhere (`松家仁之`, `松家さん`).
+            let printed_longer = cjk
+                && src.match_indices(t).any(|(i, _)| {
+                    i != start + (raw.len() - raw.trim_start().len())
+                        && src[i + t.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(crate::read::lexicon::is_unspaced)
+                });
+            if (1..=4).contains(&n) && cjk && after_stop && printed_longer {
+                let lead = raw.len() - raw.trim_start().len();
+                blank(&mut out, start + lead..start + lead + t.len());
+                marks.name_breaks.push((start + lead, t.to_string()));
+                marks.turns += 1;
+            }
+        }
+    }
     // Readers' questions with the reply on the same line: the reply starts a line.
     for c in signed_reply_re().captures_iter(src) {
         let m = c.get(1).expect("group");
@@ -187,6 +233,14 @@ mod tests {
             "- Bí quyết gì vậy? (Mai Thương, 30 tuổi)\n  Ca sĩ Hà: Chào bạn.\n"
         );
         assert_eq!(m.replies.len(), 1);
+    }
+
+    #[test]
+    fn a_bar_line_opens_the_question_and_a_bare_name_line_the_reply() {
+        let src = "──\n松家さんのお仕事で、\n何かありますか。\n松家\nそうですね。\n松家仁之\n";
+        let (t, m) = rewrite(src).expect("a bar layout");
+        assert!(t.starts_with("── 松家さんのお仕事で、\n何かありますか。\n      \nそうですね。"));
+        assert_eq!(m.name_breaks.len(), 1);
     }
 
     #[test]

@@ -84,6 +84,15 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             None,
         ));
     }
+    if let Some((_, m)) = &rewritten {
+        for (at, name) in &m.name_breaks {
+            iv.diagnostics.push(Diagnostic::info(
+                "name-line",
+                format!("'{name}' alone on its line after the bar-marked question names who answers; read as the turn break"),
+                Some(*at..*at + name.len()),
+            ));
+        }
+    }
     let unmarked_first = rewritten.as_ref().and_then(|(_, m)| m.unmarked_first);
     let replies: Vec<usize> = rewritten
         .as_ref()
@@ -1587,7 +1596,9 @@ fn doubled_bar(line: &str) -> bool {
 /// Returns (dashed paragraphs, how many ask).
 fn dash_questions(body: &[Para]) -> Option<(usize, usize)> {
     let idx: Vec<usize> = (0..body.len()).filter(|&i| body[i].dash).collect();
-    if idx.len() < 2
+    // The doubled bar is the interviewer's mark by convention: one is enough.
+    let doubled = !idx.is_empty() && idx.iter().all(|&i| body[i].doubled);
+    if idx.len() < if doubled { 1 } else { 2 }
         || idx.windows(2).any(|w| w[1] == w[0] + 1)
         || idx.last().is_some_and(|&l| l + 1 >= body.len())
         || idx.iter().any(|&i| body[i].text.chars().count() > 300)
@@ -1598,7 +1609,6 @@ fn dash_questions(body: &[Para]) -> Option<(usize, usize)> {
         .iter()
         .filter(|&&i| question_rule(&body[i].text, None).is_some())
         .count();
-    let doubled = idx.iter().all(|&i| body[i].doubled);
     (doubled || asks * 10 >= idx.len() * 8).then_some((idx.len(), asks))
 }
 
