@@ -148,3 +148,15 @@ fn a_japanese_bar_line_asks_and_a_bare_name_line_answers() {
         .text()
         .starts_with("そうですね、『考える人』創刊号の"));
 }
+
+#[test]
+fn initials_whose_colon_slipped_to_the_next_line_are_labels() {
+    let Some(iv) = read("corpus/pages/212-fr-lingq-podcast-steve-matthieu.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    assert_eq!(ex.len(), 7);
+    assert_eq!(ex[0].question.text(), "Ici c'est Steve.");
+    assert_eq!(ex[0].question.label.as_deref(), Some("S."));
+    assert_eq!(ex[0].answers[0].text(), "Comment vas-tu?");
+}

@@ -175,6 +175,51 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
             }
         }
     }
+    // Speaker initials whose colon slipped to the next line (`S.` / `: Ici c'est Steve. M.` /
+    // `: Comment vas-tu?`): the initial ends the line before (alone, or glued after the last
+    // sentence), the colon opens the next. The initial moves to its own line and the line
+    // breaks up to the colon become spaces, so the label reads `S.  : …`.
+    let colon_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, l))| l.starts_with(": "))
+        .map(|(k, _)| k)
+        .collect();
+    if colon_lines.len() >= 3 {
+        for k in colon_lines {
+            let Some(p) = (0..k).rev().find(|&p| !lines[p].1.trim().is_empty()) else {
+                continue;
+            };
+            let (pstart, prev) = lines[p];
+            let body = prev.trim_end();
+            let tok_at = body.rfind(' ').map_or(0, |i| i + 1);
+            let tok = &body[tok_at..];
+            let initial = tok.len() >= 2
+                && tok.len() <= 4
+                && tok.ends_with('.')
+                && tok[..tok.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+            if !initial {
+                continue;
+            }
+            if tok_at > 0 {
+                // `… détendu. S.`: the initial starts its own line.
+                if !body[..tok_at]
+                    .trim_end()
+                    .ends_with(['.', '?', '!', '…', '»', '"'])
+                {
+                    continue;
+                }
+                out[pstart + tok_at - 1] = b'\n';
+            }
+            // Everything between the initial and the colon becomes space.
+            let from = pstart + body.len();
+            let to = lines[k].0;
+            for b in &mut out[from..to] {
+                *b = b' ';
+            }
+            marks.turns += 1;
+        }
+    }
     // Readers' questions with the reply on the same line: the reply starts a line.
     for c in signed_reply_re().captures_iter(src) {
         let m = c.get(1).expect("group");
@@ -241,6 +286,16 @@ mod tests {
         let (t, m) = rewrite(src).expect("a bar layout");
         assert!(t.starts_with("── 松家さんのお仕事で、\n何かありますか。\n      \nそうですね。"));
         assert_eq!(m.name_breaks.len(), 1);
+    }
+
+    #[test]
+    fn initials_whose_colon_slipped_to_the_next_line() {
+        let src = "S.\n\n: Ici c'est Steve. M.\n\n: Comment vas-tu?\n\nS.\n\n: Bien. Et toi?\n";
+        let (t, _) = rewrite(src).expect("slipped colons");
+        assert_eq!(
+            t,
+            "S.  : Ici c'est Steve.\nM.  : Comment vas-tu?\n\nS.  : Bien. Et toi?\n"
+        );
     }
 
     #[test]
