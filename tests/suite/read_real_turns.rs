@@ -160,3 +160,19 @@ fn initials_whose_colon_slipped_to_the_next_line_are_labels() {
     assert_eq!(ex[0].question.label.as_deref(), Some("S."));
     assert_eq!(ex[0].answers[0].text(), "Comment vas-tu?");
 }
+
+#[test]
+fn two_hosts_and_a_guest_who_never_asks() {
+    let Some(iv) = read("corpus/pages/236-tr-blogspot-umit-unal-sohbet.txt") else {
+        return;
+    };
+    let ex = iv.exchanges();
+    // Deniz's opening statements get the guest's replies; Gizem's question to her co-host
+    // Deniz is no exchange.
+    assert_eq!(ex.len(), 3);
+    assert!(ex[0].question.text().starts_with("Bugün 9 üzerine"));
+    assert_eq!(ex[0].answers[0].text(), "Buyrun.");
+    assert!(ex
+        .iter()
+        .all(|e| e.question.label.as_deref() == Some("Deniz")));
+}

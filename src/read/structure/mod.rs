@@ -432,6 +432,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     people::assign(src, &mut iv, labelled);
     colleagues(&mut iv);
     backchannels(&mut iv);
+    cohost_questions(&mut iv);
     iv
 }
 
@@ -468,6 +469,31 @@ fn colleagues(iv: &mut Interview) {
                 None,
             ));
             p.role = Role::Other;
+        }
+    }
+}
+
+/// `İçerik ve biçim uyumunu biraz açmak ister misin, Deniz?` followed by Deniz, another
+/// interviewer, who replies and then asks the guest: a question put to a co-interviewer
+/// is talk between the hosts, not an exchange of the interview.
+fn cohost_questions(iv: &mut Interview) {
+    for i in 0..iv.turns.len().saturating_sub(1) {
+        let (t, next) = (&iv.turns[i], &iv.turns[i + 1]);
+        let other_asker = t.kind == TurnKind::Question
+            && next.kind == TurnKind::Question
+            && t.role == Role::Interviewer
+            && next.role == Role::Interviewer
+            && t.label.is_some()
+            && next.label.is_some()
+            && t.label != next.label;
+        if other_asker {
+            let who = next.label.clone().unwrap_or_default();
+            let t = &mut iv.turns[i];
+            t.kind = TurnKind::Remark;
+            t.decision = Decision::new(
+                "cohost-question",
+                format!("the next turn is '{who}', another interviewer: asked between the hosts, not of the interviewee"),
+            );
         }
     }
 }

@@ -1139,6 +1139,38 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         let has_interviewer = role_of
             .iter()
             .any(|r| matches!(r, Some((Role::Interviewer, _))));
+        // Three speakers or more, none placed yet, and exactly one of them never asks while
+        // each of the others does: that one is the interviewee and the others share the
+        // asking (two hosts and a guest, `Deniz:`/`Gizem:`/`Ümit:`).
+        let open: Vec<usize> = (0..groups.len())
+            .filter(|&g| role_of[g].is_none())
+            .collect();
+        let silent: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&g| stats[g].2 == 0.0)
+            .collect();
+        if !has_interviewer && open.len() == groups.len() && groups.len() >= 3 && silent.len() == 1
+        {
+            let guest = silent[0];
+            for &g in &open {
+                let label = label_of(g, iv);
+                role_of[g] = Some(if g == guest {
+                    (
+                        Role::Interviewee,
+                        format!("'{label}' never asks while each other speaker does"),
+                    )
+                } else {
+                    (
+                        Role::Interviewer,
+                        format!(
+                            "'{label}' asks ({:.0}% of turns) beside another asker; only the guest never asks",
+                            stats[g].2 * 100.0
+                        ),
+                    )
+                });
+            }
+        }
         let best = (0..groups.len())
             .filter(|&g| role_of[g].is_none())
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
