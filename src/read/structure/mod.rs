@@ -683,25 +683,14 @@ fn alias_label(label: &str) -> Option<(String, String)> {
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
         .trim();
-    let alias = [
-        "以下简称",
-        "下简称",
-        "以下簡稱",
-        "下簡稱",
-        "简称",
-        "簡稱",
-        "hereafter",
-        "hereinafter",
-        "below",
-        "ci-après",
-        "en adelante",
-    ]
-    .iter()
-    .find_map(|p| inner.strip_prefix(p))
-    .unwrap_or(inner)
-    .trim()
-    .trim_matches(['"', '“', '”', '「', '」', '\'', '‘', '’'])
-    .trim();
+    let alias = lexicon()
+        .alias_words
+        .iter()
+        .find_map(|p| inner.strip_prefix(p.as_str()))
+        .unwrap_or(inner)
+        .trim()
+        .trim_matches(['"', '“', '”', '「', '」', '\'', '‘', '’'])
+        .trim();
     let name = label[..open].trim();
     (!alias.is_empty() && !name.is_empty() && alias.chars().count() <= 12)
         .then(|| (name.to_string(), alias.to_string()))

@@ -1207,20 +1207,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // interviewee (`Ada Moreau talks to Sam Reed` reads both ways) while the other never
     // asks: what the turns do outweighs the phrase.
     if groups.len() == 2 {
-        let share = |g: usize| -> f32 {
-            let ts: Vec<String> = iv
-                .turns
-                .iter()
-                .filter(|t| {
-                    t.label
-                        .as_ref()
-                        .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
-                })
-                .map(|t| t.text())
-                .collect();
-            let n = ts.len().max(1) as f32;
-            ts.iter().filter(|t| t.contains(['?', '¿', '？'])).count() as f32 / n
-        };
+        let share = |g: usize| asking_share(&group_texts(iv, &group_of, g));
         for (a, b) in [(0, 1), (1, 0)] {
             let known = |g: usize| {
                 let k = labels::key_of(&label_of(g, iv));
@@ -1755,18 +1742,8 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             // an answerer rarely asks while an asker mostly does (`Deniz` asks, though the
             // guess of who asks picked another: no name on a doubtful role).
             _ if !surname_labels && given_name_label(src, &label, &core) && {
-                let ts: Vec<String> = iv
-                    .turns
-                    .iter()
-                    .filter(|t| {
-                        t.label
-                            .as_ref()
-                            .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
-                    })
-                    .map(|t| t.text())
-                    .collect();
-                let asks = ts.iter().filter(|t| t.contains(['?', '¿', '？'])).count() as f32
-                    / ts.len().max(1) as f32;
+                let ts = group_texts(iv, &group_of, g);
+                let asks = asking_share(&ts);
                 ts.len() >= 2
                     && match role {
                         Role::Interviewee => asks < 0.25,
@@ -1890,16 +1867,6 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
 /// The full name a line opens with when it defines `short` as its short form:
 /// `Andrew Westphal（下简称 “安”）：`, `Jane Roe (hereafter "JR"):`.
 fn alias_defined(src: &str, short: &str) -> Option<Found> {
-    const HEREAFTER: &[&str] = &[
-        "以下简称",
-        "下简称",
-        "以下簡稱",
-        "下簡稱",
-        "简称",
-        "簡稱",
-        "hereafter",
-        "hereinafter",
-    ];
     for (i, _) in src.match_indices(short) {
         let line_start = src[..i].rfind('\n').map_or(0, |l| l + 1);
         let before = &src[line_start..i];
@@ -1909,7 +1876,7 @@ fn alias_defined(src: &str, short: &str) -> Option<Found> {
         let inside = before[open..]
             .trim_start_matches(['(', '（'])
             .trim_end_matches(['"', '“', '「', '\'', '‘', ' ']);
-        if !HEREAFTER.iter().any(|h| inside.trim() == *h) {
+        if !lexicon().alias_words.iter().any(|h| inside.trim() == h) {
             continue;
         }
         let name = before[..open].trim();
@@ -1922,6 +1889,28 @@ fn alias_defined(src: &str, short: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// The texts of the turns whose label belongs to speaker group `g`.
+fn group_texts(iv: &Interview, group_of: &BTreeMap<String, usize>, g: usize) -> Vec<String> {
+    iv.turns
+        .iter()
+        .filter(|t| {
+            t.label
+                .as_ref()
+                .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+        })
+        .map(|t| t.text())
+        .collect()
+}
+
+/// The share of `texts` that hold a question mark.
+fn asking_share(texts: &[String]) -> f32 {
+    texts
+        .iter()
+        .filter(|t| t.contains(['?', '¿', '？']))
+        .count() as f32
+        / texts.len().max(1) as f32
 }
 
 fn plausible_name(name: &str) -> bool {
