@@ -269,3 +269,25 @@ fn a_title_printed_before_the_name_is_the_job_title() {
         );
     }
 }
+
+#[test]
+fn tv_transcript_labels_with_roles_follow_their_speakers_into_surname_labels() {
+    // `MILES O'BRIEN, CNN ANCHOR:` then `O'BRIEN:`, `JOHN KING, FLIGHT INSTRUCTOR:` then
+    // `J. KING:`; another `CNN ANCHOR` reads the news before the interview.
+    if let Some(iv) = read_case("pages/202-en-cnn-live-from-king-pilots.txt") {
+        let lower = |v: Vec<String>| v.iter().map(|n| n.to_lowercase()).collect::<Vec<_>>();
+        assert_eq!(lower(names(&iv, Role::Interviewer)), ["miles o'brien"]);
+        assert_eq!(
+            lower(names(&iv, Role::Interviewee)),
+            ["john king", "martha king"]
+        );
+        let ex = iv.exchanges();
+        assert_eq!(ex.len(), 2);
+        // The anchor's introduction of the guests is the lead, not the question.
+        assert_eq!(ex[0].question.text(), "Good to have you with us, kings.");
+        assert!(iv
+            .lead
+            .iter()
+            .any(|p| p.text.contains("joining me from San Diego")));
+    }
+}

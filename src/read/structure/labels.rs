@@ -63,13 +63,11 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     // A comma only between capitalised words: `MILES O'BRIEN, CNN ANCHOR:` (TV
     // transcripts), `Lake Luzerne, N.Y.:` (a reader's place in a chat). In prose a comma
     // before a colon follows a lower-case word (`However, in short:`).
-    // Not yet in capitals (`MILES O'BRIEN, CNN ANCHOR:`): such a label's surname-only
-    // sequel (`O'BRIEN:`) would be another speaker, and a colleague of the anchor an
-    // interviewee; until roles follow speakers across both, the label is not read.
+    // In capitals the part after the comma is the speaker's role, which `key_of` drops:
+    // the surname-only sequel (`O'BRIEN:`) joins the speaker (see `surname_sequel`).
     let capitalised_words = words
         .iter()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        && label.chars().any(char::is_lowercase);
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     // `José Cárdenas (JC), conductor:`: a name that defines its short label, then a role.
     let aliased = label
         .split_once(',')
@@ -389,6 +387,22 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
 }
 
 /// True when `short` abbreviates `long` (`WN` → `Wikinews`, `Q` → `Question`).
+/// `O'BRIEN` after `MILES O'BRIEN`, `J. KING` after `JOHN KING`: a transcript's later
+/// labels keep the surname, with initials for the given names they drop. `short` and
+/// `long` are keys (see [`key_of`]).
+pub fn surname_sequel(short: &str, long: &str) -> bool {
+    let s: Vec<&str> = short.split_whitespace().collect();
+    let l: Vec<&str> = long.split_whitespace().collect();
+    if s.is_empty() || l.len() < 2 || s.len() > l.len() || s == l || s.last() != l.last() {
+        return false;
+    }
+    let given = &l[l.len() - s.len()..l.len() - 1];
+    s[..s.len() - 1].iter().zip(given).all(|(i, g)| {
+        let i = i.trim_end_matches('.');
+        i.chars().count() == 1 && g.starts_with(i)
+    })
+}
+
 pub fn abbreviates(short: &str, long: &str) -> bool {
     let s: Vec<char> = short
         .chars()
@@ -410,6 +424,15 @@ pub fn abbreviates(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surname_sequels() {
+        assert!(surname_sequel("o'brien", "miles o'brien"));
+        assert!(surname_sequel("j. king", "john king"));
+        assert!(!surname_sequel("j. king", "martha king"));
+        assert!(!surname_sequel("king", "king"));
+        assert!(!surname_sequel("brien", "miles o'brien"));
+    }
 
     #[test]
     fn label_styles() {

@@ -431,6 +431,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
     colleagues(&mut iv);
+    programme_intro(&mut iv);
     backchannels(&mut iv);
     cohost_questions(&mut iv);
     iv
@@ -469,8 +470,71 @@ fn colleagues(iv: &mut Interview) {
                 None,
             ));
             p.role = Role::Other;
+            for t in iv.turns.iter_mut() {
+                if t.label.as_ref().is_some_and(|l| p.labels.contains(l)) {
+                    t.role = Role::Other;
+                    t.kind = TurnKind::Remark;
+                    t.decision = Decision::new(
+                        "colleague-of-interviewer",
+                        format!(
+                            "'{}' is labelled with the interviewer's own role: programme staff",
+                            p.name.value
+                        ),
+                    );
+                }
+            }
         }
     }
+}
+
+/// `MILES O'BRIEN, CNN ANCHOR: Many general aviation pilots … John and Martha King,
+/// joining me from San Diego …` / `Good to have you with us, kings.`: paragraphs that open
+/// the interviewer's first turn, ask nothing and name an interviewee in full introduce
+/// the guests to the audience; the turn's last paragraph is what they reply to.
+fn programme_intro(iv: &mut Interview) {
+    let Some(i) = iv
+        .turns
+        .windows(2)
+        .position(|w| w[0].kind == TurnKind::Question && w[1].kind == TurnKind::Answer)
+    else {
+        return;
+    };
+    let full_names: Vec<String> = iv
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Interviewee)
+        .map(|p| p.name.value.to_lowercase())
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .collect();
+    let t = &iv.turns[i];
+    let n = t.paragraphs.len();
+    if n < 2 || full_names.is_empty() {
+        return;
+    }
+    let intro = t.paragraphs[..n - 1]
+        .iter()
+        .all(|p| !p.text.contains(['?', '？', '¿']))
+        && t.paragraphs[..n - 1].iter().any(|p| {
+            let l = p.text.to_lowercase();
+            full_names.iter().any(|f| l.contains(f.as_str()))
+        });
+    if !intro {
+        return;
+    }
+    let t = &mut iv.turns[i];
+    let moved: Vec<Paragraph> = t.paragraphs.drain(..n - 1).collect();
+    if let Some(first) = t.paragraphs.first() {
+        t.span.start = first.span.start;
+    }
+    iv.diagnostics.push(Diagnostic::info(
+        "programme-intro",
+        format!(
+            "the first {} paragraph(s) of the interviewer's first turn introduce the guests by name and ask nothing: the lead, not the question",
+            moved.len()
+        ),
+        moved.first().map(|p| p.span.clone()),
+    ));
+    iv.lead.extend(moved);
 }
 
 /// `İçerik ve biçim uyumunu biraz açmak ister misin, Deniz?` followed by Deniz, another

@@ -1028,6 +1028,15 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                     && !lexicon::contains(&lex.answer_labels, k)
                     && !lexicon::contains(&lex.question_labels, o)
             });
+            // A surname-only sequel joins the one full label it shortens; two full labels
+            // sharing the surname (`JOHN KING`, `MARTHA KING`) leave a bare `KING` alone.
+            let long = long.or_else(|| {
+                let mut full = keys.iter().filter(|o| labels::surname_sequel(k, o));
+                match (full.next(), full.next()) {
+                    (Some(o), None) => Some(o),
+                    _ => None,
+                }
+            });
             let rep = long.unwrap_or(k).clone();
             let g = match groups.iter().position(|r| *r == rep) {
                 Some(g) => g,
