@@ -291,3 +291,30 @@ fn tv_transcript_labels_with_roles_follow_their_speakers_into_surname_labels() {
             .any(|p| p.text.contains("joining me from San Diego")));
     }
 }
+
+#[test]
+fn readers_who_sign_their_questions_are_who_asked() {
+    // `1-) De onde …?` / `Aryane Reis, Patrocínio (MG) Não tem explicação …`: the name,
+    // town and state after a numbered question sign it; the answer starts after them.
+    if let Some(iv) = read_case("pages/220-pt-blogspot-thiaguinho-reader-questions.txt") {
+        assert_eq!(
+            names(&iv, Role::Interviewer),
+            [
+                "Aryane Reis",
+                "Bianca Vedovelli",
+                "Flaviana de Oliveira Almeida"
+            ]
+        );
+        let ex = iv.exchanges();
+        assert_eq!(
+            ex[0].question.text(),
+            "De onde sai tanta inspiração para fazer músicas de sucesso?"
+        );
+        assert!(ex[2].answers[0].text().starts_with("Estou muito animado."));
+        assert!(ex[1].answers[0].text().starts_with("No início chocou"));
+    }
+    // `…? (Mai Thương, 30 tuổi) - Ca sĩ Hồ Ngọc Hà: …`: the name in the brackets.
+    if let Some(iv) = read_case("pages/226-vi-vnexpress-tu-van-truc-tuyen-doc-gia.txt") {
+        assert_eq!(names(&iv, Role::Interviewer), ["Mai Thương"]);
+    }
+}

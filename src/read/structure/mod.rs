@@ -9,6 +9,7 @@
 //! → paragraphs → where the interview starts (the head before it gives headline, dateline,
 //! date and lead) and ends (tail chrome) → turns → closing → people and roles.
 
+pub mod askers;
 pub mod figures;
 pub mod head;
 pub mod labels;
@@ -150,43 +151,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             ));
         }
     }
-    // `Can I still plant garlic in November?` / `— Priya, Bristol`: in a readers' Q&A the
-    // line under a question that signs it with a dash and a name (every word capitalised,
-    // no sentence) is who asked, not the start of the answer.
-    for i in 1..ls.len() {
-        let t = ls[i].text(src).trim();
-        let Some(sig) = t.strip_prefix(['—', '–']) else {
-            continue;
-        };
-        let words: Vec<&str> = sig.split_whitespace().collect();
-        let signed = ls[i].kind == LineKind::Text
-            && !used[i]
-            && (1..=5).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && !sig.trim_end().ends_with(['.', '?', '!', ':', '…']);
-        let Some(q) = (0..i).rev().find(|&j| ls[j].kind != LineKind::Blank) else {
-            continue;
-        };
-        let asks = ls[q].kind == LineKind::Text
-            && ls[q]
-                .text(src)
-                .trim()
-                .trim_end_matches(['*', '_', ' '])
-                .ends_with(['?', '？']);
-        if signed && asks {
-            used[i] = true;
-            iv.diagnostics.push(Diagnostic::info(
-                "asker-signature",
-                format!(
-                    "the line under a question signs who asked, not the answer: '{}'",
-                    short(t)
-                ),
-                Some(ls[i].span.clone()),
-            ));
-        }
-    }
+    let mut readers = askers::dash_lines(src, &ls, &mut used, &mut iv);
     iv.figures = figures::extract(src, &ls, &mut used);
     // A photographer read from a credit is text, at the photo's caption.
     for (i, f) in iv.figures.iter().enumerate() {
@@ -309,33 +274,8 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         opts.join_lines,
         &opts.emphasis,
     );
-    // `…? (Mai Thương, 30 tuổi)`: a reader's question signed in brackets; who asked is
-    // no part of the question.
-    for p in paras.iter_mut() {
-        let t = p.text.trim_end();
-        if !t.ends_with(')') {
-            continue;
-        }
-        let Some(open) = t.rfind('(') else { continue };
-        let before = t[..open].trim_end();
-        let inner = &t[open + 1..t.len() - 1];
-        if before.ends_with(['?', '？'])
-            && (2..=60).contains(&inner.chars().count())
-            && inner.chars().next().is_some_and(|c| c.is_uppercase())
-            && !inner.contains(['(', ')', '?'])
-        {
-            iv.diagnostics.push(Diagnostic::info(
-                "asker-signature",
-                format!("'({inner})' after the question signs who asked, not the question"),
-                Some(p.span.clone()),
-            ));
-            let cut = before.len();
-            if let Some(end) = src[p.span.clone()].rfind(&t[open..]) {
-                p.span.end = p.span.start + src[p.span.start..p.span.start + end].trim_end().len();
-            }
-            p.text.truncate(cut);
-        }
-    }
+    readers.extend(askers::brackets(src, &mut paras, &mut iv));
+    readers.extend(askers::leading(src, &mut paras, &mut iv));
     // The words before a transcript's first `>>` are the turn it hands over from.
     if let Some(at) = unmarked_first {
         if let Some(p) = paras.iter_mut().find(|p| p.span.contains(&at)) {
@@ -430,6 +370,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     };
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
+    askers::add(&mut iv, &readers);
     colleagues(&mut iv);
     programme_intro(&mut iv);
     backchannels(&mut iv);
@@ -1112,6 +1053,11 @@ fn question_number_len(line: &str) -> usize {
         return 0;
     }
     let rest = &t[digits..];
+    // `1.`, `1)`, `1-)`
+    let rest = rest
+        .strip_prefix('-')
+        .filter(|r| r.starts_with(')'))
+        .unwrap_or(rest);
     let Some(after) = rest.strip_prefix(['.', ')']) else {
         return 0;
     };
