@@ -318,3 +318,17 @@ fn readers_who_sign_their_questions_are_who_asked() {
         assert_eq!(names(&iv, Role::Interviewer), ["Mai Thương"]);
     }
 }
+
+#[test]
+fn initial_labels_take_the_names_the_title_pairs() {
+    // `S.` / `M.` labels, the title `# 24 Steve & Matthieu - Le Podcast High Tech` printed
+    // whole in a title bar above its heading.
+    if let Some(iv) = read_case("pages/212-fr-lingq-podcast-steve-matthieu.txt") {
+        assert_eq!(names(&iv, Role::Interviewer), ["Steve"]);
+        assert_eq!(names(&iv, Role::Interviewee), ["Matthieu"]);
+        assert_eq!(
+            iv.meta.headline.map(|h| h.value).as_deref(),
+            Some("# 24 Steve & Matthieu - Le Podcast High Tech")
+        );
+    }
+}

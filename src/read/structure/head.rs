@@ -384,6 +384,24 @@ fn title_evidence<'a>(
                 ));
             }
         }
+        // `French LingQ Podcast 1.0, # 24 Steve & Matthieu …` above `# 24 Steve & …`,
+        // whose heading mark the line reader set aside: the bar prints the title whole,
+        // episode number and all.
+        let bar = ls[k].text(src).trim();
+        if words >= 3 && bar.len() > t.len() && bar.ends_with(t) {
+            let before = bar[..bar.len() - t.len()].trim_end();
+            if let Some(mark) = before.strip_suffix('#') {
+                if mark
+                    .trim_end()
+                    .ends_with([',', '-', '–', '—', '|', ':', '·'])
+                {
+                    return Some((
+                        "a title bar in the head prints it after the site's or series' name".into(),
+                        Some(&bar[mark.len()..]),
+                    ));
+                }
+            }
+        }
     }
     let date_line = |u: &str| {
         u.chars().count() <= 80

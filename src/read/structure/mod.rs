@@ -18,6 +18,7 @@ pub mod lines;
 pub mod marks;
 pub mod name_lines;
 pub mod people;
+pub mod title_names;
 
 use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
 use crate::read::lexicon::{self, lexicon};
@@ -371,6 +372,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
     askers::add(&mut iv, &readers);
+    title_names::name_initials(src, &mut iv);
     colleagues(&mut iv);
     programme_intro(&mut iv);
     backchannels(&mut iv);
