@@ -16,6 +16,8 @@ pub struct Lexicon {
     pub not_labels: Vec<String>,
     pub person_markers: Vec<String>,
     pub courtesy_replies: Vec<String>,
+    pub host_welcomes: Vec<String>,
+    pub guest_thanks: Vec<String>,
     pub sound_notes: Vec<String>,
     pub editor_note_prefixes: Vec<String>,
     pub closing_phrases: Vec<String>,

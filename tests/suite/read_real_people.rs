@@ -332,3 +332,13 @@ fn initial_labels_take_the_names_the_title_pairs() {
         );
     }
 }
+
+#[test]
+fn a_host_who_welcomes_the_guest_is_named_though_no_turn_asks_yet() {
+    // `Keith Cline, VentureFizz` / `Sam thanks so much for joining us.` / `Sam Liang,
+    // Otter` / `Thank you Keith for having me here.`: the only exchange is the welcome.
+    if let Some(iv) = read_case("pages/206-en-venturefizz-podcast-sam-liang.txt") {
+        assert_eq!(names(&iv, Role::Interviewer), ["Keith Cline"]);
+        assert_eq!(names(&iv, Role::Interviewee), ["Sam Liang"]);
+    }
+}

@@ -1200,7 +1200,17 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             role_of[g] = if !has_interviewer && (Some(g) == best || asks_alike) {
                 // A speaker none of whose turns asks anything is the asker only because
                 // someone must be: no name is tied to that guess.
-                if stats[g].2 == 0.0 {
+                // Unless the turns greet as a host does (`thanks so much for joining us`,
+                // answered `thank you for having me`): then the guess is borne out.
+                let welcomes = group_texts(iv, &group_of, g)
+                    .iter()
+                    .any(|t| lexicon::mentions(&lex.host_welcomes, t))
+                    || (0..groups.len()).filter(|&o| o != g).any(|o| {
+                        group_texts(iv, &group_of, o)
+                            .iter()
+                            .any(|t| lexicon::mentions(&lex.guest_thanks, t))
+                    });
+                if stats[g].2 == 0.0 && !(groups.len() == 2 && welcomes) {
                     unnamed[g] = true;
                 }
                 Some((Role::Interviewer, format!("'{label}' {why}")))
