@@ -5,8 +5,8 @@
 //! lexicon, so a language is added by data. Day/month order is never guessed: a numeric
 //! date such as 03/04/2024 is [`DateError::Ambiguous`].
 
+use crate::lexicon::lexicon;
 use crate::model::PubDate;
-use crate::read::lexicon::lexicon;
 use std::ops::Range;
 use thiserror::Error;
 
@@ -195,7 +195,7 @@ fn clocks(line: &str, date: &str) -> Vec<Clock> {
             .map_or(line.len(), |c| c.get(0).expect("match").start());
         let after = &line[m.end()..end];
         let lower = after.to_lowercase();
-        let first_word = crate::read::lexicon::words(&lower).into_iter().next();
+        let first_word = crate::lexicon::words(&lower).into_iter().next();
         let utc = first_word.as_ref().is_some_and(|w| utc_words.contains(w));
         let offset = offset_in(after)
             .or_else(|| utc.then_some(0))
@@ -398,7 +398,7 @@ fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
-        if crate::read::lexicon::is_word_char(c) {
+        if crate::lexicon::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((ascii_digits(&line[s..i].to_lowercase()), s..i));

@@ -97,11 +97,11 @@ pub fn infer(interview: &mut Interview, text: &str) {
 /// The language of the lexicon's function-word lists that covers a quarter or more of the
 /// words of `sample`, with its share.
 fn by_function_words(sample: &str) -> Option<(String, f64)> {
-    let words = crate::read::lexicon::words(sample);
+    let words = crate::lexicon::words(sample);
     if words.len() < 20 {
         return None;
     }
-    crate::read::lexicon::lexicon()
+    crate::lexicon::lexicon()
         .function_words
         .iter()
         .map(|(tag, list)| {

@@ -1,9 +1,8 @@
-//! Inference: values the text implies but does not state (language, roles, names,
-//! dates). Every inferred value is marked `Provenance::Inferred` with how.
+//! Inference: values the text implies but does not state (language, dates). People —
+//! names and roles — are read in one place, `read/structure/people/`. Every inferred value is marked `Provenance::Inferred` with how.
 
 pub mod dates;
 pub mod language;
-pub mod people;
 
 use crate::model::Interview;
 

@@ -15,9 +15,9 @@
 //! span. Lazy-loaded images give their real address (`data-src`, `srcset`), and a caption's
 //! `class="credit"` element is its credit, whatever label it opens with.
 
-use super::lexicon::{self, lexicon};
 use super::structure;
 use crate::infer::dates;
+use crate::lexicon::{self, lexicon};
 use crate::model::{Interview, PubDate, Sourced};
 use regex::Regex;
 use std::sync::OnceLock;

@@ -5,7 +5,6 @@
 //! segmentation they share lives in [`structure`].
 
 pub mod html;
-pub mod lexicon;
 pub mod markdown;
 pub mod ohms;
 pub mod structure;

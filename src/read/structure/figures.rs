@@ -10,8 +10,8 @@
 //! figure, never a turn, and an answer runs on across it.
 
 use super::lines::{Line, LineKind};
+use crate::lexicon::lexicon;
 use crate::model::Figure;
-use crate::read::lexicon::lexicon;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -250,7 +250,7 @@ fn agency_credit(t: &str) -> Option<String> {
     };
     let credit = trim_credit(t);
     let parts: Vec<&str> = credit.split('/').map(str::trim).collect();
-    let agency = |s: &str| crate::read::lexicon::contains(&lex.photo_agencies, s);
+    let agency = |s: &str| crate::lexicon::contains(&lex.photo_agencies, s);
     // `dpa`, `imago/…`: agencies that write their name in lower case.
     let shaped =
         credit_shaped(&credit) || agency(parts[0]) && credit_shaped(&credit.to_uppercase());
@@ -486,10 +486,10 @@ fn credit_after(t: &str) -> Option<&str> {
             .nth(p.chars().count())
             .map_or(t.len(), |(k, _)| k)
     };
-    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.credit_phrases, t) {
+    if let Some(p) = crate::lexicon::starts_with_phrase(&lex.credit_phrases, t) {
         return Some(t[skip(p)..].trim_start());
     }
-    let p = crate::read::lexicon::starts_with_phrase(&lex.credit_prefixes, t)?;
+    let p = crate::lexicon::starts_with_phrase(&lex.credit_prefixes, t)?;
     let rest = t[skip(p)..].trim_start();
     if p == "©" {
         return Some(rest);
@@ -568,21 +568,18 @@ fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
             break;
         };
         if before.is_some_and(char::is_alphabetic)
-            && crate::read::lexicon::contains(&lex.caption_positions, &after[..close])
+            && crate::lexicon::contains(&lex.caption_positions, &after[..close])
         {
             return true;
         }
         rest = &after[close..];
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if let Some(p) = crate::read::lexicon::starts_with_phrase(&lex.caption_openers, t) {
+    if let Some(p) = crate::lexicon::starts_with_phrase(&lex.caption_openers, t) {
         let n = p.chars().count();
         let more = t.trim_start().chars().skip(n).collect::<String>();
         // `图为…`: an opener in a script without spaces needs no separator.
-        let unspaced = p
-            .chars()
-            .last()
-            .is_some_and(crate::read::lexicon::is_unspaced);
+        let unspaced = p.chars().last().is_some_and(crate::lexicon::is_unspaced);
         if (unspaced && more.chars().count() >= 4)
             || (more.starts_with([':', '：', ',', ' ']) && words.len() >= 4)
         {
@@ -608,11 +605,11 @@ fn uncredited_caption(t: &str, elsewhere: impl Fn(&str) -> bool) -> bool {
     // `Joachim Gauck im Interview mit …`: a headline or kicker about the interview.
     let interview_word = words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        crate::read::lexicon::contains(&lex.interview_words, w)
+        crate::lexicon::contains(&lex.interview_words, w)
     });
     !interview_word
         && name.chars().count() >= 3
-        && crate::read::lexicon::contains(&lex.caption_prepositions, next)
+        && crate::lexicon::contains(&lex.caption_prepositions, next)
         && next.chars().all(char::is_lowercase)
         && elsewhere(&name)
 }
@@ -628,12 +625,12 @@ fn alt_line(t: &str, next: &str) -> bool {
         && (1..=2).contains(&words.len())
         && words
             .last()
-            .is_some_and(|w| crate::read::lexicon::contains(&lexicon().picture_words, w))
+            .is_some_and(|w| crate::lexicon::contains(&lexicon().picture_words, w))
 }
 
 /// `image` alone on its line: what a scrape leaves of a picture with no caption.
 fn placeholder(t: &str) -> bool {
-    crate::read::lexicon::contains(&lexicon().picture_words, unemphasised(t))
+    crate::lexicon::contains(&lexicon().picture_words, unemphasised(t))
 }
 
 fn agency_re() -> &'static Regex {
@@ -688,9 +685,9 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     for sep in [" — ", " – ", " - ", " | "] {
         if let Some(i) = c.rfind(sep) {
             let tail = c[i + sep.len()..].trim();
-            let agency = tail.split('/').any(|w| {
-                crate::read::lexicon::contains(&lex.photo_agencies, &w.trim().to_lowercase())
-            });
+            let agency = tail
+                .split('/')
+                .any(|w| crate::lexicon::contains(&lex.photo_agencies, &w.trim().to_lowercase()));
             if agency && tail.split_whitespace().count() <= 4 {
                 return (c[..i].trim().to_string(), Some(tail.to_string()));
             }
@@ -716,7 +713,7 @@ pub fn photographer_in_credit(credit: &str) -> Option<String> {
     let [a, b] = parts[..] else {
         return None;
     };
-    let agency = |s: &str| crate::read::lexicon::contains(&lex.photo_agencies, s);
+    let agency = |s: &str| crate::lexicon::contains(&lex.photo_agencies, s);
     let person = match (agency(a), agency(b)) {
         (true, false) => b,
         (false, true) => a,

@@ -5,8 +5,8 @@
 use super::lines::{Line, LineKind};
 use super::{ends_sentence, short, Para};
 use crate::infer::dates;
+use crate::lexicon::{self, lexicon};
 use crate::model::{Diagnostic, Interview, Sourced};
-use crate::read::lexicon::{self, lexicon};
 
 fn is_prose(t: &str) -> bool {
     let words = t.split_whitespace().count();

@@ -3,7 +3,7 @@
 //! of definition-list layouts. Which printed labels are speakers is decided over the
 //! whole text (a speaker speaks more than once, or is a known label word).
 
-use crate::read::lexicon::{self, lexicon};
+use crate::lexicon::{self, lexicon};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -358,7 +358,7 @@ pub fn speaker_keys(hits: &[(LabelHit, (bool, usize))]) -> Vec<String> {
     };
     // `Đại sứ Knapper`: a title in lower case before a capitalised name is fine too.
     let name_like = |l: &str| {
-        capitalised(l) || crate::infer::people::label_core(l).is_some_and(|c| capitalised(&c))
+        capitalised(l) || super::people::names::label_core(l).is_some_and(|c| capitalised(&c))
     };
     let mut keys: Vec<String> = Vec::new();
     for (h, content) in hits {

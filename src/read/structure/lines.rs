@@ -2,7 +2,7 @@
 //! photo row, source line, timestamp, or text. Also splits one-line podcast transcripts at
 //! their inline speaker names, so later stages see one turn per line.
 
-use crate::read::lexicon::{self, lexicon};
+use crate::lexicon::{self, lexicon};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;

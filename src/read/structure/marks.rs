@@ -152,7 +152,7 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
                 continue;
             }
             let n = t.chars().count();
-            let cjk = t.chars().all(crate::read::lexicon::is_unspaced);
+            let cjk = t.chars().all(crate::lexicon::is_unspaced);
             let after_stop = k > 0
                 && lines[k - 1]
                     .1
@@ -165,7 +165,7 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
                         && src[i + t.len()..]
                             .chars()
                             .next()
-                            .is_some_and(crate::read::lexicon::is_unspaced)
+                            .is_some_and(crate::lexicon::is_unspaced)
                 });
             if (1..=4).contains(&n) && cjk && after_stop && printed_longer {
                 let lead = raw.len() - raw.trim_start().len();

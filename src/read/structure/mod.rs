@@ -3,26 +3,23 @@
 //! Decides which paragraphs are questions, answers, remarks, captions, metadata or
 //! chrome, and records on each turn which rule decided it and on what evidence. The
 //! rules live here (split into submodules by concern); the language data they use lives in
-//! `read/lexicon.toml`.
+//! `lexicon/lexicon.toml`.
 //!
 //! Order of work: classify lines (chrome, photo rows, sources) → figures → speaker labels
 //! → paragraphs → where the interview starts (the head before it gives headline, dateline,
 //! date and lead) and ends (tail chrome) → turns → closing → people and roles.
 
-pub mod askers;
 pub mod dashes;
 pub mod figures;
 pub mod head;
 pub mod labels;
-pub mod lead;
 pub mod lines;
 pub mod marks;
 pub mod name_lines;
 pub mod people;
-pub mod title_names;
 
+use crate::lexicon::{self, lexicon};
 use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
-use crate::read::lexicon::{self, lexicon};
 use dashes::{dash_questions, dash_turns, doubled_bar};
 use labels::LabelHit;
 use lines::{Line, LineKind};
@@ -154,7 +151,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             ));
         }
     }
-    let mut readers = askers::dash_lines(src, &ls, &mut used, &mut iv);
+    let mut readers = people::askers::dash_lines(src, &ls, &mut used, &mut iv);
     iv.figures = figures::extract(src, &ls, &mut used);
     // A photographer read from a credit is text, at the photo's caption.
     for (i, f) in iv.figures.iter().enumerate() {
@@ -277,8 +274,8 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         opts.join_lines,
         &opts.emphasis,
     );
-    readers.extend(askers::brackets(src, &mut paras, &mut iv));
-    readers.extend(askers::leading(src, &mut paras, &mut iv));
+    readers.extend(people::askers::brackets(src, &mut paras, &mut iv));
+    readers.extend(people::askers::leading(src, &mut paras, &mut iv));
     // The words before a transcript's first `>>` are the turn it hands over from.
     if let Some(at) = unmarked_first {
         if let Some(p) = paras.iter_mut().find(|p| p.span.contains(&at)) {
@@ -373,8 +370,8 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     };
     finish_turns(src, &mut iv);
     people::assign(src, &mut iv, labelled);
-    askers::add(&mut iv, &readers);
-    title_names::name_initials(src, &mut iv);
+    people::askers::add(&mut iv, &readers);
+    people::title_names::name_initials(src, &mut iv);
     colleagues(&mut iv);
     programme_intro(&mut iv);
     backchannels(&mut iv);
@@ -1731,7 +1728,7 @@ pub fn note_kind(text: &str) -> Option<&'static str> {
         return Some("editing note");
     }
     // `Jane Roe is a staff reporter …`: a name, a linking verb, a newsroom word.
-    let name = crate::infer::people::name_after(t, 0)?;
+    let name = people::names::name_after(t, 0)?;
     if name.span.start != 0 || name.name.split_whitespace().count() < 2 {
         return None;
     }
@@ -1782,7 +1779,7 @@ pub fn closing_thanks(text: &str) -> Option<&'static str> {
     // `Daniel Osei, thank you.`: the name addressed first.
     let lex = lexicon();
     let p = lexicon::starts_with_phrase(&lex.closing_phrases, t).or_else(|| {
-        let v = crate::infer::people::leading_vocative(t)?;
+        let v = people::names::leading_vocative(t)?;
         lexicon::starts_with_phrase(
             &lex.closing_phrases,
             t[v.len()..].trim_start_matches([',', ' ']),

@@ -10,7 +10,7 @@
 
 use super::labels::{self, LabelHit};
 use super::lines::{Line, LineKind};
-use crate::read::lexicon::{self, lexicon};
+use crate::lexicon::{self, lexicon};
 use std::collections::BTreeSet;
 
 /// `Keith Cline, VentureFizz` → `Keith Cline`: a name of two to four capitalised words,

@@ -7,9 +7,9 @@
 //! signature is no part of the question or the answer; the name in it is who asked, and
 //! becomes an interviewer of the record.
 
-use super::lines::{Line, LineKind};
-use super::{short, Para};
 use crate::model::{Diagnostic, Interview, Person, Role, Sourced};
+use crate::read::structure::lines::{Line, LineKind};
+use crate::read::structure::{short, Para};
 use std::ops::Range;
 
 /// A reader who signed a question.

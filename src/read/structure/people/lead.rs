@@ -14,9 +14,9 @@
 //! name (`X and Y`) is never taken: the first is the interviewer (`interviewer` reads it
 //! when the lead speaks of the interview), the second is several people.
 
-use crate::infer::people::{self as names, Found};
+use super::names::{self, Found};
+use crate::lexicon::{self, lexicon};
 use crate::model::{Interview, TurnKind};
-use crate::read::lexicon::{self, lexicon};
 
 /// The interviewee's name in the lead, with why.
 pub fn interviewee(src: &str, iv: &Interview) -> Option<(Found, String)> {

@@ -6,7 +6,7 @@
 //! carries `Provenance::Text`. They never make up a name from a label alone when the
 //! label is a generic word (`Q`, `PREGUNTA`) or an acronym (`VOA`).
 
-use crate::read::lexicon::{self, lexicon};
+use crate::lexicon::{self, lexicon};
 use std::ops::Range;
 
 /// A name read from the text, with where.

@@ -1,8 +1,9 @@
-//! Language data for the readers: label words, closing phrases, credit prefixes, chrome
-//! phrases, month names, titles.
+//! Language data: label words, closing phrases, credit prefixes, chrome phrases, month
+//! names, titles — for the readers (`read/`) and for inference (`infer/`) alike, which is
+//! why it sits beside both rather than inside either.
 //!
-//! The words live in `lexicon.toml` (compiled in), so the rules in `structure` stay free of
-//! language literals and a language is added by editing data, not code.
+//! The words live in `lexicon.toml` (compiled in), so the rules stay free of language
+//! literals and a language is added by editing data, not code.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
