@@ -342,3 +342,19 @@ fn a_host_who_welcomes_the_guest_is_named_though_no_turn_asks_yet() {
         assert_eq!(names(&iv, Role::Interviewee), ["Sam Liang"]);
     }
 }
+
+#[test]
+fn a_japanese_name_line_takes_the_full_name_and_the_title_names_the_interview() {
+    // `──` asks, `松家` alone on a line answers; `松家仁之さん` is printed in the title.
+    if let Some(iv) = read_case("pages/231-ja-hobonichi-matsuie-interview.txt") {
+        assert_eq!(names(&iv, Role::Interviewee), ["松家仁之"]);
+        assert_eq!(
+            iv.meta.headline.map(|h| h.value).as_deref(),
+            Some("インタビューとは何か。松家仁之さん篇")
+        );
+    }
+    // A Chinese title that names the interview (`…的采访`), standing alone in the head.
+    if let Some(iv) = read_case("pages/228-zh-usembassy-china-pompeo-pete-mundo.txt") {
+        assert!(iv.meta.headline.is_some_and(|h| h.value.contains("采访")));
+    }
+}

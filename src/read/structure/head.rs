@@ -449,7 +449,22 @@ fn title_evidence<'a>(
     let caseless = !t.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     let named = ws.len() >= 2 && ws[1..].windows(2).any(|p| capital(p[0]) && capital(p[1]));
     let long = ws.len() >= 4 || (caseless && t.chars().count() >= 8);
-    if long && lexicon::mentions(&lex.interview_words, t) && (named || caseless) {
+    // Unspaced scripts (`インタビューとは何か。松家仁之さん篇`) have no words to match: there the
+    // interview word is looked for inside the line, a line standing alone (a hard-wrapped
+    // lead that mentions an interview runs on over several lines).
+    let alone = !head
+        .iter()
+        .any(|&m| m != head[n] && ls[m].block == ls[head[n]].block);
+    let unspaced_mention = caseless
+        && alone
+        && lex
+            .interview_words
+            .iter()
+            .any(|w| w.chars().all(crate::lexicon::is_unspaced) && t.contains(w.as_str()));
+    if long
+        && (lexicon::mentions(&lex.interview_words, t) || unspaced_mention)
+        && (named || caseless)
+    {
         return Some(("it names an interview and who is in it".into(), None));
     }
     // `Harbour Voices — Episode 42: …`, `… | Ep. 7 – …`: a programme's numbered episode.

@@ -94,6 +94,10 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
             ));
         }
     }
+    let name_breaks: Vec<(usize, String)> = rewritten
+        .as_ref()
+        .map(|(_, m)| m.name_breaks.clone())
+        .unwrap_or_default();
     let unmarked_first = rewritten.as_ref().and_then(|(_, m)| m.unmarked_first);
     let replies: Vec<usize> = rewritten
         .as_ref()
@@ -372,6 +376,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     people::assign(src, &mut iv, labelled);
     people::askers::add(&mut iv, &readers);
     people::title_names::name_initials(src, &mut iv);
+    people::name_breaks(src, &mut iv, &name_breaks);
     colleagues(&mut iv);
     programme_intro(&mut iv);
     backchannels(&mut iv);

@@ -1333,6 +1333,48 @@ fn name_before_title(src: &str, text: &str, title: &str) -> Option<(Found, usize
     None
 }
 
+/// `松家` alone on its line before an answer (a turn break of the bar layout, see
+/// `marks`): the speaker of the turn after it, named in full where the text prints the
+/// surname with its given name and an honorific (`松家仁之さん`).
+pub fn name_breaks(src: &str, iv: &mut Interview, breaks: &[(usize, String)]) {
+    for (at, short) in breaks {
+        let Some(t) = iv.turns.iter().position(|t| t.span.start >= *at) else {
+            continue;
+        };
+        let role = iv.turns[t].role;
+        if iv.turns[t].speaker.is_some() || role == Role::Other {
+            continue;
+        }
+        let Some(f) = cjk_full_name(src, short) else {
+            continue;
+        };
+        let idx = match iv.people.iter().position(|p| p.name.value == f.name) {
+            Some(i) if iv.people[i].role == role => i,
+            Some(_) => continue,
+            None => {
+                iv.diagnostics.push(Diagnostic::info(
+                    "person",
+                    format!(
+                        "{} {}: the name line '{short}' before the turn begins the name printed in full with an honorific",
+                        role.as_str(),
+                        f.name
+                    ),
+                    Some(f.span.clone()),
+                ));
+                iv.people.push(Person {
+                    name: Sourced::from_text(f.name.clone(), f.span.clone()),
+                    role,
+                    job_title: None,
+                    affiliation: None,
+                    labels: Vec::new(),
+                });
+                iv.people.len() - 1
+            }
+        };
+        iv.turns[t].speaker = Some(idx);
+    }
+}
+
 /// The full name a Han-script surname label stands for, where the text prints the
 /// surname, one or two more Han characters and an honorific (`鈴木一郎社長`, `王立先生`).
 fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
