@@ -287,6 +287,11 @@ fn offset_in(after: &str) -> Option<i32> {
         regex::Regex::new(r"(?i)^\s*\(?\s*(?:gmt|utc)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\b").unwrap()
     });
     let c = re.captures(after)?;
+    // `1:00pm-2:01pm`: the end of a range of hours, not an offset.
+    let tail = &after[c.get(0)?.end()..];
+    if tail.starts_with(':') || tail.starts_with(['a', 'p', 'A', 'P']) {
+        return None;
+    }
     let h: i32 = c[2].parse().ok()?;
     let m: i32 = c.get(3).map_or(Some(0), |g| g.as_str().parse().ok())?;
     if h > 14 || m > 59 {
@@ -627,6 +632,13 @@ mod tests {
             clock_with_offset(line, "2006-02-27"),
             Some(("16:57:00".into(), "+03:00".into()))
         );
+    }
+
+    #[test]
+    fn a_range_of_hours_is_no_offset() {
+        assert_eq!(offset_in("-2:01pm PDT"), None);
+        assert_eq!(offset_in("-2pm"), None);
+        assert_eq!(offset_in(" -05:00"), Some(-300));
     }
 
     #[test]

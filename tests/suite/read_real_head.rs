@@ -199,3 +199,24 @@ fn a_chat_date_line_with_its_clock_and_the_zone_the_lead_gives_the_same_time() {
     // time in January is standard time.
     assert_eq!(date(&iv), Some("2007-01-12T11:00:00-05:00"));
 }
+
+#[test]
+fn a_broadcast_listing_dates_the_programme_without_a_headline() {
+    // `tv Deadline White House MSNBC July 4, 2019 1:00pm-2:01pm PDT`: the air date; the
+    // listing is no headline, and the range of hours is no time-zone offset.
+    if let Some(path) =
+        crate::shared::shared("corpus/pages/203-en-archive-msnbc-earthquake-captions.txt")
+    {
+        let name = path.display().to_string();
+        let text = colloquy::read::decode(&name, &std::fs::read(&path).unwrap()).unwrap();
+        let iv = colloquy::read::read(&name, &text).unwrap();
+        assert_eq!(
+            iv.meta
+                .date_published
+                .map(|d| d.value.as_str().to_string())
+                .as_deref(),
+            Some("2019-07-04")
+        );
+        assert!(iv.meta.headline.is_none());
+    }
+}

@@ -89,7 +89,10 @@ pub fn read_head(
                 // the date with its weekday and clock.
                 let byline_date = lexicon::starts_with_phrase(&lex.byline_prefixes, rest).is_some()
                     && without_date_words(rest).split_whitespace().count() <= 6;
-                if (rest.split_whitespace().count() <= 5 || byline_date) && !too_much {
+                // `tv Deadline White House MSNBC July 4, 2019 1:00pm-2:01pm PDT`: a
+                // broadcast listing, the date followed by the hours on air.
+                let on_air = hours_on_air(&t[r.start..]) && rest.split_whitespace().count() <= 9;
+                if (rest.split_whitespace().count() <= 5 || byline_date || on_air) && !too_much {
                     let s = ls[i].span.start;
                     // The clock with its offset, when the line gives both.
                     let date = match &date {
@@ -249,6 +252,26 @@ pub fn read_head(
     if iv.meta.date_published.is_none() {
         iv.diagnostics.push(Diagnostic::warning("no-date", "the text shows no date line; no publication date is given (pass one in a sidecar or manifest)", None));
     }
+}
+
+/// A range of clock times (`1:00pm-2:01pm`, `10:00 – 11:30`) in `t`.
+fn hours_on_air(t: &str) -> bool {
+    let clock_at = |s: &str| -> Option<usize> {
+        let d = s.chars().take_while(char::is_ascii_digit).count();
+        ((1..=2).contains(&d)
+            && s[d..].starts_with(':')
+            && s[d + 1..].chars().take_while(char::is_ascii_digit).count() == 2)
+            .then_some(d + 3)
+    };
+    t.char_indices().any(|(i, _)| {
+        let Some(n) = clock_at(&t[i..]) else {
+            return false;
+        };
+        let rest = t[i + n..]
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        rest.strip_prefix(['-', '–'])
+            .is_some_and(|r| clock_at(r.trim_start()).is_some())
+    })
 }
 
 /// A `Label: text` line that is the title, not a turn: the first label of the text, its
