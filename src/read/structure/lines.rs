@@ -70,6 +70,13 @@ fn url_re() -> &'static Regex {
     R.get_or_init(|| re(r"https?://\S+"))
 }
 
+/// The index of the line whose span holds byte `pos`. Spans are disjoint and in source
+/// order, so a binary search finds it: looking up every label's line stays linear overall.
+pub fn line_at(ls: &[Line], pos: usize) -> Option<usize> {
+    let i = ls.partition_point(|l| l.span.start <= pos).checked_sub(1)?;
+    ls[i].span.contains(&pos).then_some(i)
+}
+
 /// Whitespace, or a zero-width filler (U+200B, U+00AD) that readers of marked-up formats
 /// write where markup was.
 pub fn is_blank_char(c: char) -> bool {
