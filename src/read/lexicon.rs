@@ -211,7 +211,8 @@ pub fn contains(list: &[String], word: &str) -> bool {
 
 /// The entry of `list` that `text` starts with as whole words, longest first.
 pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let lower = text.trim_start().to_lowercase();
+    let lower = lower_head(text.trim_start(), list);
+    let lower = lower.as_str();
     list.iter()
         .filter(|p| {
             // Scripts without spaces (CJK) have no word boundary to check, and neither has
@@ -229,6 +230,21 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
         })
         .max_by_key(|p| p.len())
         .map(|s| s.as_str())
+}
+
+/// The lower-cased start of `text`, long enough to compare with every entry of `list`
+/// and the character after it: a line's head, not the whole line, is copied. Lower-casing
+/// is per character except for the Greek final sigma, which looks ahead up to the next
+/// character that is neither cased nor case-ignorable; the cut is made at whitespace
+/// (neither), so the head lower-cases exactly as the same bytes of the whole line do.
+fn lower_head(text: &str, list: &[String]) -> String {
+    let need = list.iter().map(|p| p.chars().count()).max().unwrap_or(0) + 1;
+    let cut = text
+        .char_indices()
+        .skip(need)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| i);
+    text[..cut].to_lowercase()
 }
 
 /// A character inside a word: a letter or digit, or a combining mark that writes a vowel
