@@ -205,46 +205,65 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// True when `list` holds `word` (already lower-cased by the caller or not).
 pub fn contains(list: &[String], word: &str) -> bool {
-    let w = word.trim().to_lowercase();
-    list.contains(&w)
+    let w = lower(word.trim());
+    list.iter().any(|e| *e == *w)
+}
+
+/// `text` lower-cased, borrowed when lower-casing would not change it (most words the
+/// readers look up are lower case already), so no copy is made then.
+pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    // A character whose lower case is itself; the final-sigma rule concerns `Σ`, which
+    // changes anyway.
+    let same = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if text.chars().all(same) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// The entry of `list` that `text` starts with as whole words, longest first.
 pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let lower = lower_head(text.trim_start(), list);
-    let lower = lower.as_str();
+    let lower = lower(head(text.trim_start(), list));
+    let lower: &str = &lower;
     list.iter()
         .filter(|p| {
-            // Scripts without spaces (CJK) have no word boundary to check, and neither has
-            // a phrase that ends with punctuation (`聞き手：`).
-            let spaced = p
-                .chars()
-                .last()
-                .is_some_and(|c| is_word_char(c) && !is_unspaced(c));
-            lower.starts_with(p.as_str())
-                && (!spaced
+            // The cheap test first: most entries differ in their first bytes.
+            lower.starts_with(p.as_str()) && {
+                // Scripts without spaces (CJK) have no word boundary to check, and neither
+                // has a phrase that ends with punctuation (`聞き手：`).
+                let spaced = p
+                    .chars()
+                    .last()
+                    .is_some_and(|c| is_word_char(c) && !is_unspaced(c));
+                !spaced
                     || lower[p.len()..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !is_word_char(c)))
+                        .is_none_or(|c| !is_word_char(c))
+            }
         })
         .max_by_key(|p| p.len())
         .map(|s| s.as_str())
 }
 
-/// The lower-cased start of `text`, long enough to compare with every entry of `list`
-/// and the character after it: a line's head, not the whole line, is copied. Lower-casing
+/// The start of `text`, long enough that its lower case holds every entry of `list` and
+/// the character after it: a line's head, not the whole line, is lower-cased. Lower-casing
 /// is per character except for the Greek final sigma, which looks ahead up to the next
 /// character that is neither cased nor case-ignorable; the cut is made at whitespace
 /// (neither), so the head lower-cases exactly as the same bytes of the whole line do.
-fn lower_head(text: &str, list: &[String]) -> String {
-    let need = list.iter().map(|p| p.chars().count()).max().unwrap_or(0) + 1;
+fn head<'t>(text: &'t str, list: &[String]) -> &'t str {
+    // An entry has no more characters than bytes.
+    let need = list.iter().map(String::len).max().unwrap_or(0) + 1;
     let cut = text
         .char_indices()
         .skip(need)
         .find(|(_, c)| c.is_whitespace())
         .map_or(text.len(), |(i, _)| i);
-    text[..cut].to_lowercase()
+    &text[..cut]
 }
 
 /// A character inside a word: a letter or digit, or a combining mark that writes a vowel

@@ -283,7 +283,9 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         let l = lower.clone();
         let mut rest = l.clone();
         for n in &lex.language_names {
-            rest = rest.replace(n.as_str(), "");
+            if rest.contains(n.as_str()) {
+                rest = rest.replace(n.as_str(), "");
+            }
         }
         rest.trim().is_empty() && l.len() > 2
     } {
