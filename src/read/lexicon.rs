@@ -5,6 +5,7 @@
 //! language literals and a language is added by editing data, not code.
 
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -300,13 +301,51 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// True when any entry of `list` (one or more words) occurs in `text` as whole words.
 pub fn mentions(list: &[String], text: &str) -> bool {
-    let ws = words(text);
-    list.iter().any(|entry| {
-        let parts: Vec<&str> = entry.split_whitespace().collect();
-        !parts.is_empty()
-            && ws
-                .windows(parts.len())
-                .any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
+    thread_local! {
+        static WORDS: RefCell<(String, Vec<String>)> = RefCell::default();
+    }
+    // The rules ask about one paragraph with list after list: its words are split and
+    // lower-cased once (remembered by content, for the thread's last text).
+    WORDS.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != text {
+            last.1 = words(text);
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        let ws = &last.1;
+        list.iter().any(|entry| {
+            let mut parts = entry.split_whitespace();
+            let Some(first) = parts.next() else {
+                return false;
+            };
+            let n = 1 + parts.count();
+            ws.windows(n).any(|win| {
+                win[0] == first
+                    && win[1..]
+                        .iter()
+                        .zip(entry.split_whitespace().skip(1))
+                        .all(|(a, b)| a == b)
+            })
+        })
+    })
+}
+
+/// Calls `f` with `text` lower-cased. The last text lower-cased on this thread is kept
+/// (compared by content), as the people and lead rules look for phrase after phrase in
+/// one text.
+pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static LOWER: RefCell<(String, String)> = RefCell::default();
+    }
+    LOWER.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != text {
+            last.1 = text.to_lowercase();
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        f(&last.1)
     })
 }
 
