@@ -3,7 +3,10 @@
 //! `cargo bench --bench pipeline` prints microseconds per document for reading, and
 //! for writing + checking each output: JSON-LD, NewsML-G2 (the libxml2 XSD validation
 //! dominates), the HTML page (its JSON-LD is written and checked too), Dublin Core and
-//! OHMS (XSD-checked), and reading the OHMS samples of ../shared when present. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
+//! OHMS (XSD-checked), and reading the OHMS samples of ../shared when present. Then
+//! reading long generated transcripts (labelled `Q:`/`A:` lines, and unlabelled
+//! question/answer paragraphs) at 1×, 2×, 4× and 10× a base length, in µs per KB: a
+//! reader linear in its input prints about the same number at every size. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
 //! on one machine only.
 
 use colloquy::check::Checker;
@@ -94,5 +97,48 @@ fn main() {
                 let _ = std::hint::black_box(pipeline::read(name, bytes));
             }
         });
+    }
+    scaling();
+}
+
+/// Reading time per KB of two long transcript shapes at growing sizes.
+fn scaling() {
+    let labelled = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Q: What happened in year {i}?\nA: Much happened in {i}, and more after it.\n"
+                )
+            })
+            .collect()
+    };
+    let paragraphs = |n: usize| -> String {
+        let mut s = String::from("A talk with Bob Stone\n\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "Why is number {i} here?\n\nBecause {i} came after the one before it.\n\n"
+            ));
+        }
+        s
+    };
+    let shapes: [(&str, &dyn Fn(usize) -> String); 2] = [
+        ("Q:/A: lines", &labelled),
+        ("question/answer paragraphs", &paragraphs),
+    ];
+    for (shape, make) in shapes {
+        for times in [1, 2, 4, 10] {
+            let text = make(500 * times);
+            let kb = text.len() as f64 / 1024.0;
+            let start = Instant::now();
+            let mut rounds = 0u32;
+            while rounds < 2 || start.elapsed() < Duration::from_millis(500) {
+                std::hint::black_box(pipeline::read("long.txt", text.as_bytes()).ok());
+                rounds += 1;
+            }
+            let per_kb = start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds) / kb;
+            println!(
+                "read {shape:<27} {times:>2}× ({kb:>6.0} KB) {per_kb:>8.1} µs/KB  ({rounds} rounds)"
+            );
+        }
     }
 }

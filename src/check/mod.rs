@@ -34,6 +34,7 @@ pub use rules::{rule_doc, RuleDoc, RULES};
 use crate::model::Severity;
 use jsontree::LineIndex;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::path::Path;
 use thiserror::Error;
 
@@ -315,10 +316,12 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
 /// `validate` runs) applies it only when [`Checker::with_interview_profile`] asked for
 /// it. It is never chosen by guessing from a document's guid or genre.
 pub struct Checker {
-    schema: json_schema::JsonSchemaCheck,
-    profile: xsd::XsdCheck,
-    dublin_core: xsd::XsdCheck,
-    official: xsd::XsdCheck,
+    // Each schema is compiled on first use: a run that writes only JSON-LD never pays
+    // for the NewsML-G2 XSDs (tens of milliseconds), which matters for one-file runs.
+    schema: OnceCell<json_schema::JsonSchemaCheck>,
+    profile: OnceCell<xsd::XsdCheck>,
+    dublin_core: OnceCell<xsd::XsdCheck>,
+    official: OnceCell<xsd::XsdCheck>,
     /// What reports call `official`.
     official_name: String,
     interview_profile: bool,
@@ -334,21 +337,49 @@ pub const DUBLIN_CORE_NAME: &str = "colloquy oai_dc XSD (bundled)";
 impl Checker {
     /// `official_xsd`: another NewsML-G2 schema to use instead of the bundled official
     /// 2.35 XSD (e.g. another version's `-All-Power.xsd`, with `xml.xsd` beside it).
+    ///
+    /// A schema given by path is compiled here, so that a bad one is an error at once;
+    /// the bundled schemas are compiled when first needed (they are tested to compile).
     pub fn new(official_xsd: Option<&Path>) -> Result<Checker, CheckError> {
-        let (official, official_name) = match official_xsd {
-            Some(path) => (
-                xsd::XsdCheck::from_path(path)?,
-                format!("{} (--xsd)", path.display()),
-            ),
-            None => (xsd::XsdCheck::official()?, xsd::OFFICIAL_NAME.to_string()),
+        xsd::init();
+        let official = OnceCell::new();
+        let official_name = match official_xsd {
+            Some(path) => {
+                let _ = official.set(xsd::XsdCheck::from_path(path)?);
+                format!("{} (--xsd)", path.display())
+            }
+            None => xsd::OFFICIAL_NAME.to_string(),
         };
         Ok(Checker {
-            schema: json_schema::JsonSchemaCheck::bundled(),
-            profile: xsd::XsdCheck::profile()?,
-            dublin_core: xsd::XsdCheck::dublin_core()?,
+            schema: OnceCell::new(),
+            profile: OnceCell::new(),
+            dublin_core: OnceCell::new(),
             official,
             official_name,
             interview_profile: false,
+        })
+    }
+
+    fn schema(&self) -> &json_schema::JsonSchemaCheck {
+        self.schema
+            .get_or_init(json_schema::JsonSchemaCheck::bundled)
+    }
+
+    fn official(&self) -> &xsd::XsdCheck {
+        self.official.get_or_init(|| {
+            xsd::XsdCheck::official().expect("the bundled NewsML-G2 XSD compiles (tested)")
+        })
+    }
+
+    fn profile(&self) -> &xsd::XsdCheck {
+        self.profile.get_or_init(|| {
+            xsd::XsdCheck::profile().expect("the bundled NewsML-G2 profile XSD compiles (tested)")
+        })
+    }
+
+    fn dublin_core(&self) -> &xsd::XsdCheck {
+        self.dublin_core.get_or_init(|| {
+            xsd::XsdCheck::dublin_core().expect("the bundled oai_dc XSD compiles (tested)")
         })
     }
 
@@ -445,7 +476,7 @@ impl Checker {
     /// Checks an `oai_dc:dc` Dublin Core record against the bundled schema (convert
     /// calls this before writing its own record).
     pub fn check_dublin_core(&self, text: &str) -> Vec<Finding> {
-        dublin_core::check(text, &self.dublin_core)
+        dublin_core::check(text, self.dublin_core())
     }
 
     /// Checks one of colloquy's own NewsML-G2 documents against the official schema
@@ -456,7 +487,7 @@ impl Checker {
 
     /// JSON-LD findings, and what the document was checked against.
     fn jsonld(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let findings = jsonld::check(text, profile.then_some(&self.schema), false);
+        let findings = jsonld::check(text, profile.then(|| self.schema()), false);
         // Invalid JSON: nothing else could run.
         if findings
             .iter()
@@ -469,7 +500,7 @@ impl Checker {
 
     fn html(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
         let findings = html::check(text, |block| {
-            jsonld::check(block, profile.then_some(&self.schema), true)
+            jsonld::check(block, profile.then(|| self.schema()), true)
         });
         (findings, jsonld_checked_against(profile))
     }
@@ -490,10 +521,10 @@ impl Checker {
             return (findings, Vec::new());
         }
         let mut against = vec![self.official_name.clone()];
-        findings.extend(self.official.check(text));
+        findings.extend(self.official().check(text));
         if profile {
             against.push(xsd::PROFILE_NAME.to_string());
-            findings.extend(self.profile.check(text));
+            findings.extend(self.profile().check(text));
         }
         sort_findings(&mut findings);
         // The profile and the official schema can report the same violation, and both

@@ -493,10 +493,15 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if is_value_object(node) {
             return;
         }
-        let mut ctx = ctx.clone();
-        if let Some(c) = node.get("@context") {
-            ctx.apply(c);
-        }
+        // Most nodes have no @context of their own: they share the parent's, uncopied.
+        let ctx: std::borrow::Cow<Context> = match node.get("@context") {
+            Some(c) => {
+                let mut own = ctx.clone();
+                own.apply(c);
+                std::borrow::Cow::Owned(own)
+            }
+            None => std::borrow::Cow::Borrowed(ctx),
+        };
         let id = node.get("@id").and_then(Json::as_str).map(str::to_string);
         if let Some(id) = &id {
             let types: Vec<String> = type_strings(node)
@@ -591,10 +596,15 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         let Some(members) = node.as_object() else {
             return;
         };
-        let mut ctx = ctx.clone();
-        if let Some(c) = node.get("@context") {
-            ctx.apply(c);
-        }
+        // Most nodes have no @context of their own: they share the parent's, uncopied.
+        let ctx: std::borrow::Cow<Context> = match node.get("@context") {
+            Some(c) => {
+                let mut own = ctx.clone();
+                own.apply(c);
+                std::borrow::Cow::Owned(own)
+            }
+            None => std::borrow::Cow::Borrowed(ctx),
+        };
         let id = node.get("@id").and_then(Json::as_str);
         // Types written here, checked for existence.
         let mut types: BTreeSet<String> = BTreeSet::new();

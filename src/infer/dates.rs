@@ -457,23 +457,51 @@ fn year_of(tok: &str) -> Option<i32> {
         .filter(|y| (1000..=2999).contains(y))
 }
 
+/// Every month spelling (its words), keyed by its first word, with its rank in
+/// [`Lexicon::month_spellings`](crate::read::lexicon::Lexicon::month_spellings) order
+/// (ascending within a key) and its month.
+#[allow(clippy::type_complexity)]
+fn month_index() -> &'static std::collections::HashMap<String, Vec<(usize, Vec<String>, u8)>> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<String, Vec<(usize, Vec<String>, u8)>>,
+    > = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<(usize, Vec<String>, u8)>> =
+            Default::default();
+        for (rank, (name, month)) in lexicon().month_spellings().iter().enumerate() {
+            let parts: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+            if let Some(first) = parts.first() {
+                index
+                    .entry(first.clone())
+                    .or_default()
+                    .push((rank, parts, *month));
+            }
+        }
+        index
+    })
+}
+
 /// Finds `month` (by name), `year` and, next to the month, a `day`. Returns the date and
 /// the tokens that were not used.
 fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
     let toks = tokens(line);
     let lower: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
     // Find the month phrase (one or more tokens) — longest spelling first.
-    let mut found: Option<(usize, usize, u8)> = None; // (first token, token count, month)
-    'outer: for (name, month) in lexicon().month_spellings() {
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        for i in 0..lower.len() {
-            if i + parts.len() <= lower.len() && lower[i..i + parts.len()] == parts[..] {
-                found = Some((i, parts.len(), *month));
-                break 'outer;
+    // The first spelling in that order that occurs, at its first place: the spellings
+    // starting with each token are looked up rather than every spelling tried at every token.
+    let index = month_index();
+    let mut found: Option<(usize, usize, usize, u8)> = None; // (spelling, first token, token count, month)
+    for i in 0..lower.len() {
+        for (rank, parts, month) in index.get(lower[i]).into_iter().flatten() {
+            if found.is_some_and(|(r, ..)| r <= *rank) {
+                break;
+            }
+            if i + parts.len() <= lower.len() && lower[i..i + parts.len()].iter().eq(parts.iter()) {
+                found = Some((*rank, i, parts.len(), *month));
             }
         }
     }
-    let (mi, mlen, month) = found?;
+    let (_, mi, mlen, month) = found?;
     let after = mi + mlen;
     let year_idx =
         (0..lower.len()).find(|&i| (i < mi || i >= after) && year_of(lower[i]).is_some())?;

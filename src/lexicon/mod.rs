@@ -6,6 +6,7 @@
 //! literals and a language is added by editing data, not code.
 
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -208,30 +209,65 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// True when `list` holds `word` (already lower-cased by the caller or not).
 pub fn contains(list: &[String], word: &str) -> bool {
-    let w = word.trim().to_lowercase();
-    list.contains(&w)
+    let w = lower(word.trim());
+    list.iter().any(|e| *e == *w)
+}
+
+/// `text` lower-cased, borrowed when lower-casing would not change it (most words the
+/// readers look up are lower case already), so no copy is made then.
+pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    // A character whose lower case is itself; the final-sigma rule concerns `Σ`, which
+    // changes anyway.
+    let same = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if text.chars().all(same) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// The entry of `list` that `text` starts with as whole words, longest first.
 pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let lower = text.trim_start().to_lowercase();
+    let lower = lower(head(text.trim_start(), list));
+    let lower: &str = &lower;
     list.iter()
         .filter(|p| {
-            // Scripts without spaces (CJK) have no word boundary to check, and neither has
-            // a phrase that ends with punctuation (`聞き手：`).
-            let spaced = p
-                .chars()
-                .last()
-                .is_some_and(|c| is_word_char(c) && !is_unspaced(c));
-            lower.starts_with(p.as_str())
-                && (!spaced
+            // The cheap test first: most entries differ in their first bytes.
+            lower.starts_with(p.as_str()) && {
+                // Scripts without spaces (CJK) have no word boundary to check, and neither
+                // has a phrase that ends with punctuation (`聞き手：`).
+                let spaced = p
+                    .chars()
+                    .last()
+                    .is_some_and(|c| is_word_char(c) && !is_unspaced(c));
+                !spaced
                     || lower[p.len()..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !is_word_char(c)))
+                        .is_none_or(|c| !is_word_char(c))
+            }
         })
         .max_by_key(|p| p.len())
         .map(|s| s.as_str())
+}
+
+/// The start of `text`, long enough that its lower case holds every entry of `list` and
+/// the character after it: a line's head, not the whole line, is lower-cased. Lower-casing
+/// is per character except for the Greek final sigma, which looks ahead up to the next
+/// character that is neither cased nor case-ignorable; the cut is made at whitespace
+/// (neither), so the head lower-cases exactly as the same bytes of the whole line do.
+fn head<'t>(text: &'t str, list: &[String]) -> &'t str {
+    // An entry has no more characters than bytes.
+    let need = list.iter().map(String::len).max().unwrap_or(0) + 1;
+    let cut = text
+        .char_indices()
+        .skip(need)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..cut]
 }
 
 /// A character inside a word: a letter or digit, or a combining mark that writes a vowel
@@ -268,13 +304,51 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// True when any entry of `list` (one or more words) occurs in `text` as whole words.
 pub fn mentions(list: &[String], text: &str) -> bool {
-    let ws = words(text);
-    list.iter().any(|entry| {
-        let parts: Vec<&str> = entry.split_whitespace().collect();
-        !parts.is_empty()
-            && ws
-                .windows(parts.len())
-                .any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
+    thread_local! {
+        static WORDS: RefCell<(String, Vec<String>)> = RefCell::default();
+    }
+    // The rules ask about one paragraph with list after list: its words are split and
+    // lower-cased once (remembered by content, for the thread's last text).
+    WORDS.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != text {
+            last.1 = words(text);
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        let ws = &last.1;
+        list.iter().any(|entry| {
+            let mut parts = entry.split_whitespace();
+            let Some(first) = parts.next() else {
+                return false;
+            };
+            let n = 1 + parts.count();
+            ws.windows(n).any(|win| {
+                win[0] == first
+                    && win[1..]
+                        .iter()
+                        .zip(entry.split_whitespace().skip(1))
+                        .all(|(a, b)| a == b)
+            })
+        })
+    })
+}
+
+/// Calls `f` with `text` lower-cased. The last text lower-cased on this thread is kept
+/// (compared by content), as the people and lead rules look for phrase after phrase in
+/// one text.
+pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static LOWER: RefCell<(String, String)> = RefCell::default();
+    }
+    LOWER.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != text {
+            last.1 = text.to_lowercase();
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        f(&last.1)
     })
 }
 

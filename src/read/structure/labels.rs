@@ -27,11 +27,21 @@ pub struct LabelHit {
     pub weak: bool,
 }
 
+// The label patterns leave their length limits to code (`within`): a bounded repetition
+// of a Unicode class (`[^:]{0,48}`) compiles into one copy of the class per count, which
+// cost tens of milliseconds at start-up. The repetitions are lazy (or end where the class
+// ends), so the shortest label the pattern allows is the one a bounded pattern finds, and
+// checking its length afterwards decides the same.
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]{0,48}?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
+        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
     })
+}
+
+/// `label` when it has at most `max` characters (see `label_re`).
+fn within(label: &str, max: usize) -> Option<&str> {
+    (label.chars().nth(max).is_none()).then_some(label)
 }
 
 /// The normalised key of a label.
@@ -53,6 +63,7 @@ pub fn key_of(label: &str) -> String {
 pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = label_re().captures(text)?;
+    within(c.get(2)?.as_str(), 49)?;
     let chevrons = c.get(1).is_some();
     let label = c.get(2)?.as_str().trim();
     let whole = c.get(0)?;
@@ -161,8 +172,7 @@ fn stamp_re() -> &'static Regex {
 fn dot_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^[*_]*(\p{L}{1,12})(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]")
-            .unwrap()
+        Regex::new(r"^[*_]*(\p{L}+)(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]").unwrap()
     })
 }
 
@@ -171,7 +181,7 @@ fn dot_re() -> &'static Regex {
 pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = dot_re().captures(text)?;
-    let label = c.get(1)?.as_str();
+    let label = within(c.get(1)?.as_str(), 12)?;
     let key = key_of(label);
     if !(lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key))
@@ -196,10 +206,8 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn wrapped_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]{0,30}?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S",
-        )
-        .unwrap()
+        Regex::new(r"^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]*?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S")
+            .unwrap()
     })
 }
 
@@ -209,7 +217,7 @@ fn wrapped_re() -> &'static Regex {
 pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = wrapped_re().captures(text)?;
-    let label = c.get(2)?.as_str().trim();
+    let label = within(c.get(2)?.as_str(), 31)?.trim();
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key);
@@ -245,7 +253,7 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
 fn dash_sep_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]{0,40}?)[*_]*[ \t]+([–—]|-)[ \t]+[*_]*\S").unwrap()
+        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]*?)[*_]*[ \t]+([–—]|-)[ \t]+[*_]*\S").unwrap()
     })
 }
 
@@ -257,7 +265,7 @@ fn dash_sep_re() -> &'static Regex {
 pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
     let c = dash_sep_re().captures(text)?;
-    let label = c.get(1)?.as_str().trim();
+    let label = within(c.get(1)?.as_str(), 41)?.trim();
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key);

@@ -70,6 +70,13 @@ fn url_re() -> &'static Regex {
     R.get_or_init(|| re(r"https?://\S+"))
 }
 
+/// The index of the line whose span holds byte `pos`. Spans are disjoint and in source
+/// order, so a binary search finds it: looking up every label's line stays linear overall.
+pub fn line_at(ls: &[Line], pos: usize) -> Option<usize> {
+    let i = ls.partition_point(|l| l.span.start <= pos).checked_sub(1)?;
+    ls[i].span.contains(&pos).then_some(i)
+}
+
 /// Whitespace, or a zero-width filler (U+200B, U+00AD) that readers of marked-up formats
 /// write where markup was.
 pub fn is_blank_char(c: char) -> bool {
@@ -276,7 +283,9 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         let l = lower.clone();
         let mut rest = l.clone();
         for n in &lex.language_names {
-            rest = rest.replace(n.as_str(), "");
+            if rest.contains(n.as_str()) {
+                rest = rest.replace(n.as_str(), "");
+            }
         }
         rest.trim().is_empty() && l.len() > 2
     } {

@@ -187,10 +187,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         .iter()
         .flatten()
         .map(|h| {
-            let end = ls
-                .iter()
-                .find(|l| l.span.contains(&h.span.start))
-                .map_or(h.content_start, |l| l.span.end);
+            let end = lines::line_at(&ls, h.span.start).map_or(h.content_start, |i| ls[i].span.end);
             let content = src[h.content_start.min(end)..end].trim();
             (h.clone(), (ends_sentence(content), content.chars().count()))
         })
@@ -240,7 +237,7 @@ pub fn recognize_with(src: &str, opts: &Options) -> Interview {
         let h = first.as_ref().expect("found a hit");
         let known = lexicon::contains(&lexicon().question_labels, &h.key)
             || lexicon::contains(&lexicon().answer_labels, &h.key);
-        let at = ls.iter().position(|l| l.span.contains(&h.span.start));
+        let at = lines::line_at(&ls, h.span.start);
         if !known
             && (quoted_headline(src, &ls, h)
                 || at.is_some_and(|i| head::label_is_title(src, &ls, &used, i)))
@@ -554,7 +551,7 @@ fn capitals_label(h: &LabelHit) -> bool {
 
 /// The text after the label's colon is one quotation and nothing else (`"…"`, `« … »`).
 fn quoted_headline(src: &str, ls: &[Line], h: &LabelHit) -> bool {
-    let Some(l) = ls.iter().find(|l| l.span.contains(&h.span.start)) else {
+    let Some(l) = lines::line_at(ls, h.span.start).map(|i| &ls[i]) else {
         return false;
     };
     let line = &src[h.span.start..l.span.end];
@@ -831,7 +828,7 @@ fn labelled_mode(
         .iter()
         .flatten()
         .filter(|h| {
-            let line = ls.iter().find(|l| l.span.contains(&h.span.start));
+            let line = lines::line_at(ls, h.span.start).map(|i| &ls[i]);
             line.is_some_and(|l| {
                 let c = &src[h.content_start.min(l.span.end)..l.span.end];
                 c.trim_end().ends_with(['?', '？']) || c.trim_start().starts_with('¿')

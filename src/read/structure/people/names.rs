@@ -474,18 +474,20 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
 
 /// Every occurrence of `phrase` in `text` in any letter case, as whole words.
 pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
-    let (lt, lp) = (text.to_lowercase(), phrase.to_lowercase());
-    if lt.len() != text.len() || lp.len() != phrase.len() || lp.is_empty() {
-        return text
-            .match_indices(phrase)
+    let lp = crate::read::lexicon::lower(phrase);
+    crate::read::lexicon::with_lower(text, |lt| {
+        if lt.len() != text.len() || lp.len() != phrase.len() || lp.is_empty() {
+            return text
+                .match_indices(phrase)
+                .map(|(i, m)| i..i + m.len())
+                .filter(|r| whole(text, r))
+                .collect();
+        }
+        lt.match_indices(&*lp)
             .map(|(i, m)| i..i + m.len())
             .filter(|r| whole(text, r))
-            .collect();
-    }
-    lt.match_indices(&lp)
-        .map(|(i, m)| i..i + m.len())
-        .filter(|r| whole(text, r))
-        .collect()
+            .collect()
+    })
 }
 
 fn capitalize(s: &str) -> String {
