@@ -458,7 +458,7 @@ fn year_of(tok: &str) -> Option<i32> {
 }
 
 /// Every month spelling (its words), keyed by its first word, with its rank in
-/// [`Lexicon::month_spellings`](crate::read::lexicon::Lexicon::month_spellings) order
+/// [`Lexicon::month_spellings`](crate::lexicon::Lexicon::month_spellings) order
 /// (ascending within a key) and its month.
 #[allow(clippy::type_complexity)]
 fn month_index() -> &'static std::collections::HashMap<String, Vec<(usize, Vec<String>, u8)>> {

@@ -474,8 +474,8 @@ fn push_after(text: &str, offset: usize, end: usize, out: &mut Vec<Found>) {
 
 /// Every occurrence of `phrase` in `text` in any letter case, as whole words.
 pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
-    let lp = crate::read::lexicon::lower(phrase);
-    crate::read::lexicon::with_lower(text, |lt| {
+    let lp = crate::lexicon::lower(phrase);
+    crate::lexicon::with_lower(text, |lt| {
         if lt.len() != text.len() || lp.len() != phrase.len() || lp.is_empty() {
             return text
                 .match_indices(phrase)
