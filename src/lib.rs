@@ -16,6 +16,7 @@ pub mod check;
 pub mod decode;
 pub mod infer;
 pub mod inspect;
+pub mod message;
 pub mod meta;
 pub mod model;
 pub mod pipeline;

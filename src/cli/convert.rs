@@ -4,10 +4,11 @@ use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
+use colloquy::message;
 use colloquy::check::{report, FileReport, Finding, Location};
 use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
-    self, ConvertError, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
+    self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -49,7 +50,8 @@ pub struct Args {
     /// Treat warnings as failures: exit 1 when there is any (outputs are still written).
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads; 0 means one per core.
+    /// Worker threads; 0 (the default) means one per core available to this process
+    /// (CPU quotas of containers count); more than that is capped, with a note.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
     /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
@@ -172,8 +174,8 @@ fn finding(
 
 struct Done {
     writes: Vec<(PathBuf, WriteOutcome)>,
-    /// Kept only when a newsMessage is requested.
-    converted: Option<Converted>,
+    /// This interview's part of the newsMessage, checked, when one is requested.
+    unit: Option<message::Unit>,
     stdout: Option<String>,
 }
 
@@ -358,31 +360,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let bar = progress(inputs.len());
-    let keep = args.newsml_message.is_some();
-    let results = batch::run(
-        &inputs,
-        args.jobs,
-        || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
-        |checker, index, input| {
-            let result = convert_one(
-                input,
-                &plan[index],
-                &sources,
-                &options,
-                checker,
-                &args,
-                keep,
-            );
-            bar.inc(1);
-            result
-        },
-    );
-    bar.finish_and_clear();
-
+    let (jobs, capped) = batch::effective_jobs(args.jobs, inputs.len());
+    if capped {
+        eprintln!(
+            "colloquy: note: --jobs {} is more than the {} core(s) available; using {}",
+            args.jobs,
+            batch::available_cores(),
+            jobs
+        );
+    }
     let mut failed = 0;
     let mut counts = [0usize; 3];
     let mut warnings = 0;
+    let stderr = std::io::stderr();
     // A manifest row that matches no input is most likely a misspelt file name: its
     // metadata would be lost without a word.
     if let Some(manifest) = sources.manifest {
@@ -398,81 +388,133 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             warnings += 1;
         }
     }
-    let mut messages = Vec::new();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    // Arguments that named nothing fail like unreadable inputs; the rest went on.
+    // Arguments that named nothing fail like unreadable inputs; the rest go on.
     for problem in &found.problems {
-        writeln!(
-            err,
-            "colloquy: error: {}",
-            printable_line(&problem.to_string())
-        )?;
+        eprintln!("colloquy: error: {}", printable_line(&problem.to_string()));
         failed += 1;
     }
-    for result in &results {
-        for (w, _) in &result.warnings {
-            writeln!(err, "{}", printable_line(w))?;
-            warnings += 1;
-        }
-        match &result.outcome {
-            Ok(done) => {
-                for (_, outcome) in &done.writes {
-                    counts[*outcome as usize] += 1;
-                }
-                if let Some(text) = &done.stdout {
-                    super::emit(text.as_bytes())?;
-                }
-                if let Some(c) = &done.converted {
-                    messages.push(c);
-                }
-            }
-            Err(e) => {
-                writeln!(err, "colloquy: error: {}", printable_line(&e.message))?;
-                failed += 1;
-            }
-        }
+    // Report entries are kept only when a report is asked for; without one, nothing
+    // of an input outlives its turn below.
+    let mut reports: Vec<FileReport> = Vec::new();
+    if args.report.is_some() {
+        reports.extend(found.problems.iter().map(|p| FileReport {
+            path: p.subject().to_string(),
+            kind: None,
+            findings: vec![finding(
+                Severity::Error,
+                "input/not-found",
+                &p.reason(),
+                None,
+            )],
+            checked_against: Vec::new(),
+        }));
     }
-    let missing = found.problems.iter().map(|p| FileReport {
-        path: p.subject().to_string(),
-        kind: None,
-        findings: vec![finding(
-            Severity::Error,
-            "input/not-found",
-            &p.reason(),
-            None,
-        )],
-        checked_against: Vec::new(),
-    });
-    let mut reports: Vec<FileReport> = missing
-        .chain(results.iter().map(|r| {
-            FileReport {
-                path: r.name.clone(),
-                kind: None,
-                findings: match &r.outcome {
+    let mut spool = match &args.newsml_message {
+        Some(_) => Some(message::Spool::new()?),
+        None => None,
+    };
+    let keep = spool.is_some();
+    // Directories this run published files into: synced once at the end, so the
+    // renames survive a power loss without one directory sync per file.
+    let mut written_dirs: std::collections::BTreeSet<PathBuf> = Default::default();
+    let bar = progress(inputs.len());
+    let mut io_error: Option<std::io::Error> = None;
+    batch::run_ordered(
+        &inputs,
+        jobs,
+        || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
+        |checker, index, input| {
+            let result = convert_one(
+                input,
+                &plan[index],
+                &sources,
+                &options,
+                checker,
+                &args,
+                keep,
+            );
+            bar.inc(1);
+            result
+        },
+        |_, result| {
+            // Each result is reported as it finishes, in input order, then dropped.
+            let mut shown = |line: &str| {
+                bar.suspend(|| {
+                    if let Err(e) = writeln!(stderr.lock(), "{}", printable_line(line)) {
+                        io_error.get_or_insert(e);
+                    }
+                })
+            };
+            for (w, _) in &result.warnings {
+                shown(w);
+                warnings += 1;
+            }
+            match &result.outcome {
+                Ok(done) => {
+                    for (path, outcome) in &done.writes {
+                        counts[*outcome as usize] += 1;
+                        if *outcome != WriteOutcome::Unchanged {
+                            if let Some(dir) = path.parent() {
+                                if !written_dirs.contains(dir) {
+                                    written_dirs.insert(dir.to_path_buf());
+                                }
+                            }
+                        }
+                    }
+                    if let Some(text) = &done.stdout {
+                        if let Err(e) = super::emit(text.as_bytes()) {
+                            io_error.get_or_insert(e);
+                        }
+                    }
+                    if let (Some(spool), Some(unit)) = (spool.as_mut(), &done.unit) {
+                        if let Err(e) = spool.push(&result.name, unit) {
+                            io_error.get_or_insert(e);
+                        }
+                    }
+                }
+                Err(e) => {
+                    shown(&format!("colloquy: error: {}", e.message));
+                    failed += 1;
+                }
+            }
+            if args.report.is_some() {
+                let findings = match &result.outcome {
                     Ok(_) => Vec::new(),
                     Err(e) => e.findings.clone(),
-                }
-                .into_iter()
-                .chain(r.warnings.iter().map(|(_, f)| f.clone()))
-                .collect(),
-                checked_against: Vec::new(),
+                };
+                reports.push(FileReport {
+                    path: result.name.clone(),
+                    kind: None,
+                    findings: findings
+                        .into_iter()
+                        .chain(result.warnings.iter().map(|(_, f)| f.clone()))
+                        .collect(),
+                    checked_against: Vec::new(),
+                });
             }
-        }))
-        .collect();
+        },
+    );
+    bar.finish_and_clear();
+    batch::sync_dirs(written_dirs.iter().map(PathBuf::as_path));
+    if let Some(e) = io_error {
+        return Err(e.into());
+    }
+    let mut err = stderr.lock();
+    let total = inputs.len() + found.problems.len();
     // The message is not an input: its failure fails the run without counting an
     // input as failed.
     let mut message_failed = false;
-    if let Some(path) = &args.newsml_message {
-        let left_out = results.len() + found.problems.len() - messages.len();
-        match write_message(path, &messages, &args) {
+    if let (Some(path), Some(spool)) = (&args.newsml_message, spool) {
+        let held = spool.len();
+        let left_out = total - held;
+        match spool.write(path, args.force) {
             // Say what the message holds: a batch with failed inputs gives a message
             // without them, which must not pass for the whole collection.
             Ok(outcome) => writeln!(
                 err,
                 "colloquy: newsMessage {}: {} interview(s){}; {}",
                 path.display(),
-                messages.len(),
+                held,
                 if left_out > 0 {
                     format!(", {left_out} failed input(s) not in it")
                 } else {
@@ -487,17 +529,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
-                reports.push(FileReport {
-                    path: path.display().to_string(),
-                    kind: None,
-                    findings: vec![finding(
-                        Severity::Error,
-                        "convert/write",
-                        &e.to_string(),
-                        None,
-                    )],
-                    checked_against: Vec::new(),
-                });
+                if args.report.is_some() {
+                    reports.push(FileReport {
+                        path: path.display().to_string(),
+                        kind: None,
+                        findings: vec![finding(
+                            Severity::Error,
+                            "convert/write",
+                            &e.to_string(),
+                            None,
+                        )],
+                        checked_against: Vec::new(),
+                    });
+                }
             }
         }
     }
@@ -508,8 +552,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "{} input(s): {} converted, {} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
-            results.len() + found.problems.len(),
-            results.len() + found.problems.len() - failed,
+            total,
+            total - failed,
             failed,
             counts[WriteOutcome::Written as usize],
             counts[WriteOutcome::Unchanged as usize],
@@ -678,7 +722,7 @@ fn convert_one(
             return Ok(Done {
                 writes: Vec::new(),
                 stdout: Some(converted.documents[0].text.clone()),
-                converted: None,
+                unit: None,
             });
         }
         // The message names the input whose documents could not be written, then the path.
@@ -691,11 +735,29 @@ fn convert_one(
             .zip(&converted.documents)
             .map(|(path, doc)| (path.as_path(), doc.text.as_bytes()))
             .collect();
+        // The message part is checked before anything is written: an input whose
+        // message part is invalid fails whole, like one with an invalid document.
+        let unit = if keep {
+            Some(
+                message::unit_of(&converted.interview, &converted.context, checker).map_err(
+                    |e| {
+                        Failure::of_input(
+                            &name,
+                            "convert/newsml-message",
+                            format!("{name}: its part of the newsMessage is invalid: {e}"),
+                            None,
+                        )
+                    },
+                )?,
+            )
+        } else {
+            None
+        };
         let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
         Ok(Done {
             writes,
             stdout: None,
-            converted: keep.then_some(converted),
+            unit,
         })
     })();
     InputResult {
@@ -703,58 +765,4 @@ fn convert_one(
         outcome,
         warnings,
     }
-}
-
-/// Writes one newsMessage for the whole batch. Its `sent` is the latest versionCreated
-/// of its items, so the message is as reproducible as they are. Two interviews with one
-/// GUID (one source URL) would give duplicate item ids: that is refused, naming both.
-fn write_message(
-    path: &Path,
-    converted: &[&Converted],
-    args: &Args,
-) -> anyhow::Result<WriteOutcome> {
-    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for c in converted {
-        if let Some(first) = seen.insert(&c.context.guid, &c.interview.meta.source_name) {
-            anyhow::bail!(
-                "{}: {} and {} have the same GUID {} (the same source URL); a newsMessage needs unique items — convert them into separate messages",
-                path.display(),
-                first,
-                c.interview.meta.source_name,
-                c.context.guid
-            );
-        }
-    }
-    // No interview, no message: its `sent` would have no time to come from.
-    let Some(sent) = converted
-        .iter()
-        .map(|c| c.context.version_created.as_str())
-        .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
-    else {
-        anyhow::bail!(
-            "{}: no interview was converted, so the newsMessage would be empty; it was not written",
-            path.display()
-        );
-    };
-    let entries: Vec<_> = converted
-        .iter()
-        .map(|c| (&c.interview, &c.context))
-        .collect();
-    let xml = colloquy::write::newsml::news_message(&entries, sent);
-    let checker = Checker::new(None)?;
-    let errors: Vec<_> = checker
-        .check_newsml(&xml)
-        .into_iter()
-        .filter(|f| f.severity == colloquy::model::Severity::Error)
-        .collect();
-    if let Some(first) = errors.first() {
-        anyhow::bail!(
-            "{}: the newsMessage is invalid and was not written: {}: {} (line {})",
-            path.display(),
-            first.rule,
-            first.message,
-            first.location.line.unwrap_or(0)
-        );
-    }
-    Ok(batch::write_atomic(path, xml.as_bytes(), args.force)?)
 }
