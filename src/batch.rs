@@ -103,6 +103,50 @@ impl Input {
     }
 }
 
+/// One share of a batch split over several machines (`--shard K/N`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// This share, `0..count`.
+    pub index: u64,
+    /// How many shares.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether `input` belongs to this share: XXH3-64 of its relative path (UTF-8, `/`
+    /// between components, so Windows and Unix agree) modulo the count. The relative
+    /// path is the path below the directory argument (or the path as given for a file
+    /// argument), never the absolute one, so machines that mount the corpus in
+    /// different places agree. Standard input belongs to share 0.
+    pub fn contains(&self, input: &Input) -> bool {
+        match input.path {
+            None => self.index == 0,
+            Some(_) => shard_hash(&input.rel) % self.count == self.index,
+        }
+    }
+}
+
+/// The hash that places a relative path in a share.
+pub fn shard_hash(rel: &Path) -> u64 {
+    let key: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    xxhash_rust::xxh3::xxh3_64(key.join("/").as_bytes())
+}
+
+/// Parses `--shard K/N` (K from 0 to N-1).
+pub fn parse_shard(text: &str) -> Result<Shard, String> {
+    let bad = || format!("'{text}' is not a share; give K/N with 0 <= K < N, e.g. 0/4 … 3/4");
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let index: u64 = k.trim().parse().map_err(|_| bad())?;
+    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    if count == 0 || index >= count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
+}
+
 /// The largest input read by default: 64 MiB, far above any interview, far below what
 /// exhausts a machine when a batch reads several at once.
 pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;

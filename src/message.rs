@@ -147,7 +147,9 @@ fn head_tail(sent: &str) -> (String, String) {
     let (before, after) = match empty.find("  <itemSet/>\n") {
         Some(i) => (&empty[..i], &empty[i + "  <itemSet/>\n".len()..]),
         None => {
-            let i = empty.find(ITEM_SET_OPEN).expect("a newsMessage has an itemSet");
+            let i = empty
+                .find(ITEM_SET_OPEN)
+                .expect("a newsMessage has an itemSet");
             let j = empty.rfind(ITEM_SET_CLOSE).expect("an itemSet closes");
             (&empty[..i], &empty[j + ITEM_SET_CLOSE.len()..])
         }

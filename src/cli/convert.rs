@@ -4,8 +4,8 @@ use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
-use colloquy::message;
 use colloquy::check::{report, FileReport, Finding, Location};
+use colloquy::message;
 use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
@@ -54,6 +54,12 @@ pub struct Args {
     /// (CPU quotas of containers count); more than that is capped, with a note.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Convert only share K of N (K from 0 to N-1): the inputs whose path relative to
+    /// their input directory hashes (XXH3-64 of its UTF-8 bytes, `/` separators) to K
+    /// modulo N. Stable across machines and runs, and the N shares are disjoint and
+    /// cover every input, so N machines (a job array) convert a corpus exactly once.
+    #[arg(long, value_name = "K/N", value_parser = batch::parse_shard, conflicts_with = "stdout")]
+    pub shard: Option<batch::Shard>,
     /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
     /// or a FIFO or device, fails with one line naming it, and the batch goes on.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
@@ -273,6 +279,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    // A manifest row is unused only when no share of the corpus has its file.
+    let all_paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
+    // The whole corpus is planned (so every share sees the same clashes), then this
+    // share's inputs are taken.
+    let (inputs, plan): (Vec<Input>, Vec<Vec<PathBuf>>) = match args.shard {
+        Some(shard) => {
+            let all = inputs.len();
+            let (inputs, plan): (Vec<_>, Vec<_>) = inputs
+                .into_iter()
+                .zip(plan)
+                .filter(|(input, _)| shard.contains(input))
+                .unzip();
+            eprintln!(
+                "colloquy: note: share {}/{}: {} of {all} input(s)",
+                shard.index,
+                shard.count,
+                inputs.len()
+            );
+            (inputs, plan)
+        }
+        None => (inputs, plan),
+    };
     if let Some(message) = &args.newsml_message {
         if message.is_dir() {
             return Ok(usage_error(format!(
@@ -376,8 +404,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // A manifest row that matches no input is most likely a misspelt file name: its
     // metadata would be lost without a word.
     if let Some(manifest) = sources.manifest {
-        let paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
-        for row in manifest.rows_not_in(&paths) {
+        for row in manifest.rows_not_in(&all_paths) {
             eprintln!(
                 "{}",
                 printable_line(&format!(
@@ -504,6 +531,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The message is not an input: its failure fails the run without counting an
     // input as failed.
     let mut message_failed = false;
+    if let (Some(path), Some(spool), Some(shard)) = (&args.newsml_message, &spool, args.shard) {
+        // An empty share is no failure: `colloquy message` assembles what the shares hold.
+        if spool.is_empty() && failed == 0 {
+            writeln!(
+                err,
+                "colloquy: note: share {}/{} holds no interview, so no newsMessage {} was written",
+                shard.index,
+                shard.count,
+                path.display()
+            )?;
+        }
+    }
+    let spool = spool.filter(|s| !(s.is_empty() && failed == 0 && args.shard.is_some()));
     if let (Some(path), Some(spool)) = (&args.newsml_message, spool) {
         let held = spool.len();
         let left_out = total - held;
