@@ -22,4 +22,5 @@ pub mod model;
 pub mod pipeline;
 pub mod read;
 pub mod schemas;
+pub mod state;
 pub mod write;

@@ -10,6 +10,7 @@ use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
 };
+use colloquy::state;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -178,10 +179,59 @@ fn finding(
     }
 }
 
+/// The record of the output directory's last run, and what this run's inputs must
+/// match in it.
+struct Memo {
+    state: state::State,
+    /// The digest of every option and metadata file that shapes all outputs.
+    options: String,
+    /// Whether vouched-for inputs may be skipped (not with --newsml-message, whose
+    /// parts need every interview, nor with --now, whose outputs change every second).
+    skip: bool,
+}
+
+fn to_record((shown, f): &(String, Finding)) -> state::Warning {
+    state::Warning {
+        shown: shown.clone(),
+        severity: report::severity_word(f.severity).to_string(),
+        rule: f.rule.clone(),
+        message: f.message.clone(),
+        line: f.location.line,
+        column: f.location.column,
+        hint: f.hint.clone(),
+    }
+}
+
+fn from_record(w: &state::Warning) -> (String, Finding) {
+    let severity = match w.severity.as_str() {
+        "error" => Severity::Error,
+        "info" => Severity::Info,
+        _ => Severity::Warning,
+    };
+    (
+        w.shown.clone(),
+        Finding {
+            severity,
+            rule: w.rule.clone(),
+            message: w.message.clone(),
+            location: Location {
+                line: w.line,
+                column: w.column,
+                pointer: None,
+            },
+            hint: w.hint.clone(),
+        },
+    )
+}
+
 struct Done {
     writes: Vec<(PathBuf, WriteOutcome)>,
     /// This interview's part of the newsMessage, checked, when one is requested.
     unit: Option<message::Unit>,
+    /// The line for the output directory's record, and its key.
+    record: Option<(u128, state::Record)>,
+    /// Not converted again: the record vouched for its outputs on disk.
+    skipped: bool,
     stdout: Option<String>,
 }
 
@@ -441,11 +491,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let keep = spool.is_some();
+    let memo = (!args.stdout).then(|| {
+        let mut options_digest = state::Digest::new();
+        options_digest
+            .part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(format!("{:?}", options.formats).as_bytes())
+            .part(format!("{:?}", options.version_created).as_bytes())
+            .part(
+                std::env::var("SOURCE_DATE_EPOCH")
+                    .unwrap_or_default()
+                    .as_bytes(),
+            )
+            .part(format!("{:?}", args.meta).as_bytes())
+            .file(args.meta.manifest.as_deref())
+            .file(args.meta.sidecar.as_deref())
+            .file(sources.config.map(|c| c.path.as_path()));
+        Memo {
+            state: state::State::open(&args.output),
+            options: options_digest.finish(),
+            skip: !keep && options.version_created != VersionCreated::Now,
+        }
+    });
+    let mut record = match &memo {
+        Some(_) => Some(state::Writer::new()?),
+        None => None,
+    };
+    let mut skipped = 0usize;
     // Directories this run published files into: synced once at the end, so the
     // renames survive a power loss without one directory sync per file.
     let mut written_dirs: std::collections::BTreeSet<PathBuf> = Default::default();
     let bar = progress(inputs.len());
     let mut io_error: Option<std::io::Error> = None;
+    let mut state_error: Option<std::io::Error> = None;
     batch::run_ordered(
         &inputs,
         jobs,
@@ -459,11 +536,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 checker,
                 &args,
                 keep,
+                memo.as_ref(),
             );
             bar.inc(1);
             result
         },
-        |_, result| {
+        |index, result| {
             // Each result is reported as it finishes, in input order, then dropped.
             let mut shown = |line: &str| {
                 bar.suspend(|| {
@@ -476,8 +554,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 shown(w);
                 warnings += 1;
             }
+            if let Some(writer) = record.as_mut() {
+                let pushed = match &result.outcome {
+                    Ok(Done {
+                        record: Some((key, line)),
+                        ..
+                    }) => writer.push(*key, line),
+                    _ => {
+                        writer.drop_key(state::key(&args.output, &plan[index]));
+                        Ok(())
+                    }
+                };
+                if let Err(e) = pushed {
+                    state_error.get_or_insert(e);
+                }
+            }
             match &result.outcome {
                 Ok(done) => {
+                    skipped += usize::from(done.skipped);
                     for (path, outcome) in &done.writes {
                         counts[*outcome as usize] += 1;
                         if *outcome != WriteOutcome::Unchanged {
@@ -523,8 +617,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     bar.finish_and_clear();
     batch::sync_dirs(written_dirs.iter().map(PathBuf::as_path));
-    if let Some(e) = io_error {
+    if let Some(e) = io_error.or(state_error) {
         return Err(e.into());
+    }
+    if let (Some(writer), Some(memo)) = (record, &memo) {
+        // A record that cannot be written costs the next run time, not this run's outputs.
+        if let Err(e) = writer.finish(&args.output, &memo.state) {
+            eprintln!(
+                "colloquy: warning: {}: the record of this run could not be written, so the next run converts everything again: {}",
+                args.output.join(state::STATE_FILE).display(),
+                printable_line(&e.to_string())
+            );
+        }
+    }
+    if skipped > 0 {
+        eprintln!(
+            "colloquy: note: {skipped} input(s) unchanged since the last run into {} (input, options, version and the outputs on disk match its {}): not converted again",
+            args.output.display(),
+            state::STATE_FILE
+        );
     }
     let mut err = stderr.lock();
     let total = inputs.len() + found.problems.len();
@@ -664,6 +775,7 @@ fn convert_one(
     checker: &Checker,
     args: &Args,
     keep: bool,
+    memo: Option<&Memo>,
 ) -> InputResult {
     let name = input.name();
     let mut warnings = Vec::new();
@@ -676,6 +788,54 @@ fn convert_one(
                 None,
             )
         })?;
+        // What the record of the last run must match for this input to be skipped.
+        let recorded = memo.map(|memo| {
+            let mut context = state::Digest::new();
+            // The name is in the warnings replayed on a skip.
+            context.part(memo.options.as_bytes()).part(name.as_bytes());
+            let modified = input
+                .path
+                .as_deref()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(-1, |d| d.as_secs() as i64);
+            context.part(&modified.to_le_bytes());
+            if args.meta.sidecar.is_none() {
+                let sidecar = input
+                    .path
+                    .as_deref()
+                    .and_then(|p| colloquy::meta::sidecar::find_sidecar(p).ok().flatten());
+                context.file(sidecar.as_deref());
+            }
+            let record = state::Record {
+                input: state::digest(&bytes),
+                context: context.finish(),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                outputs: Vec::new(),
+                warnings: Vec::new(),
+            };
+            (state::key(&args.output, outputs), record)
+        });
+        if let (Some(memo), Some((key, want))) = (memo, &recorded) {
+            if memo.skip {
+                if let Some(old) = memo.state.get(*key) {
+                    if old.vouches(&want.input, &want.context, outputs) {
+                        warnings.extend(old.warnings.iter().map(from_record));
+                        return Ok(Done {
+                            writes: outputs
+                                .iter()
+                                .map(|p| (p.clone(), WriteOutcome::Unchanged))
+                                .collect(),
+                            stdout: None,
+                            unit: None,
+                            record: Some((*key, old)),
+                            skipped: true,
+                        });
+                    }
+                }
+            }
+        }
         let (text, interview) = pipeline::read_with_meta(
             &name,
             input.path.as_deref(),
@@ -763,6 +923,8 @@ fn convert_one(
                 writes: Vec::new(),
                 stdout: Some(converted.documents[0].text.clone()),
                 unit: None,
+                record: None,
+                skipped: false,
             });
         }
         // The message names the input whose documents could not be written, then the path.
@@ -794,10 +956,21 @@ fn convert_one(
             None
         };
         let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
+        let record = recorded.map(|(key, mut record)| {
+            record.outputs = converted
+                .documents
+                .iter()
+                .map(|d| state::digest(d.text.as_bytes()))
+                .collect();
+            record.warnings = warnings.iter().map(to_record).collect();
+            (key, record)
+        });
         Ok(Done {
             writes,
             stdout: None,
             unit,
+            record,
+            skipped: false,
         })
     })();
     InputResult {

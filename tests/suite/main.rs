@@ -13,6 +13,7 @@ mod shared;
 mod accuracy;
 mod archive;
 mod batch;
+mod batch_scale;
 mod cli;
 mod cli_paths;
 mod cli_validate;
