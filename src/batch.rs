@@ -631,32 +631,71 @@ pub fn plan_outputs_all(
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<Vec<Vec<PathBuf>>, Vec<BatchError>> {
-    let input_set: std::collections::HashSet<PathBuf> = inputs
+    check_outputs(inputs, out_dir, suffixes)?;
+    Ok(inputs
+        .iter()
+        .map(|i| output_paths(out_dir, &i.rel, suffixes))
+        .collect())
+}
+
+/// The output paths of one input, one per suffix (see [`output_path`]).
+pub fn output_paths(out_dir: &Path, rel: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
+    suffixes
+        .iter()
+        .map(|s| output_path(out_dir, rel, s))
+        .collect()
+}
+
+/// A path's identity for the plan's checks: 128 bits instead of the path, so a plan of
+/// 100 000 inputs stays a few megabytes.
+fn path_id(path: &Path) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
+}
+
+/// Checks the plan of [`plan_outputs_all`] without keeping it: every problem at once,
+/// holding only hashes and indices per output (the paths are derived again with
+/// [`output_paths`] when they are needed).
+pub fn check_outputs(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+) -> Result<(), Vec<BatchError>> {
+    let input_set: std::collections::HashSet<u128> = inputs
         .iter()
         .filter_map(|i| i.path.as_ref())
-        .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .map(|p| path_id(&fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
         .collect();
-    let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
-    // Lower-cased path → (path as planned, input): case-insensitive file systems (macOS,
-    // Windows) would merge `A.jsonld` and `a.jsonld` into one file.
-    let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut plan = Vec::with_capacity(inputs.len());
+    // Output → (input index, suffix index) that planned it.
+    let mut owners: std::collections::HashMap<u128, (u32, u32)> = Default::default();
+    // Lower-cased path → the same: case-insensitive file systems (macOS, Windows) would
+    // merge `A.jsonld` and `a.jsonld` into one file.
+    let mut folded: std::collections::HashMap<u128, (u32, u32)> = Default::default();
     let mut problems = Vec::new();
-    for input in inputs {
-        let mut paths = Vec::new();
-        for suffix in suffixes {
+    let named = |n: u32, s: u32| {
+        let input = &inputs[n as usize];
+        (
+            output_path(out_dir, &input.rel, suffixes[s as usize])
+                .display()
+                .to_string(),
+            input.name(),
+        )
+    };
+    for (n, input) in inputs.iter().enumerate() {
+        for (s, suffix) in suffixes.iter().enumerate() {
             let path = output_path(out_dir, &input.rel, suffix);
             let key = normalize(&path);
-            if let Some(first) = owners.get(&key) {
+            let id = path_id(&key);
+            if let Some(&(first, _)) = owners.get(&id) {
                 problems.push(BatchError::Collision {
                     output: path.display().to_string(),
-                    first: first.clone(),
+                    first: inputs[first as usize].name(),
                     second: input.name(),
                 });
                 // One line per pair of inputs: their other formats clash the same way.
                 break;
             }
-            if input_set.contains(&fs::canonicalize(&path).unwrap_or_else(|_| key.clone())) {
+            let canonical = fs::canonicalize(&path).map_or(id, |c| path_id(&c));
+            if input_set.contains(&canonical) {
                 let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
                 problems.push(BatchError::WouldOverwriteInput {
                     output: path.display().to_string(),
@@ -668,23 +707,23 @@ pub fn plan_outputs_all(
                 });
                 continue;
             }
-            let lower = key.to_string_lossy().to_lowercase();
-            if let Some((other, first)) = folded.get(&lower) {
+            let lower =
+                xxhash_rust::xxh3::xxh3_128(key.to_string_lossy().to_lowercase().as_bytes());
+            if let Some(&(first, first_suffix)) = folded.get(&lower) {
+                let (other, first) = named(first, first_suffix);
                 problems.push(BatchError::CaseCollision {
                     output: path.display().to_string(),
-                    other: other.clone(),
-                    first: first.clone(),
+                    other,
+                    first,
                 });
                 break;
             }
-            folded.insert(lower, (path.display().to_string(), input.name()));
-            owners.insert(key, input.name());
-            paths.push(path);
+            folded.insert(lower, (n as u32, s as u32));
+            owners.insert(id, (n as u32, s as u32));
         }
-        plan.push(paths);
     }
     if problems.is_empty() {
-        Ok(plan)
+        Ok(())
     } else {
         Err(problems)
     }

@@ -312,11 +312,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     note_left_out(&found.skipped, &found.excluded);
-    let plan = if args.stdout {
-        vec![Vec::new()]
-    } else {
-        match batch::plan_outputs_all(&inputs, &args.output, &suffixes) {
-            Ok(p) => p,
+    // Every output path is checked before anything is written; the paths themselves
+    // are derived again from each input when needed, not kept.
+    if !args.stdout {
+        match batch::check_outputs(&inputs, &args.output, &suffixes) {
+            Ok(()) => {}
             Err(problems) => {
                 for e in &problems {
                     eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
@@ -328,28 +328,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(EXIT_FAILED);
             }
         }
+    }
+    let outputs_of = |input: &Input| -> Vec<PathBuf> {
+        if args.stdout {
+            Vec::new()
+        } else {
+            batch::output_paths(&args.output, &input.rel, &suffixes)
+        }
     };
     // A manifest row is unused only when no share of the corpus has its file.
-    let all_paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
+    let all_paths: Vec<PathBuf> = match args.meta.manifest {
+        Some(_) => inputs.iter().filter_map(|i| i.path.clone()).collect(),
+        None => Vec::new(),
+    };
     // The whole corpus is planned (so every share sees the same clashes), then this
     // share's inputs are taken.
-    let (inputs, plan): (Vec<Input>, Vec<Vec<PathBuf>>) = match args.shard {
+    let inputs: Vec<Input> = match args.shard {
         Some(shard) => {
             let all = inputs.len();
-            let (inputs, plan): (Vec<_>, Vec<_>) = inputs
+            let inputs: Vec<Input> = inputs
                 .into_iter()
-                .zip(plan)
-                .filter(|(input, _)| shard.contains(input))
-                .unzip();
+                .filter(|input| shard.contains(input))
+                .collect();
             eprintln!(
                 "colloquy: note: share {}/{}: {} of {all} input(s)",
                 shard.index,
                 shard.count,
                 inputs.len()
             );
-            (inputs, plan)
+            inputs
         }
-        None => (inputs, plan),
+        None => inputs,
     };
     if let Some(message) = &args.newsml_message {
         if message.is_dir() {
@@ -363,7 +372,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // manifest, an explicit sidecar and the --files-from list are inputs too.
         let target = batch::normalize(message);
         let same = |p: &Path| batch::normalize(p) == target;
-        let clash = plan.iter().flatten().any(|p| same(p))
+        let clash = inputs.iter().any(|i| outputs_of(i).iter().any(|p| same(p)))
             || inputs.iter().any(|i| i.path.as_deref().is_some_and(same))
             || args.meta.manifest.as_deref().is_some_and(same)
             || args.meta.sidecar.as_deref().is_some_and(same)
@@ -422,8 +431,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         match batch::lock_output_dir(&args.output) {
             Ok(lock) => {
-                let dirs = plan.iter().flatten().filter_map(|p| p.parent());
-                let removed = lock.remove_stale_temps(dirs);
+                let dirs: std::collections::BTreeSet<PathBuf> = inputs
+                    .iter()
+                    .filter_map(|i| outputs_of(i).first()?.parent().map(Path::to_path_buf))
+                    .collect();
+                let removed = lock.remove_stale_temps(dirs.iter().map(PathBuf::as_path));
                 if removed > 0 {
                     eprintln!(
                         "colloquy: note: removed {removed} temp file(s) a stopped run left in {}",
@@ -527,10 +539,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &inputs,
         jobs,
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
-        |checker, index, input| {
+        |checker, _, input| {
             let result = convert_one(
                 input,
-                &plan[index],
+                &outputs_of(input),
                 &sources,
                 &options,
                 checker,
@@ -561,7 +573,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         ..
                     }) => writer.push(*key, line),
                     _ => {
-                        writer.drop_key(state::key(&args.output, &plan[index]));
+                        writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
                         Ok(())
                     }
                 };
