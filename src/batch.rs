@@ -735,7 +735,11 @@ pub fn normalize(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        // colloquy never changes its working directory: asked once, not once per path
+        // (a plan of 100 000 inputs normalises 200 000 paths).
+        static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+        CWD.get_or_init(|| std::env::current_dir().unwrap_or_default())
+            .join(path)
     };
     let mut out = PathBuf::new();
     for comp in abs.components() {

@@ -397,8 +397,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         input_modified: None,
     };
-    // Fail fast on a broken install or a bad manifest rather than once per file.
-    Checker::new(None)?;
+    // Fail fast on a bad manifest rather than once per file. The schemas are compiled
+    // by each worker when it first converts (they are compiled in: a failure there is
+    // a broken libxml2, reported per input), never up front as well: one file costs one
+    // compilation, an unchanged re-run none.
     let loaded = match args.meta.load() {
         Ok(l) => l,
         Err(e) => {
@@ -538,7 +540,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     batch::run_ordered(
         &inputs,
         jobs,
-        || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
+        // Compiled on a worker's first conversion: a re-run that skips every input
+        // compiles no schema.
+        || None,
         |checker, _, input| {
             let result = convert_one(
                 input,
@@ -784,7 +788,7 @@ fn convert_one(
     outputs: &[PathBuf],
     sources: &MetaSources,
     options: &ConvertOptions,
-    checker: &Checker,
+    checker: &mut Option<Checker>,
     args: &Args,
     keep: bool,
     memo: Option<&Memo>,
@@ -886,6 +890,15 @@ fn convert_one(
                 .and_then(|t| jiff::Timestamp::try_from(t).ok()),
             ..options.clone()
         };
+        if checker.is_none() {
+            *checker = Some(Checker::new(None).map_err(|e| {
+                Failure::new(
+                    "convert/schemas",
+                    format!("{name}: the bundled schemas could not be compiled: {e}; check the libxml2 installation"),
+                )
+            })?);
+        }
+        let checker = checker.as_ref().expect("compiled above");
         let converted = pipeline::write_checked(&name, &text, interview, &options, checker)
             .map_err(|e| match e {
                 ConvertError::Invalid { ref findings, .. } => Failure {
