@@ -652,6 +652,22 @@ fn path_id(path: &Path) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
+/// The identity of the file a path names (symlinks followed), or `None` when it names
+/// none: device and inode on Unix, the canonical path elsewhere.
+fn file_id(path: &Path) -> Option<u128> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path)
+            .ok()
+            .map(|m| (u128::from(m.dev()) << 64) | u128::from(m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        fs::canonicalize(path).ok().map(|c| path_id(&c))
+    }
+}
+
 /// Checks the plan of [`plan_outputs_all`] without keeping it: every problem at once,
 /// holding only hashes and indices per output (the paths are derived again with
 /// [`output_paths`] when they are needed).
@@ -662,8 +678,8 @@ pub fn check_outputs(
 ) -> Result<(), Vec<BatchError>> {
     let input_set: std::collections::HashSet<u128> = inputs
         .iter()
-        .filter_map(|i| i.path.as_ref())
-        .map(|p| path_id(&fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .filter_map(|i| i.path.as_deref())
+        .filter_map(file_id)
         .collect();
     // Output → (input index, suffix index) that planned it.
     let mut owners: std::collections::HashMap<u128, (u32, u32)> = Default::default();
@@ -694,8 +710,10 @@ pub fn check_outputs(
                 // One line per pair of inputs: their other formats clash the same way.
                 break;
             }
-            let canonical = fs::canonicalize(&path).map_or(id, |c| path_id(&c));
-            if input_set.contains(&canonical) {
+            // An output that does not exist yet is no input; one that does is compared
+            // by file identity (one stat, where resolving its path took one per
+            // component).
+            if file_id(&path).is_some_and(|f| input_set.contains(&f)) {
                 let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
                 problems.push(BatchError::WouldOverwriteInput {
                     output: path.display().to_string(),

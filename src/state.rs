@@ -201,6 +201,8 @@ impl State {
 pub struct Writer {
     spool: io::BufWriter<fs::File>,
     seen: HashSet<u128>,
+    /// Some line differs from the old record (a new conversion, a dropped input).
+    changed: bool,
 }
 
 impl Writer {
@@ -210,14 +212,17 @@ impl Writer {
         Ok(Writer {
             spool,
             seen: HashSet::new(),
+            changed: false,
         })
     }
 
-    /// Records one converted (or vouched-for) input.
-    pub fn push(&mut self, key: u128, record: &Record) -> io::Result<()> {
+    /// Records one input: converted now, or `vouched` for by the old record (its line
+    /// is then the old one).
+    pub fn push(&mut self, key: u128, record: &Record, vouched: bool) -> io::Result<()> {
         if !self.seen.insert(key) {
             return Ok(());
         }
+        self.changed |= !vouched;
         let json = serde_json::to_string(record).map_err(io::Error::other)?;
         writeln!(self.spool, "{}\t{json}", hex(key))
     }
@@ -226,12 +231,18 @@ impl Writer {
     /// failed, or its outputs changed, so the old line must not be carried over.
     pub fn drop_key(&mut self, key: u128) {
         self.seen.insert(key);
+        self.changed = true;
     }
 
     /// Replaces `dir`'s record: this run's lines, then the old lines of inputs this run
     /// did not see. Atomic and durable like every output.
     pub fn finish(mut self, dir: &Path, old: &State) -> Result<WriteOutcome, BatchError> {
         let path = dir.join(STATE_FILE);
+        // Every input vouched for and none other recorded: the record stands as it is
+        // (an unchanged re-run reads it, never rewrites it).
+        if !self.changed && self.seen.len() == old.index.len() && old.file.is_some() {
+            return Ok(WriteOutcome::Unchanged);
+        }
         let io_err = |e: io::Error| BatchError::Io {
             path: path.display().to_string(),
             source: e,

@@ -551,7 +551,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &options,
                 checker,
                 &args,
-                keep,
                 memo.as_ref(),
             );
             bar.inc(1);
@@ -574,8 +573,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let pushed = match &result.outcome {
                     Ok(Done {
                         record: Some((key, line)),
+                        skipped,
                         ..
-                    }) => writer.push(*key, line),
+                    }) => writer.push(*key, line, *skipped),
                     _ => {
                         writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
                         Ok(())
@@ -790,10 +790,10 @@ fn convert_one(
     options: &ConvertOptions,
     checker: &mut Option<Checker>,
     args: &Args,
-    keep: bool,
     memo: Option<&Memo>,
 ) -> InputResult {
     let name = input.name();
+    let keep = args.newsml_message.is_some();
     let mut warnings = Vec::new();
     let outcome = (|| {
         let bytes = input.read_limited(args.max_input_size).map_err(|e| {

@@ -78,7 +78,16 @@ fn an_identical_rerun_skips_every_input_and_says_so_with_the_same_warnings() {
     assert!(!first.contains(UNCHANGED), "{first}");
     assert!(out.join(colloquy::state::STATE_FILE).is_file());
     let before = outputs(&out);
+    let record_id = || {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(out.join(colloquy::state::STATE_FILE))
+            .unwrap()
+            .ino()
+    };
+    let record_before = record_id();
     let again = convert(&input, &out, &[]);
+    // Nothing changed, so the record is read, not written again.
+    assert_eq!(record_id(), record_before);
     assert!(again.contains(&format!("12 {UNCHANGED}")), "{again}");
     assert!(again.contains("files: 0 written, 24 unchanged"), "{again}");
     // The warnings of the skipped inputs are reported again, line for line.
