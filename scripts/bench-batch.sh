@@ -162,7 +162,7 @@ echo "4 shards: wall $SHARD_WALL s, CPU $SHARD_CPU s; union of their outputs vs 
 
 echo
 echo "== one file: convert FILE --to jsonld --stdout (median of 7)"
-ONE=$(find in -name '*.txt' | sort | head -1)
+ONE=$(find in -name '*.txt' | sort | awk 'NR == 1')
 python3 - "$COLLOQUY" "$ONE" <<'PY'
 import subprocess, sys, time, statistics, resource
 times = []
