@@ -41,7 +41,7 @@ fn the_script_runs_every_section_on_a_tiny_corpus() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     for section in [
-        "corpus: 9 interviews from",
+        "corpus: 9 interviews, copied round-robin from",
         "convert ",
         "rerun_unchanged ",
         "9 input(s) unchanged since the last run",
