@@ -152,8 +152,8 @@ SHARD_WALL=0; SHARD_CPU=0
 for k in 0 1 2 3; do
   DOCS=0 measure "shard_$k" "$COLLOQUY" convert in -o "shard$k" --shard "$k/4"
   grep -o 'share [0-9]*/4: [0-9]* of [0-9]* input(s)' "$WORK/err.shard_$k" | sed 's/^/   /' || true
-  SHARD_WALL=$(python3 -c "print($SHARD_WALL + $(eval echo \$WALL_shard_$k))")
-  SHARD_CPU=$(python3 -c "print($SHARD_CPU + $(eval echo \$CPU_shard_$k))")
+  SHARD_WALL=$(python3 -c "print(round($SHARD_WALL + $(eval echo \$WALL_shard_$k), 2))")
+  SHARD_CPU=$(python3 -c "print(round($SHARD_CPU + $(eval echo \$CPU_shard_$k), 2))")
 done
 mkdir union
 for k in 0 1 2 3; do cp -r "shard$k/." union/; done
