@@ -8,7 +8,6 @@
 //! file does not stop the batch. It knows nothing of formats; the caller passes the
 //! per-input work as a closure.
 
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -102,6 +101,50 @@ impl Input {
         }
         Ok(buf)
     }
+}
+
+/// One share of a batch split over several machines (`--shard K/N`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// This share, `0..count`.
+    pub index: u64,
+    /// How many shares.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether `input` belongs to this share: XXH3-64 of its relative path (UTF-8, `/`
+    /// between components, so Windows and Unix agree) modulo the count. The relative
+    /// path is the path below the directory argument (or the path as given for a file
+    /// argument), never the absolute one, so machines that mount the corpus in
+    /// different places agree. Standard input belongs to share 0.
+    pub fn contains(&self, input: &Input) -> bool {
+        match input.path {
+            None => self.index == 0,
+            Some(_) => shard_hash(&input.rel) % self.count == self.index,
+        }
+    }
+}
+
+/// The hash that places a relative path in a share.
+pub fn shard_hash(rel: &Path) -> u64 {
+    let key: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    xxhash_rust::xxh3::xxh3_64(key.join("/").as_bytes())
+}
+
+/// Parses `--shard K/N` (K from 0 to N-1).
+pub fn parse_shard(text: &str) -> Result<Shard, String> {
+    let bad = || format!("'{text}' is not a share; give K/N with 0 <= K < N, e.g. 0/4 … 3/4");
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let index: u64 = k.trim().parse().map_err(|_| bad())?;
+    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    if count == 0 || index >= count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
 }
 
 /// The largest input read by default: 64 MiB, far above any interview, far below what
@@ -588,32 +631,89 @@ pub fn plan_outputs_all(
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<Vec<Vec<PathBuf>>, Vec<BatchError>> {
-    let input_set: std::collections::HashSet<PathBuf> = inputs
+    check_outputs(inputs, out_dir, suffixes)?;
+    Ok(inputs
         .iter()
-        .filter_map(|i| i.path.as_ref())
-        .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .map(|i| output_paths(out_dir, &i.rel, suffixes))
+        .collect())
+}
+
+/// The output paths of one input, one per suffix (see [`output_path`]).
+pub fn output_paths(out_dir: &Path, rel: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
+    suffixes
+        .iter()
+        .map(|s| output_path(out_dir, rel, s))
+        .collect()
+}
+
+/// A path's identity for the plan's checks: 128 bits instead of the path, so a plan of
+/// 100 000 inputs stays a few megabytes.
+fn path_id(path: &Path) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
+}
+
+/// The identity of the file a path names (symlinks followed), or `None` when it names
+/// none: device and inode on Unix, the canonical path elsewhere.
+fn file_id(path: &Path) -> Option<u128> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path)
+            .ok()
+            .map(|m| (u128::from(m.dev()) << 64) | u128::from(m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        fs::canonicalize(path).ok().map(|c| path_id(&c))
+    }
+}
+
+/// Checks the plan of [`plan_outputs_all`] without keeping it: every problem at once,
+/// holding only hashes and indices per output (the paths are derived again with
+/// [`output_paths`] when they are needed).
+pub fn check_outputs(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+) -> Result<(), Vec<BatchError>> {
+    let input_set: std::collections::HashSet<u128> = inputs
+        .iter()
+        .filter_map(|i| i.path.as_deref())
+        .filter_map(file_id)
         .collect();
-    let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
-    // Lower-cased path → (path as planned, input): case-insensitive file systems (macOS,
-    // Windows) would merge `A.jsonld` and `a.jsonld` into one file.
-    let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut plan = Vec::with_capacity(inputs.len());
+    // Output → (input index, suffix index) that planned it.
+    let mut owners: std::collections::HashMap<u128, (u32, u32)> = Default::default();
+    // Lower-cased path → the same: case-insensitive file systems (macOS, Windows) would
+    // merge `A.jsonld` and `a.jsonld` into one file.
+    let mut folded: std::collections::HashMap<u128, (u32, u32)> = Default::default();
     let mut problems = Vec::new();
-    for input in inputs {
-        let mut paths = Vec::new();
-        for suffix in suffixes {
+    let named = |n: u32, s: u32| {
+        let input = &inputs[n as usize];
+        (
+            output_path(out_dir, &input.rel, suffixes[s as usize])
+                .display()
+                .to_string(),
+            input.name(),
+        )
+    };
+    for (n, input) in inputs.iter().enumerate() {
+        for (s, suffix) in suffixes.iter().enumerate() {
             let path = output_path(out_dir, &input.rel, suffix);
             let key = normalize(&path);
-            if let Some(first) = owners.get(&key) {
+            let id = path_id(&key);
+            if let Some(&(first, _)) = owners.get(&id) {
                 problems.push(BatchError::Collision {
                     output: path.display().to_string(),
-                    first: first.clone(),
+                    first: inputs[first as usize].name(),
                     second: input.name(),
                 });
                 // One line per pair of inputs: their other formats clash the same way.
                 break;
             }
-            if input_set.contains(&fs::canonicalize(&path).unwrap_or_else(|_| key.clone())) {
+            // An output that does not exist yet is no input; one that does is compared
+            // by file identity (one stat, where resolving its path took one per
+            // component).
+            if file_id(&path).is_some_and(|f| input_set.contains(&f)) {
                 let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
                 problems.push(BatchError::WouldOverwriteInput {
                     output: path.display().to_string(),
@@ -625,23 +725,23 @@ pub fn plan_outputs_all(
                 });
                 continue;
             }
-            let lower = key.to_string_lossy().to_lowercase();
-            if let Some((other, first)) = folded.get(&lower) {
+            let lower =
+                xxhash_rust::xxh3::xxh3_128(key.to_string_lossy().to_lowercase().as_bytes());
+            if let Some(&(first, first_suffix)) = folded.get(&lower) {
+                let (other, first) = named(first, first_suffix);
                 problems.push(BatchError::CaseCollision {
                     output: path.display().to_string(),
-                    other: other.clone(),
-                    first: first.clone(),
+                    other,
+                    first,
                 });
                 break;
             }
-            folded.insert(lower, (path.display().to_string(), input.name()));
-            owners.insert(key, input.name());
-            paths.push(path);
+            folded.insert(lower, (n as u32, s as u32));
+            owners.insert(id, (n as u32, s as u32));
         }
-        plan.push(paths);
     }
     if problems.is_empty() {
-        Ok(plan)
+        Ok(())
     } else {
         Err(problems)
     }
@@ -653,7 +753,11 @@ pub fn normalize(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        // colloquy never changes its working directory: asked once, not once per path
+        // (a plan of 100 000 inputs normalises 200 000 paths).
+        static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+        CWD.get_or_init(|| std::env::current_dir().unwrap_or_default())
+            .join(path)
     };
     let mut out = PathBuf::new();
     for comp in abs.components() {
@@ -697,7 +801,11 @@ pub fn precheck(
 /// Without `force` the rename never replaces a file that appeared meanwhile.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<WriteOutcome, BatchError> {
     let staged = stage(path, bytes, force)?;
-    Ok(publish(vec![staged], force)?.remove(0).1)
+    let outcome = publish(vec![staged], force)?.remove(0).1;
+    if outcome != WriteOutcome::Unchanged {
+        sync_parent_dirs([path]);
+    }
+    Ok(outcome)
 }
 
 /// Writes one input's documents together: every temp file is written first, then all
@@ -768,6 +876,88 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchErro
     tmp.as_file().sync_all().map_err(io_err(path))?;
     staged.tmp = Some(tmp);
     Ok(staged)
+}
+
+/// Like [`stage`], for a document too large to hold in memory (a batch's newsMessage):
+/// `fill` writes it into the temp file beside `path`; then it is compared with what
+/// `path` holds — the same bytes are `Unchanged` (nothing to publish), other bytes an
+/// error unless `force`. Publish the result with [`publish`].
+pub fn stage_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Staged, BatchError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io_err(dir))?;
+    {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w).map_err(io_err(path))?;
+        w.flush().map_err(io_err(path))?;
+    }
+    let len = tmp.as_file().metadata().map_err(io_err(path))?.len();
+    let existing = fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.len() == len && same_content(tmp.path(), path).map_err(io_err(path))? {
+            return Ok(Staged {
+                path: path.to_path_buf(),
+                bytes_len: len as usize,
+                tmp: None,
+                replaces: false,
+            });
+        }
+        if !force {
+            return Err(BatchError::Exists(path.display().to_string()));
+        }
+        fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err(path))?;
+    }
+    tmp.as_file().sync_all().map_err(io_err(path))?;
+    Ok(Staged {
+        path: path.to_path_buf(),
+        bytes_len: len as usize,
+        tmp: Some(tmp),
+        replaces: existing.is_some(),
+    })
+}
+
+/// Whether two files hold the same bytes, compared in blocks (no file is loaded whole).
+fn same_content(a: &Path, b: &Path) -> io::Result<bool> {
+    let mut a = io::BufReader::new(fs::File::open(a)?);
+    let mut b = io::BufReader::new(fs::File::open(b)?);
+    let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = read_full(&mut a, &mut x)?;
+        let m = read_full(&mut b, &mut y)?;
+        if n != m || x[..n] != y[..m] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// Publishes staged documents (see [`write_all`]): new files by a rename that never
@@ -850,6 +1040,31 @@ pub fn publish(
 
 fn read_tmp(tmp: &tempfile::NamedTempFile) -> Vec<u8> {
     fs::read(tmp.path()).unwrap_or_default()
+}
+
+/// Makes the renames that published files in these directories durable: a file's own
+/// fsync (done before its rename) keeps its bytes, but the directory entry that names
+/// it lives in the directory, which must be synced too or a power loss can forget the
+/// file. One sync per directory after a whole batch costs little; errors are ignored
+/// (some file systems cannot sync a directory, and the files are already written).
+pub fn sync_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) {
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// [`sync_dirs`] for the directories holding `files`.
+pub fn sync_parent_dirs<'a>(files: impl IntoIterator<Item = &'a Path>) {
+    let dirs: std::collections::BTreeSet<&Path> =
+        files.into_iter().filter_map(Path::parent).collect();
+    sync_dirs(dirs);
 }
 
 /// The file whose lock marks an output directory as in use by one run.
@@ -982,35 +1197,123 @@ pub fn is_read_by_colloquy(path: &Path) -> bool {
             .any(|e| name.to_ascii_lowercase().ends_with(&format!(".{e}")))
 }
 
-/// Runs `work` over `inputs` on `jobs` threads (0 = all cores), with one `init()` state
-/// per worker thread (libxml2 validators are per thread). Results come back in input
-/// order whatever the thread count (`work` gets each input's index), so reports and
-/// messages are deterministic.
+/// The cores this process may use: `std::thread::available_parallelism`, which
+/// respects the affinity mask and cgroup CPU quotas (a container limited to 2 CPUs on a
+/// 64-core host gets 2), or 1 when it cannot tell.
+pub fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The worker count for `--jobs requested` (0 = the cores available): never more than
+/// the cores available — a CPU-bound worker beyond them only adds switching and memory
+/// (`--jobs 8` on 2 cores cost 1.5× the time of `--jobs 2`) — and never more than the
+/// inputs. The second value is true when a larger request was capped, so the caller can
+/// say so.
+pub fn effective_jobs(requested: usize, inputs: usize) -> (usize, bool) {
+    let cores = available_cores();
+    let capped = requested > cores;
+    let jobs = if requested == 0 {
+        cores
+    } else {
+        requested.min(cores)
+    };
+    (jobs.min(inputs).max(1), capped)
+}
+
+/// Runs `work` over `inputs` on [`effective_jobs`] threads, with one `init()` state per
+/// worker thread (libxml2 validators are per thread), and collects the results in input
+/// order whatever the thread count (`work` gets each input's index).
 pub fn run<S, T, I, F>(inputs: &[Input], jobs: usize, init: I, work: F) -> Vec<T>
 where
     T: Send,
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &Input) -> T + Sync + Send,
 {
-    // More workers than inputs only cost threads; `--jobs 20000` must not exhaust the
-    // system's thread limit. Should the pool still not start, one per core will.
-    let jobs = if jobs == 0 {
-        0
-    } else {
-        jobs.min(inputs.len().max(1))
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .or_else(|_| rayon::ThreadPoolBuilder::new().build())
-        .expect("a rayon thread pool");
-    pool.install(|| {
-        inputs
-            .par_iter()
-            .enumerate()
-            .map_init(&init, |s, (n, i)| work(s, n, i))
-            .collect()
-    })
+    let mut out = Vec::with_capacity(inputs.len());
+    run_ordered(inputs, jobs, init, work, |_, t| out.push(t));
+    out
+}
+
+/// Like [`run`], but hands each result to `consume` on the calling thread as soon as
+/// it and every result before it are done — in input order, so reports are
+/// deterministic — and keeps nothing: memory stays flat however many inputs a batch
+/// has. Workers run at most a window of inputs ahead of the oldest unfinished one, so
+/// a slow input cannot make the reorder buffer grow without bound. A panicking worker
+/// stops the others and the panic is passed on.
+pub fn run_ordered<S, T, I, F, C>(inputs: &[Input], jobs: usize, init: I, work: F, mut consume: C)
+where
+    T: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize, &Input) -> T + Sync + Send,
+    C: FnMut(usize, T),
+{
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{mpsc, Condvar, Mutex};
+    if inputs.is_empty() {
+        return;
+    }
+    let (jobs, _) = effective_jobs(jobs, inputs.len());
+    let window = jobs * 8;
+    let next = AtomicUsize::new(0);
+    // The index of the oldest result not yet consumed, and a flag set when a worker
+    // panics so that no other worker waits for it forever.
+    let emitted = Mutex::new(0usize);
+    let moved = Condvar::new();
+    let aborted = AtomicBool::new(false);
+    struct PanicGuard<'a>(&'a AtomicBool, &'a Condvar);
+    impl Drop for PanicGuard<'_> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                self.0.store(true, Ordering::SeqCst);
+                self.1.notify_all();
+            }
+        }
+    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, T)>(window);
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (next, emitted, moved, aborted) = (&next, &emitted, &moved, &aborted);
+            let (init, work) = (&init, &work);
+            std::thread::Builder::new()
+                .spawn_scoped(scope, move || {
+                    let _guard = PanicGuard(aborted, moved);
+                    let mut state = init();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        if i >= inputs.len() {
+                            return;
+                        }
+                        {
+                            let mut done = emitted.lock().unwrap_or_else(|e| e.into_inner());
+                            while i >= *done + window && !aborted.load(Ordering::SeqCst) {
+                                done = moved.wait(done).unwrap_or_else(|e| e.into_inner());
+                            }
+                        }
+                        if aborted.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        let result = work(&mut state, i, &inputs[i]);
+                        if tx.send((i, result)).is_err() {
+                            return;
+                        }
+                    }
+                })
+                .expect("a worker thread");
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
+        let mut want = 0usize;
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                consume(want, result);
+                want += 1;
+                *emitted.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                moved.notify_all();
+            }
+        }
+    });
 }
 
 #[cfg(test)]

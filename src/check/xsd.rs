@@ -1,6 +1,6 @@
 //! XSD validation in-process with libxml2. One validator per thread: libxml's wrapper
 //! types are neither `Send` nor `Sync`, so an [`XsdCheck`] stays on the thread that
-//! made it (rayon: `map_init`, or a `thread_local!`).
+//! made it (each batch worker makes its own on its first conversion).
 //!
 //! Documents are parsed strictly — `recover` off, errors reported, no network, no
 //! entity substitution (libxml2 only expands entities with `XML_PARSE_NOENT`, which is

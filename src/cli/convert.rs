@@ -5,10 +5,12 @@ use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::check::{report, FileReport, Finding, Location};
+use colloquy::message;
 use colloquy::model::{line_col, Severity};
 use colloquy::pipeline::{
-    self, ConvertError, ConvertOptions, Converted, MetaSources, OutputFormat, VersionCreated,
+    self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
 };
+use colloquy::state;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,9 +51,16 @@ pub struct Args {
     /// Treat warnings as failures: exit 1 when there is any (outputs are still written).
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads; 0 means one per core.
+    /// Worker threads; 0 (the default) means one per core available to this process
+    /// (CPU quotas of containers count); more than that is capped, with a note.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Convert only share K of N (K from 0 to N-1): the inputs whose path relative to
+    /// their input directory hashes (XXH3-64 of its UTF-8 bytes, `/` separators) to K
+    /// modulo N. Stable across machines and runs, and the N shares are disjoint and
+    /// cover every input, so N machines (a job array) convert a corpus exactly once.
+    #[arg(long, value_name = "K/N", value_parser = batch::parse_shard, conflicts_with = "stdout")]
+    pub shard: Option<batch::Shard>,
     /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
     /// or a FIFO or device, fails with one line naming it, and the batch goes on.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
@@ -170,10 +179,59 @@ fn finding(
     }
 }
 
+/// The record of the output directory's last run, and what this run's inputs must
+/// match in it.
+struct Memo {
+    state: state::State,
+    /// The digest of every option and metadata file that shapes all outputs.
+    options: String,
+    /// Whether vouched-for inputs may be skipped (not with --newsml-message, whose
+    /// parts need every interview, nor with --now, whose outputs change every second).
+    skip: bool,
+}
+
+fn to_record((shown, f): &(String, Finding)) -> state::Warning {
+    state::Warning {
+        shown: shown.clone(),
+        severity: report::severity_word(f.severity).to_string(),
+        rule: f.rule.clone(),
+        message: f.message.clone(),
+        line: f.location.line,
+        column: f.location.column,
+        hint: f.hint.clone(),
+    }
+}
+
+fn from_record(w: &state::Warning) -> (String, Finding) {
+    let severity = match w.severity.as_str() {
+        "error" => Severity::Error,
+        "info" => Severity::Info,
+        _ => Severity::Warning,
+    };
+    (
+        w.shown.clone(),
+        Finding {
+            severity,
+            rule: w.rule.clone(),
+            message: w.message.clone(),
+            location: Location {
+                line: w.line,
+                column: w.column,
+                pointer: None,
+            },
+            hint: w.hint.clone(),
+        },
+    )
+}
+
 struct Done {
     writes: Vec<(PathBuf, WriteOutcome)>,
-    /// Kept only when a newsMessage is requested.
-    converted: Option<Converted>,
+    /// This interview's part of the newsMessage, checked, when one is requested.
+    unit: Option<message::Unit>,
+    /// The line for the output directory's record, and its key.
+    record: Option<(u128, state::Record)>,
+    /// Not converted again: the record vouched for its outputs on disk.
+    skipped: bool,
     stdout: Option<String>,
 }
 
@@ -254,11 +312,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     note_left_out(&found.skipped, &found.excluded);
-    let plan = if args.stdout {
-        vec![Vec::new()]
-    } else {
-        match batch::plan_outputs_all(&inputs, &args.output, &suffixes) {
-            Ok(p) => p,
+    // Every output path is checked before anything is written; the paths themselves
+    // are derived again from each input when needed, not kept.
+    if !args.stdout {
+        match batch::check_outputs(&inputs, &args.output, &suffixes) {
+            Ok(()) => {}
             Err(problems) => {
                 for e in &problems {
                     eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
@@ -270,6 +328,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(EXIT_FAILED);
             }
         }
+    }
+    let outputs_of = |input: &Input| -> Vec<PathBuf> {
+        if args.stdout {
+            Vec::new()
+        } else {
+            batch::output_paths(&args.output, &input.rel, &suffixes)
+        }
+    };
+    // A manifest row is unused only when no share of the corpus has its file.
+    let all_paths: Vec<PathBuf> = match args.meta.manifest {
+        Some(_) => inputs.iter().filter_map(|i| i.path.clone()).collect(),
+        None => Vec::new(),
+    };
+    // The whole corpus is planned (so every share sees the same clashes), then this
+    // share's inputs are taken.
+    let inputs: Vec<Input> = match args.shard {
+        Some(shard) => {
+            let all = inputs.len();
+            let inputs: Vec<Input> = inputs
+                .into_iter()
+                .filter(|input| shard.contains(input))
+                .collect();
+            eprintln!(
+                "colloquy: note: share {}/{}: {} of {all} input(s)",
+                shard.index,
+                shard.count,
+                inputs.len()
+            );
+            inputs
+        }
+        None => inputs,
     };
     if let Some(message) = &args.newsml_message {
         if message.is_dir() {
@@ -283,7 +372,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // manifest, an explicit sidecar and the --files-from list are inputs too.
         let target = batch::normalize(message);
         let same = |p: &Path| batch::normalize(p) == target;
-        let clash = plan.iter().flatten().any(|p| same(p))
+        let clash = inputs.iter().any(|i| outputs_of(i).iter().any(|p| same(p)))
             || inputs.iter().any(|i| i.path.as_deref().is_some_and(same))
             || args.meta.manifest.as_deref().is_some_and(same)
             || args.meta.sidecar.as_deref().is_some_and(same)
@@ -308,8 +397,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         input_modified: None,
     };
-    // Fail fast on a broken install or a bad manifest rather than once per file.
-    Checker::new(None)?;
+    // Fail fast on a bad manifest rather than once per file. The schemas are compiled
+    // by each worker when it first converts (they are compiled in: a failure there is
+    // a broken libxml2, reported per input), never up front as well: one file costs one
+    // compilation, an unchanged re-run none.
     let loaded = match args.meta.load() {
         Ok(l) => l,
         Err(e) => {
@@ -342,8 +433,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         match batch::lock_output_dir(&args.output) {
             Ok(lock) => {
-                let dirs = plan.iter().flatten().filter_map(|p| p.parent());
-                let removed = lock.remove_stale_temps(dirs);
+                let dirs: std::collections::BTreeSet<PathBuf> = inputs
+                    .iter()
+                    .filter_map(|i| outputs_of(i).first()?.parent().map(Path::to_path_buf))
+                    .collect();
+                let removed = lock.remove_stale_temps(dirs.iter().map(PathBuf::as_path));
                 if removed > 0 {
                     eprintln!(
                         "colloquy: note: removed {removed} temp file(s) a stopped run left in {}",
@@ -358,36 +452,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let bar = progress(inputs.len());
-    let keep = args.newsml_message.is_some();
-    let results = batch::run(
-        &inputs,
-        args.jobs,
-        || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
-        |checker, index, input| {
-            let result = convert_one(
-                input,
-                &plan[index],
-                &sources,
-                &options,
-                checker,
-                &args,
-                keep,
-            );
-            bar.inc(1);
-            result
-        },
-    );
-    bar.finish_and_clear();
-
+    let (jobs, capped) = batch::effective_jobs(args.jobs, inputs.len());
+    if capped {
+        eprintln!(
+            "colloquy: note: --jobs {} is more than the {} core(s) available; using {}",
+            args.jobs,
+            batch::available_cores(),
+            jobs
+        );
+    }
     let mut failed = 0;
     let mut counts = [0usize; 3];
     let mut warnings = 0;
+    let stderr = std::io::stderr();
     // A manifest row that matches no input is most likely a misspelt file name: its
     // metadata would be lost without a word.
     if let Some(manifest) = sources.manifest {
-        let paths: Vec<PathBuf> = inputs.iter().filter_map(|i| i.path.clone()).collect();
-        for row in manifest.rows_not_in(&paths) {
+        for row in manifest.rows_not_in(&all_paths) {
             eprintln!(
                 "{}",
                 printable_line(&format!(
@@ -398,81 +479,209 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             warnings += 1;
         }
     }
-    let mut messages = Vec::new();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    // Arguments that named nothing fail like unreadable inputs; the rest went on.
+    // Arguments that named nothing fail like unreadable inputs; the rest go on.
     for problem in &found.problems {
-        writeln!(
-            err,
-            "colloquy: error: {}",
-            printable_line(&problem.to_string())
-        )?;
+        eprintln!("colloquy: error: {}", printable_line(&problem.to_string()));
         failed += 1;
     }
-    for result in &results {
-        for (w, _) in &result.warnings {
-            writeln!(err, "{}", printable_line(w))?;
-            warnings += 1;
-        }
-        match &result.outcome {
-            Ok(done) => {
-                for (_, outcome) in &done.writes {
-                    counts[*outcome as usize] += 1;
-                }
-                if let Some(text) = &done.stdout {
-                    super::emit(text.as_bytes())?;
-                }
-                if let Some(c) = &done.converted {
-                    messages.push(c);
-                }
-            }
-            Err(e) => {
-                writeln!(err, "colloquy: error: {}", printable_line(&e.message))?;
-                failed += 1;
-            }
-        }
+    // Report entries are kept only when a report is asked for; without one, nothing
+    // of an input outlives its turn below.
+    let mut reports: Vec<FileReport> = Vec::new();
+    if args.report.is_some() {
+        reports.extend(found.problems.iter().map(|p| FileReport {
+            path: p.subject().to_string(),
+            kind: None,
+            findings: vec![finding(
+                Severity::Error,
+                "input/not-found",
+                &p.reason(),
+                None,
+            )],
+            checked_against: Vec::new(),
+        }));
     }
-    let missing = found.problems.iter().map(|p| FileReport {
-        path: p.subject().to_string(),
-        kind: None,
-        findings: vec![finding(
-            Severity::Error,
-            "input/not-found",
-            &p.reason(),
-            None,
-        )],
-        checked_against: Vec::new(),
+    let mut spool = match &args.newsml_message {
+        Some(_) => Some(message::Spool::new()?),
+        None => None,
+    };
+    let keep = spool.is_some();
+    let memo = (!args.stdout).then(|| {
+        let mut options_digest = state::Digest::new();
+        options_digest
+            .part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(format!("{:?}", options.formats).as_bytes())
+            .part(format!("{:?}", options.version_created).as_bytes())
+            .part(
+                std::env::var("SOURCE_DATE_EPOCH")
+                    .unwrap_or_default()
+                    .as_bytes(),
+            )
+            .part(format!("{:?}", args.meta).as_bytes())
+            .file(args.meta.manifest.as_deref())
+            .file(args.meta.sidecar.as_deref())
+            .file(sources.config.map(|c| c.path.as_path()));
+        Memo {
+            state: state::State::open(&args.output),
+            options: options_digest.finish(),
+            skip: !keep && options.version_created != VersionCreated::Now,
+        }
     });
-    let mut reports: Vec<FileReport> = missing
-        .chain(results.iter().map(|r| {
-            FileReport {
-                path: r.name.clone(),
-                kind: None,
-                findings: match &r.outcome {
+    let mut record = match &memo {
+        Some(_) => Some(state::Writer::new()?),
+        None => None,
+    };
+    let mut skipped = 0usize;
+    // Directories this run published files into: synced once at the end, so the
+    // renames survive a power loss without one directory sync per file.
+    let mut written_dirs: std::collections::BTreeSet<PathBuf> = Default::default();
+    let bar = progress(inputs.len());
+    let mut io_error: Option<std::io::Error> = None;
+    let mut state_error: Option<std::io::Error> = None;
+    batch::run_ordered(
+        &inputs,
+        jobs,
+        // Compiled on a worker's first conversion: a re-run that skips every input
+        // compiles no schema.
+        || None,
+        |checker, _, input| {
+            let result = convert_one(
+                input,
+                &outputs_of(input),
+                &sources,
+                &options,
+                checker,
+                &args,
+                memo.as_ref(),
+            );
+            bar.inc(1);
+            result
+        },
+        |index, result| {
+            // Each result is reported as it finishes, in input order, then dropped.
+            let mut shown = |line: &str| {
+                bar.suspend(|| {
+                    if let Err(e) = writeln!(stderr.lock(), "{}", printable_line(line)) {
+                        io_error.get_or_insert(e);
+                    }
+                })
+            };
+            for (w, _) in &result.warnings {
+                shown(w);
+                warnings += 1;
+            }
+            if let Some(writer) = record.as_mut() {
+                let pushed = match &result.outcome {
+                    Ok(Done {
+                        record: Some((key, line)),
+                        skipped,
+                        ..
+                    }) => writer.push(*key, line, *skipped),
+                    _ => {
+                        writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
+                        Ok(())
+                    }
+                };
+                if let Err(e) = pushed {
+                    state_error.get_or_insert(e);
+                }
+            }
+            match &result.outcome {
+                Ok(done) => {
+                    skipped += usize::from(done.skipped);
+                    for (path, outcome) in &done.writes {
+                        counts[*outcome as usize] += 1;
+                        if *outcome != WriteOutcome::Unchanged {
+                            if let Some(dir) = path.parent() {
+                                if !written_dirs.contains(dir) {
+                                    written_dirs.insert(dir.to_path_buf());
+                                }
+                            }
+                        }
+                    }
+                    if let Some(text) = &done.stdout {
+                        if let Err(e) = super::emit(text.as_bytes()) {
+                            io_error.get_or_insert(e);
+                        }
+                    }
+                    if let (Some(spool), Some(unit)) = (spool.as_mut(), &done.unit) {
+                        if let Err(e) = spool.push(&result.name, unit) {
+                            io_error.get_or_insert(e);
+                        }
+                    }
+                }
+                Err(e) => {
+                    shown(&format!("colloquy: error: {}", e.message));
+                    failed += 1;
+                }
+            }
+            if args.report.is_some() {
+                let findings = match &result.outcome {
                     Ok(_) => Vec::new(),
                     Err(e) => e.findings.clone(),
-                }
-                .into_iter()
-                .chain(r.warnings.iter().map(|(_, f)| f.clone()))
-                .collect(),
-                checked_against: Vec::new(),
+                };
+                reports.push(FileReport {
+                    path: result.name.clone(),
+                    kind: None,
+                    findings: findings
+                        .into_iter()
+                        .chain(result.warnings.iter().map(|(_, f)| f.clone()))
+                        .collect(),
+                    checked_against: Vec::new(),
+                });
             }
-        }))
-        .collect();
+        },
+    );
+    bar.finish_and_clear();
+    batch::sync_dirs(written_dirs.iter().map(PathBuf::as_path));
+    if let Some(e) = io_error.or(state_error) {
+        return Err(e.into());
+    }
+    if let (Some(writer), Some(memo)) = (record, &memo) {
+        // A record that cannot be written costs the next run time, not this run's outputs.
+        if let Err(e) = writer.finish(&args.output, &memo.state) {
+            eprintln!(
+                "colloquy: warning: {}: the record of this run could not be written, so the next run converts everything again: {}",
+                args.output.join(state::STATE_FILE).display(),
+                printable_line(&e.to_string())
+            );
+        }
+    }
+    if skipped > 0 {
+        eprintln!(
+            "colloquy: note: {skipped} input(s) unchanged since the last run into {} (input, options, version and the outputs on disk match its {}): not converted again",
+            args.output.display(),
+            state::STATE_FILE
+        );
+    }
+    let mut err = stderr.lock();
+    let total = inputs.len() + found.problems.len();
     // The message is not an input: its failure fails the run without counting an
     // input as failed.
     let mut message_failed = false;
-    if let Some(path) = &args.newsml_message {
-        let left_out = results.len() + found.problems.len() - messages.len();
-        match write_message(path, &messages, &args) {
+    if let (Some(path), Some(spool), Some(shard)) = (&args.newsml_message, &spool, args.shard) {
+        // An empty share is no failure: `colloquy message` assembles what the shares hold.
+        if spool.is_empty() && failed == 0 {
+            writeln!(
+                err,
+                "colloquy: note: share {}/{} holds no interview, so no newsMessage {} was written",
+                shard.index,
+                shard.count,
+                path.display()
+            )?;
+        }
+    }
+    let spool = spool.filter(|s| !(s.is_empty() && failed == 0 && args.shard.is_some()));
+    if let (Some(path), Some(spool)) = (&args.newsml_message, spool) {
+        let held = spool.len();
+        let left_out = total - held;
+        match spool.write(path, args.force) {
             // Say what the message holds: a batch with failed inputs gives a message
             // without them, which must not pass for the whole collection.
             Ok(outcome) => writeln!(
                 err,
                 "colloquy: newsMessage {}: {} interview(s){}; {}",
                 path.display(),
-                messages.len(),
+                held,
                 if left_out > 0 {
                     format!(", {left_out} failed input(s) not in it")
                 } else {
@@ -487,17 +696,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
-                reports.push(FileReport {
-                    path: path.display().to_string(),
-                    kind: None,
-                    findings: vec![finding(
-                        Severity::Error,
-                        "convert/write",
-                        &e.to_string(),
-                        None,
-                    )],
-                    checked_against: Vec::new(),
-                });
+                if args.report.is_some() {
+                    reports.push(FileReport {
+                        path: path.display().to_string(),
+                        kind: None,
+                        findings: vec![finding(
+                            Severity::Error,
+                            "convert/write",
+                            &e.to_string(),
+                            None,
+                        )],
+                        checked_against: Vec::new(),
+                    });
+                }
             }
         }
     }
@@ -508,8 +719,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "{} input(s): {} converted, {} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
-            results.len() + found.problems.len(),
-            results.len() + found.problems.len() - failed,
+            total,
+            total - failed,
             failed,
             counts[WriteOutcome::Written as usize],
             counts[WriteOutcome::Unchanged as usize],
@@ -577,11 +788,12 @@ fn convert_one(
     outputs: &[PathBuf],
     sources: &MetaSources,
     options: &ConvertOptions,
-    checker: &Checker,
+    checker: &mut Option<Checker>,
     args: &Args,
-    keep: bool,
+    memo: Option<&Memo>,
 ) -> InputResult {
     let name = input.name();
+    let keep = args.newsml_message.is_some();
     let mut warnings = Vec::new();
     let outcome = (|| {
         let bytes = input.read_limited(args.max_input_size).map_err(|e| {
@@ -592,6 +804,54 @@ fn convert_one(
                 None,
             )
         })?;
+        // What the record of the last run must match for this input to be skipped.
+        let recorded = memo.map(|memo| {
+            let mut context = state::Digest::new();
+            // The name is in the warnings replayed on a skip.
+            context.part(memo.options.as_bytes()).part(name.as_bytes());
+            let modified = input
+                .path
+                .as_deref()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(-1, |d| d.as_secs() as i64);
+            context.part(&modified.to_le_bytes());
+            if args.meta.sidecar.is_none() {
+                let sidecar = input
+                    .path
+                    .as_deref()
+                    .and_then(|p| colloquy::meta::sidecar::find_sidecar(p).ok().flatten());
+                context.file(sidecar.as_deref());
+            }
+            let record = state::Record {
+                input: state::digest(&bytes),
+                context: context.finish(),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                outputs: Vec::new(),
+                warnings: Vec::new(),
+            };
+            (state::key(&args.output, outputs), record)
+        });
+        if let (Some(memo), Some((key, want))) = (memo, &recorded) {
+            if memo.skip {
+                if let Some(old) = memo.state.get(*key) {
+                    if old.vouches(&want.input, &want.context, outputs) {
+                        warnings.extend(old.warnings.iter().map(from_record));
+                        return Ok(Done {
+                            writes: outputs
+                                .iter()
+                                .map(|p| (p.clone(), WriteOutcome::Unchanged))
+                                .collect(),
+                            stdout: None,
+                            unit: None,
+                            record: Some((*key, old)),
+                            skipped: true,
+                        });
+                    }
+                }
+            }
+        }
         let (text, interview) = pipeline::read_with_meta(
             &name,
             input.path.as_deref(),
@@ -630,6 +890,15 @@ fn convert_one(
                 .and_then(|t| jiff::Timestamp::try_from(t).ok()),
             ..options.clone()
         };
+        if checker.is_none() {
+            *checker = Some(Checker::new(None).map_err(|e| {
+                Failure::new(
+                    "convert/schemas",
+                    format!("{name}: the bundled schemas could not be compiled: {e}; check the libxml2 installation"),
+                )
+            })?);
+        }
+        let checker = checker.as_ref().expect("compiled above");
         let converted = pipeline::write_checked(&name, &text, interview, &options, checker)
             .map_err(|e| match e {
                 ConvertError::Invalid { ref findings, .. } => Failure {
@@ -678,7 +947,9 @@ fn convert_one(
             return Ok(Done {
                 writes: Vec::new(),
                 stdout: Some(converted.documents[0].text.clone()),
-                converted: None,
+                unit: None,
+                record: None,
+                skipped: false,
             });
         }
         // The message names the input whose documents could not be written, then the path.
@@ -691,11 +962,40 @@ fn convert_one(
             .zip(&converted.documents)
             .map(|(path, doc)| (path.as_path(), doc.text.as_bytes()))
             .collect();
+        // The message part is checked before anything is written: an input whose
+        // message part is invalid fails whole, like one with an invalid document.
+        let unit = if keep {
+            Some(
+                message::unit_of(&converted.interview, &converted.context, checker).map_err(
+                    |e| {
+                        Failure::of_input(
+                            &name,
+                            "convert/newsml-message",
+                            format!("{name}: its part of the newsMessage is invalid: {e}"),
+                            None,
+                        )
+                    },
+                )?,
+            )
+        } else {
+            None
+        };
         let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
+        let record = recorded.map(|(key, mut record)| {
+            record.outputs = converted
+                .documents
+                .iter()
+                .map(|d| state::digest(d.text.as_bytes()))
+                .collect();
+            record.warnings = warnings.iter().map(to_record).collect();
+            (key, record)
+        });
         Ok(Done {
             writes,
             stdout: None,
-            converted: keep.then_some(converted),
+            unit,
+            record,
+            skipped: false,
         })
     })();
     InputResult {
@@ -703,58 +1003,4 @@ fn convert_one(
         outcome,
         warnings,
     }
-}
-
-/// Writes one newsMessage for the whole batch. Its `sent` is the latest versionCreated
-/// of its items, so the message is as reproducible as they are. Two interviews with one
-/// GUID (one source URL) would give duplicate item ids: that is refused, naming both.
-fn write_message(
-    path: &Path,
-    converted: &[&Converted],
-    args: &Args,
-) -> anyhow::Result<WriteOutcome> {
-    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for c in converted {
-        if let Some(first) = seen.insert(&c.context.guid, &c.interview.meta.source_name) {
-            anyhow::bail!(
-                "{}: {} and {} have the same GUID {} (the same source URL); a newsMessage needs unique items — convert them into separate messages",
-                path.display(),
-                first,
-                c.interview.meta.source_name,
-                c.context.guid
-            );
-        }
-    }
-    // No interview, no message: its `sent` would have no time to come from.
-    let Some(sent) = converted
-        .iter()
-        .map(|c| c.context.version_created.as_str())
-        .max_by_key(|t| t.parse::<jiff::Timestamp>().ok())
-    else {
-        anyhow::bail!(
-            "{}: no interview was converted, so the newsMessage would be empty; it was not written",
-            path.display()
-        );
-    };
-    let entries: Vec<_> = converted
-        .iter()
-        .map(|c| (&c.interview, &c.context))
-        .collect();
-    let xml = colloquy::write::newsml::news_message(&entries, sent);
-    let checker = Checker::new(None)?;
-    let errors: Vec<_> = checker
-        .check_newsml(&xml)
-        .into_iter()
-        .filter(|f| f.severity == colloquy::model::Severity::Error)
-        .collect();
-    if let Some(first) = errors.first() {
-        anyhow::bail!(
-            "{}: the newsMessage is invalid and was not written: {}: {} (line {})",
-            path.display(),
-            first.rule,
-            first.message,
-            first.location.line.unwrap_or(0)
-        );
-    }
-    Ok(batch::write_atomic(path, xml.as_bytes(), args.force)?)
 }

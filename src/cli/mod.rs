@@ -3,6 +3,7 @@
 
 mod convert;
 mod inspect;
+mod message;
 mod meta_args;
 mod schema;
 mod validate;
@@ -31,6 +32,9 @@ pub enum Command {
     Validate(validate::Args),
     /// Show how colloquy read an interview, and where each value came from.
     Inspect(Box<inspect::Args>),
+    /// Assemble one NewsML-G2 newsMessage from the newsMessages of several runs (the
+    /// shards of a corpus): the same bytes one unsharded run writes.
+    Message(message::Args),
     /// List, print or export the schemas colloquy checks against.
     Schema(schema::Args),
     /// Write a commented archive profile (colloquy.toml): publisher, provider, rights,
@@ -69,6 +73,11 @@ fn exit_codes(subcommand: &str) -> &'static [(&'static str, &'static str)] {
         "inspect" => &[
             ("0", "the input was read"),
             ("1", "the input could not be read"),
+            ("2", "usage error"),
+        ],
+        "message" => &[
+            ("0", "the newsMessage was written (or was already there, unchanged)"),
+            ("1", "a newsMessage could not be read or is invalid, two items share a GUID, or FILE exists with other content (without --force); nothing is written"),
             ("2", "usage error"),
         ],
         "init" => &[
@@ -113,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(*args),
+        Command::Message(args) => message::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Init { dir } => init(&dir),
         Command::Completions { shell } => {

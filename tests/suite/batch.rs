@@ -59,7 +59,8 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
+        // The run's record (.colloquy-state) is no output.
+        .filter(|e| e.file_type().is_file() && e.file_name() != colloquy::state::STATE_FILE)
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
             (rel, fs::read(e.path()).unwrap())

@@ -31,7 +31,8 @@ fn files_under(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // The run's record (.colloquy-state) is no output.
+        .filter(|e| e.file_type().is_file() && e.file_name() != colloquy::state::STATE_FILE)
         .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
         .collect();
     out.sort();

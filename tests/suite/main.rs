@@ -13,6 +13,8 @@ mod shared;
 mod accuracy;
 mod archive;
 mod batch;
+mod batch_scale;
+mod bench_script;
 mod cli;
 mod cli_paths;
 mod cli_validate;

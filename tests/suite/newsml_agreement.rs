@@ -266,6 +266,7 @@ fn own_cases(cases: &mut Vec<Case>, dir: &Path) {
     let mut own: Vec<PathBuf> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with(colloquy::state::STATE_FILE))
         .collect();
     own.sort();
     assert!(own.len() >= 7, "{own:?}");

@@ -385,6 +385,7 @@ fn every_format_list_names_its_files_and_stdout_takes_exactly_one() {
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != colloquy::state::STATE_FILE)
         .collect();
     names.sort();
     assert_eq!(

@@ -1,0 +1,255 @@
+//! A batch's NewsML-G2 `newsMessage`, built without holding the batch in memory.
+//!
+//! Each interview becomes one *unit* — its `packageItem`, text `newsItem` and one
+//! picture `newsItem` per photo, exactly as [`crate::write::newsml::news_message`]
+//! writes them — checked on its own inside a one-interview message (the official XSD,
+//! the profile and the lax checks) by the worker that converted it. Units are spooled
+//! to a temp file as they finish; the message is then streamed into its target in the
+//! order of the units' package GUIDs. That order does not depend on how the inputs were
+//! split, so the message `colloquy message` assembles from the messages of N shards is
+//! byte for byte the message of one unsharded run. What the checks of the whole message
+//! add over the per-unit checks — unique GUIDs and ids across items — is checked here
+//! over the sorted GUIDs (item ids derive from them).
+
+use crate::batch::{self, BatchError, WriteOutcome};
+use crate::check::Checker;
+use crate::model::{Interview, Severity};
+use crate::write::{newsml, WriteContext};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+use thiserror::Error;
+
+/// One interview's part of a newsMessage.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The `packageItem` GUID: the order of units in a message.
+    pub key: String,
+    /// The package's `versionCreated` (the interview's): the message's `sent` is the
+    /// latest.
+    pub version_created: String,
+    /// The items, indented as they stand in the message's `itemSet`.
+    pub xml: String,
+}
+
+#[derive(Debug, Error)]
+pub enum MessageError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Write(#[from] BatchError),
+    #[error("newsMessage spool: {0}")]
+    Spool(#[from] io::Error),
+}
+
+const ITEM_SET_OPEN: &str = "  <itemSet>\n";
+const ITEM_SET_CLOSE: &str = "  </itemSet>\n";
+const UNIT_START: &str = "    <packageItem ";
+
+/// Builds and checks the unit of one converted interview. An error is the first error
+/// finding of the check, as one line.
+pub fn unit_of(
+    interview: &Interview,
+    context: &WriteContext,
+    checker: &Checker,
+) -> Result<Unit, String> {
+    let xml = newsml::news_message(&[(interview, context)], &context.version_created);
+    check(&xml, checker)?;
+    let units = split(&xml)?;
+    match units.as_slice() {
+        [one] => unit_from(one),
+        _ => Err("a one-interview newsMessage does not hold one packageItem".into()),
+    }
+}
+
+fn check(xml: &str, checker: &Checker) -> Result<(), String> {
+    match checker
+        .check_newsml(xml)
+        .into_iter()
+        .find(|f| f.severity == Severity::Error)
+    {
+        Some(f) => Err(format!(
+            "{}: {}{}",
+            f.rule,
+            f.message,
+            f.location
+                .line
+                .map(|l| format!(" (line {l})"))
+                .unwrap_or_default()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The units of a newsMessage as colloquy writes it (`convert --newsml-message`): the
+/// text of its `itemSet`, cut before each `packageItem`. A message of another shape is
+/// an error saying so.
+pub fn split(message: &str) -> Result<Vec<&str>, String> {
+    let not_ours = || {
+        "not a newsMessage as `colloquy convert --newsml-message` writes it (an itemSet of packageItems, each followed by its items)".to_string()
+    };
+    let start = message.find(ITEM_SET_OPEN).ok_or_else(not_ours)? + ITEM_SET_OPEN.len();
+    let end = message.rfind(ITEM_SET_CLOSE).ok_or_else(not_ours)?;
+    if end < start || !message[..start].contains("<newsMessage") {
+        return Err(not_ours());
+    }
+    let body = &message[start..end];
+    if !body.is_empty() && !body.starts_with(UNIT_START) {
+        return Err(not_ours());
+    }
+    let mut units = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let next = rest[UNIT_START.len()..]
+            .find(&format!("\n{UNIT_START}"))
+            .map_or(rest.len(), |i| UNIT_START.len() + i + 1);
+        units.push(&rest[..next]);
+        rest = &rest[next..];
+    }
+    Ok(units)
+}
+
+/// The key and versionCreated of a unit's text.
+pub fn unit_from(xml: &str) -> Result<Unit, String> {
+    let attr = |from: &str, name: &str| -> Option<String> {
+        let open = format!("{name}=\"");
+        let at = from.find(&open)? + open.len();
+        Some(from[at..at + from[at..].find('"')?].to_string())
+    };
+    let key = attr(xml, "guid").ok_or("a packageItem without a guid")?;
+    let version_created = xml
+        .find("<versionCreated>")
+        .and_then(|at| {
+            let from = &xml[at + "<versionCreated>".len()..];
+            Some(from[..from.find('<')?].to_string())
+        })
+        .ok_or("a packageItem without versionCreated")?;
+    Ok(Unit {
+        key,
+        version_created,
+        xml: xml.to_string(),
+    })
+}
+
+/// Checks a unit taken from a message on disk, as a one-interview message.
+pub fn check_unit(unit: &Unit, checker: &Checker) -> Result<(), String> {
+    check(&envelope(&unit.version_created, &unit.xml), checker)
+}
+
+fn envelope(sent: &str, units: &str) -> String {
+    let (head, tail) = head_tail(sent);
+    format!("{head}{units}{tail}")
+}
+
+/// The message's text before and after its units.
+fn head_tail(sent: &str) -> (String, String) {
+    let empty = newsml::news_message(&[], sent);
+    // The writer closes an empty itemSet as `<itemSet/>`, or opens and closes it.
+    let (before, after) = match empty.find("  <itemSet/>\n") {
+        Some(i) => (&empty[..i], &empty[i + "  <itemSet/>\n".len()..]),
+        None => {
+            let i = empty
+                .find(ITEM_SET_OPEN)
+                .expect("a newsMessage has an itemSet");
+            let j = empty.rfind(ITEM_SET_CLOSE).expect("an itemSet closes");
+            (&empty[..i], &empty[j + ITEM_SET_CLOSE.len()..])
+        }
+    };
+    (
+        format!("{before}{ITEM_SET_OPEN}"),
+        format!("{ITEM_SET_CLOSE}{after}"),
+    )
+}
+
+/// Units on their way into one message: spooled to an anonymous temp file, so a batch
+/// of any size keeps only a few dozen bytes per interview (its GUID, place and name).
+pub struct Spool {
+    file: io::BufWriter<std::fs::File>,
+    written: u64,
+    index: Vec<Entry>,
+}
+
+struct Entry {
+    key: String,
+    version_created: String,
+    offset: u64,
+    len: usize,
+    /// Where the unit came from (the input), for the duplicate-GUID message.
+    name: String,
+}
+
+impl Spool {
+    pub fn new() -> io::Result<Spool> {
+        Ok(Spool {
+            file: io::BufWriter::new(tempfile::tempfile()?),
+            written: 0,
+            index: Vec::new(),
+        })
+    }
+
+    /// Adds the unit of `name`.
+    pub fn push(&mut self, name: &str, unit: &Unit) -> io::Result<()> {
+        self.file.write_all(unit.xml.as_bytes())?;
+        self.index.push(Entry {
+            key: unit.key.clone(),
+            version_created: unit.version_created.clone(),
+            offset: self.written,
+            len: unit.xml.len(),
+            name: name.to_string(),
+        });
+        self.written += unit.xml.len() as u64;
+        Ok(())
+    }
+
+    /// How many interviews the message holds.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Writes the message to `path` (atomically, durably, never clobbering unless
+    /// `force`): units in GUID order, `sent` the latest versionCreated. Two units with
+    /// one GUID (two interviews of one source URL) are an error naming both.
+    pub fn write(mut self, path: &Path, force: bool) -> Result<WriteOutcome, MessageError> {
+        let shown = path.display();
+        if self.index.is_empty() {
+            return Err(MessageError::Invalid(format!(
+                "{shown}: no interview was converted, so the newsMessage would be empty; it was not written"
+            )));
+        }
+        self.index.sort_by(|a, b| a.key.cmp(&b.key));
+        if let Some(pair) = self.index.windows(2).find(|w| w[0].key == w[1].key) {
+            return Err(MessageError::Invalid(format!(
+                "{shown}: {} and {} have the same GUID (the same source URL); a newsMessage needs unique items — convert them into separate messages",
+                pair[0].name, pair[1].name
+            )));
+        }
+        // The latest time; among equal instants the last in GUID order, so the choice
+        // does not depend on how the batch was split.
+        let sent = self
+            .index
+            .iter()
+            .max_by_key(|e| e.version_created.parse::<jiff::Timestamp>().ok())
+            .map(|e| e.version_created.clone())
+            .expect("not empty");
+        let (head, tail) = head_tail(&sent);
+        let mut spool = self.file.into_inner().map_err(|e| e.into_error())?;
+        let index = self.index;
+        let staged = batch::stage_with(path, force, |out| {
+            out.write_all(head.as_bytes())?;
+            let mut buf = Vec::new();
+            for e in &index {
+                spool.seek(SeekFrom::Start(e.offset))?;
+                buf.resize(e.len, 0);
+                spool.read_exact(&mut buf)?;
+                out.write_all(&buf)?;
+            }
+            out.write_all(tail.as_bytes())
+        })?;
+        let mut done = batch::publish(vec![staged], force)?;
+        batch::sync_parent_dirs([path]);
+        Ok(done.remove(0).1)
+    }
+}

@@ -1,0 +1,276 @@
+//! The record of what a run wrote into an output directory (`.colloquy-state`), so a
+//! re-run skips the inputs it would convert to the very same bytes.
+//!
+//! One line per converted input, keyed by the XXH3-128 of its output paths (relative to
+//! the output directory): the hash of the input's bytes, of everything else that shapes
+//! its outputs (the options, metadata files, sidecar, modification time, colloquy's
+//! version) and of each output as written, plus the warnings its conversion gave, so a
+//! skipped input reports them again. An input is skipped only when all of that matches
+//! *and* every output on disk still hashes to its recorded value; anything else — no
+//! record, another version, an unreadable or malformed line, an output edited or
+//! removed — converts it. XXH3 is not a cryptographic hash: the record guards against
+//! change and mistakes, not against someone crafting collisions in a directory they can
+//! already write to.
+//!
+//! Only an index (key → place in the file, about 40 bytes per input) is held in memory;
+//! records are read when their input comes up. The new record is written line by line
+//! to a temp file as inputs finish and replaces the old one atomically at the end;
+//! records of inputs this run did not see are carried over.
+
+use crate::batch::{self, BatchError, WriteOutcome};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+
+/// The record's file name in the output directory.
+pub const STATE_FILE: &str = ".colloquy-state";
+const HEADER: &str = "colloquy-state 1";
+
+/// A 128-bit digest as 32 hex digits.
+pub fn hex(digest: u128) -> String {
+    format!("{digest:032x}")
+}
+
+/// The XXH3-128 of some bytes, in hex.
+pub fn digest(bytes: &[u8]) -> String {
+    hex(xxh3_128(bytes))
+}
+
+/// A digest built from several parts, each length-prefixed so parts cannot run into
+/// each other.
+#[derive(Clone, Default)]
+pub struct Digest(Xxh3);
+
+impl Digest {
+    pub fn new() -> Self {
+        Digest(Xxh3::new())
+    }
+    pub fn part(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+    /// A file's bytes, or a mark that it is absent or unreadable.
+    pub fn file(&mut self, path: Option<&Path>) -> &mut Self {
+        match path.map(fs::read) {
+            Some(Ok(bytes)) => self.part(b"file").part(&bytes),
+            Some(Err(_)) => self.part(b"unreadable"),
+            None => self.part(b"none"),
+        }
+    }
+    pub fn finish(&self) -> String {
+        hex(self.0.digest128())
+    }
+}
+
+/// The key of an input: its output paths relative to the output directory.
+pub fn key(out_dir: &Path, outputs: &[PathBuf]) -> u128 {
+    let mut d = Xxh3::new();
+    for p in outputs {
+        let rel = p.strip_prefix(out_dir).unwrap_or(p);
+        let rel = rel.to_string_lossy();
+        d.update(&(rel.len() as u64).to_le_bytes());
+        d.update(rel.as_bytes());
+    }
+    d.digest128()
+}
+
+/// A warning as a conversion gave it: the stderr line and the report finding's parts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Warning {
+    pub shown: String,
+    pub severity: String,
+    pub rule: String,
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub hint: Option<String>,
+}
+
+/// What one conversion of one input produced.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    /// XXH3-128 of the input's bytes.
+    pub input: String,
+    /// XXH3-128 of everything else that shapes the outputs.
+    pub context: String,
+    /// colloquy's version.
+    pub version: String,
+    /// XXH3-128 of each output, in the order of the planned paths.
+    pub outputs: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Record {
+    /// Whether this record vouches for `outputs`: the input and context match and
+    /// every file on disk holds the bytes recorded (read and hashed now).
+    pub fn vouches(&self, input: &str, context: &str, outputs: &[PathBuf]) -> bool {
+        self.input == input
+            && self.context == context
+            && self.version == env!("CARGO_PKG_VERSION")
+            && self.outputs.len() == outputs.len()
+            && outputs
+                .iter()
+                .zip(&self.outputs)
+                .all(|(path, want)| fs::read(path).is_ok_and(|bytes| digest(&bytes) == *want))
+    }
+}
+
+/// The record of the last run in an output directory, opened for lookups.
+pub struct State {
+    file: Option<Mutex<fs::File>>,
+    index: HashMap<u128, (u64, u32)>,
+}
+
+impl State {
+    /// Opens `dir`'s record. A missing, unreadable or foreign file is an empty record:
+    /// every input is converted.
+    pub fn open(dir: &Path) -> State {
+        let empty = State {
+            file: None,
+            index: HashMap::new(),
+        };
+        let Ok(file) = fs::File::open(dir.join(STATE_FILE)) else {
+            return empty;
+        };
+        let mut reader = io::BufReader::new(file);
+        let mut line = Vec::new();
+        let mut offset = 0u64;
+        let mut index = HashMap::new();
+        let mut first = true;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if first {
+                        if line.strip_suffix(b"\n") != Some(HEADER.as_bytes()) {
+                            return empty;
+                        }
+                        first = false;
+                    } else if let Some(key) = line
+                        .split(|&b| b == b'\t')
+                        .next()
+                        .and_then(|k| std::str::from_utf8(k).ok())
+                        .and_then(|k| u128::from_str_radix(k, 16).ok())
+                    {
+                        index.insert(key, (offset, n as u32));
+                    }
+                    offset += n as u64;
+                }
+                Err(_) => return empty,
+            }
+        }
+        State {
+            file: Some(Mutex::new(reader.into_inner())),
+            index,
+        }
+    }
+
+    /// The raw line recorded for `key`, with its newline.
+    fn line(&self, key: u128) -> Option<Vec<u8>> {
+        let &(offset, len) = self.index.get(&key)?;
+        let mut file = self.file.as_ref()?.lock().ok()?;
+        file.seek(SeekFrom::Start(offset)).ok()?;
+        let mut buf = vec![0; len as usize];
+        file.read_exact(&mut buf).ok()?;
+        Some(buf)
+    }
+
+    /// The record for `key`, when there is a well-formed one.
+    pub fn get(&self, key: u128) -> Option<Record> {
+        let line = self.line(key)?;
+        let tab = line.iter().position(|&b| b == b'\t')?;
+        serde_json::from_slice(line[tab + 1..].strip_suffix(b"\n")?).ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+/// The new record, written as inputs finish.
+pub struct Writer {
+    spool: io::BufWriter<fs::File>,
+    seen: HashSet<u128>,
+    /// Some line differs from the old record (a new conversion, a dropped input).
+    changed: bool,
+}
+
+impl Writer {
+    pub fn new() -> io::Result<Writer> {
+        let mut spool = io::BufWriter::new(tempfile::tempfile()?);
+        writeln!(spool, "{HEADER}")?;
+        Ok(Writer {
+            spool,
+            seen: HashSet::new(),
+            changed: false,
+        })
+    }
+
+    /// Records one input: converted now, or `vouched` for by the old record (its line
+    /// is then the old one).
+    pub fn push(&mut self, key: u128, record: &Record, vouched: bool) -> io::Result<()> {
+        if !self.seen.insert(key) {
+            return Ok(());
+        }
+        self.changed |= !vouched;
+        let json = serde_json::to_string(record).map_err(io::Error::other)?;
+        writeln!(self.spool, "{}\t{json}", hex(key))
+    }
+
+    /// Forgets what the directory held for `key`: the input was converted again and
+    /// failed, or its outputs changed, so the old line must not be carried over.
+    pub fn drop_key(&mut self, key: u128) {
+        self.seen.insert(key);
+        self.changed = true;
+    }
+
+    /// Replaces `dir`'s record: this run's lines, then the old lines of inputs this run
+    /// did not see. Atomic and durable like every output.
+    pub fn finish(mut self, dir: &Path, old: &State) -> Result<WriteOutcome, BatchError> {
+        let path = dir.join(STATE_FILE);
+        // Every input vouched for and none other recorded: the record stands as it is
+        // (an unchanged re-run reads it, never rewrites it).
+        if !self.changed && self.seen.len() == old.index.len() && old.file.is_some() {
+            return Ok(WriteOutcome::Unchanged);
+        }
+        let io_err = |e: io::Error| BatchError::Io {
+            path: path.display().to_string(),
+            source: e,
+        };
+        let mut keys: Vec<(&u128, &(u64, u32))> = old
+            .index
+            .iter()
+            .filter(|(k, _)| !self.seen.contains(k))
+            .collect();
+        keys.sort_by_key(|(_, (offset, _))| *offset);
+        for (key, _) in keys {
+            if let Some(line) = old.line(*key) {
+                self.spool.write_all(&line).map_err(io_err)?;
+            }
+        }
+        let mut spool = self
+            .spool
+            .into_inner()
+            .map_err(|e| io_err(e.into_error()))?;
+        spool.seek(SeekFrom::Start(0)).map_err(io_err)?;
+        let staged = batch::stage_with(&path, true, |out| {
+            io::copy(&mut spool, out)?;
+            Ok(())
+        })?;
+        let outcome = batch::publish(vec![staged], true)?.remove(0).1;
+        if outcome != WriteOutcome::Unchanged {
+            batch::sync_dirs([dir]);
+        }
+        Ok(outcome)
+    }
+}

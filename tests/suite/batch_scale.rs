@@ -1,0 +1,326 @@
+//! Batches past one run and one machine: re-runs that skip unchanged inputs (the
+//! `.colloquy-state` record), shares of a corpus (`--shard K/N`) whose union is one
+//! run, and the newsMessage assembled from the shares (`colloquy message`).
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+fn colloquy() -> Command {
+    let mut cmd = Command::cargo_bin("colloquy").unwrap();
+    cmd.env("SOURCE_DATE_EPOCH", "1700000000").env_remove("CI");
+    cmd
+}
+
+/// A short interview with a photo, different for every `n`.
+fn interview(n: usize) -> String {
+    format!(
+        "![]() |\nDr. Mara Quist{n} in the seed bank's vault {n}. (Photo: Lab {n}) |\n\
+         How many seeds does vault {n} hold?\n\
+         About {n} thousand samples, each sealed and kept at minus eighteen degrees.\n\
+         Who may take seeds out again?\n\
+         Any country that deposited them, at any time.\n\
+         Source: https://news.example.org/seeds/{n}\n"
+    )
+}
+
+fn corpus(dir: &Path, total: usize) {
+    for n in 0..total {
+        let sub = dir.join(format!("box{}", n % 3));
+        fs::create_dir_all(&sub).unwrap();
+        fs::write(sub.join(format!("talk-{n:03}.txt")), interview(n)).unwrap();
+    }
+}
+
+/// Every file under `dir` but the run's record, by relative path.
+fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.file_name() != colloquy::state::STATE_FILE)
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn stderr_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn convert(input: &Path, out: &Path, extra: &[&str]) -> String {
+    stderr_of(
+        colloquy()
+            .arg("convert")
+            .arg(input)
+            .arg("-o")
+            .arg(out)
+            .args(extra),
+    )
+}
+
+const UNCHANGED: &str = "input(s) unchanged since the last run";
+
+#[test]
+fn an_identical_rerun_skips_every_input_and_says_so_with_the_same_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 12);
+    let first = convert(&input, &out, &[]);
+    assert!(!first.contains(UNCHANGED), "{first}");
+    assert!(out.join(colloquy::state::STATE_FILE).is_file());
+    let before = outputs(&out);
+    let record_id = || {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(out.join(colloquy::state::STATE_FILE))
+            .unwrap()
+            .ino()
+    };
+    let record_before = record_id();
+    let again = convert(&input, &out, &[]);
+    // Nothing changed, so the record is read, not written again.
+    assert_eq!(record_id(), record_before);
+    assert!(again.contains(&format!("12 {UNCHANGED}")), "{again}");
+    assert!(again.contains("files: 0 written, 24 unchanged"), "{again}");
+    // The warnings of the skipped inputs are reported again, line for line.
+    let warnings = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.contains(": warning: "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(!warnings(&first).is_empty());
+    assert_eq!(warnings(&first), warnings(&again));
+    assert_eq!(before, outputs(&out));
+}
+
+#[test]
+fn a_changed_input_option_or_output_on_disk_is_converted_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 6);
+    convert(&input, &out, &[]);
+
+    // One input edited: only it is converted again.
+    let edited = input.join("box1/talk-001.txt");
+    fs::write(&edited, interview(1).replace("eighteen", "twenty")).unwrap();
+    let s = convert(&input, &out, &["--force"]);
+    assert!(s.contains(&format!("5 {UNCHANGED}")), "{s}");
+    assert!(
+        String::from_utf8(fs::read(out.join("box1/talk-001.jsonld")).unwrap())
+            .unwrap()
+            .contains("twenty"),
+        "the edited input's output was not rewritten"
+    );
+
+    // An output edited on disk: its input is converted again and the file repaired.
+    let jsonld = out.join("box2/talk-002.jsonld");
+    let good = fs::read(&jsonld).unwrap();
+    fs::write(&jsonld, b"{}").unwrap();
+    let s = convert(&input, &out, &["--force"]);
+    assert!(s.contains(&format!("5 {UNCHANGED}")), "{s}");
+    assert!(s.contains("1 replaced"), "{s}");
+    assert_eq!(fs::read(&jsonld).unwrap(), good);
+
+    // An output removed: written again.
+    fs::remove_file(&jsonld).unwrap();
+    let s = convert(&input, &out, &[]);
+    assert!(s.contains(&format!("5 {UNCHANGED}")), "{s}");
+    assert_eq!(fs::read(&jsonld).unwrap(), good);
+
+    // Another option (a metadata flag): every input is converted again.
+    let s = convert(&input, &out, &["--force", "--publisher", "Seed Weekly"]);
+    assert!(!s.contains(UNCHANGED), "{s}");
+    assert!(String::from_utf8(fs::read(&jsonld).unwrap())
+        .unwrap()
+        .contains("Seed Weekly"),);
+
+    // Another SOURCE_DATE_EPOCH changes versionCreated: converted again.
+    let s = stderr_of(
+        colloquy()
+            .env("SOURCE_DATE_EPOCH", "1800000000")
+            .arg("convert")
+            .arg(&input)
+            .args(["-o"])
+            .arg(&out)
+            .args(["--force", "--publisher", "Seed Weekly"]),
+    );
+    assert!(!s.contains(UNCHANGED), "{s}");
+
+    // A damaged record is doubt: everything is converted, nothing fails.
+    fs::write(
+        out.join(colloquy::state::STATE_FILE),
+        "colloquy-state 1\nnot hex\t{",
+    )
+    .unwrap();
+    let s = stderr_of(
+        colloquy()
+            .env("SOURCE_DATE_EPOCH", "1800000000")
+            .arg("convert")
+            .arg(&input)
+            .args(["-o"])
+            .arg(&out)
+            .args(["--force", "--publisher", "Seed Weekly"]),
+    );
+    assert!(!s.contains(UNCHANGED), "{s}");
+    assert!(s.contains("6 converted, 0 failed"), "{s}");
+}
+
+#[test]
+fn a_sidecar_added_beside_an_input_converts_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 3);
+    convert(&input, &out, &[]);
+    fs::write(
+        input.join("box0/talk-000.meta.toml"),
+        "headline = \"Inside the vault\"\n",
+    )
+    .unwrap();
+    let s = convert(&input, &out, &["--force"]);
+    assert!(s.contains(&format!("2 {UNCHANGED}")), "{s}");
+    let jsonld = fs::read_to_string(out.join("box0/talk-000.jsonld")).unwrap();
+    assert!(jsonld.contains("Inside the vault"), "{jsonld}");
+}
+
+#[test]
+fn four_shards_give_one_run_byte_for_byte_and_their_messages_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    corpus(&input, 40);
+    let one = dir.path().join("one");
+    let one_message = dir.path().join("one.newsml.xml");
+    convert(
+        &input,
+        &one,
+        &["--newsml-message", one_message.to_str().unwrap()],
+    );
+    let mut union = BTreeMap::new();
+    let mut sizes = Vec::new();
+    for k in 0..4 {
+        let out = dir.path().join(format!("shard-{k}"));
+        let message = dir.path().join(format!("messages/shard-{k}.newsml.xml"));
+        let s = convert(
+            &input,
+            &out,
+            &[
+                "--shard",
+                &format!("{k}/4"),
+                "--newsml-message",
+                message.to_str().unwrap(),
+            ],
+        );
+        assert!(s.contains(&format!("share {k}/4: ")), "{s}");
+        let files = outputs(&out);
+        sizes.push(files.len());
+        for (path, bytes) in files {
+            assert!(
+                union.insert(path.clone(), bytes).is_none(),
+                "{path} in two shares"
+            );
+        }
+    }
+    assert!(sizes.iter().all(|&n| n > 0), "an empty share: {sizes:?}");
+    assert_eq!(
+        union,
+        outputs(&one),
+        "the shares' union differs from one run"
+    );
+
+    let merged = dir.path().join("merged.newsml.xml");
+    stderr_of(
+        colloquy()
+            .arg("message")
+            .arg(dir.path().join("messages"))
+            .arg("-o")
+            .arg(&merged),
+    );
+    assert_eq!(
+        fs::read(&merged).unwrap(),
+        fs::read(&one_message).unwrap(),
+        "the message from the shares differs from one run's"
+    );
+    // The result is a valid newsMessage by colloquy's own check.
+    colloquy().arg("validate").arg(&merged).assert().success();
+}
+
+#[test]
+fn a_share_is_chosen_by_the_path_below_the_input_directory() {
+    // The same tree under two different roots splits the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("a/in"),
+        dir.path().join("elsewhere/deeper/in"),
+    );
+    corpus(&a, 10);
+    corpus(&b, 10);
+    for k in 0..3 {
+        let shard = format!("{k}/3");
+        convert(&a, &dir.path().join(format!("oa{k}")), &["--shard", &shard]);
+        convert(&b, &dir.path().join(format!("ob{k}")), &["--shard", &shard]);
+        let names = |d: &str| -> Vec<String> { outputs(&dir.path().join(d)).into_keys().collect() };
+        assert_eq!(names(&format!("oa{k}")), names(&format!("ob{k}")));
+    }
+}
+
+#[test]
+fn a_bad_share_is_a_usage_error() {
+    for bad in ["4/4", "1", "a/b", "0/0"] {
+        colloquy()
+            .args(["convert", "samples", "-o"])
+            .arg(tempfile::tempdir().unwrap().path())
+            .args(["--shard", bad])
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn a_message_from_shares_with_one_interview_twice_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    corpus(&input, 3);
+    let m = dir.path().join("m.newsml.xml");
+    convert(
+        &input,
+        &dir.path().join("o"),
+        &["--newsml-message", m.to_str().unwrap()],
+    );
+    let copy = dir.path().join("copy.newsml.xml");
+    fs::copy(&m, &copy).unwrap();
+    let target = dir.path().join("both.newsml.xml");
+    let out = colloquy()
+        .arg("message")
+        .arg(&m)
+        .arg(&copy)
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("have the same GUID"), "{stderr}");
+    assert!(!target.exists());
+}
+
+#[test]
+fn more_jobs_than_cores_are_capped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = stderr_of(
+        colloquy()
+            .args(["convert", "samples", "--jobs", "100000", "-o"])
+            .arg(dir.path()),
+    );
+    assert!(
+        s.contains("--jobs 100000 is more than the") && s.contains("core(s) available; using"),
+        "{s}"
+    );
+}
