@@ -375,7 +375,19 @@ pub fn read(text: &str) -> Interview {
         match key.as_str() {
             "title" | "headline" => iv.meta.headline = Some(sourced()),
             "description" | "summary" => iv.meta.description = Some(sourced()),
-            "lang" | "language" | "inlanguage" => iv.meta.language = Some(sourced()),
+            // Front matter is metadata as a sidecar is: its values get the sidecar's
+            // checks (URLs in `urls::tidy`, after every reader), and a bad one is
+            // dropped with a warning at its line in this file.
+            "lang" | "language" | "inlanguage" => {
+                match crate::meta::values::parse_language(&value) {
+                    Ok(tag) => iv.meta.language = Some(Sourced::from_text(tag, span.clone())),
+                    Err(e) => iv.diagnostics.push(Diagnostic::warning(
+                        "bad-language",
+                        format!("front matter '{key}': {e}; dropped"),
+                        Some(span.clone()),
+                    )),
+                }
+            }
             "source" | "source_url" | "original" => iv.meta.source_url = Some(sourced()),
             "url" | "canonical" => iv.meta.url = Some(sourced()),
             "date" | "published" | "datepublished" => match dates::parse(&value) {

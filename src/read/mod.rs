@@ -11,6 +11,7 @@ pub mod ohms;
 pub mod structure;
 pub mod subtitles;
 pub mod text;
+pub mod urls;
 
 use crate::model::Interview;
 use thiserror::Error;
@@ -143,13 +144,19 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     if detect(name, text) == Format::Ohms {
         return ohms::read(name, text);
     }
-    let mut interview = match detect(name, text) {
+    let format = detect(name, text);
+    let mut interview = match format {
         Format::Text => text::read(text),
         Format::Markdown => markdown::read(text),
         Format::Html => html::read(text),
         Format::Subtitles => subtitles::read(text),
         Format::Ohms => unreachable!("read above"),
     };
+    let base = match format {
+        Format::Html => html::page_base(text),
+        _ => None,
+    };
+    urls::tidy(&mut interview, base.as_deref());
     interview.meta.source_name = name.to_string();
     crate::infer::infer(&mut interview, text);
     if interview.exchanges().is_empty() {
