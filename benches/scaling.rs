@@ -3,7 +3,8 @@
 //! prints, for each, the time at 1× and 10× and their ratio. Measured, never asserted
 //! (a noisy 2-core VM varies by up to 2×): a ratio near 10 is linear, near 100 quadratic.
 //!
-//! `cargo bench --bench scaling` (release build; `-- quick` for smaller sizes).
+//! `cargo bench --bench scaling` (release build; `-- quick` for smaller sizes, `-- WORD`
+//! for the cases whose label holds WORD).
 
 use colloquy::check::Checker;
 use colloquy::meta::Manifest;
@@ -33,6 +34,14 @@ fn row(label: &str, n: usize, one: f64, ten: f64) {
 }
 
 fn scale(label: &str, n: usize, runs: usize, make: impl Fn(usize) -> Vec<u8>, run: impl Fn(&[u8])) {
+    // `cargo bench --bench scaling -- manifest` runs the cases whose label holds a word.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-') && a != "quick")
+        .collect();
+    if !filters.is_empty() && !filters.iter().any(|f| label.contains(f.as_str())) {
+        return;
+    }
     let (small, large) = (make(n), make(n * 10));
     let one = best(runs, || run(&small));
     let ten = best(runs, || run(&large));
@@ -51,7 +60,7 @@ fn main() {
     scale(
         "transcript `Q: x?\\nA: y.\\n` (exchanges)",
         4000 * k,
-        3,
+        1,
         |n| "Q: x?\nA: y.\n".repeat(n).into_bytes(),
         |b| {
             let _ = std::hint::black_box(pipeline::read("t.txt", b));
@@ -60,7 +69,7 @@ fn main() {
     scale(
         "1-line paragraphs (paragraphs)",
         10_000 * k,
-        3,
+        1,
         |n| {
             (0..n)
                 .map(|i| format!("Line {i} of the talk.\n\n"))
