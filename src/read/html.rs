@@ -332,7 +332,7 @@ pub fn mask(page: &str) -> String {
         }
     }
     // Line breaks inside a paragraph of the source are spaces in the page.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::masked_text(out)
 }
 
 /// Reads an HTML page.
@@ -348,7 +348,7 @@ pub fn read(page: &str) -> Interview {
                 }
             }
         }
-        masked = String::from_utf8(bytes).expect("whole characters replaced by ASCII spaces");
+        masked = super::masked_text(bytes);
     }
     static BOLD: OnceLock<Regex> = OnceLock::new();
     let bold = BOLD

@@ -260,7 +260,7 @@ pub fn mask(text: &str) -> String {
             None => blank(&mut out, m.range()),
         }
     }
-    String::from_utf8(out).expect("whole characters or ASCII were replaced by ASCII spaces")
+    super::masked_text(out)
 }
 
 /// Section headings (`## Über die Arbeit`: a heading below the first that asks nothing)
@@ -349,7 +349,7 @@ pub fn read(text: &str) -> Interview {
         for (r, _) in &furniture {
             blank(&mut bytes, r.clone());
         }
-        masked = String::from_utf8(bytes).expect("ASCII spaces replaced whole characters");
+        masked = super::masked_text(bytes);
     }
     let mut iv = structure::recognize_with(
         &masked,

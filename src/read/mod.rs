@@ -101,6 +101,27 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// The text of a masked source (markup blanked byte for byte). Blanking works on byte
+/// ranges; where two maskings overlap, a range can end inside a character another one
+/// moved (found by fuzzing: an HTML block inside Markdown beside zero-width spaces).
+/// Such broken bytes become spaces too, so the text keeps its length and every span
+/// stays true, instead of a panic or a lossy decode that shifts later offsets.
+pub(crate) fn masked_text(mut bytes: Vec<u8>) -> String {
+    let mut from = 0;
+    loop {
+        match std::str::from_utf8(&bytes[from..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let at = from + e.valid_up_to();
+                let len = e.error_len().unwrap_or(bytes.len() - at);
+                bytes[at..at + len].fill(b' ');
+                from = at + len;
+            }
+        }
+    }
+    String::from_utf8(bytes).expect("every invalid sequence was blanked")
+}
+
 /// The source formats colloquy reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

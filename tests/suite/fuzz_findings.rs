@@ -100,3 +100,11 @@ fn a_page_shorter_than_a_script_tag_is_a_report_not_an_abort() {
         report.findings
     );
 }
+
+/// Markdown holding an HTML block next to zero-width spaces: two maskings overlapped,
+/// one blanked a range ending inside a character the other had moved, and the masked
+/// text was no UTF-8 (a panic). Broken bytes are now blanked too.
+#[test]
+fn overlapping_markup_in_markdown_reads() {
+    reads("read_recognize-e1472722");
+}
