@@ -586,6 +586,14 @@ fn a_doctype_is_refused_whatever_the_root() {
             "ohms.xml",
             format!("<?xml version=\"1.0\"?>\n<!DOCTYPE ROOT>\n{ohms}"),
         ),
+        // An old OHMS version, whose schema is not bundled, is refused the same way.
+        (
+            "ohms5.xml",
+            format!(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE ROOT>\n{}",
+                ohms.replace("<version>6</version>", "<version>5.1</version>")
+            ),
+        ),
     ] {
         fs::write(dir.path().join(name), doc).unwrap();
         let r = run(dir.path(), &["validate", name]);
