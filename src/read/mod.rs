@@ -163,7 +163,9 @@ pub fn detect(name: &str, text: &str) -> Format {
 pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     // An OHMS record states its metadata: no text heuristics run on it.
     if detect(name, text) == Format::Ohms {
-        return ohms::read(name, text);
+        let mut interview = ohms::read(name, text)?;
+        urls::tidy(&mut interview, None);
+        return Ok(interview);
     }
     let format = detect(name, text);
     let mut interview = match format {
