@@ -6,7 +6,9 @@
 //! them, by content.
 #![no_main]
 use colloquy::check::Checker;
-use colloquy::pipeline::{self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated};
+use colloquy::pipeline::{
+    self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
+};
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: [&str; 6] = ["a.txt", "a.md", "a.html", "a.vtt", "a.srt", "a.xml"];
@@ -25,7 +27,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let name = NAMES[usize::from(pick) % NAMES.len()];
-    let Ok((text, iv)) = pipeline::read_with_meta(name, None, bytes, &MetaSources::default()) else {
+    let Ok((text, iv)) = pipeline::read_with_meta(name, None, bytes, &MetaSources::default())
+    else {
         return;
     };
     let options = ConvertOptions {
@@ -47,10 +50,17 @@ fuzz_target!(|data: &[u8]| {
                 }
                 let report = checker(|c| c.check("out", doc.text.as_bytes()));
                 let errors: Vec<_> = report.errors().collect();
-                assert!(errors.is_empty(), "{:?} output fails validate: {errors:?}\n{}", doc.format, doc.text);
+                assert!(
+                    errors.is_empty(),
+                    "{:?} output fails validate: {errors:?}\n{}",
+                    doc.format,
+                    doc.text
+                );
             }
         }
-        Err(ConvertError::Invalid { format, summary, .. }) => {
+        Err(ConvertError::Invalid {
+            format, summary, ..
+        }) => {
             panic!("convert built an invalid {format} document from a readable input: {summary}")
         }
         Err(_) => {}

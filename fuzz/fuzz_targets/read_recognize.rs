@@ -16,12 +16,22 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for t in &iv.turns {
-        assert!(t.span.start <= t.span.end && t.span.end <= text.len(), "turn span {:?} outside {} bytes", t.span, text.len());
+        assert!(
+            t.span.start <= t.span.end && t.span.end <= text.len(),
+            "turn span {:?} outside {} bytes",
+            t.span,
+            text.len()
+        );
         assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
     }
     for d in &iv.diagnostics {
         if let Some(s) = &d.span {
-            assert!(s.start <= s.end && s.end <= text.len(), "{}: span {s:?} outside {} bytes", d.code, text.len());
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "{}: span {s:?} outside {} bytes",
+                d.code,
+                text.len()
+            );
         }
     }
 });
