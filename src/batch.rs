@@ -294,6 +294,27 @@ impl BatchError {
     }
 }
 
+/// A path that is a symbolic link but leads nowhere: "no such file" would send the user
+/// looking for a file that is there. Says whether the link loops or dangles.
+fn broken_link(path: &Path) -> Option<io::Error> {
+    fs::symlink_metadata(path).ok()?;
+    let e = fs::metadata(path).err()?;
+    // ELOOP (40 on Linux, 62 on macOS and the BSDs): too many levels of links.
+    let looped = matches!(e.raw_os_error(), Some(40) if cfg!(target_os = "linux"))
+        || matches!(e.raw_os_error(), Some(62) if cfg!(not(target_os = "linux")));
+    let message = if looped {
+        "a symbolic link that loops (it leads, through links, back to itself), so it names no file; fix or remove the link".to_string()
+    } else if e.kind() == io::ErrorKind::NotFound {
+        let target = fs::read_link(path)
+            .map(|t| format!(" to {}", t.display()))
+            .unwrap_or_default();
+        format!("a symbolic link{target} whose target does not exist; fix the link or name the file itself")
+    } else {
+        format!("a symbolic link that cannot be followed: {e}")
+    };
+    Some(io::Error::new(e.kind(), message))
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> BatchError + '_ {
     move |source| BatchError::Io {
         path: path.display().to_string(),
@@ -442,6 +463,11 @@ pub fn discover_batch(
                 found.problems.push(BatchError::GlobEmpty(arg.clone()));
             }
             found.inputs.extend(globbed);
+        } else if let Some(source) = broken_link(path) {
+            found.problems.push(BatchError::Io {
+                path: arg.clone(),
+                source,
+            });
         } else {
             found.problems.push(BatchError::Missing(arg.clone()));
         }

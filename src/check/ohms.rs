@@ -13,6 +13,10 @@ thread_local! {
 /// an `ohms/no-schema` note instead (their only schemas are AGPL-licensed and not
 /// bundled; `convert` checks them structurally when it reads them).
 pub fn check_any(xml: &str) -> Vec<Finding> {
+    // Refused in every version, schema or not, as in every other XML colloquy checks.
+    if let Some(f) = super::xsd::doctype(xml) {
+        return vec![f];
+    }
     let version = xml
         .find("<version>")
         .and_then(|i| {

@@ -189,7 +189,7 @@ impl XsdCheck {
 
 /// NewsML-G2 needs no DTD; refusing any DOCTYPE rules out entity tricks (expansion
 /// bombs, external entities) before libxml2 sees the text.
-fn doctype(xml: &str) -> Option<Finding> {
+pub(crate) fn doctype(xml: &str) -> Option<Finding> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     loop {

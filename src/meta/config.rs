@@ -94,10 +94,7 @@ pub fn find_config(dir: &Path) -> Option<PathBuf> {
 /// Reads and checks a profile; errors name the file, line and column.
 pub fn load_config(path: &Path) -> Result<Config, MetaError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| MetaError::Io {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
+    let bytes = super::read_limited(path, super::SIDECAR_LIMIT)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) =

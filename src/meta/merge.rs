@@ -54,6 +54,10 @@ pub fn apply(interview: &mut Interview, layers: &Layers) -> Result<Vec<Diagnosti
     if let Some(c) = layers.config {
         c.fill(interview);
     }
+    m.diags
+        .extend(super::clean::clean_one_line_values(interview));
+    m.diags
+        .extend(super::clean::resolve_relative_images(interview));
     Ok(m.diags)
 }
 

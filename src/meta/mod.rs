@@ -9,6 +9,7 @@
 //! each layer into one common shape with provenance; [`merge`] applies them to an
 //! [`Interview`](crate::model::Interview) and reports conflicts.
 
+pub mod clean;
 pub mod config;
 pub mod flags;
 pub mod input;
@@ -25,6 +26,50 @@ pub use merge::{apply, Layers};
 pub use sidecar::{find_sidecar, load_sidecar, parse_sidecar, sidecar_for, Sidecar, SidecarFormat};
 
 use thiserror::Error;
+
+/// The most a sidecar or `colloquy.toml` may hold: a record's metadata is a few KiB, so
+/// 1 MiB is far above any real one, and a mistaken or endless file fails at once.
+pub const SIDECAR_LIMIT: u64 = 1 << 20;
+/// The most a manifest may hold: 256 MiB is about a million rows of full metadata.
+pub const MANIFEST_LIMIT: u64 = 256 << 20;
+
+/// Reads a metadata file: a regular file only (a FIFO or device named as a sidecar,
+/// manifest or profile would block or never end) of at most `limit` bytes; errors name
+/// the file and say what to do.
+pub fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, MetaError> {
+    use std::io::Read;
+    let shown = || path.display().to_string();
+    let io = |e: std::io::Error| MetaError::Io {
+        path: shown(),
+        reason: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(MetaError::Io {
+            path: shown(),
+            reason: "not a regular file (a directory, FIFO or device); metadata is read from regular files only".into(),
+        });
+    }
+    let too_big = || {
+        MetaError::Io {
+        path: shown(),
+        reason: format!("larger than {limit} bytes, the limit for this kind of metadata file; split it or check that it is the file you meant"),
+    }
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
 
 /// Why metadata could not be used. Every variant names the file (or flag) and the place.
 #[derive(Debug, Clone, PartialEq, Error)]

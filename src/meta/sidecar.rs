@@ -271,10 +271,7 @@ pub fn load_sidecar(path: &Path) -> Result<Sidecar, MetaError> {
     let format = SidecarFormat::of(path).ok_or_else(|| MetaError::SidecarFormat {
         path: shown.clone(),
     })?;
-    let bytes = std::fs::read(path).map_err(|e| MetaError::Io {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
+    let bytes = super::read_limited(path, super::SIDECAR_LIMIT)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) =

@@ -166,7 +166,11 @@ pub fn parse_language(tag: &str) -> Result<String, String> {
     Ok(out.join("-"))
 }
 
-/// Checks that `url` is an absolute http(s) URL without spaces.
+/// Checks that `url` is an absolute http(s) URL without spaces, control or format
+/// characters (a bidi override would show readers another address than the one
+/// followed) and without the ASCII characters RFC 3986 excludes (`"`, `<`, `>`, `\`,
+/// `^`, `` ` ``, `{`, `|`, `}`), which the output schemas' URI checks refuse. Readers
+/// (`Source:` lines, front matter, HTML) and sidecars, manifests and flags all use it.
 pub fn parse_url(url: &str) -> Result<String, String> {
     let u = url.trim();
     let rest = u
@@ -174,14 +178,115 @@ pub fn parse_url(url: &str) -> Result<String, String> {
         .or_else(|| u.strip_prefix("http://"))
         .or_else(|| u.strip_prefix("HTTPS://"))
         .or_else(|| u.strip_prefix("HTTP://"));
+    let shown = || u.escape_debug().to_string();
+    if let Some(c) = u.chars().find(|&c| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_format_char(c)
+            || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    }) {
+        return Err(format!(
+            "'{}' holds {} ({}), which no URL may hold; percent-encode it or remove it",
+            shown(),
+            c.escape_unicode(),
+            if c.is_whitespace() {
+                "a space"
+            } else if c.is_control() || is_format_char(c) {
+                "a control or formatting character"
+            } else {
+                "a character URLs exclude"
+            }
+        ));
+    }
+    // `%` opens a percent-encoded byte: two hex digits must follow.
+    if let Some(i) = u.match_indices('%').map(|(i, _)| i).find(|&i| {
+        !u.as_bytes()
+            .get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    }) {
+        return Err(format!(
+            "'{}' has a '%' at character {} that two hex digits do not follow; write a literal % as %25",
+            shown(),
+            u[..i].chars().count() + 1
+        ));
+    }
     match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') && !u.chars().any(char::is_whitespace) => {
-            Ok(u.to_string())
-        }
+        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(u.to_string()),
         _ => Err(format!(
-            "'{u}' is not an absolute http(s) URL; write it as https://example.org/path"
+            "'{}' is not an absolute http(s) URL; write it as https://example.org/path",
+            shown()
         )),
     }
+}
+
+/// Unicode format characters (category Cf) that text may carry invisibly: bidi marks,
+/// embeddings, overrides and isolates, zero-width characters, the byte-order mark, the
+/// soft hyphen.
+pub fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// A reference without a scheme (`/media/a.jpg`, `a.jpg`, `//cdn.example/a.jpg`).
+pub fn is_relative_reference(u: &str) -> bool {
+    let scheme_end = u.find(':');
+    let first_delim = u.find(['/', '?', '#']);
+    !u.is_empty()
+        && match (scheme_end, first_delim) {
+            (Some(c), Some(d)) => d < c,
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+}
+
+/// RFC 3986 §5.2 reference resolution for the relative forms pages use: network-path
+/// (`//host/p`), absolute-path (`/p`) and relative-path (`p`, `../p`) references, with
+/// dot segments removed. `base` is an absolute http(s) URL.
+pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    if let Some(net) = reference.strip_prefix("//") {
+        return Some(format!("{scheme}://{net}"));
+    }
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let (ref_path, tail) = match reference.find(['?', '#']) {
+        Some(i) => (&reference[..i], &reference[i..]),
+        None => (reference, ""),
+    };
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_string()
+    } else if ref_path.is_empty() {
+        path.to_string()
+    } else {
+        format!(
+            "{}{ref_path}",
+            &path[..path.rfind('/').map_or(0, |i| i + 1)]
+        )
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = merged.split('/').skip(1).collect();
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *seg {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                out.pop();
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    Some(format!("{scheme}://{authority}/{}{tail}", out.join("/")))
 }
 
 macro_rules! checked_string {
@@ -361,6 +466,13 @@ mod tests {
         assert!(parse_url("https://exa mple.org").is_err());
         assert!(parse_url("ftp://example.org").is_err());
         assert!(parse_url("https:///path").is_err());
+        assert!(parse_url("https://example.org/\u{202e}gpj.exe").is_err());
+        assert!(parse_url("https://example.org/a\"onmouseover=x").is_err());
+        assert!(parse_url("javascript:alert(3)").is_err());
+        assert!(parse_url("https://example.org/ảnh/1").is_ok());
+        // Found by fuzzing: the JSON Schema `uri` format refuses a bad escape.
+        assert!(parse_url("https://img.exampl%e/amb.jpg").is_err());
+        assert!(parse_url("https://img.example/a%20b.jpg").is_ok());
     }
 
     #[test]
@@ -383,5 +495,33 @@ mod tests {
             closest("publisher", ["publishers", "publisher_url"]),
             Some("publishers")
         );
+    }
+
+    #[test]
+    fn relative_references_resolve_as_rfc_3986_says() {
+        let b = "https://news.example.org/2024/talk/index.html?x=1";
+        assert_eq!(
+            resolve(b, "/media/a.jpg").unwrap(),
+            "https://news.example.org/media/a.jpg"
+        );
+        assert_eq!(
+            resolve(b, "a.jpg").unwrap(),
+            "https://news.example.org/2024/talk/a.jpg"
+        );
+        assert_eq!(
+            resolve(b, "../b.jpg?w=2").unwrap(),
+            "https://news.example.org/2024/b.jpg?w=2"
+        );
+        assert_eq!(
+            resolve(b, "//cdn.example/c.jpg").unwrap(),
+            "https://cdn.example/c.jpg"
+        );
+        assert_eq!(
+            resolve("https://x.example", "a.jpg").unwrap(),
+            "https://x.example/a.jpg"
+        );
+        assert!(is_relative_reference("/media/a.jpg"));
+        assert!(!is_relative_reference("javascript:alert(3)"));
+        assert!(!is_relative_reference("data:image/gif;base64,R0l"));
     }
 }

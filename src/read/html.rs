@@ -332,7 +332,7 @@ pub fn mask(page: &str) -> String {
         }
     }
     // Line breaks inside a paragraph of the source are spaces in the page.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::masked_text(out)
 }
 
 /// Reads an HTML page.
@@ -348,7 +348,7 @@ pub fn read(page: &str) -> Interview {
                 }
             }
         }
-        masked = String::from_utf8(bytes).expect("whole characters replaced by ASCII spaces");
+        masked = super::masked_text(bytes);
     }
     static BOLD: OnceLock<Regex> = OnceLock::new();
     let bold = BOLD
@@ -581,14 +581,21 @@ fn section_headings(page: &str, masked: &str) -> Vec<std::ops::Range<usize>> {
     let mut first = true;
     for c in h.captures_iter(page) {
         let m = c.get(0).expect("match");
-        if masked[m.range()].trim().is_empty() {
+        // The masked page matches the page byte for byte, but not always at character
+        // boundaries (a tag blanked next to a zero-width space): compare bytes.
+        if masked.as_bytes()[m.range()]
+            .iter()
+            .all(u8::is_ascii_whitespace)
+        {
             continue; // inside dropped furniture
         }
         if std::mem::take(&mut first) {
             continue;
         }
         let text = masked_text(page, &m.range());
-        let asked_before = masked[..m.start()].contains(['?', '？']);
+        let before = &masked.as_bytes()[..m.start()];
+        let asked_before =
+            before.contains(&b'?') || before.windows(3).any(|w| w == "？".as_bytes());
         if asked_before && !text.is_empty() && !text.ends_with(['?', '？']) {
             out.push(m.range());
         }
@@ -652,6 +659,38 @@ fn take_date(iv: &mut Interview, d: PubDate, at: std::ops::Range<usize>) -> bool
         iv.diagnostics.retain(|d| d.code != "no-date");
     }
     take
+}
+
+/// The address the page states for itself, to resolve its relative image addresses
+/// against: `<base href>`, else the canonical link, else `og:url` (absolute http(s) only).
+pub fn page_base(page: &str) -> Option<String> {
+    static BASE: OnceLock<Regex> = OnceLock::new();
+    let base = BASE.get_or_init(|| Regex::new(r#"(?is)<(base|link)\b[^>]*>"#).unwrap());
+    static HREF: OnceLock<Regex> = OnceLock::new();
+    let href = HREF.get_or_init(|| {
+        Regex::new(r#"(?is)\bhref\s*=\s*(?:"(https?://[^"\s]+)"|'(https?://[^'\s]+)')"#).unwrap()
+    });
+    static CANONICAL: OnceLock<Regex> = OnceLock::new();
+    let canonical =
+        CANONICAL.get_or_init(|| Regex::new(r#"(?is)\brel\s*=\s*["']?canonical\b"#).unwrap());
+    let mut link = None;
+    for m in base.captures_iter(page) {
+        let tag = m.get(0).expect("match").as_str();
+        let is_base = m[1].eq_ignore_ascii_case("base");
+        if !is_base && (link.is_some() || !canonical.is_match(tag)) {
+            continue;
+        }
+        let Some(h) = href.captures(tag).and_then(|c| c.get(1).or(c.get(2))) else {
+            continue;
+        };
+        let h = decode_entities(h.as_str());
+        if is_base {
+            return Some(h);
+        }
+        link = Some(h);
+    }
+    link.or_else(|| meta_content(page, "og:url").map(|(v, _)| v))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
 }
 
 /// What the page's head says of itself: its publication date

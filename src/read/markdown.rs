@@ -260,7 +260,7 @@ pub fn mask(text: &str) -> String {
             None => blank(&mut out, m.range()),
         }
     }
-    String::from_utf8(out).expect("whole characters or ASCII were replaced by ASCII spaces")
+    super::masked_text(out)
 }
 
 /// Section headings (`## Über die Arbeit`: a heading below the first that asks nothing)
@@ -349,7 +349,7 @@ pub fn read(text: &str) -> Interview {
         for (r, _) in &furniture {
             blank(&mut bytes, r.clone());
         }
-        masked = String::from_utf8(bytes).expect("ASCII spaces replaced whole characters");
+        masked = super::masked_text(bytes);
     }
     let mut iv = structure::recognize_with(
         &masked,
@@ -375,7 +375,19 @@ pub fn read(text: &str) -> Interview {
         match key.as_str() {
             "title" | "headline" => iv.meta.headline = Some(sourced()),
             "description" | "summary" => iv.meta.description = Some(sourced()),
-            "lang" | "language" | "inlanguage" => iv.meta.language = Some(sourced()),
+            // Front matter is metadata as a sidecar is: its values get the sidecar's
+            // checks (URLs in `urls::tidy`, after every reader), and a bad one is
+            // dropped with a warning at its line in this file.
+            "lang" | "language" | "inlanguage" => {
+                match crate::meta::values::parse_language(&value) {
+                    Ok(tag) => iv.meta.language = Some(Sourced::from_text(tag, span.clone())),
+                    Err(e) => iv.diagnostics.push(Diagnostic::warning(
+                        "bad-language",
+                        format!("front matter '{key}': {e}; dropped"),
+                        Some(span.clone()),
+                    )),
+                }
+            }
             "source" | "source_url" | "original" => iv.meta.source_url = Some(sourced()),
             "url" | "canonical" => iv.meta.url = Some(sourced()),
             "date" | "published" | "datepublished" => match dates::parse(&value) {

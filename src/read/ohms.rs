@@ -50,6 +50,22 @@ pub fn looks_like(text: &str) -> bool {
                 return false;
             };
             rest = &r[end + 3..];
+        } else if rest
+            .get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("<!DOCTYPE"))
+        {
+            // Skipped as validate's detection skips it, so a DOCTYPE'd record is still
+            // an OHMS record — refused for its DOCTYPE like every other XML root, not
+            // taken for text. An internal subset `[…]` holds `>`s of its own.
+            let r = &rest[9..];
+            let end = match (r.find('['), r.find('>')) {
+                (Some(b), Some(g)) if b < g => r[b..]
+                    .find("]")
+                    .and_then(|c| r[b + c..].find('>').map(|g| b + c + g)),
+                (_, g) => g,
+            };
+            let Some(end) = end else { return false };
+            rest = &r[end + 1..];
         } else {
             break;
         }

@@ -502,3 +502,60 @@ fn validate_gives_the_official_xsd_verdict() {
         cases.len()
     );
 }
+
+/// The interview profile is colloquy's output contract: stricter than the standard,
+/// never looser. Every case here the official XSD rejects — the IPTC mutations, the
+/// mutations of colloquy's own items, and values the official `g2normalizedString`
+/// refuses (a TAB or line break in a name, keyword or credit line) — the profile XSD
+/// rejects too, so convert, which checks both, can never rely on the profile alone.
+#[test]
+fn the_profile_never_accepts_what_the_official_xsd_rejects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cases = Vec::new();
+    official_cases(&mut cases);
+    own_cases(&mut cases, tmp.path());
+    let own: Vec<String> = cases
+        .iter()
+        .filter(|c| c.name.starts_with("own-") && c.text.contains("<newsItem"))
+        .map(|c| c.text.clone())
+        .collect();
+    let mut whitespace = 0;
+    for (i, text) in own.iter().enumerate() {
+        for (tag, bad) in [("<name>", "\t"), ("<name>", "\n"), ("<keyword", "\t")] {
+            let Some(at) = text.find(tag) else { continue };
+            let Some(gt) = text[at..].find('>').map(|g| at + g + 1) else {
+                continue;
+            };
+            let mut t = text.clone();
+            t.insert_str(gt, bad);
+            case(
+                &mut cases,
+                &format!("own{i}-{}-{:?}", &tag[1..], bad),
+                t,
+                Expect::Invalid,
+            );
+            whitespace += 1;
+        }
+    }
+    assert!(
+        whitespace >= 3,
+        "no name or keyword in colloquy's own items to mutate"
+    );
+    let profile = colloquy::check::xsd::XsdCheck::profile().unwrap();
+    let mut rejected = 0;
+    for c in &cases {
+        if official_verdict(&c.text).is_ok() {
+            continue;
+        }
+        rejected += 1;
+        let findings = profile.check(&c.text);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.severity == colloquy::model::Severity::Error),
+            "{}: the official XSD rejects it, the interview profile accepts it",
+            c.name
+        );
+    }
+    assert!(rejected >= 10, "{rejected} rejected cases");
+}

@@ -128,7 +128,45 @@ pub fn lines(src: &str) -> Vec<Line> {
         }
     }
     page_furniture(src, &mut out);
+    breadcrumbs_in_place(src, &mut out);
     out
+}
+
+/// Why a line is a trail of navigation links (`Home › News › World`).
+pub const BREADCRUMBS: &str = "breadcrumbs";
+
+/// Breadcrumbs stand at a page's edges: above the first question, or below the last
+/// words said (a tail marker such as `Comments`, `Quellen` opens the bottom edge). A
+/// line shaped like one that stands between a question and later sentences (`Paris >
+/// London > Berlin` as an answer, or inside one) is what someone said, and is kept.
+fn breadcrumbs_in_place(src: &str, out: &mut [Line]) {
+    let tail = |l: &Line| l.kind == LineKind::Chrome("comments or related list");
+    let says = |l: &Line| l.kind == LineKind::Text && super::ends_sentence(l.text(src));
+    let asks = |l: &Line| {
+        l.kind == LineKind::Text
+            && l.text(src)
+                .trim_end_matches(['*', '_', ' '])
+                .ends_with(['?', '？'])
+    };
+    // Whether a sentence follows each line before the next tail marker (one pass from
+    // the end, so this stays linear).
+    let mut said_after = vec![false; out.len()];
+    let mut seen = false;
+    for i in (0..out.len()).rev() {
+        said_after[i] = seen;
+        seen = !tail(&out[i]) && (seen || says(&out[i]));
+    }
+    let mut asked = false;
+    let mut last_asks = false;
+    for i in 0..out.len() {
+        if out[i].kind == LineKind::Chrome(BREADCRUMBS) && asked && (said_after[i] || last_asks) {
+            out[i].kind = LineKind::Text;
+        }
+        if out[i].kind != LineKind::Blank {
+            asked = !tail(&out[i]) && (asked || asks(&out[i]));
+            last_asks = asks(&out[i]);
+        }
+    }
 }
 
 /// Why a line is a page's running header or footer (see `page_furniture`).
@@ -291,9 +329,19 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     } {
         return Some("language switcher");
     }
-    // Breadcrumbs: Home › News › World.
-    if t.matches(['›', '»', '>']).count() >= 2 && t.len() < 120 {
-        return Some("breadcrumbs");
+    // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
+    // markup (`the <code> and <pre> elements` has two `>` and is no trail).
+    let trail: Vec<&str> = t.split(['›', '»', '>']).map(str::trim).collect();
+    if trail.len() >= 3
+        && t.len() < 120
+        && trail.iter().all(|p| {
+            !p.is_empty()
+                && p.split_whitespace().count() <= 4
+                && !ends_with_stop(p)
+                && !p.contains('<')
+        })
+    {
+        return Some(BREADCRUMBS);
     }
     // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`; two
     // crumbs with any separator when the first is the home link (`الرئيسية > ثقافة`).
@@ -305,7 +353,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
             .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
         && (crumbs.len() >= 3 || lexicon::contains(&lex.chrome_lines, &crumbs[0].to_lowercase()))
     {
-        return Some("breadcrumbs");
+        return Some(BREADCRUMBS);
     }
     // Menus: `Politics | World | Business`.
     let parts: Vec<&str> = t.split('|').map(str::trim).collect();
@@ -469,9 +517,22 @@ mod tests {
             "Why not?",
             "San José, Costa Rica",
             "Oral History Project",
+            "We drove Paris > London > Berlin in two days.",
+            "It is the <code> and <pre> elements that matter",
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
         }
+    }
+
+    #[test]
+    fn breadcrumbs_only_at_the_edges_of_the_text() {
+        let src = "Home > World > Europe\n\nWhich route did the tour take?\n\nParis > London > Berlin\n\nAnd then?\n\nWe rested.\n\nHome > World > Europe";
+        let kinds: Vec<bool> = lines(src)
+            .iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| l.kind == LineKind::Chrome(BREADCRUMBS))
+            .collect();
+        assert_eq!(kinds, [true, false, false, false, false, true]);
     }
 
     #[test]

@@ -72,6 +72,30 @@ pub struct Options {
 /// Recognizes the structure of `src`, a text whose bytes line up with the decoded source
 /// (readers of marked-up formats blank their markup out byte for byte, so spans stay true).
 pub fn recognize_with(src: &str, opts: &Options) -> Interview {
+    let mut iv = recognize_turns(src, opts);
+    warn_dropped_inside(&mut iv);
+    iv
+}
+
+/// Text dropped as chrome between the first turn and the end of the last is text a
+/// reader of the interview would miss: a warning, not a note.
+fn warn_dropped_inside(iv: &mut Interview) {
+    let (Some(first), Some(last)) = (iv.turns.first(), iv.turns.last()) else {
+        return;
+    };
+    let inside = first.span.start..last.span.end;
+    for d in &mut iv.diagnostics {
+        if d.code == "chrome-dropped"
+            && d.span
+                .as_ref()
+                .is_some_and(|s| s.start >= inside.start && s.start < inside.end)
+        {
+            d.severity = crate::model::Severity::Warning;
+        }
+    }
+}
+
+fn recognize_turns(src: &str, opts: &Options) -> Interview {
     let mut iv = Interview::default();
     // Caption and ASR turn marks become dialogue dashes, clock lines spaces, byte for byte.
     let rewritten = marks::rewrite(src);
