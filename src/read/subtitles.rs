@@ -35,7 +35,12 @@ fn tag_re() -> &'static Regex {
 /// True when the text is WebVTT or SRT.
 pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
-    t.starts_with("WEBVTT") || t.lines().take(4).any(|l| timing_re().is_match(l))
+    // A timing line opens with a digit (after spaces): only such a line runs the pattern,
+    // so a plain text never compiles it.
+    t.starts_with("WEBVTT")
+        || t.lines()
+            .take(4)
+            .any(|l| l.trim_start().starts_with(char::is_numeric) && timing_re().is_match(l))
 }
 
 fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
