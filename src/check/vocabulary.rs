@@ -67,7 +67,9 @@ pub struct Terms {
     pub properties: HashMap<String, PropDef>,
     /// Enumeration member → the enumerations it belongs to.
     pub members: HashMap<String, Vec<String>>,
-    closures: HashMap<String, BTreeSet<String>>,
+    /// Superclass closures, each computed on first use: a document names a handful of
+    /// types, and computing all ~900 up front cost more than the rest of a check.
+    closures: HashMap<String, OnceLock<BTreeSet<String>>>,
 }
 
 impl Terms {
@@ -77,19 +79,11 @@ impl Terms {
         TERMS.get_or_init(|| {
             let file: TermFile = serde_json::from_str(TERMS_JSON)
                 .expect("schemas/schemaorg-terms.json is generated and valid");
-            let mut closures = HashMap::new();
-            for name in file.types.keys() {
-                let mut seen = BTreeSet::new();
-                let mut stack = vec![name.clone()];
-                while let Some(t) = stack.pop() {
-                    if seen.insert(t.clone()) {
-                        if let Some(def) = file.types.get(&t) {
-                            stack.extend(def.superclasses.iter().cloned());
-                        }
-                    }
-                }
-                closures.insert(name.clone(), seen);
-            }
+            let closures = file
+                .types
+                .keys()
+                .map(|name| (name.clone(), OnceLock::new()))
+                .collect();
             Terms {
                 types: file.types,
                 properties: file.properties,
@@ -101,14 +95,26 @@ impl Terms {
 
     /// The type and all its superclasses (empty for unknown types).
     pub fn closure(&self, t: &str) -> Option<&BTreeSet<String>> {
-        self.closures.get(t)
+        let cell = self.closures.get(t)?;
+        Some(cell.get_or_init(|| {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![t.to_string()];
+            while let Some(t) = stack.pop() {
+                if seen.insert(t.clone()) {
+                    if let Some(def) = self.types.get(&t) {
+                        stack.extend(def.superclasses.iter().cloned());
+                    }
+                }
+            }
+            seen
+        }))
     }
 
     /// The union of the closures of `types`.
     pub fn closure_of<'a>(&self, types: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for t in types {
-            if let Some(c) = self.closures.get(t) {
+            if let Some(c) = self.closure(t) {
                 out.extend(c.iter().cloned());
             }
         }
@@ -116,7 +122,7 @@ impl Terms {
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
-        self.closures.get(t).is_some_and(|c| c.contains(of))
+        self.closure(t).is_some_and(|c| c.contains(of))
     }
 
     /// Closest known property names to a misspelled one (for hints).
