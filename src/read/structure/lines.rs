@@ -392,12 +392,11 @@ pub fn is_tail_marker(text: &str) -> bool {
     if lexicon::contains(&lex.tail_markers, &lower) {
         return true;
     }
-    // Both branches of the pattern need a digit.
-    if let Some(c) = lower
-        .contains(char::is_numeric)
-        .then(|| count_re().captures(&lower))
-        .flatten()
-    {
+    // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
+    // (or compile) it.
+    let count_like = lower.contains(char::is_numeric)
+        && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
+    if let Some(c) = count_like.then(|| count_re().captures(&lower)).flatten() {
         let w = c
             .get(1)
             .or(c.get(2))
