@@ -83,7 +83,15 @@ pub fn mask(text: &str) -> String {
             continue;
         }
         // `<v Maya>` → `Maya:` + spaces, in place.
-        for c in voice_re().captures_iter(line) {
+        // Voice and markup tags open with `<` (or `{\` for SSA): a line without one
+        // need not run (or compile) their patterns.
+        let tagged = line.contains(['<', '{']);
+        let voiced = tagged && line.contains("<v");
+        for c in voiced
+            .then(|| voice_re().captures_iter(line))
+            .into_iter()
+            .flatten()
+        {
             let (m, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
             let at = start + m.start();
             let label = format!("{}:", name.as_str().trim());
@@ -92,7 +100,11 @@ pub fn mask(text: &str) -> String {
                 out[at..at + label.len()].copy_from_slice(label.as_bytes());
             }
         }
-        for m in tag_re().find_iter(line) {
+        for m in tagged
+            .then(|| tag_re().find_iter(line))
+            .into_iter()
+            .flatten()
+        {
             if m.as_str().starts_with("<v ") || m.as_str().starts_with("<v.") {
                 continue;
             }
