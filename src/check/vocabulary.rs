@@ -643,7 +643,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         self.report_status(
                             local,
                             "type",
-                            def.status.as_deref(),
+                            def.status,
                             &def.superseded_by,
                             item.offset,
                             &format!("{pointer}/@type"),
@@ -791,7 +791,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             self.report_status(
                 local,
                 "property",
-                def.status.as_deref(),
+                def.status,
                 &def.superseded_by,
                 m.key_offset,
                 &child_pointer,
@@ -954,7 +954,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 if text_like && !def.range.iter().all(|r| *r == "URL") {
                     return;
                 }
-                if def.range.iter().any(|r| *r == "URL") && looks_like_url(s) {
+                if def.range.contains(&"URL") && looks_like_url(s) {
                     return;
                 }
                 if (self.range_has(def, "Date") && is_date(s))
@@ -1006,7 +1006,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             JsonValue::Number { text, is_integer } => {
                 let ok = text_like && !def.range.iter().all(|r| *r == "URL")
                     || self.range_has(def, "Float")
-                    || def.range.iter().any(|r| *r == "Number")
+                    || def.range.contains(&"Number")
                     || (*is_integer && self.range_has(def, "Integer"));
                 if ok {
                     return;
@@ -1084,13 +1084,13 @@ fn short_list(items: &[&str]) -> String {
 
 fn literal_hint(def: &PropDef) -> String {
     let r = &def.range;
-    if r.iter().any(|t| *t == "DateTime") {
+    if r.contains(&"DateTime") {
         "write an ISO 8601 date-time, e.g. 2026-05-12T09:30:00+07:00".into()
-    } else if r.iter().any(|t| *t == "Date") {
+    } else if r.contains(&"Date") {
         "write an ISO 8601 date, e.g. 2026-05-12".into()
-    } else if r.iter().any(|t| *t == "URL") {
+    } else if r.contains(&"URL") {
         "write an absolute URL, e.g. https://example.com/page".into()
-    } else if r.iter().any(|t| *t == "Boolean") {
+    } else if r.contains(&"Boolean") {
         "write true or false".into()
     } else if r.iter().any(|t| *t == "Integer" || *t == "Number") {
         "write a number".into()
