@@ -30,44 +30,53 @@ use std::sync::OnceLock;
 
 const TERMS_JSON: &str = crate::schemas::SCHEMAORG_TERMS;
 
+// The table borrows its names from the bundled text (which has no escapes) instead of
+// allocating some 10 000 strings at start-up.
 #[derive(Debug, Deserialize)]
-struct TermFile {
-    types: HashMap<String, TypeDef>,
-    properties: HashMap<String, PropDef>,
-    members: HashMap<String, Vec<String>>,
+struct TermFile<'a> {
+    #[serde(borrow)]
+    types: HashMap<&'a str, TypeDef<'a>>,
+    #[serde(borrow)]
+    properties: HashMap<&'a str, PropDef<'a>>,
+    #[serde(borrow)]
+    members: HashMap<&'a str, Vec<&'a str>>,
 }
 
 /// A schema.org type from the term table.
 #[derive(Debug, Deserialize)]
-pub struct TypeDef {
-    #[serde(rename = "super")]
-    pub superclasses: Vec<String>,
+pub struct TypeDef<'a> {
+    #[serde(borrow, rename = "super")]
+    pub superclasses: Vec<&'a str>,
     #[serde(default)]
     pub datatype: bool,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default, rename = "supersededBy")]
-    pub superseded_by: Vec<String>,
+    #[serde(borrow, default)]
+    pub status: Option<&'a str>,
+    #[serde(borrow, default, rename = "supersededBy")]
+    pub superseded_by: Vec<&'a str>,
 }
 
 /// A schema.org property from the term table.
 #[derive(Debug, Deserialize)]
-pub struct PropDef {
-    pub domain: Vec<String>,
-    pub range: Vec<String>,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default, rename = "supersededBy")]
-    pub superseded_by: Vec<String>,
+pub struct PropDef<'a> {
+    #[serde(borrow)]
+    pub domain: Vec<&'a str>,
+    #[serde(borrow)]
+    pub range: Vec<&'a str>,
+    #[serde(borrow, default)]
+    pub status: Option<&'a str>,
+    #[serde(borrow, default, rename = "supersededBy")]
+    pub superseded_by: Vec<&'a str>,
 }
 
 /// The bundled schema.org term table with superclass closures computed once.
 pub struct Terms {
-    pub types: HashMap<String, TypeDef>,
-    pub properties: HashMap<String, PropDef>,
+    pub types: HashMap<&'static str, TypeDef<'static>>,
+    pub properties: HashMap<&'static str, PropDef<'static>>,
     /// Enumeration member → the enumerations it belongs to.
-    pub members: HashMap<String, Vec<String>>,
-    closures: HashMap<String, BTreeSet<String>>,
+    pub members: HashMap<&'static str, Vec<&'static str>>,
+    /// Superclass closures, each computed on first use: a document names a handful of
+    /// types, and computing all ~900 up front cost more than the rest of a check.
+    closures: HashMap<&'static str, OnceLock<BTreeSet<String>>>,
 }
 
 impl Terms {
@@ -77,19 +86,11 @@ impl Terms {
         TERMS.get_or_init(|| {
             let file: TermFile = serde_json::from_str(TERMS_JSON)
                 .expect("schemas/schemaorg-terms.json is generated and valid");
-            let mut closures = HashMap::new();
-            for name in file.types.keys() {
-                let mut seen = BTreeSet::new();
-                let mut stack = vec![name.clone()];
-                while let Some(t) = stack.pop() {
-                    if seen.insert(t.clone()) {
-                        if let Some(def) = file.types.get(&t) {
-                            stack.extend(def.superclasses.iter().cloned());
-                        }
-                    }
-                }
-                closures.insert(name.clone(), seen);
-            }
+            let closures = file
+                .types
+                .keys()
+                .map(|name| (*name, OnceLock::new()))
+                .collect();
             Terms {
                 types: file.types,
                 properties: file.properties,
@@ -101,14 +102,26 @@ impl Terms {
 
     /// The type and all its superclasses (empty for unknown types).
     pub fn closure(&self, t: &str) -> Option<&BTreeSet<String>> {
-        self.closures.get(t)
+        let cell = self.closures.get(t)?;
+        Some(cell.get_or_init(|| {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![t.to_string()];
+            while let Some(t) = stack.pop() {
+                if seen.insert(t.clone()) {
+                    if let Some(def) = self.types.get(t.as_str()) {
+                        stack.extend(def.superclasses.iter().map(|s| s.to_string()));
+                    }
+                }
+            }
+            seen
+        }))
     }
 
     /// The union of the closures of `types`.
     pub fn closure_of<'a>(&self, types: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for t in types {
-            if let Some(c) = self.closures.get(t) {
+            if let Some(c) = self.closure(t) {
                 out.extend(c.iter().cloned());
             }
         }
@@ -116,7 +129,7 @@ impl Terms {
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
-        self.closures.get(t).is_some_and(|c| c.contains(of))
+        self.closure(t).is_some_and(|c| c.contains(of))
     }
 
     /// Closest known property names to a misspelled one (for hints).
@@ -128,7 +141,7 @@ impl Terms {
             .filter(|p| p.to_lowercase() == lower)
             .min()
         {
-            return Some(p.clone());
+            return Some(p.to_string());
         }
         let limit = (name.chars().count() / 4).clamp(1, 3);
         self.properties
@@ -136,7 +149,7 @@ impl Terms {
             .map(|p| (edit_distance(&lower, &p.to_lowercase()), p))
             .filter(|(d, _)| *d <= limit)
             .min()
-            .map(|(_, p)| p.clone())
+            .map(|(_, p)| p.to_string())
     }
 
     fn suggest_type(&self, name: &str) -> Option<String> {
@@ -155,7 +168,7 @@ impl Terms {
             })
             .filter(|(d, _)| *d <= limit)
             .min()
-            .map(|(_, t)| t.clone())
+            .map(|(_, t)| t.to_string())
     }
 }
 
@@ -547,7 +560,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         term: &str,
         kind: &str,
         status: Option<&str>,
-        superseded: &[String],
+        superseded: &[&str],
         offset: usize,
         pointer: &str,
     ) {
@@ -630,7 +643,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         self.report_status(
                             local,
                             "type",
-                            def.status.as_deref(),
+                            def.status,
                             &def.superseded_by,
                             item.offset,
                             &format!("{pointer}/@type"),
@@ -778,12 +791,12 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             self.report_status(
                 local,
                 "property",
-                def.status.as_deref(),
+                def.status,
                 &def.superseded_by,
                 m.key_offset,
                 &child_pointer,
             );
-            if !closure.is_empty() && !def.domain.iter().any(|d| closure.contains(d)) {
+            if !closure.is_empty() && !def.domain.iter().any(|d| closure.contains(*d)) {
                 let role_ok =
                     closure.contains("Role") && (via == Some(local) || role_props.contains(local));
                 if !role_ok {
@@ -879,7 +892,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             return;
         }
         let closure = self.terms.closure_of(&types);
-        if def.range.iter().any(|r| closure.contains(r)) {
+        if def.range.iter().any(|r| closure.contains(*r)) {
             return;
         }
         // Role pattern: the Role node carries the property itself.
@@ -909,7 +922,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         );
     }
 
-    fn fits_enum(&self, enums: &[String], def: &PropDef) -> bool {
+    fn fits_enum(&self, enums: &[&str], def: &PropDef) -> bool {
         enums
             .iter()
             .any(|e| def.range.iter().any(|r| self.terms.is_subtype(e, r)))
@@ -924,7 +937,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         def.range.iter().any(|r| {
             !self.terms.is_subtype(r, "DataType")
                 && !self.terms.types.get(r).is_some_and(|d| d.datatype)
-                && r != "DataType"
+                && *r != "DataType"
         })
     }
 
@@ -938,10 +951,10 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         let text_like = self.range_has(def, "Text");
         match &v.value {
             JsonValue::String(s) => {
-                if text_like && !def.range.iter().all(|r| r == "URL") {
+                if text_like && !def.range.iter().all(|r| *r == "URL") {
                     return;
                 }
-                if def.range.iter().any(|r| r == "URL") && looks_like_url(s) {
+                if def.range.contains(&"URL") && looks_like_url(s) {
                     return;
                 }
                 if (self.range_has(def, "Date") && is_date(s))
@@ -991,9 +1004,9 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 );
             }
             JsonValue::Number { text, is_integer } => {
-                let ok = text_like && !def.range.iter().all(|r| r == "URL")
+                let ok = text_like && !def.range.iter().all(|r| *r == "URL")
                     || self.range_has(def, "Float")
-                    || def.range.iter().any(|r| r == "Number")
+                    || def.range.contains(&"Number")
                     || (*is_integer && self.range_has(def, "Integer"));
                 if ok {
                     return;
@@ -1061,7 +1074,7 @@ fn quote(s: &str) -> String {
     format!("\"{q}\"")
 }
 
-fn short_list(items: &[String]) -> String {
+fn short_list(items: &[&str]) -> String {
     match items.len() {
         0 => "nothing".into(),
         1..=8 => items.join(" or "),
@@ -1071,15 +1084,15 @@ fn short_list(items: &[String]) -> String {
 
 fn literal_hint(def: &PropDef) -> String {
     let r = &def.range;
-    if r.iter().any(|t| t == "DateTime") {
+    if r.contains(&"DateTime") {
         "write an ISO 8601 date-time, e.g. 2026-05-12T09:30:00+07:00".into()
-    } else if r.iter().any(|t| t == "Date") {
+    } else if r.contains(&"Date") {
         "write an ISO 8601 date, e.g. 2026-05-12".into()
-    } else if r.iter().any(|t| t == "URL") {
+    } else if r.contains(&"URL") {
         "write an absolute URL, e.g. https://example.com/page".into()
-    } else if r.iter().any(|t| t == "Boolean") {
+    } else if r.contains(&"Boolean") {
         "write true or false".into()
-    } else if r.iter().any(|t| t == "Integer" || t == "Number") {
+    } else if r.iter().any(|t| *t == "Integer" || *t == "Number") {
         "write a number".into()
     } else {
         format!("give a {} value", short_list(r))

@@ -35,7 +35,12 @@ fn tag_re() -> &'static Regex {
 /// True when the text is WebVTT or SRT.
 pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
-    t.starts_with("WEBVTT") || t.lines().take(4).any(|l| timing_re().is_match(l))
+    // A timing line opens with a digit (after spaces): only such a line runs the pattern,
+    // so a plain text never compiles it.
+    t.starts_with("WEBVTT")
+        || t.lines()
+            .take(4)
+            .any(|l| l.trim_start().starts_with(char::is_numeric) && timing_re().is_match(l))
 }
 
 fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
@@ -78,7 +83,15 @@ pub fn mask(text: &str) -> String {
             continue;
         }
         // `<v Maya>` → `Maya:` + spaces, in place.
-        for c in voice_re().captures_iter(line) {
+        // Voice and markup tags open with `<` (or `{\` for SSA): a line without one
+        // need not run (or compile) their patterns.
+        let tagged = line.contains(['<', '{']);
+        let voiced = tagged && line.contains("<v");
+        for c in voiced
+            .then(|| voice_re().captures_iter(line))
+            .into_iter()
+            .flatten()
+        {
             let (m, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
             let at = start + m.start();
             let label = format!("{}:", name.as_str().trim());
@@ -87,7 +100,11 @@ pub fn mask(text: &str) -> String {
                 out[at..at + label.len()].copy_from_slice(label.as_bytes());
             }
         }
-        for m in tag_re().find_iter(line) {
+        for m in tagged
+            .then(|| tag_re().find_iter(line))
+            .into_iter()
+            .flatten()
+        {
             if m.as_str().starts_with("<v ") || m.as_str().starts_with("<v.") {
                 continue;
             }

@@ -353,7 +353,7 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
         }
     }
     if let Some(m) = Some(t)
-        .filter(|t| t.contains('/'))
+        .filter(|t| may_hold_agency(t))
         .and_then(|t| agency_re().captures(t))
         .and_then(|c| c.get(1))
     {
@@ -633,6 +633,14 @@ fn placeholder(t: &str) -> bool {
     crate::lexicon::contains(&lexicon().picture_words, unemphasised(t))
 }
 
+/// Whether `t` has a capital right after a slash, as every agency credit does
+/// (`UPI/Mike`): the pattern is the costliest to compile of the reader (Unicode classes
+/// repeated), so it is built and run only for a text that could match it.
+fn may_hold_agency(t: &str) -> bool {
+    t.match_indices('/')
+        .any(|(i, _)| t[i + 1..].starts_with(char::is_uppercase))
+}
+
 fn agency_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     // `… in Washington. UPI/Mike Theiler` — an agency and photographer after the caption.
@@ -693,7 +701,11 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
             }
         }
     }
-    if let Some(m) = agency_re().captures(c).and_then(|m| m.get(1)) {
+    if let Some(m) = Some(c)
+        .filter(|c| may_hold_agency(c))
+        .and_then(|c| agency_re().captures(c))
+        .and_then(|m| m.get(1))
+    {
         return (
             c[..m.start()].trim().to_string(),
             Some(m.as_str().to_string()),

@@ -179,6 +179,17 @@ fn dot_re() -> &'static Regex {
 /// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot,
 /// or set off by two spaces or a tab (`Q  Minister, …`, the press-office transcript way).
 pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
+    // The pattern's word is a run of letters that ends in a dot, a tab or two spaces:
+    // lines whose first word ends otherwise need not run (or compile) it.
+    let s = text.trim_start_matches(['*', '_']);
+    let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    if word_end == 0
+        || !s[word_end..].starts_with(['.', '\t'])
+            && !s[word_end..].starts_with(" \t")
+            && !s[word_end..].starts_with("  ")
+    {
+        return None;
+    }
     let lex = lexicon();
     let c = dot_re().captures(text)?;
     let label = within(c.get(1)?.as_str(), 12)?;
@@ -215,6 +226,10 @@ fn wrapped_re() -> &'static Regex {
 /// label word, or a name in capitals, in brackets, no colon. A name counts only when said
 /// more than once, and sound notes (`[MUSIC]`, `[LAUGHTER]`) are no speakers.
 pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
+    // Opens with a bracket (after emphasis), or the pattern cannot match.
+    if !text.trim_start_matches(['*', '_']).starts_with(['(', '[']) {
+        return None;
+    }
     let lex = lexicon();
     let c = wrapped_re().captures(text)?;
     let label = within(c.get(2)?.as_str(), 31)?.trim();
@@ -263,6 +278,20 @@ fn dash_sep_re() -> &'static Regex {
 /// `MME DUVERNOY - …`, French press transcripts) only after a label word or capitals, as
 /// title-case prose joins phrases with it too.
 pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
+    // A capital first (after emphasis) and a dash with a space or tab on both sides, or
+    // the pattern cannot match.
+    let spaced = |i: usize, d: char| {
+        text[..i].ends_with([' ', '\t']) && text[i + d.len_utf8()..].starts_with([' ', '\t'])
+    };
+    if !text
+        .trim_start_matches(['*', '_'])
+        .starts_with(char::is_uppercase)
+        || !text
+            .char_indices()
+            .any(|(i, d)| matches!(d, '–' | '—' | '-') && spaced(i, d))
+    {
+        return None;
+    }
     let lex = lexicon();
     let c = dash_sep_re().captures(text)?;
     let label = within(c.get(1)?.as_str(), 41)?.trim();

@@ -74,9 +74,11 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
         pos += raw.len();
         let t = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
-        if clock_line_re().is_match(t) {
+        // Both patterns open with a clock: lines that cannot need not run (or compile) them.
+        let clock = super::lines::may_open_with_clock(t);
+        if clock && clock_line_re().is_match(t) {
             clock_lines.push(start..pos);
-        } else if let Some(m) = stamp_dash_re().find(t) {
+        } else if let Some(m) = clock.then(|| stamp_dash_re().find(t)).flatten() {
             // Keep the dash: blank the stamp and the space before the dash.
             let dash = t[..m.end()].rfind(['-', '–']).unwrap_or(0);
             stamped.push((start + lead, start + lead + dash, start..pos));
@@ -221,7 +223,13 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
         }
     }
     // Readers' questions with the reply on the same line: the reply starts a line.
-    for c in signed_reply_re().captures_iter(src) {
+    // The pattern holds `) - ` literally: without one it need not run (or compile).
+    let signed = src.contains(") - ");
+    for c in signed
+        .then(|| signed_reply_re().captures_iter(src))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(1).expect("group");
         out[m.start()..m.end()].copy_from_slice(b"\n  ");
         marks.replies.push(m.end());
