@@ -179,6 +179,7 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
         _ => None,
     };
     urls::tidy(&mut interview, base.as_deref());
+    on_characters(&mut interview, text);
     interview.meta.source_name = name.to_string();
     crate::infer::infer(&mut interview, text);
     if interview.exchanges().is_empty() {
@@ -187,6 +188,37 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
         });
     }
     Ok(interview)
+}
+
+/// Markdown and HTML readers recognize a masked copy of the text (markup blanked byte for
+/// byte), where a character cut by overlapping markup is blanked whole; a span read there
+/// can then start or end inside that character of the real text. Spans point into the
+/// real text, so each is widened to the characters it touches.
+fn on_characters(iv: &mut Interview, text: &str) {
+    let widen = |r: &mut std::ops::Range<usize>| {
+        r.end = r.end.min(text.len());
+        r.start = r.start.min(r.end);
+        while !text.is_char_boundary(r.start) {
+            r.start -= 1;
+        }
+        while !text.is_char_boundary(r.end) {
+            r.end += 1;
+        }
+    };
+    for t in iv.turns.iter_mut().chain(iv.closing.iter_mut()) {
+        widen(&mut t.span);
+        for p in &mut t.paragraphs {
+            widen(&mut p.span);
+        }
+    }
+    for p in iv.lead.iter_mut().chain(iv.notes.iter_mut()) {
+        widen(&mut p.span);
+    }
+    for d in &mut iv.diagnostics {
+        if let Some(s) = &mut d.span {
+            widen(s);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -23,7 +23,8 @@ fn reads(file: &str) {
     let (name, bytes) = input(file);
     if let Ok((text, iv)) = pipeline::read(name, &bytes) {
         for t in &iv.turns {
-            assert!(t.span.end <= text.len() && text.is_char_boundary(t.span.start));
+            assert!(t.span.start <= t.span.end && t.span.end <= text.len());
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         }
     }
 }
@@ -107,4 +108,11 @@ fn a_page_shorter_than_a_script_tag_is_a_report_not_an_abort() {
 #[test]
 fn overlapping_markup_in_markdown_reads() {
     reads("read_recognize-e1472722");
+}
+
+#[test]
+fn a_closing_credit_after_a_link_bar_keeps_turn_spans_on_characters() {
+    // `[Domů](/) | [Zprhop?**` … `Ptala se Petra Svobodová`: the last answer loses its
+    // interview credit; its span must still end on a character boundary.
+    reads("read_recognize-026d8ead");
 }
