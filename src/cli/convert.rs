@@ -551,6 +551,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Warnings and errors go to stderr in blocks, not one write per line (a re-run of
     // 10 000 inputs showed 35 000 lines). Only this thread prints while the batch runs.
     let mut lines = std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr());
+    // Asked here: inside `suspend` the bar's state is locked, and asking then deadlocks.
+    let live = !bar.is_hidden();
     batch::run_ordered(
         &inputs,
         jobs,
@@ -574,7 +576,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 bar.suspend(|| {
                     let mut written = writeln!(lines, "{}", printable_line(line));
                     // Under a progress bar each line shows at once.
-                    if written.is_ok() && !bar.is_hidden() {
+                    if written.is_ok() && live {
                         written = lines.flush();
                     }
                     if let Err(e) = written {
