@@ -63,6 +63,13 @@ impl Input {
     /// or `/dev/zero` named explicitly would block or never end; `InvalidInput`). The
     /// type is checked before the file is opened: opening a FIFO blocks.
     pub fn read_limited(&self, max: u64) -> io::Result<Vec<u8>> {
+        self.read_with_metadata(max).map(|(bytes, _)| bytes)
+    }
+
+    /// [`Input::read_limited`], also giving the file's metadata from the one `stat`
+    /// that checked its type (`None` for standard input), so a caller that needs the
+    /// modification time asks the file system no second time.
+    pub fn read_with_metadata(&self, max: u64) -> io::Result<(Vec<u8>, Option<fs::Metadata>)> {
         let too_large = || {
             io::Error::new(
                 io::ErrorKind::FileTooLarge,
@@ -70,6 +77,7 @@ impl Input {
             )
         };
         let mut buf = Vec::new();
+        let mut metadata = None;
         match &self.path {
             Some(p) => {
                 let meta = fs::metadata(p)?;
@@ -86,8 +94,11 @@ impl Input {
                     return Err(too_large());
                 }
                 let file = fs::File::open(p)?;
+                // Room for the whole file and the read that finds its end.
+                buf.reserve_exact(meta.len() as usize + 1);
                 // The file may grow after the check: the limit holds for what is read.
                 file.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+                metadata = Some(meta);
             }
             None => {
                 io::stdin()
@@ -99,7 +110,7 @@ impl Input {
         if buf.len() as u64 > max {
             return Err(too_large());
         }
-        Ok(buf)
+        Ok((buf, metadata))
     }
 }
 

@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+#[cfg(not(unix))]
 use std::sync::Mutex;
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
@@ -116,12 +117,40 @@ impl Record {
             && outputs
                 .iter()
                 .zip(&self.outputs)
-                .all(|(path, want)| fs::read(path).is_ok_and(|bytes| digest(&bytes) == *want))
+                .all(|(path, want)| file_digest(path).is_ok_and(|d| d == *want))
     }
+}
+
+/// The XXH3-128 of a file's bytes, in hex, read in blocks through one buffer per
+/// thread: open, read, close — no `stat`, no copy of the whole file.
+pub fn file_digest(path: &Path) -> io::Result<String> {
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut file = fs::File::open(path)?;
+    BUF.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        if buf.is_empty() {
+            buf.resize(64 * 1024, 0);
+        }
+        let mut hasher = Xxh3::new();
+        loop {
+            match file.read(&mut buf[..]) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(hex(hasher.digest128()))
+    })
 }
 
 /// The record of the last run in an output directory, opened for lookups.
 pub struct State {
+    #[cfg(unix)]
+    file: Option<fs::File>,
+    #[cfg(not(unix))]
     file: Option<Mutex<fs::File>>,
     index: HashMap<u128, (u64, u32)>,
 }
@@ -165,8 +194,11 @@ impl State {
                 Err(_) => return empty,
             }
         }
+        let file = reader.into_inner();
+        #[cfg(not(unix))]
+        let file = Mutex::new(file);
         State {
-            file: Some(Mutex::new(reader.into_inner())),
+            file: Some(file),
             index,
         }
     }
@@ -174,10 +206,20 @@ impl State {
     /// The raw line recorded for `key`, with its newline.
     fn line(&self, key: u128) -> Option<Vec<u8>> {
         let &(offset, len) = self.index.get(&key)?;
-        let mut file = self.file.as_ref()?.lock().ok()?;
-        file.seek(SeekFrom::Start(offset)).ok()?;
         let mut buf = vec![0; len as usize];
-        file.read_exact(&mut buf).ok()?;
+        // A positioned read: one call, and workers need not take turns.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            let file = self.file.as_ref()?;
+            file.read_exact_at(&mut buf, offset).ok()?;
+        }
+        #[cfg(not(unix))]
+        {
+            let mut file = self.file.as_ref()?.lock().ok()?;
+            file.seek(SeekFrom::Start(offset)).ok()?;
+            file.read_exact(&mut buf).ok()?;
+        }
         Some(buf)
     }
 

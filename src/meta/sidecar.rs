@@ -255,6 +255,75 @@ pub fn find_sidecar(input: &Path) -> Result<Option<PathBuf>, MetaError> {
     }
 }
 
+/// The names of possible sidecars (`*.meta.*`) in one directory, listed once, so a
+/// batch asks the file system once per directory instead of four times per input
+/// (a re-run of 10 000 unchanged inputs made 40 000 failed lookups).
+#[derive(Debug, Default)]
+pub struct SidecarDir {
+    dir: PathBuf,
+    names: std::collections::HashSet<std::ffi::OsString>,
+    listed: bool,
+}
+
+impl SidecarDir {
+    /// [`find_sidecar`] for `input`, answered from a listing of its directory (made when
+    /// the input's directory differs from the last one asked about). A name in the
+    /// listing is confirmed to be a file, as [`find_sidecar`] does; a directory that
+    /// cannot be listed is asked name by name.
+    pub fn find(&mut self, input: &Path) -> Result<Option<PathBuf>, MetaError> {
+        if input.as_os_str() == "-" {
+            return Ok(None);
+        }
+        let dir = input.parent().unwrap_or(Path::new(""));
+        if !self.listed || self.dir != dir {
+            self.dir = dir.to_path_buf();
+            self.names.clear();
+            let listing = if dir.as_os_str().is_empty() {
+                std::fs::read_dir(".")
+            } else {
+                std::fs::read_dir(dir)
+            };
+            self.listed = match listing {
+                Ok(entries) => {
+                    for entry in entries {
+                        let Ok(entry) = entry else {
+                            self.listed = false;
+                            return find_sidecar(input);
+                        };
+                        let name = entry.file_name();
+                        if name.as_encoded_bytes().windows(6).any(|w| w == b".meta.") {
+                            self.names.insert(name);
+                        }
+                    }
+                    true
+                }
+                Err(_) => false,
+            };
+        }
+        if !self.listed {
+            return find_sidecar(input);
+        }
+        let Some(stem) = input.file_stem().and_then(|s| s.to_str()) else {
+            return Ok(None);
+        };
+        let found: Vec<PathBuf> = SIDECAR_SUFFIXES
+            .iter()
+            .map(|suffix| format!("{stem}{suffix}"))
+            .filter(|name| self.names.contains(std::ffi::OsStr::new(name)))
+            .map(|name| dir.join(name))
+            .filter(|p| p.is_file())
+            .collect();
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(found.into_iter().next()),
+            _ => Err(MetaError::TwoSidecars {
+                input: input.display().to_string(),
+                found: found.iter().map(|p| p.display().to_string()).collect(),
+            }),
+        }
+    }
+}
+
 /// The sidecar for `input`: `explicit` when given (e.g. `--meta FILE`), otherwise the one
 /// found beside the input by [`find_sidecar`], loaded and checked.
 pub fn sidecar_for(input: &Path, explicit: Option<&Path>) -> Result<Option<Sidecar>, MetaError> {
@@ -338,4 +407,55 @@ fn strip_position_suffix(message: &str) -> String {
         }
     }
     m.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_listing_finds_what_the_lookups_find() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for name in [
+            "a.txt",
+            "a.meta.toml",
+            "b.txt",
+            "c.txt",
+            "c.meta.json",
+            "c.meta.yml",
+        ] {
+            std::fs::write(d.join(name), "x = 1\n").unwrap();
+        }
+        // A directory named like a sidecar is no sidecar.
+        std::fs::write(d.join("e.txt"), "x").unwrap();
+        std::fs::create_dir(d.join("e.meta.toml")).unwrap();
+        let mut listing = SidecarDir::default();
+        for name in ["a.txt", "b.txt", "e.txt"] {
+            let input = d.join(name);
+            assert_eq!(
+                listing.find(&input).unwrap(),
+                find_sidecar(&input).unwrap(),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            listing.find(&d.join("a.txt")).unwrap(),
+            Some(d.join("a.meta.toml"))
+        );
+        assert!(matches!(
+            listing.find(&d.join("c.txt")),
+            Err(MetaError::TwoSidecars { .. })
+        ));
+        // Another directory is listed anew, and a sidecar made since the last listing
+        // of a directory is seen when that directory is listed again.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("b.txt"), "x").unwrap();
+        assert_eq!(listing.find(&other.path().join("b.txt")).unwrap(), None);
+        std::fs::write(d.join("b.meta.yaml"), "headline: B\n").unwrap();
+        assert_eq!(
+            listing.find(&d.join("b.txt")).unwrap(),
+            Some(d.join("b.meta.yaml"))
+        );
+    }
 }
