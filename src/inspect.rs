@@ -295,6 +295,9 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             "        rule {}: {}",
             t.decision.rule, t.decision.evidence
         );
+        if let Some(line) = time_line(iv, text, i) {
+            let _ = writeln!(o, "        {line}");
+        }
         for p in &t.paragraphs {
             let _ = writeln!(o, "        | {}", clip(&p.text, 100));
         }
@@ -309,6 +312,9 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             c.decision.rule,
             c.decision.evidence
         );
+    }
+    if let Some(line) = time_line(iv, text, iv.turns.len()) {
+        let _ = writeln!(o, "  {line}");
     }
     let _ = writeln!(o, "\nexchanges {}", iv.exchanges().len());
     let _ = writeln!(o, "\nfigures");
@@ -339,6 +345,31 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         let _ = writeln!(o, "  {:?} {}{}: {}", d.severity, d.code, at, d.message);
     }
     o
+}
+
+/// `time 0:01:23.000 – … ← where` for turn `i` (`turns.len()`: the closing), when timed.
+fn time_line(iv: &Interview, text: &str, i: usize) -> Option<String> {
+    let t = iv.timings.iter().find(|t| t.turn == i)?;
+    let end = t
+        .end_ms
+        .map_or(String::new(), |e| format!(" – {}", clock(e)));
+    let from = match &t.span {
+        Some(span) => format!("text {}", lc(text, span)),
+        None => "the format's timing".into(),
+    };
+    Some(format!("time {}{end}  ← {from}", clock(t.start_ms)))
+}
+
+/// Milliseconds as `h:mm:ss.mmm`.
+fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    format!(
+        "{}:{:02}:{:02}.{:03}",
+        s / 3600,
+        s / 60 % 60,
+        s % 60,
+        ms % 1000
+    )
 }
 
 /// The model as JSON, for tools.
@@ -384,6 +415,10 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
         "turns": iv.turns.iter().map(turn).collect::<Vec<_>>(),
         "notes": iv.notes.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
         "closing": iv.closing.as_ref().map(turn),
+        "timings": iv.timings.iter().map(|t| json!({
+            "turn": t.turn, "start_ms": t.start_ms, "end_ms": t.end_ms,
+            "at": t.span.as_ref().map(|s| lc(text, s)),
+        })).collect::<Vec<_>>(),
         "exchanges": iv.exchanges().len(),
         "figures": iv.figures.iter().map(|f| json!({
             "caption": f.caption, "credit": f.credit, "photographer": f.photographer, "image_url": f.image_url, "alt": f.alt,

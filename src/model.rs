@@ -45,6 +45,9 @@ pub struct Timing {
     pub start_ms: u64,
     /// Absent when the source gives only a start.
     pub end_ms: Option<u64>,
+    /// Where a text transcript prints the time (its stamp), for `inspect`; absent for
+    /// times a format's own structure gives (subtitle cues, OHMS sync points).
+    pub span: Option<Span>,
 }
 
 /// One segment of the recording's index: a heading at a time, with its summary. A

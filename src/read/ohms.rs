@@ -999,6 +999,7 @@ fn push_turns(iv: &mut Interview, turns: Vec<RawTurn>) {
                 turn: iv.turns.len(),
                 start_ms,
                 end_ms: t.end_ms.filter(|e| *e >= start_ms && *e > 0),
+                span: None,
             });
         }
         iv.turns.push(Turn {

@@ -148,6 +148,9 @@ pub fn read(text: &str) -> Interview {
         },
     );
     let cues = cues(text);
+    // The cues time every turn: stamps inside cue text (rare) give way to them.
+    iv.timings.clear();
+    iv.diagnostics.retain(|d| d.code != "turn-times");
     let cue_at = |offset: usize| cues.iter().rev().find(|c| c.0 <= offset);
     // The closing remark is timed as turn `turns.len()` (see `Timing::turn`).
     for (i, turn) in iv.turns.iter().chain(iv.closing.iter()).enumerate() {
@@ -161,6 +164,7 @@ pub fn read(text: &str) -> Interview {
             turn: i,
             start_ms: first.1,
             end_ms: Some(last.2.max(first.1)),
+            span: None,
         });
     }
     iv

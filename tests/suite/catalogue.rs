@@ -312,6 +312,31 @@ fn an_answer_with_two_angle_brackets_is_kept() {
 }
 
 #[test]
+fn a_first_answer_that_is_only_a_trail_is_an_answer_not_a_title_block() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first question opens the text, and its answer is short and ends in no stop: a
+    // headline with its deck looks like that too, but a deck is followed by a lead.
+    let text = "Which route did the tour take?\n\n\
+                Paris > London > Berlin\n\n\
+                And what comes next for the band?\n\n\
+                A long rest, then a new record in the spring.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let r = run(
+        dir.path(),
+        &["convert", "a.txt", "--to", "jsonld", "--stdout"],
+    );
+    expect(&r, 0, &[]);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let parts = doc["hasPart"].as_array().unwrap();
+    assert_eq!(parts.len(), 2, "{doc:#}");
+    assert_eq!(parts[0]["text"], "Which route did the tour take?");
+    assert_eq!(
+        parts[0]["acceptedAnswer"]["text"],
+        "Paris > London > Berlin"
+    );
+}
+
+#[test]
 fn chrome_dropped_inside_the_interview_is_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Why did the bridge take so long to build?\n\n\

@@ -532,3 +532,30 @@ fn a_webvtt_interview_keeps_its_times_in_ohms() {
     let (_, again) = pipeline::read("again.ohms.xml", out.as_bytes()).unwrap();
     assert_eq!(again.timings, before);
 }
+
+#[test]
+fn a_stamped_text_transcript_keeps_its_turn_times_in_ohms() {
+    // A recorder's export: a speaker header with the time above each turn.
+    let text = "Speaker 1  0:03\nWhat brought you to the harbour?\n\n\
+                Speaker 2  0:07\nA job, at first. Then the people.\n\n\
+                Speaker 1  1:15\nAnd what keeps you here now?\n\n\
+                Speaker 2  1:19\nThe fog in the morning, and the boats.\n";
+    let (_, iv) = pipeline::read("harbour.txt", text.as_bytes()).unwrap();
+    let times: Vec<(usize, u64)> = iv.timings.iter().map(|t| (t.turn, t.start_ms)).collect();
+    assert_eq!(times, [(0, 3_000), (1, 7_000), (2, 75_000), (3, 79_000)]);
+    // The headers are labels, not words of the turns.
+    assert_eq!(iv.turns[1].text(), "A job, at first. Then the people.");
+    assert_eq!(iv.turns[1].label.as_deref(), Some("Speaker 2"));
+    let inspect = colloquy::inspect::render_human(&iv, text);
+    assert!(
+        inspect.contains("time 0:01:15.000  ← text 7:12-7:16"),
+        "inspect shows the stamp as evidence:\n{inspect}"
+    );
+    let c = convert("harbour.txt", text, iv, vec![OutputFormat::Ohms]);
+    let out = doc(&c, OutputFormat::Ohms);
+    // A start only: each cue runs to the next turn's start.
+    assert!(
+        out.contains("00:00:07.000 --> 00:01:15.000\n<v Speaker 2>"),
+        "{out}"
+    );
+}

@@ -17,6 +17,7 @@ pub mod lines;
 pub mod marks;
 pub mod name_lines;
 pub mod people;
+pub mod times;
 
 use crate::lexicon::{self, lexicon};
 use crate::model::{Decision, Diagnostic, Interview, Paragraph, Role, Sourced, Turn, TurnKind};
@@ -74,6 +75,7 @@ pub struct Options {
 pub fn recognize_with(src: &str, opts: &Options) -> Interview {
     let mut iv = recognize_turns(src, opts);
     warn_dropped_inside(&mut iv);
+    times::read(src, &mut iv);
     iv
 }
 
@@ -611,9 +613,10 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
     // Name lines: `- Name` lines of a definition list, or a name in capitals alone on its
     // line (`OKAFOR`), that recur, each followed by the speaker's lines.
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    // Or a recorder's speaker header (`Speaker 1  0:03`).
     for (i, l) in ls.iter().enumerate() {
         if !used[i] && l.kind == LineKind::Text {
-            if let Some(n) = labels::name_line(l.text(src)) {
+            if let Some((n, _)) = name_of(l.text(src)) {
                 *counts.entry(n).or_default() += 1;
             }
         }
@@ -633,13 +636,14 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
             }
             let t = l.text(src);
             if name_layout {
-                if let Some(n) = labels::name_line(t).filter(|n| speakers.contains(n)) {
+                if let Some((n, stamped)) = name_of(t).filter(|(n, _)| speakers.contains(n)) {
                     let s = l.span.start + t.find(n).unwrap_or(0);
                     return Some(LabelHit {
                         label: n.to_string(),
                         key: labels::key_of(n),
                         span: l.span.clone(),
-                        content_start: s + n.len(),
+                        // A header's time is no text of the turn.
+                        content_start: if stamped { l.span.end } else { s + n.len() },
                         dash: true,
                         weak: false,
                     });
@@ -665,6 +669,14 @@ fn find_labels(src: &str, ls: &[Line], used: &[bool]) -> Vec<Option<LabelHit>> {
     titled_labels(&mut hits);
     glued_labels(src, ls, used, &mut hits);
     hits
+}
+
+/// A name line (`OKAFOR`, `- Ludo`), or a recorder's speaker header, a name and a time
+/// (`Speaker 1  0:03`; the flag says so).
+fn name_of(t: &str) -> Option<(&str, bool)> {
+    labels::name_line(t)
+        .map(|n| (n, false))
+        .or_else(|| times::header(t).map(|(n, _)| (n, true)))
 }
 
 /// `问题很高兴您接受采访。` where later turns print `问题:`: in a script without spaces a
@@ -894,7 +906,11 @@ fn skip_teasers(paras: &[Para], mut s: usize, iv: &mut Interview) -> usize {
             || [&lex.interviewer_phrases, &lex.interviewee_phrases]
                 .iter()
                 .any(|l| lexicon::mentions(l, &text));
+        // A headline question heads a block: a byline or deck under it, then the lead. One
+        // short paragraph alone before the next question is its answer (`Hanoi`, `Paris >
+        // London > Berlin`), not a title block.
         let title_block = s == 0
+            && between.len() >= 2
             && !ends_sentence(&between[0].text)
             && between[0].text.split_whitespace().count() <= 10;
         let addresses = lexicon::mentions(&lex.second_person, &paras[s].text)
