@@ -130,9 +130,28 @@ pub fn scan(text: &str) -> Scan<'_> {
 }
 
 /// Checks every block with `check_block` and maps positions into the page.
-pub fn check(text: &str, check_block: impl Fn(&str) -> Vec<Finding>) -> Vec<Finding> {
-    let scan = scan(text);
+/// Past `max_items` blocks, one error finding stands for the rest (`--max-items`).
+pub fn check(
+    text: &str,
+    max_items: usize,
+    check_block: impl Fn(&str) -> Vec<Finding>,
+) -> Vec<Finding> {
+    let mut scan = scan(text);
     let mut sink = Sink::new(text);
+    if scan.blocks.len() > max_items {
+        sink.push(
+            Severity::Error,
+            "html/too-many-blocks",
+            format!(
+                "the page holds {} JSON-LD blocks, more than --max-items {max_items}; the blocks from here on are not checked",
+                scan.blocks.len()
+            ),
+            scan.blocks[max_items].offset,
+            "",
+            Some("no page needs this many blocks; merge them into one @graph, or raise --max-items".into()),
+        );
+        scan.blocks.truncate(max_items);
+    }
     if let Some(at) = scan.unterminated {
         sink.push(
             Severity::Error,

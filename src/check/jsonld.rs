@@ -5,8 +5,8 @@
 //! interview` — never guessed from the document's `@id` or genre.
 
 use super::json_schema::JsonSchemaCheck;
-use super::jsontree::{self, Json, JsonValue};
-use super::{google, sort_findings, vocabulary, Finding, Location, Sink};
+use super::jsontree::{self, Json, JsonValue, Member};
+use super::{google, sort_findings, vocabulary, Finding, Limits, Location, Sink};
 use crate::model::Severity;
 
 /// Checks one JSON-LD text.
@@ -14,16 +14,21 @@ use crate::model::Severity;
 /// `in_page`: the text is a `<script type="application/ld+json">` block of an HTML
 /// page, whose URL is the base of relative IRIs (JSON-LD 1.1 §4.1): a relative `@id`
 /// there is a warning, in a `.jsonld` file (no base but wherever it lies) an error.
-pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Vec<Finding> {
+pub fn check(
+    text: &str,
+    profile: Option<&JsonSchemaCheck>,
+    in_page: bool,
+    limits: &Limits,
+) -> Vec<Finding> {
+    let max_depth = limits.max_depth.min(jsontree::MAX_DEPTH);
     // Before anything recurses: a finding for this document, never a stack overflow.
-    if let Some(offset) = jsontree::too_deep(text, jsontree::MAX_DEPTH) {
+    if let Some(offset) = jsontree::too_deep(text, max_depth) {
         let (line, column) = jsontree::LineIndex::new(text).position(text, offset);
         return vec![Finding {
             severity: Severity::Error,
             rule: "json/too-deep".into(),
             message: format!(
-                "arrays and objects nest deeper than {} levels here; colloquy does not check the document",
-                jsontree::MAX_DEPTH
+                "arrays and objects nest deeper than {max_depth} levels here (--max-depth); colloquy does not check the document",
             ),
             location: Location {
                 line: Some(line),
@@ -53,6 +58,20 @@ pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Ve
         }
     };
     let mut sink = Sink::new(text);
+    if let Some((count, at)) = too_many_nodes(&doc, limits.max_items) {
+        sink.push(
+            Severity::Error,
+            "json/too-many-items",
+            format!(
+                "the document holds {count} top-level nodes, more than --max-items {}; colloquy does not check it",
+                limits.max_items
+            ),
+            at,
+            "",
+            Some("split the graph into several documents, or raise --max-items".into()),
+        );
+        return sink.findings;
+    }
     duplicate_keys(&doc, &mut sink);
     vocabulary::expand_aliases(&mut doc);
     if !declares_base(&doc) {
@@ -66,6 +85,27 @@ pub fn check(text: &str, profile: Option<&JsonSchemaCheck>, in_page: bool) -> Ve
     }
     sort_findings(&mut findings);
     findings
+}
+
+/// The number of nodes of a top-level array or `@graph` and the offset of the first one
+/// past `max`, when there are more than `max`.
+fn too_many_nodes(doc: &Json, max: usize) -> Option<(usize, usize)> {
+    let nodes = match &doc.value {
+        JsonValue::Array(items) => items,
+        JsonValue::Object(members) => match members.iter().find(|m| m.key == "@graph") {
+            Some(Member {
+                value:
+                    Json {
+                        value: JsonValue::Array(items),
+                        ..
+                    },
+                ..
+            }) => items,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (nodes.len() > max).then(|| (nodes.len(), nodes[max].offset))
 }
 
 /// A key twice in one object: serde_json (and every JSON-LD processor built on a map)
@@ -184,7 +224,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<String> {
-        check(text, None, false)
+        check(text, None, false, &Limits::default())
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.rule)
@@ -234,7 +274,7 @@ mod tests {
            "contributor": {"@type": "Role", "roleName": "interviewee", "contributor": {"@id": "_:p"}},
            "about": {"@id": "_:p"}, "image": {"@id": "_:p"}},
           {"@type": "Person", "@id": "_:p", "name": "Trần Thị Mai"}]}"##;
-        let findings = check(doc, None, false);
+        let findings = check(doc, None, false, &Limits::default());
         let errors: Vec<_> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -258,7 +298,7 @@ mod tests {
         let doc = r##"{"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article",
           "url": "/a/b", "isBasedOn": ["https://x.example/a", "a.html"], "sameAs": "urn:isbn:1",
           "image": {"@type": "ImageObject", "contentUrl": "img/1.jpg", "@id": "_:b0"}}"##;
-        let findings = check(doc, None, false);
+        let findings = check(doc, None, false, &Limits::default());
         let got: Vec<_> = findings
             .iter()
             .filter(|f| f.rule.starts_with("jsonld/relative"))
@@ -289,7 +329,7 @@ mod tests {
             .unwrap();
         assert!(id.message.contains("#article"), "{}", id.message);
         // In an HTML page the page's URL is the base: a warning there.
-        let in_page = check(doc, None, true);
+        let in_page = check(doc, None, true, &Limits::default());
         let id = in_page
             .iter()
             .find(|f| f.rule == "jsonld/relative-id")
@@ -300,7 +340,7 @@ mod tests {
             r#""@context": "https://schema.org""#,
             r#""@context": ["https://schema.org", {"@base": "https://x.example/"}]"#,
         );
-        assert!(!check(&based, None, false)
+        assert!(!check(&based, None, false, &Limits::default())
             .iter()
             .any(|f| f.rule.starts_with("jsonld/relative")));
     }
@@ -308,7 +348,7 @@ mod tests {
     #[test]
     fn duplicate_keys_name_the_key_and_line() {
         let doc = "{\"@context\": \"https://schema.org\", \"@type\": \"Person\",\n \"name\": \"A\",\n \"name\": \"B\"}";
-        let findings = check(doc, None, false);
+        let findings = check(doc, None, false, &Limits::default());
         let dup: Vec<_> = findings
             .iter()
             .filter(|f| f.rule == "json/duplicate-key")

@@ -315,6 +315,37 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
 /// convert runs on its own output) always apply it; [`Checker::check`] (any file, what
 /// `validate` runs) applies it only when [`Checker::with_interview_profile`] asked for
 /// it. It is never chosen by guessing from a document's guid or genre.
+/// How far `validate` goes into one document before it stops with a finding: deep
+/// nesting and endless repetition are how a file makes a checker overflow its stack or
+/// run for minutes; the input size limit bounds the bytes, these bound the structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Deepest nesting of JSON arrays and objects, and of XML elements (at most
+    /// [`Limits::DEPTH_CEILING`]).
+    pub max_depth: usize,
+    /// Most items in one document: JSON-LD blocks in an HTML page, nodes in a JSON-LD
+    /// document's top-level array or `@graph`, items in a NewsML-G2 `itemSet`.
+    pub max_items: usize,
+}
+
+impl Limits {
+    /// libxml2 stops at 256 levels itself (without XML_PARSE_HUGE), so a deeper limit
+    /// could not be checked; no real document comes near it.
+    pub const DEPTH_CEILING: usize = 256;
+    /// Far above any real page or batch message (a newsMessage of 100 000 interviews
+    /// holds about 300 000 items); a limit against files made to exhaust the checker.
+    pub const DEFAULT_ITEMS: usize = 1_000_000;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: Limits::DEPTH_CEILING,
+            max_items: Limits::DEFAULT_ITEMS,
+        }
+    }
+}
+
 pub struct Checker {
     // Each schema is compiled on first use: a run that writes only JSON-LD never pays
     // for the NewsML-G2 XSDs (tens of milliseconds), which matters for one-file runs.
@@ -325,6 +356,7 @@ pub struct Checker {
     /// What reports call `official`.
     official_name: String,
     interview_profile: bool,
+    limits: Limits,
 }
 
 /// What reports call the bundled JSON Schema of colloquy's JSON-LD.
@@ -357,6 +389,7 @@ impl Checker {
             official,
             official_name,
             interview_profile: false,
+            limits: Limits::default(),
         })
     }
 
@@ -387,6 +420,17 @@ impl Checker {
     /// colloquy's interview profile too (`validate --profile interview`).
     pub fn with_interview_profile(mut self) -> Checker {
         self.interview_profile = true;
+        self
+    }
+
+    /// Sets how deep and how long a document may be before checking stops with a
+    /// finding (`validate --max-depth`, `--max-items`); the depth is capped at
+    /// [`Limits::DEPTH_CEILING`].
+    pub fn with_limits(mut self, limits: Limits) -> Checker {
+        self.limits = Limits {
+            max_depth: limits.max_depth.clamp(1, Limits::DEPTH_CEILING),
+            max_items: limits.max_items.max(1),
+        };
         self
     }
 
@@ -487,7 +531,7 @@ impl Checker {
 
     /// JSON-LD findings, and what the document was checked against.
     fn jsonld(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let findings = jsonld::check(text, profile.then(|| self.schema()), false);
+        let findings = jsonld::check(text, profile.then(|| self.schema()), false, &self.limits);
         // Invalid JSON: nothing else could run.
         if findings
             .iter()
@@ -499,8 +543,8 @@ impl Checker {
     }
 
     fn html(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let findings = html::check(text, |block| {
-            jsonld::check(block, profile.then(|| self.schema()), true)
+        let findings = html::check(text, self.limits.max_items, |block| {
+            jsonld::check(block, profile.then(|| self.schema()), true, &self.limits)
         });
         (findings, jsonld_checked_against(profile))
     }
@@ -508,14 +552,14 @@ impl Checker {
     /// Checks one JSON-LD block of someone's HTML page as [`Checker::check`] does for
     /// pages (relative IRIs resolve against the page; no interview profile).
     pub fn check_page_block(&self, block: &str) -> Vec<Finding> {
-        jsonld::check(block, None, true)
+        jsonld::check(block, None, true, &self.limits)
     }
 
     /// NewsML-G2 findings, and the schemas the document was checked against (none when
     /// it is malformed or no NewsML-G2 document at all: the schemas could only repeat
     /// that, less clearly).
     fn newsml(&self, text: &str, profile: bool) -> (Vec<Finding>, Vec<String>) {
-        let lax = newsml_lax::check(text);
+        let lax = newsml_lax::check(text, &self.limits);
         let mut findings = lax.findings;
         if !lax.well_formed || findings.iter().any(|f| f.rule == "newsml/root") {
             return (findings, Vec::new());

@@ -78,7 +78,13 @@ struct InlineXhtml {
 /// The deepest element nesting checked: libxml2's own limit without XML_PARSE_HUGE.
 pub const MAX_XML_DEPTH: usize = 256;
 
-pub fn check(text: &str) -> LaxResult {
+///
+/// Past `limits.max_depth` levels or `limits.max_items` items in the `itemSet`, one error
+/// finding ends the walk and the document counts as not well-formed (the schemas do not
+/// run either).
+pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
+    let max_depth = limits.max_depth.min(MAX_XML_DEPTH);
+    let mut items = 0usize;
     let mut sink = Sink::new(text);
     let mut reader = NsReader::from_str(text);
     let mut stack: Vec<Elem> = Vec::new();
@@ -141,11 +147,11 @@ pub fn check(text: &str) -> LaxResult {
                 let depth = stack.len();
                 // libxml2 stops at the same depth; deeper, this walk's paths would cost
                 // depth² (31 s for 20 000 levels) to say no more than it says here.
-                if depth >= MAX_XML_DEPTH {
+                if depth >= max_depth {
                     sink.push(
                         Severity::Error,
                         "xml/too-deep",
-                        format!("elements nest deeper than {MAX_XML_DEPTH} levels here; the document is not checked further"),
+                        format!("elements nest deeper than {max_depth} levels here (--max-depth); the document is not checked further"),
                         offset,
                         "",
                         Some("no NewsML-G2 document needs this depth; flatten the nesting".into()),
@@ -181,6 +187,19 @@ pub fn check(text: &str) -> LaxResult {
                 // Children of itemSet must be items.
                 if let Some(parent) = stack.last() {
                     if parent.nar && parent.local == "itemSet" {
+                        items += 1;
+                        if items > limits.max_items {
+                            sink.push(
+                                Severity::Error,
+                                "newsml/too-many-items",
+                                format!("the itemSet holds more than --max-items {} items; the document is not checked from here on", limits.max_items),
+                                offset,
+                                &here,
+                                Some("split the message into several, or raise --max-items".into()),
+                            );
+                            well_formed = false;
+                            break;
+                        }
                         let is_item =
                             nar && NEWSML_ROOTS.contains(&local.as_str()) && local != "newsMessage";
                         if !is_item {
@@ -416,13 +435,17 @@ mod tests {
     const NS: &str = "xmlns=\"http://iptc.org/std/nar/2006-10-01/\"";
 
     fn rules(text: &str) -> Vec<String> {
-        check(text).findings.into_iter().map(|f| f.rule).collect()
+        check(text, &Default::default())
+            .findings
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
     }
 
     #[test]
     fn misspelled_item_in_item_set() {
         let doc = format!("<newsMessage {NS}><header><sent>2026-01-01T00:00:00Z</sent></header><itemSet><newsitem guid=\"a\"/><newsItem guid=\"b\"/></itemSet></newsMessage>");
-        let r = check(&doc);
+        let r = check(&doc, &Default::default());
         assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
         assert_eq!(r.findings[0].rule, "newsml/item-name");
         assert!(r.findings[0].hint.as_deref().unwrap().contains("newsItem"));
@@ -461,7 +484,10 @@ mod tests {
     #[test]
     fn fragments_and_malformed() {
         assert_eq!(rules(&format!("<contentSet {NS}/>")), ["newsml/root"]);
-        let r = check(&format!("<newsItem {NS}><itemMeta></newsItem>"));
+        let r = check(
+            &format!("<newsItem {NS}><itemMeta></newsItem>"),
+            &Default::default(),
+        );
         assert!(!r.well_formed);
         assert_eq!(r.findings[0].rule, "xml/malformed");
     }

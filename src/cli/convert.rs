@@ -65,6 +65,10 @@ pub struct Args {
     /// or a FIFO or device, fails with one line naming it, and the batch goes on.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
     pub max_input_size: u64,
+    /// Most turns and photos one interview may hold; an input that reads as more fails
+    /// with one line naming it, and the batch goes on.
+    #[arg(long, value_name = "N", default_value_t = colloquy::check::Limits::DEFAULT_ITEMS)]
+    pub max_items: usize,
     /// Also write one NewsML-G2 newsMessage holding every interview of the batch (per
     /// interview a packageItem, the text item and a picture item per photo).
     #[arg(long, value_name = "FILE")]
@@ -902,6 +906,20 @@ fn convert_one(
                 Failure::of_input(&name, "convert/read", message, at)
             }
         })?;
+        let items = interview.turns.len() + interview.figures.len();
+        if items > args.max_items {
+            return Err(Failure::of_input(
+                &name,
+                "convert/too-many-items",
+                format!(
+                    "{name}: reads as {} turns and {} photos, more than --max-items {}; nothing written (raise --max-items to convert it)",
+                    interview.turns.len(),
+                    interview.figures.len(),
+                    args.max_items
+                ),
+                None,
+            ));
+        }
         // The file's modification time is the last resort for versionCreated.
         let options = ConvertOptions {
             input_modified: metadata

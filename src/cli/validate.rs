@@ -2,8 +2,9 @@
 //! report in the format a CI system reads.
 
 use super::{progress, EXIT_FAILED, EXIT_OK};
+use clap::builder::TypedValueParser as _;
 use colloquy::batch;
-use colloquy::check::{report, Checker, FileReport, Finding, Location};
+use colloquy::check::{report, Checker, FileReport, Finding, Limits, Location};
 use colloquy::model::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,15 @@ pub struct Args {
     /// or a FIFO or device, is an error finding for that file, and the batch goes on.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = batch::parse_size)]
     pub max_input_size: u64,
+    /// Deepest nesting of JSON arrays/objects and XML elements checked (1 to 256, the
+    /// default; libxml2 stops at 256 itself); deeper is an error finding for that file.
+    #[arg(long, value_name = "N", default_value_t = Limits::DEPTH_CEILING,
+          value_parser = clap::value_parser!(u16).range(1..=256).map(usize::from))]
+    pub max_depth: usize,
+    /// Most items in one document: JSON-LD blocks in an HTML page, nodes in a JSON-LD
+    /// top-level array or @graph, items in a NewsML-G2 itemSet; more is an error finding.
+    #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT_ITEMS)]
+    pub max_items: usize,
 }
 
 /// A profile `--profile` can name.
@@ -80,7 +90,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Fail fast when a schema (say, a --xsd path) cannot be loaded.
     let checker = || {
-        let checker = Checker::new(args.xsd.as_deref())?;
+        let checker = Checker::new(args.xsd.as_deref())?.with_limits(Limits {
+            max_depth: args.max_depth,
+            max_items: args.max_items,
+        });
         Ok::<_, colloquy::check::CheckError>(match args.profile {
             Some(Profile::Interview) => checker.with_interview_profile(),
             None => checker,

@@ -125,6 +125,14 @@ const CATALOGUE: &[(&str, &str)] = &[
         "oversized or endless sidecars, manifests and config",
         "catalogue::metadata_files_are_read_within_their_limits",
     ),
+    (
+        "limits settable: nesting depth and number of items (validate)",
+        "catalogue::validate_stops_at_the_depth_and_item_limits_it_is_given",
+    ),
+    (
+        "limits settable: number of items (convert)",
+        "catalogue::convert_refuses_an_interview_past_the_item_limit_and_goes_on",
+    ),
 ];
 
 #[test]
@@ -708,4 +716,99 @@ fn metadata_files_are_read_within_their_limits() {
         "{}",
         r.stderr
     );
+}
+
+// ---- Settable limits -------------------------------------------------------------
+
+#[test]
+fn validate_stops_at_the_depth_and_item_limits_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let node = r#"{"@type":"Thing","name":"x"}"#;
+    fs::write(
+        p.join("deep.jsonld"),
+        r#"{"@context":"https://schema.org","@type":"Thing","name":[[[[["x"]]]]]}"#,
+    )
+    .unwrap();
+    fs::write(
+        p.join("graph.jsonld"),
+        format!(r#"{{"@context":"https://schema.org","@graph":[{node},{node},{node}]}}"#),
+    )
+    .unwrap();
+    let block = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Thing","name":"x"}</script>"#;
+    fs::write(
+        p.join("page.html"),
+        format!(
+            "<!DOCTYPE html><html><head><title>t</title>{}</head><body></body></html>",
+            block.repeat(3)
+        ),
+    )
+    .unwrap();
+    // The defaults take all three.
+    let r = run(p, &["validate", "deep.jsonld", "graph.jsonld", "page.html"]);
+    expect(&r, 0, &["3 files checked: 0 invalid"]);
+    let r = run(
+        p,
+        &[
+            "validate",
+            "deep.jsonld",
+            "graph.jsonld",
+            "page.html",
+            "--max-depth",
+            "3",
+            "--max-items",
+            "2",
+        ],
+    );
+    expect(
+        &r,
+        1,
+        &[
+            "json/too-deep",
+            "deeper than 3 levels",
+            "json/too-many-items",
+            "3 top-level nodes, more than --max-items 2",
+            "html/too-many-blocks",
+            "3 JSON-LD blocks",
+        ],
+    );
+    // A depth the checker cannot honour is a usage error, not a silent cap.
+    let r = run(p, &["validate", "deep.jsonld", "--max-depth", "300"]);
+    expect(&r, 2, &["--max-depth"]);
+    // A newsMessage with more items than allowed.
+    fs::write(p.join("a.txt"), interview()).unwrap();
+    let r = run(
+        p,
+        &[
+            "convert",
+            "a.txt",
+            "-o",
+            "out",
+            "--newsml-message",
+            "batch.newsml.xml",
+        ],
+    );
+    expect(&r, 0, &[]);
+    let r = run(p, &["validate", "batch.newsml.xml", "--max-items", "1"]);
+    expect(&r, 1, &["newsml/too-many-items"]);
+}
+
+#[test]
+fn convert_refuses_an_interview_past_the_item_limit_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("a.txt"), interview()).unwrap();
+    fs::write(p.join("b.txt"), interview().repeat(2)).unwrap();
+    // a.txt reads as 4 turns, b.txt as 8.
+    let r = run(
+        p,
+        &["convert", "a.txt", "b.txt", "-o", "out", "--max-items", "5"],
+    );
+    expect(
+        &r,
+        1,
+        &["b.txt: reads as 8 turns and 0 photos, more than --max-items 5"],
+    );
+    assert!(p.join("out/a.jsonld").exists());
+    assert!(!p.join("out/b.jsonld").exists() && !p.join("out/b.newsml.xml").exists());
 }
