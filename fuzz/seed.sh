@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the seed inputs the targets start from (seeds/, not committed): for the text
-# targets, the bundled samples and the reader fixtures with the name-picking first byte
+# targets, the bundled samples, the reader fixtures and (when ../../shared is present)
+# the real corpus, with the name-picking first byte
 # (0 txt, 1 md, 2 html, 3 vtt, 4 srt, 5 xml); for validate, colloquy's own outputs of the
 # samples, and the IPTC NewsML-G2 examples when ../../shared is present.
 set -eu
@@ -15,6 +16,14 @@ for f in ../samples/* $(find ../tests/fixtures/read -type f -size -60k); do
     { printf "$b"; cat "$f"; } > seeds/text/$n
     n=$((n + 1))
 done
+# Real interviews (the evaluation corpus) as text seeds, when ../../shared is present:
+# the shapes the reader meets in the wild, not only the ones its tests spell out.
+if [ -d ../../shared/corpus ]; then
+    for f in $(find ../../shared/corpus ../../shared/seeds -name '*.txt' -size -60k | sort); do
+        { printf '\000'; cat "$f"; } > seeds/text/$n
+        n=$((n + 1))
+    done
+fi
 out=$(mktemp -d)
 cargo run -q --manifest-path ../Cargo.toml -- convert ../samples -o "$out" --to jsonld,newsml,html,dc >/dev/null 2>&1 || true
 cp "$out"/*.jsonld "$out"/*.html seeds/json/
