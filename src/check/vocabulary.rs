@@ -24,85 +24,112 @@
 use super::jsontree::{Json, JsonValue};
 use super::Sink;
 use crate::model::Severity;
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-const TERMS_JSON: &str = crate::schemas::SCHEMAORG_TERMS;
-
-// The table borrows its names from the bundled text (which has no escapes) instead of
-// allocating some 10 000 strings at start-up.
-#[derive(Debug, Deserialize)]
-struct TermFile<'a> {
-    #[serde(borrow)]
-    types: HashMap<&'a str, TypeDef<'a>>,
-    #[serde(borrow)]
-    properties: HashMap<&'a str, PropDef<'a>>,
-    #[serde(borrow)]
-    members: HashMap<&'a str, Vec<&'a str>>,
+// `build.rs` turns `schemas/schemaorg-terms.json` into sorted static tables: nothing is
+// parsed or allocated at start-up (parsing the 236 KB table cost 8 M instructions, a
+// sixth of a one-file run).
+mod generated {
+    use super::{PropDef, TypeDef};
+    include!(concat!(env!("OUT_DIR"), "/schemaorg_terms.rs"));
 }
 
 /// A schema.org type from the term table.
-#[derive(Debug, Deserialize)]
-pub struct TypeDef<'a> {
-    #[serde(borrow, rename = "super")]
-    pub superclasses: Vec<&'a str>,
-    #[serde(default)]
+#[derive(Debug)]
+pub struct TypeDef {
+    pub superclasses: &'static [&'static str],
     pub datatype: bool,
-    #[serde(borrow, default)]
-    pub status: Option<&'a str>,
-    #[serde(borrow, default, rename = "supersededBy")]
-    pub superseded_by: Vec<&'a str>,
+    pub status: Option<&'static str>,
+    pub superseded_by: &'static [&'static str],
 }
 
 /// A schema.org property from the term table.
-#[derive(Debug, Deserialize)]
-pub struct PropDef<'a> {
-    #[serde(borrow)]
-    pub domain: Vec<&'a str>,
-    #[serde(borrow)]
-    pub range: Vec<&'a str>,
-    #[serde(borrow, default)]
-    pub status: Option<&'a str>,
-    #[serde(borrow, default, rename = "supersededBy")]
-    pub superseded_by: Vec<&'a str>,
+#[derive(Debug)]
+pub struct PropDef {
+    pub domain: &'static [&'static str],
+    pub range: &'static [&'static str],
+    pub status: Option<&'static str>,
+    pub superseded_by: &'static [&'static str],
+}
+
+/// A table of the term file, sorted by name (generated that way), looked up by binary
+/// search.
+pub struct Table<V: 'static> {
+    entries: &'static [(&'static str, V)],
+}
+
+impl<V> Table<V> {
+    fn position(&self, name: &str) -> Option<usize> {
+        self.entries.binary_search_by(|(n, _)| (*n).cmp(name)).ok()
+    }
+
+    /// The entry named `name`.
+    pub fn get(&self, name: &str) -> Option<&'static V> {
+        self.position(name).map(|i| &self.entries[i].1)
+    }
+
+    /// Whether the table names `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// How many entries the table holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every name, in sorted order.
+    pub fn keys(&self) -> impl Iterator<Item = &'static &'static str> {
+        self.entries.iter().map(|(n, _)| n)
+    }
+}
+
+impl<V> std::ops::Index<&str> for Table<V> {
+    type Output = V;
+    fn index(&self, name: &str) -> &V {
+        self.get(name).expect("a name the table holds")
+    }
 }
 
 /// The bundled schema.org term table with superclass closures computed once.
 pub struct Terms {
-    pub types: HashMap<&'static str, TypeDef<'static>>,
-    pub properties: HashMap<&'static str, PropDef<'static>>,
+    pub types: Table<TypeDef>,
+    pub properties: Table<PropDef>,
     /// Enumeration member → the enumerations it belongs to.
-    pub members: HashMap<&'static str, Vec<&'static str>>,
-    /// Superclass closures, each computed on first use: a document names a handful of
-    /// types, and computing all ~900 up front cost more than the rest of a check.
-    closures: HashMap<&'static str, OnceLock<BTreeSet<String>>>,
+    pub members: Table<&'static [&'static str]>,
+    /// Superclass closures (by position in `types`), each computed on first use: a
+    /// document names a handful of types, and computing all ~900 up front cost more
+    /// than the rest of a check.
+    closures: Vec<OnceLock<BTreeSet<String>>>,
 }
 
 impl Terms {
-    /// The table compiled into the binary (parsed on first use, shared by all threads).
+    /// The table compiled into the binary (shared by all threads).
     pub fn bundled() -> &'static Terms {
         static TERMS: OnceLock<Terms> = OnceLock::new();
-        TERMS.get_or_init(|| {
-            let file: TermFile = serde_json::from_str(TERMS_JSON)
-                .expect("schemas/schemaorg-terms.json is generated and valid");
-            let closures = file
-                .types
-                .keys()
-                .map(|name| (*name, OnceLock::new()))
-                .collect();
-            Terms {
-                types: file.types,
-                properties: file.properties,
-                members: file.members,
-                closures,
-            }
+        TERMS.get_or_init(|| Terms {
+            types: Table {
+                entries: generated::TYPES,
+            },
+            properties: Table {
+                entries: generated::PROPERTIES,
+            },
+            members: Table {
+                entries: generated::MEMBERS,
+            },
+            closures: generated::TYPES.iter().map(|_| OnceLock::new()).collect(),
         })
     }
 
     /// The type and all its superclasses (empty for unknown types).
     pub fn closure(&self, t: &str) -> Option<&BTreeSet<String>> {
-        let cell = self.closures.get(t)?;
+        let cell = &self.closures[self.types.position(t)?];
         Some(cell.get_or_init(|| {
             let mut seen = BTreeSet::new();
             let mut stack = vec![t.to_string()];
@@ -520,7 +547,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             let types: Vec<String> = type_strings(node)
                 .into_iter()
                 .filter_map(|(t, _)| ctx.resolve(t))
-                .filter(|t| self.terms.types.contains_key(*t))
+                .filter(|t| self.terms.types.contains_key(t))
                 .map(str::to_string)
                 .collect();
             self.ids.types.entry(id.clone()).or_default().extend(types);
@@ -644,7 +671,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                             local,
                             "type",
                             def.status,
-                            &def.superseded_by,
+                            def.superseded_by,
                             item.offset,
                             &format!("{pointer}/@type"),
                         );
@@ -792,7 +819,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 local,
                 "property",
                 def.status,
-                &def.superseded_by,
+                def.superseded_by,
                 m.key_offset,
                 &child_pointer,
             );
@@ -808,7 +835,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         &child_pointer,
                         Some(format!(
                             "schema.org defines `{local}` on {}",
-                            short_list(&def.domain)
+                            short_list(def.domain)
                         )),
                     );
                 }
@@ -856,7 +883,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         let mut types: BTreeSet<String> = type_strings(v)
             .into_iter()
             .filter_map(|(t, _)| ctx.resolve(t))
-            .filter(|t| self.terms.types.contains_key(*t))
+            .filter(|t| self.terms.types.contains_key(t))
             .map(str::to_string)
             .collect();
         let id = v.get("@id").and_then(Json::as_str);
@@ -879,7 +906,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                             "schemaorg/range",
                             format!(
                                 "`{prop}` expects {}, but `{member}` is a value of {}",
-                                short_list(&def.range),
+                                short_list(def.range),
                                 enums.join("/")
                             ),
                             v.offset,
@@ -909,7 +936,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             "schemaorg/range",
             format!(
                 "`{prop}` expects {}, not {}",
-                short_list(&def.range),
+                short_list(def.range),
                 list.join("/")
             ),
             v.offset,
@@ -917,7 +944,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             Some(if closure.contains("Role") {
                 format!("a Role as value of `{prop}` must itself carry `{prop}` (the Role pattern)")
             } else {
-                format!("give `{prop}` a {} value", short_list(&def.range))
+                format!("give `{prop}` a {} value", short_list(def.range))
             }),
         );
     }
@@ -983,7 +1010,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     self.sink.push(
                         Severity::Info,
                         "schemaorg/text-for-thing",
-                        format!("`{prop}` is text where schema.org expects {}", short_list(&def.range)),
+                        format!("`{prop}` is text where schema.org expects {}", short_list(def.range)),
                         v.offset,
                         pointer,
                         Some(format!("schema.org accepts text here, but consumers understand a typed object better (e.g. {{\"@type\": \"{}\", \"name\": …}})", def.range[0])),
@@ -995,7 +1022,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     "schemaorg/literal",
                     format!(
                         "`{prop}` expects {}; {} does not have that form",
-                        short_list(&def.range),
+                        short_list(def.range),
                         quote(s)
                     ),
                     v.offset,
@@ -1017,7 +1044,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         "schemaorg/literal",
                         format!(
                             "`{prop}` is a bare number ({text}) where schema.org expects {}",
-                            short_list(&def.range)
+                            short_list(def.range)
                         ),
                         v.offset,
                         pointer,
@@ -1032,7 +1059,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         "schemaorg/literal",
                         format!(
                             "`{prop}` expects {}; the number {text} does not fit",
-                            short_list(&def.range)
+                            short_list(def.range)
                         ),
                         v.offset,
                         pointer,
@@ -1054,7 +1081,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     "schemaorg/literal",
                     format!(
                         "`{prop}` expects {}, not the boolean {b}",
-                        short_list(&def.range)
+                        short_list(def.range)
                     ),
                     v.offset,
                     pointer,
@@ -1180,6 +1207,46 @@ fn is_boolean(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_tables_are_the_term_file() {
+        // build.rs writes the tables; reading the bundled JSON must give the same terms.
+        let file: serde_json::Value =
+            serde_json::from_str(crate::schemas::SCHEMAORG_TERMS).unwrap();
+        let list = |v: Option<&serde_json::Value>| -> Vec<String> {
+            v.and_then(|v| v.as_array())
+                .map(|a| a.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+                .unwrap_or_default()
+        };
+        fn status(v: &serde_json::Value) -> Option<&str> {
+            v.get("status").and_then(|s| s.as_str())
+        }
+        let t = Terms::bundled();
+        let types = file["types"].as_object().unwrap();
+        assert_eq!(t.types.len(), types.len());
+        for (name, def) in types {
+            let got = t.types.get(name).unwrap();
+            assert_eq!(got.superclasses, list(def.get("super")), "{name}");
+            assert_eq!(got.superseded_by, list(def.get("supersededBy")), "{name}");
+            assert_eq!(got.status, status(def), "{name}");
+            assert_eq!(got.datatype, def.get("datatype").is_some(), "{name}");
+        }
+        let props = file["properties"].as_object().unwrap();
+        assert_eq!(t.properties.len(), props.len());
+        for (name, def) in props {
+            let got = t.properties.get(name).unwrap();
+            assert_eq!(got.domain, list(def.get("domain")), "{name}");
+            assert_eq!(got.range, list(def.get("range")), "{name}");
+            assert_eq!(got.superseded_by, list(def.get("supersededBy")), "{name}");
+            assert_eq!(got.status, status(def), "{name}");
+        }
+        let members = file["members"].as_object().unwrap();
+        assert_eq!(t.members.len(), members.len());
+        for (name, enums) in members {
+            assert_eq!(t.members[name.as_str()], list(Some(enums)), "{name}");
+        }
+        assert!(!t.types.contains_key("NoSuchType") && t.types.contains_key("NewsArticle"));
+    }
 
     #[test]
     fn date_forms() {
