@@ -25,6 +25,13 @@ impl JsonSchemaCheck {
             .expect("the bundled JSON Schema compiles")
     }
 
+    /// The bundled schema, compiled once per process and shared by every thread (the
+    /// validator is `Sync`; its compilation is most of the JSON-LD checks' start-up).
+    pub fn shared() -> &'static JsonSchemaCheck {
+        static SHARED: std::sync::OnceLock<JsonSchemaCheck> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Self::bundled)
+    }
+
     /// Compiles a schema given as text (format checks on, offline).
     pub fn from_schema_text(name: &str, schema: &str) -> Result<Self, CheckError> {
         let err = |reason: String| CheckError::Schema {

@@ -306,6 +306,18 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
+/// Starts compiling the bundled JSON Schema on a thread of its own, so that it is ready
+/// (or nearly) when the first JSON-LD document is checked; checks wait for it then.
+/// Only the first call starts a thread.
+pub fn prepare_json_schema() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(|| {
+            json_schema::JsonSchemaCheck::shared();
+        });
+    });
+}
+
 /// Runs every check for one thread. The XSD validators are not `Send`: build one
 /// `Checker` per thread.
 ///
@@ -349,7 +361,6 @@ impl Default for Limits {
 pub struct Checker {
     // Each schema is compiled on first use: a run that writes only JSON-LD never pays
     // for the NewsML-G2 XSDs (tens of milliseconds), which matters for one-file runs.
-    schema: OnceCell<json_schema::JsonSchemaCheck>,
     profile: OnceCell<xsd::XsdCheck>,
     dublin_core: OnceCell<xsd::XsdCheck>,
     official: OnceCell<xsd::XsdCheck>,
@@ -383,7 +394,6 @@ impl Checker {
             None => xsd::OFFICIAL_NAME.to_string(),
         };
         Ok(Checker {
-            schema: OnceCell::new(),
             profile: OnceCell::new(),
             dublin_core: OnceCell::new(),
             official,
@@ -393,9 +403,8 @@ impl Checker {
         })
     }
 
-    fn schema(&self) -> &json_schema::JsonSchemaCheck {
-        self.schema
-            .get_or_init(json_schema::JsonSchemaCheck::bundled)
+    fn schema(&self) -> &'static json_schema::JsonSchemaCheck {
+        json_schema::JsonSchemaCheck::shared()
     }
 
     fn official(&self) -> &xsd::XsdCheck {
