@@ -265,13 +265,6 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
     })
 }
 
-fn dash_sep_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^[*_]*(\p{Lu}[\p{L}.'’\- ]*?)[*_]*[ \t]+([–—]|-)[ \t]+[*_]*\S").unwrap()
-    })
-}
-
 /// `Q – How…` / `MARÍA — El silencio…`: a label, then an en or em dash instead of a colon.
 /// A known label word, a name in capitals, or a full name of two to four capitalised
 /// words; one capitalised word alone (`Well — …`) is prose. A plain hyphen (`QUESTION - …`,
@@ -293,8 +286,8 @@ pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
         return None;
     }
     let lex = lexicon();
-    let c = dash_sep_re().captures(text)?;
-    let label = within(c.get(1)?.as_str(), 41)?.trim();
+    let c = super::matchers::dash_label(text)?;
+    let label = within(&text[c.label.clone()], 41)?.trim();
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key);
@@ -305,7 +298,7 @@ pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    let hyphen = c.get(2).is_some_and(|m| m.as_str() == "-");
+    let hyphen = &text[c.dash.clone()] == "-";
     if !(known || (caps && words.len() <= 4) || (full && !hyphen))
         || lexicon::contains(&lex.not_labels, &key)
         || lexicon::starts_with_phrase(&lex.credit_prefixes, label).is_some()
@@ -313,14 +306,13 @@ pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
     {
         return None;
     }
-    let whole = c.get(0)?;
-    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content = c.end - text[..c.end].chars().last().map_or(0, |ch| ch.len_utf8());
     let content =
         content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
     Some(LabelHit {
         label: label.to_string(),
         key,
-        span: offset..offset + c.get(1)?.end(),
+        span: offset..offset + c.label.end,
         content_start: offset + content,
         dash: false,
         weak: !known,

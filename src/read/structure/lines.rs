@@ -48,11 +48,6 @@ fn photo_re() -> &'static Regex {
     R.get_or_init(|| re(r"^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$"))
 }
 
-fn bare_image_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"(?i)^(?:https?:)?//\S+\.(?:jpe?g|png|webp|gif|avif)(?:\?\S*)?$"))
-}
-
 fn timestamp_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -68,16 +63,6 @@ pub fn may_open_with_clock(t: &str) -> bool {
     t.strip_prefix(['[', '('])
         .unwrap_or(t)
         .starts_with(char::is_numeric)
-}
-
-fn count_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"^(?:(\D+?)\s*\(\s*\d+\s*\)|\d+\s+(\D+))$"))
-}
-
-fn url_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"https?://\S+"))
 }
 
 /// The index of the line whose span holds byte `pos`. Spans are disjoint and in source
@@ -249,25 +234,20 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
         };
     }
     // An image address alone on its line: the photo of a scraped page.
-    if let Some(m) = text
-        .contains("//")
-        .then(|| bare_image_re().find(text.trim()))
-        .flatten()
-    {
+    if text.contains("//") && super::matchers::is_image_address(text.trim()) {
         return LineKind::Photo {
             alt: None,
-            url: Some(m.as_str().to_string()),
+            url: Some(text.trim().to_string()),
         };
     }
     if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
         let rest = &text[prefix.len().min(text.len())..];
         if rest.trim_start().starts_with([':', '：']) {
-            if let Some(m) = url_re().find(rest) {
-                let url = m
-                    .as_str()
+            if let Some(m) = super::matchers::find_url(rest) {
+                let url = rest[m.clone()]
                     .trim_end_matches(['.', ',', ')', '|'])
                     .to_string();
-                let s = offset + (text.len() - rest.len()) + m.start();
+                let s = offset + (text.len() - rest.len()) + m.start;
                 return LineKind::Source {
                     url_span: s..s + url.len(),
                     url,
@@ -444,13 +424,11 @@ pub fn is_tail_marker(text: &str) -> bool {
     // (or compile) it.
     let count_like = lower.contains(char::is_numeric)
         && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
-    if let Some(c) = count_like.then(|| count_re().captures(&lower)).flatten() {
-        let w = c
-            .get(1)
-            .or(c.get(2))
-            .map(|m| m.as_str().trim())
-            .unwrap_or("");
-        return lexicon::contains(&lex.tail_markers, w);
+    if let Some(w) = count_like
+        .then(|| super::matchers::count_words(&lower))
+        .flatten()
+    {
+        return lexicon::contains(&lex.tail_markers, w.trim());
     }
     if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, &lower) {
         return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
