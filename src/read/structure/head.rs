@@ -60,7 +60,12 @@ pub fn read_head(
     let archive = !super::title_block(src, ls).is_empty();
     for (n, &i) in head.iter().enumerate() {
         let t = ls[i].text(src);
-        let para = paras.iter().find(|p| p.line == i);
+        // Paragraphs are in line order: a search, not a scan per line (a text with no
+        // question is all head, and the scan made it quadratic).
+        let para = paras
+            .binary_search_by_key(&i, |p| p.line)
+            .ok()
+            .map(|k| &paras[k]);
         // Editor's note: part of the lead.
         if lexicon::starts_with_phrase(&lex.editor_note_prefixes, t).is_some() {
             if let Some(p) = para {
