@@ -24,10 +24,12 @@ use std::sync::OnceLock;
 
 /// True when the text is an HTML document or fragment.
 pub fn looks_like(text: &str) -> bool {
-    let t = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .to_lowercase();
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    // Every test below needs a `<` first; a plain text is not lower-cased to learn that.
+    if !t.starts_with('<') {
+        return false;
+    }
+    let t = t.to_lowercase();
     t.starts_with("<!doctype html")
         || t.starts_with("<html")
         || (t.starts_with('<') && (t.contains("<p>") || t.contains("<p ") || t.contains("<body")))

@@ -16,6 +16,58 @@ pub struct Found {
     pub span: Range<usize>,
 }
 
+/// Word tokens of `text` read on demand, front to back: the name rules look at a few
+/// words after a point, and splitting the whole rest of the interview for each was a
+/// tenth of the reading time on long texts.
+struct LazyTokens<'t> {
+    text: &'t str,
+    pos: usize,
+    read: Vec<(usize, &'t str)>,
+}
+
+impl<'t> LazyTokens<'t> {
+    fn new(text: &'t str) -> Self {
+        LazyTokens {
+            text,
+            pos: 0,
+            read: Vec::new(),
+        }
+    }
+
+    /// The `i`-th token (as `tokens(text)[i]`), if the text has that many.
+    fn get(&mut self, i: usize) -> Option<(usize, &'t str)> {
+        while self.read.len() <= i {
+            let rest = &self.text[self.pos..];
+            let start = self.pos + rest.find(|c: char| !c.is_whitespace())?;
+            let len = self.text[start..]
+                .find(char::is_whitespace)
+                .unwrap_or(self.text.len() - start);
+            self.read.push((start, &self.text[start..start + len]));
+            self.pos = start + len;
+        }
+        Some(self.read[i])
+    }
+}
+
+/// Word tokens of `text` from the last to the first, as `tokens(text)` reversed, read on
+/// demand (a name is walked back from its surname over a few words only).
+fn tokens_rev(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = text.len();
+    std::iter::from_fn(move || {
+        let head = &text[..end];
+        let stop = head.trim_end_matches(char::is_whitespace).len();
+        if stop == 0 {
+            end = 0;
+            return None;
+        }
+        let start = head[..stop].rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        end = start;
+        Some((start, &text[start..stop]))
+    })
+}
+
 /// Word tokens of `text` (split on whitespace) with their byte ranges relative to `text`.
 fn tokens(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -164,10 +216,13 @@ fn closes(tok: &str) -> bool {
 
 /// The name that starts at byte `at` of `text` (titles before it are skipped).
 pub fn name_after(text: &str, at: usize) -> Option<Found> {
-    let toks = tokens(&text[at..]);
+    let mut toks = LazyTokens::new(&text[at..]);
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut article = false;
-    for (i, (off, tok)) in toks.iter().enumerate() {
+    for i in 0.. {
+        let Some((off, tok)) = toks.get(i) else {
+            break;
+        };
         if i == 0 && is_article(tok) {
             article = true;
             continue;
@@ -184,7 +239,8 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
         if !parts.is_empty() && is_particle(tok) {
             // `Tobias de Voice of America`: a joiner after the word says an
             // organisation's name runs on, so `de` there means "of".
-            let next = toks.get(i + 1).map(|(_, t)| *t);
+            let next_tok = toks.get(i + 1);
+            let next = next_tok.map(|(_, t)| t);
             let after = toks.get(i + 2).map(|(_, t)| t.to_lowercase());
             // `Hugh Hewitt da MSNBC`: an acronym after the particle, in a name written in
             // mixed case, is an organisation.
@@ -198,16 +254,19 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
                 || after.is_some_and(|a| {
                     is_particle(&a) || lexicon::contains(&lexicon().org_joiners, &a)
                 });
-            let joined = next.is_some_and(|n| name_token(n).is_some() && !is_title(n))
-                && !org
-                && !text[at + off..at + toks[i + 1].0].contains('\n');
+            let joined = next_tok.is_some_and(|(next_off, n)| {
+                name_token(n).is_some()
+                    && !is_title(n)
+                    && !org
+                    && !text[at + off..at + next_off].contains('\n')
+            });
             if joined {
                 continue;
             }
             break;
         }
         let Some(core) = (if is_initial(tok) {
-            Some(*tok)
+            Some(tok)
         } else {
             name_token(tok)
         }) else {
@@ -244,10 +303,9 @@ pub fn name_after(text: &str, at: usize) -> Option<Found> {
 /// `Knapper`), walking back over capitalised words and initials; stops at titles.
 pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
     let before = &text[..span.start];
-    let toks = tokens(before);
     let mut start = span.start;
     let mut article = false;
-    for (off, tok) in toks.iter().rev() {
+    for (off, tok) in tokens_rev(before) {
         if is_article(tok) {
             article = true;
             break;
@@ -255,11 +313,11 @@ pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
         if closes(tok) || is_title(tok) {
             break;
         }
-        let ok = is_initial(tok) || name_token(tok) == Some(*tok);
+        let ok = is_initial(tok) || name_token(tok) == Some(tok);
         if !ok || span.end - off > 60 || text[off + tok.len()..start].contains('\n') {
             break;
         }
-        start = *off;
+        start = off;
     }
     // `Die Regisseurin Mira Kessler`: after an article, the first word describes.
     let words: Vec<(usize, &str)> = tokens(&text[start..span.end]);
@@ -274,32 +332,33 @@ pub fn name_ending_at(text: &str, span: Range<usize>) -> Found {
 
 /// Every occurrence of `word` in `text` as a whole, capitalised word.
 pub fn occurrences(text: &str, word: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
     if word.is_empty() {
-        return out;
+        return Vec::new();
     }
-    let lower = text.to_lowercase();
-    let w = word.to_lowercase();
-    if lower.len() != text.len() {
-        // Case folding changed byte lengths: fall back to exact matches.
-        return text
-            .match_indices(word)
-            .map(|(i, m)| i..i + m.len())
-            .filter(|r| whole(text, r))
-            .collect();
-    }
-    for (i, _) in lower.match_indices(&w) {
-        let r = i..i + w.len();
-        if whole(text, &r)
-            && text[r.clone()]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-        {
-            out.push(r);
+    let w = lexicon::lower(word);
+    // The people rules ask about the same interview text thousands of times: its lower
+    // case is made once (`with_lower` keeps the thread's last one).
+    lexicon::with_lower(text, |lower| {
+        if lower.len() != text.len() {
+            // Case folding changed byte lengths: fall back to exact matches.
+            return text
+                .match_indices(word)
+                .map(|(i, m)| i..i + m.len())
+                .filter(|r| whole(text, r))
+                .collect();
         }
-    }
-    out
+        lower
+            .match_indices(&*w)
+            .map(|(i, _)| i..i + w.len())
+            .filter(|r| {
+                whole(text, r)
+                    && text[r.clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase())
+            })
+            .collect()
+    })
 }
 
 /// Every occurrence of `word` in `text` as a whole word, exactly as spelt.
@@ -322,25 +381,35 @@ fn whole(text: &str, r: &Range<usize>) -> bool {
 
 /// Names that follow one of `phrases` in `text` (at `offset` in the source).
 pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found> {
-    let lower = text.to_lowercase();
     let mut out = Vec::new();
-    if lower.len() != text.len() {
+    // Where the phrases end, found on the (remembered) lower case; the names after them
+    // are read outside, as reading them may lower-case other texts.
+    let ends = lexicon::with_lower(text, |lower| {
+        (lower.len() == text.len()).then(|| {
+            let mut ends = Vec::new();
+            for p in phrases {
+                for (i, m) in lower.match_indices(p.as_str()) {
+                    let starts_word = text[..i]
+                        .chars()
+                        .last()
+                        .is_none_or(|c| !lexicon::is_word_char(c));
+                    if starts_word {
+                        ends.push(i + m.len());
+                    }
+                }
+            }
+            ends
+        })
+    });
+    if let Some(ends) = ends {
+        for end in ends {
+            push_after(text, offset, end, &mut out);
+        }
+    } else {
         // Byte offsets would not line up; search the original with each casing we know.
         for p in phrases {
             for variant in [p.clone(), capitalize(p)] {
                 for (i, m) in text.match_indices(variant.as_str()) {
-                    push_after(text, offset, i + m.len(), &mut out);
-                }
-            }
-        }
-    } else {
-        for p in phrases {
-            for (i, m) in lower.match_indices(p.as_str()) {
-                let starts_word = text[..i]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !lexicon::is_word_char(c));
-                if starts_word {
                     push_after(text, offset, i + m.len(), &mut out);
                 }
             }
@@ -752,6 +821,26 @@ pub fn capitalises_nouns(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_read_on_demand_are_the_whole_split() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  Jan  van\tDijk \n said:  ",
+            "Nguyễn\u{a0}Văn An\u{2003}nói",
+            "\u{3000}周立文 记者\u{3000}",
+            "a b\n\nc ",
+        ] {
+            let all = tokens(text);
+            let mut lazy = LazyTokens::new(text);
+            let read: Vec<_> = (0..).map_while(|i| lazy.get(i)).collect();
+            assert_eq!(read, all, "{text:?}");
+            let back: Vec<_> = tokens_rev(text).collect();
+            assert_eq!(back, all.into_iter().rev().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 
     #[test]
     fn names_after_phrases() {
