@@ -1,5 +1,6 @@
 //! Does 10× the input cost ≤ 10× the time? Issue #10 found quadratic paths (a long
-//! transcript, a deep document, a large manifest, a page of many JSON-LD blocks); this
+//! transcript, a deep document, a large manifest, a page of many JSON-LD blocks; later
+//! a text of paragraphs with no question and `inspect` of a long transcript); this
 //! prints, for each, the time at 1× and 10× and their ratio. Measured, never asserted
 //! (a noisy 2-core VM varies by up to 2×): a ratio near 10 is linear, near 100 quadratic.
 //!
@@ -78,6 +79,16 @@ fn main() {
         },
         |b| {
             let _ = std::hint::black_box(pipeline::read("p.txt", b));
+        },
+    );
+    scale(
+        "inspect a transcript (exchanges)",
+        4000 * k,
+        1,
+        |n| "Q: x?\nA: y.\n".repeat(n).into_bytes(),
+        |b| {
+            let (text, iv) = pipeline::read("t.txt", b).expect("a transcript reads");
+            let _ = std::hint::black_box(colloquy::inspect::render_human(&iv, &text));
         },
     );
     scale(

@@ -4,17 +4,38 @@
 //! evidence that decided each; figures; lead; closing; people; every metadata value with
 //! its provenance; and the diagnostics — so a user can see why a paragraph became a question.
 
-use crate::model::{line_col, Interview, Provenance, Span, Turn};
+use crate::model::{Interview, LineIndex, Provenance, Span, Timing, Turn};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-fn lc(text: &str, span: &Span) -> String {
-    let (l1, c1) = line_col(text, span.start);
-    let (l2, c2) = line_col(text, span.end);
+/// The input text with an index of its line starts: each span's line:column is a search,
+/// not a count from byte 0 (a long transcript has tens of thousands of spans, and counting
+/// made `inspect` quadratic: 4 minutes for 50 000 exchanges).
+struct Src<'t> {
+    text: &'t str,
+    lines: LineIndex,
+}
+
+impl<'t> Src<'t> {
+    fn new(text: &'t str) -> Self {
+        Src {
+            text,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(self.text, offset)
+    }
+}
+
+fn lc(src: &Src, span: &Span) -> String {
+    let (l1, c1) = src.line_col(span.start);
+    let (l2, c2) = src.line_col(span.end);
     format!("{l1}:{c1}-{l2}:{c2}")
 }
 
-fn prov_human(text: &str, p: &Provenance) -> String {
+fn prov_human(text: &Src, p: &Provenance) -> String {
     match p {
         Provenance::Text { span } => format!("text {}", lc(text, span)),
         Provenance::Sidecar { path, key } => format!("sidecar {path} [{key}]"),
@@ -29,7 +50,7 @@ fn prov_human(text: &str, p: &Provenance) -> String {
     }
 }
 
-fn prov_json(text: &str, p: &Provenance) -> Value {
+fn prov_json(text: &Src, p: &Provenance) -> Value {
     match p {
         Provenance::Text { span } => {
             json!({"from": "text", "span": [span.start, span.end], "at": lc(text, span)})
@@ -55,6 +76,8 @@ fn speaker_name(iv: &Interview, t: &Turn) -> String {
 
 /// The model as text for people.
 pub fn render_human(iv: &Interview, text: &str) -> String {
+    let src = Src::new(text);
+    let timings = timings_by_turn(iv);
     let mut o = String::new();
     let m = &iv.meta;
     let _ = writeln!(
@@ -73,7 +96,7 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
                 o,
                 "  {name:<15} {}  ← {}",
                 clip(&v, 80),
-                prov_human(text, p)
+                prov_human(&src, p)
             ),
             None => writeln!(o, "  {name:<15} (absent)"),
         };
@@ -242,7 +265,7 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         let _ = writeln!(
             o,
             "  {field:<15} {value}  ← {}",
-            prov_human(text, provenance)
+            prov_human(&src, provenance)
         );
     }
     let _ = writeln!(o, "\npeople");
@@ -252,14 +275,14 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             "  [{i}] {} — {}  ← {}",
             p.name.value,
             p.role.as_str(),
-            prov_human(text, &p.name.provenance)
+            prov_human(&src, &p.name.provenance)
         );
         if let Some(j) = &p.job_title {
             let _ = writeln!(
                 o,
                 "      title {}  ← {}",
                 j.value,
-                prov_human(text, &j.provenance)
+                prov_human(&src, &j.provenance)
             );
         }
         if !p.labels.is_empty() {
@@ -268,12 +291,12 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
     }
     let _ = writeln!(o, "\nlead");
     for p in &iv.lead {
-        let _ = writeln!(o, "  {}  {}", lc(text, &p.span), clip(&p.text, 90));
+        let _ = writeln!(o, "  {}  {}", lc(&src, &p.span), clip(&p.text, 90));
     }
     if !iv.notes.is_empty() {
         let _ = writeln!(o, "\nnotes after the interview");
         for p in &iv.notes {
-            let _ = writeln!(o, "  {}  {}", lc(text, &p.span), clip(&p.text, 90));
+            let _ = writeln!(o, "  {}  {}", lc(&src, &p.span), clip(&p.text, 90));
         }
     }
     let _ = writeln!(o, "\nturns");
@@ -287,7 +310,7 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             t.label
                 .as_deref()
                 .map_or("(no label)".to_string(), |l| format!("'{l}'")),
-            lc(text, &t.span),
+            lc(&src, &t.span),
             speaker_name(iv, t)
         );
         let _ = writeln!(
@@ -295,7 +318,7 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
             "        rule {}: {}",
             t.decision.rule, t.decision.evidence
         );
-        if let Some(line) = time_line(iv, text, i) {
+        if let Some(line) = time_line(&timings, &src, i) {
             let _ = writeln!(o, "        {line}");
         }
         for p in &t.paragraphs {
@@ -307,13 +330,13 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         let _ = writeln!(
             o,
             "  {}  {}  rule {}: {}",
-            lc(text, &c.span),
+            lc(&src, &c.span),
             clip(&c.text(), 80),
             c.decision.rule,
             c.decision.evidence
         );
     }
-    if let Some(line) = time_line(iv, text, iv.turns.len()) {
+    if let Some(line) = time_line(&timings, &src, iv.turns.len()) {
         let _ = writeln!(o, "  {line}");
     }
     let _ = writeln!(o, "\nexchanges {}", iv.exchanges().len());
@@ -322,7 +345,7 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         let _ = writeln!(
             o,
             "  {}  caption: {}",
-            lc(text, &f.span),
+            lc(&src, &f.span),
             f.caption.as_deref().map_or("-".into(), |c| clip(c, 80))
         );
         let _ = writeln!(
@@ -340,21 +363,34 @@ pub fn render_human(iv: &Interview, text: &str) -> String {
         let at = d
             .span
             .as_ref()
-            .map(|s| format!(" at {}", lc(text, s)))
+            .map(|s| format!(" at {}", lc(&src, s)))
             .unwrap_or_default();
         let _ = writeln!(o, "  {:?} {}{}: {}", d.severity, d.code, at, d.message);
     }
     o
 }
 
+/// Each turn's first timing (a lookup per turn, not a scan of every timing).
+fn timings_by_turn(iv: &Interview) -> std::collections::HashMap<usize, &Timing> {
+    let mut by_turn = std::collections::HashMap::new();
+    for t in &iv.timings {
+        by_turn.entry(t.turn).or_insert(t);
+    }
+    by_turn
+}
+
 /// `time 0:01:23.000 – … ← where` for turn `i` (`turns.len()`: the closing), when timed.
-fn time_line(iv: &Interview, text: &str, i: usize) -> Option<String> {
-    let t = iv.timings.iter().find(|t| t.turn == i)?;
+fn time_line(
+    timings: &std::collections::HashMap<usize, &Timing>,
+    src: &Src,
+    i: usize,
+) -> Option<String> {
+    let t = timings.get(&i)?;
     let end = t
         .end_ms
         .map_or(String::new(), |e| format!(" – {}", clock(e)));
     let from = match &t.span {
-        Some(span) => format!("text {}", lc(text, span)),
+        Some(span) => format!("text {}", lc(src, span)),
         None => "the format's timing".into(),
     };
     Some(format!("time {}{end}  ← {from}", clock(t.start_ms)))
@@ -374,15 +410,16 @@ fn clock(ms: u64) -> String {
 
 /// The model as JSON, for tools.
 pub fn render_json(iv: &Interview, text: &str) -> Value {
-    let sourced = |v: Value, p: &Provenance| json!({"value": v, "provenance": prov_json(text, p)});
+    let src = Src::new(text);
+    let sourced = |v: Value, p: &Provenance| json!({"value": v, "provenance": prov_json(&src, p)});
     let m = &iv.meta;
     let turn = |t: &Turn| {
         json!({
             "kind": t.kind, "role": t.role, "label": t.label, "speaker": t.speaker,
             "speaker_name": t.speaker.and_then(|i| iv.people.get(i)).map(|p| p.name.value.clone()),
-            "span": [t.span.start, t.span.end], "at": lc(text, &t.span),
+            "span": [t.span.start, t.span.end], "at": lc(&src, &t.span),
             "rule": t.decision.rule, "evidence": t.decision.evidence,
-            "paragraphs": t.paragraphs.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
+            "paragraphs": t.paragraphs.iter().map(|p| json!({"text": p.text, "at": lc(&src, &p.span)})).collect::<Vec<_>>(),
         })
     };
     json!({
@@ -403,7 +440,7 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
             "section": m.section.as_ref().map(|s| sourced(json!(s.value), &s.provenance)),
             "keywords": m.keywords.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
             "identifiers": m.identifiers.iter().map(|s| sourced(json!(s.value), &s.provenance)).collect::<Vec<_>>(),
-            "parts": m.field_provenance.iter().map(|(k, p)| (k.clone(), prov_json(text, p))).collect::<serde_json::Map<_, _>>(),
+            "parts": m.field_provenance.iter().map(|(k, p)| (k.clone(), prov_json(&src, p))).collect::<serde_json::Map<_, _>>(),
         },
         "people": iv.people.iter().map(|p| json!({
             "name": sourced(json!(p.name.value), &p.name.provenance),
@@ -411,22 +448,22 @@ pub fn render_json(iv: &Interview, text: &str) -> Value {
             "job_title": p.job_title.as_ref().map(|j| sourced(json!(j.value), &j.provenance)),
             "labels": p.labels,
         })).collect::<Vec<_>>(),
-        "lead": iv.lead.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
+        "lead": iv.lead.iter().map(|p| json!({"text": p.text, "at": lc(&src, &p.span)})).collect::<Vec<_>>(),
         "turns": iv.turns.iter().map(turn).collect::<Vec<_>>(),
-        "notes": iv.notes.iter().map(|p| json!({"text": p.text, "at": lc(text, &p.span)})).collect::<Vec<_>>(),
+        "notes": iv.notes.iter().map(|p| json!({"text": p.text, "at": lc(&src, &p.span)})).collect::<Vec<_>>(),
         "closing": iv.closing.as_ref().map(turn),
         "timings": iv.timings.iter().map(|t| json!({
             "turn": t.turn, "start_ms": t.start_ms, "end_ms": t.end_ms,
-            "at": t.span.as_ref().map(|s| lc(text, s)),
+            "at": t.span.as_ref().map(|s| lc(&src, s)),
         })).collect::<Vec<_>>(),
         "exchanges": iv.exchanges().len(),
         "figures": iv.figures.iter().map(|f| json!({
             "caption": f.caption, "credit": f.credit, "photographer": f.photographer, "image_url": f.image_url, "alt": f.alt,
-            "span": [f.span.start, f.span.end], "at": lc(text, &f.span),
+            "span": [f.span.start, f.span.end], "at": lc(&src, &f.span),
         })).collect::<Vec<_>>(),
         "diagnostics": iv.diagnostics.iter().map(|d| json!({
             "severity": d.severity, "code": d.code, "message": d.message,
-            "at": d.span.as_ref().map(|s| lc(text, s)),
+            "at": d.span.as_ref().map(|s| lc(&src, s)),
         })).collect::<Vec<_>>(),
     })
 }

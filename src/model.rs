@@ -435,6 +435,14 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// As [`line_col`], found by a search in the index rather than a count from byte 0
+    /// (for many offsets in one text): an offset inside a character counts from its start.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        self.position(text, floor_char_boundary(text, offset.min(text.len())))
+    }
+}
+
 /// Line and column (both 1-based, column in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -465,6 +473,16 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(line_col(text, x), (2, 4));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting_at_every_offset() {
+        let text = "ab\nđạ x\n\n周立文\r\nend\n";
+        let index = LineIndex::new(text);
+        // Every byte, inside characters and past the end too.
+        for offset in 0..text.len() + 3 {
+            assert_eq!(index.line_col(text, offset), line_col(text, offset), "{offset}");
+        }
     }
 
     fn turn(kind: TurnKind) -> Turn {

@@ -6,7 +6,7 @@ use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::check::{report, FileReport, Finding, Location};
 use colloquy::message;
-use colloquy::model::{line_col, Severity};
+use colloquy::model::{LineIndex, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
 };
@@ -960,12 +960,19 @@ fn convert_one(
                 other => Failure::new("convert/read", other.to_string()),
             })?;
         // Notes (Severity::Info) are for `inspect` and `validate`; convert shows warnings.
+        // One index of line starts for all of them (a count from byte 0 per warning is
+        // quadratic when a long text has many).
+        let mut lines: Option<LineIndex> = None;
         for d in converted
             .warnings
             .iter()
             .filter(|d| d.severity >= Severity::Warning)
         {
-            let at = d.span.as_ref().map(|s| line_col(&text, s.start));
+            let at = d.span.as_ref().map(|s| {
+                lines
+                    .get_or_insert_with(|| LineIndex::new(&text))
+                    .line_col(&text, s.start)
+            });
             // `FILE:LINE:COL: warning: …`, the shape editors and terminals jump to.
             let shown = match at {
                 Some((line, col)) => {
