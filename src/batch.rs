@@ -559,7 +559,7 @@ pub fn discover_batch(
         }
     }
     // The same file named twice (say, by a glob and a directory) is converted once.
-    let duplicate = duplicates(&found.inputs);
+    let duplicate = duplicates(&found.inputs, xxhash_rust::xxh3::xxh3_64);
     let mut index = 0;
     found.inputs.retain(|_| {
         index += 1;
@@ -572,7 +572,7 @@ pub fn discover_batch(
 /// symlinks resolved). Keeps 16 bytes per input, not the canonical paths: a 64-bit hash
 /// of each and the index of its first input, whose path is resolved again to check a
 /// hit exactly (paths that only share a hash are kept apart in a set of their own).
-fn duplicates(inputs: &[Input]) -> Vec<bool> {
+fn duplicates(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<bool> {
     let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let mut first: std::collections::HashMap<u64, u32> =
         std::collections::HashMap::with_capacity(inputs.len());
@@ -581,8 +581,7 @@ fn duplicates(inputs: &[Input]) -> Vec<bool> {
     for (n, input) in inputs.iter().enumerate() {
         let Some(path) = input.path() else { continue };
         let c = canonical(path);
-        let hash = xxhash_rust::xxh3::xxh3_64(c.as_os_str().as_encoded_bytes());
-        match first.entry(hash) {
+        match first.entry(hash(c.as_os_str().as_encoded_bytes())) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(n as u32);
             }
@@ -807,9 +806,19 @@ pub fn check_outputs(
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<(), Vec<BatchError>> {
+    check_outputs_with(inputs, out_dir, suffixes, xxhash_rust::xxh3::xxh3_64)
+}
+
+/// [`check_outputs`] with the hash as a parameter, so tests can make every path share one.
+fn check_outputs_with(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+    hash: fn(&[u8]) -> u64,
+) -> Result<(), Vec<BatchError>> {
     let mut input_set = std::collections::HashSet::with_capacity(inputs.len());
     input_set.extend(inputs.iter().filter_map(Input::path).filter_map(file_id));
-    let mut planned = Planned::with_capacity(inputs.len() * suffixes.len());
+    let mut planned = Planned::with_capacity(inputs.len() * suffixes.len(), hash);
     let mut problems = Vec::new();
     let path_of =
         |(n, s): (u32, u32)| output_path(out_dir, inputs[n as usize].rel(), suffixes[s as usize]);
@@ -870,19 +879,21 @@ pub fn check_outputs(
 struct Planned {
     by_hash: std::collections::HashMap<u64, (u32, u32)>,
     same_hash: std::collections::HashMap<String, (u32, u32)>,
+    hash: fn(&[u8]) -> u64,
 }
 
 impl Planned {
-    fn with_capacity(n: usize) -> Planned {
+    fn with_capacity(n: usize, hash: fn(&[u8]) -> u64) -> Planned {
         Planned {
             by_hash: std::collections::HashMap::with_capacity(n),
             same_hash: std::collections::HashMap::new(),
+            hash,
         }
     }
 
     /// The owner of `folded`, if planned; `folded_of` derives an owner's folded path.
     fn find(&self, folded: &str, folded_of: impl Fn((u32, u32)) -> String) -> Option<(u32, u32)> {
-        let &owner = self.by_hash.get(&Self::hash(folded))?;
+        let &owner = self.by_hash.get(&(self.hash)(folded.as_bytes()))?;
         if folded_of(owner) == folded {
             Some(owner)
         } else {
@@ -892,7 +903,7 @@ impl Planned {
 
     /// Records a path [`Planned::find`] did not find.
     fn insert(&mut self, folded: String, owner: (u32, u32)) {
-        match self.by_hash.entry(Self::hash(&folded)) {
+        match self.by_hash.entry((self.hash)(folded.as_bytes())) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(owner);
             }
@@ -900,10 +911,6 @@ impl Planned {
                 self.same_hash.insert(folded, owner);
             }
         }
-    }
-
-    fn hash(folded: &str) -> u64 {
-        xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
     }
 }
 
@@ -1684,5 +1691,73 @@ mod tests {
         let four = run(&inputs, 4, || (), |_, _, i| i.name());
         assert_eq!(one, four);
         assert_eq!(one[199], "199.txt");
+    }
+
+    #[test]
+    fn an_input_keeps_its_relative_path_as_a_tail_of_the_given_one_or_apart() {
+        let walked = Input::new(PathBuf::from("in/d0001/x.txt"), Path::new("d0001/x.txt"));
+        assert_eq!(walked.path(), Some(Path::new("in/d0001/x.txt")));
+        assert_eq!(walked.rel().as_os_str(), "d0001/x.txt");
+        assert!(matches!(walked.rel, Rel::Tail(1)));
+        let dotted = Input::new(PathBuf::from("a/./b.txt"), Path::new("a/b.txt"));
+        assert_eq!(dotted.rel().as_os_str(), "a/b.txt");
+        assert!(matches!(dotted.rel, Rel::Own(_)));
+        let same = Input::new(PathBuf::from("x.txt"), Path::new("x.txt"));
+        assert_eq!(same.rel().as_os_str(), "x.txt");
+        assert_eq!(Input::stdin().rel(), Path::new("stdin"));
+        assert_eq!(Input::stdin().path(), None);
+        // A batch holds one per input until its end.
+        assert!(std::mem::size_of::<Input>() <= 32);
+    }
+
+    /// Every path shares this hash: the exact checks behind the hashes must do the work.
+    fn one_hash(_: &[u8]) -> u64 {
+        7
+    }
+
+    #[test]
+    fn output_checks_stay_exact_when_paths_share_a_hash() {
+        let inputs: Vec<Input> = ["x.txt", "x.md", "A.txt", "a.md", "b.txt", "c.txt", "d.txt"]
+            .into_iter()
+            .map(input)
+            .collect();
+        let suffixes = ["jsonld", "newsml.xml"];
+        let messages = |hash| {
+            check_outputs_with(&inputs, Path::new("out"), &suffixes, hash)
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let real = messages(xxhash_rust::xxh3::xxh3_64);
+        assert_eq!(messages(one_hash), real);
+        assert_eq!(real.len(), 2, "{real:?}");
+        assert!(
+            real[0].contains("x.txt") && real[0].contains("x.md"),
+            "{real:?}"
+        );
+        assert!(
+            real[1].contains("A.jsonld") && real[1].contains("a.jsonld"),
+            "{real:?}"
+        );
+        let distinct: Vec<Input> = ["b.txt", "c.txt", "d.txt"].into_iter().map(input).collect();
+        assert!(check_outputs_with(&distinct, Path::new("out"), &suffixes, one_hash).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn duplicates_stay_exact_when_paths_share_a_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| dir.path().join(name);
+        fs::write(file("a.txt"), "a").unwrap();
+        fs::write(file("b.txt"), "b").unwrap();
+        std::os::unix::fs::symlink(file("a.txt"), file("link.txt")).unwrap();
+        let inputs: Vec<Input> = ["a.txt", "b.txt", "link.txt", "b.txt", "a.txt"]
+            .into_iter()
+            .map(|n| Input::new(file(n), Path::new(n)))
+            .collect();
+        let expected = [false, false, true, true, true];
+        assert_eq!(duplicates(&inputs, xxhash_rust::xxh3::xxh3_64), expected);
+        assert_eq!(duplicates(&inputs, one_hash), expected);
     }
 }
