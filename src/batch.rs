@@ -35,16 +35,75 @@ pub fn is_ohms_file(path: &Path) -> bool {
     ok && crate::read::ohms::looks_like(&String::from_utf8_lossy(&head))
 }
 
-/// One input of a batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One input of a batch. A batch of 100 000 inputs holds 100 000 of these until its
+/// end, so each keeps one allocation: the path as given, with the relative path (which
+/// names outputs) as a count of leading components to skip in it. Only when the relative
+/// path is not a tail of the given one (standard input, `a/./b.txt`) is it kept apart.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Input {
     /// `None` for standard input.
-    pub path: Option<PathBuf>,
-    /// The path used to name outputs: relative, without `..`.
-    pub rel: PathBuf,
+    path: Option<Box<Path>>,
+    rel: Rel,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+enum Rel {
+    /// The given path without its first `n` components.
+    Tail(u32),
+    Own(Box<Path>),
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Input")
+            .field("path", &self.path())
+            .field("rel", &self.rel())
+            .finish()
+    }
 }
 
 impl Input {
+    /// A file input: `path` as given, `rel` the path used to name its outputs
+    /// (relative, without `..`).
+    pub fn new(path: PathBuf, rel: &Path) -> Input {
+        let rel = match tail_of(&path, rel) {
+            Some(n) => Rel::Tail(n),
+            None => Rel::Own(rel.into()),
+        };
+        Input {
+            path: Some(path.into_boxed_path()),
+            rel,
+        }
+    }
+
+    /// Standard input, named `stdin` for outputs.
+    pub fn stdin() -> Input {
+        Input {
+            path: None,
+            rel: Rel::Own(Path::new("stdin").into()),
+        }
+    }
+
+    /// The path as given; `None` for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The path used to name outputs: relative, without `..`.
+    pub fn rel(&self) -> &Path {
+        match (&self.rel, &self.path) {
+            (Rel::Own(rel), _) => rel,
+            (Rel::Tail(n), Some(path)) => {
+                let mut components = path.components();
+                for _ in 0..*n {
+                    components.next();
+                }
+                components.as_path()
+            }
+            (Rel::Tail(_), None) => Path::new(""),
+        }
+    }
+
     /// The name used in messages: the path as given, or `-`.
     pub fn name(&self) -> String {
         match &self.path {
@@ -114,6 +173,20 @@ impl Input {
     }
 }
 
+/// How many leading components of `path` to skip so that the rest is `rel`, byte for
+/// byte (`None` when `rel` is no such tail).
+fn tail_of(path: &Path, rel: &Path) -> Option<u32> {
+    let mut components = path.components();
+    let mut skipped = 0u32;
+    loop {
+        if components.as_path().as_os_str() == rel.as_os_str() {
+            return Some(skipped);
+        }
+        components.next()?;
+        skipped = skipped.checked_add(1)?;
+    }
+}
+
 /// One share of a batch split over several machines (`--shard K/N`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -132,7 +205,7 @@ impl Shard {
     pub fn contains(&self, input: &Input) -> bool {
         match input.path {
             None => self.index == 0,
-            Some(_) => shard_hash(&input.rel) % self.count == self.index,
+            Some(_) => shard_hash(input.rel()) % self.count == self.index,
         }
     }
 }
@@ -431,10 +504,7 @@ pub fn discover_batch(
                 return Err(BatchError::StdinTwice);
             }
             stdin_seen = true;
-            found.inputs.push(Input {
-                path: None,
-                rel: PathBuf::from("stdin"),
-            });
+            found.inputs.push(Input::stdin());
             continue;
         }
         let path = Path::new(arg);
@@ -460,14 +530,19 @@ pub fn discover_batch(
                     },
                 });
             }
-            found.inputs.extend(walked.inputs);
+            // Moved, not copied, when it is the first: a walk of 100 000 files would
+            // otherwise be held twice for a moment.
+            if found.inputs.is_empty() {
+                found.inputs = walked.inputs;
+            } else {
+                found.inputs.extend(walked.inputs);
+            }
             found.skipped.extend(walked.skipped);
             found.excluded.extend(walked.excluded);
         } else if path.exists() {
-            found.inputs.push(Input {
-                path: Some(path.to_path_buf()),
-                rel: rel_for_file(path),
-            });
+            found
+                .inputs
+                .push(Input::new(path.to_path_buf(), &rel_for_file(path)));
         } else if is_glob(arg) {
             let globbed = expand_glob(arg, extensions)?;
             if globbed.is_empty() {
@@ -484,12 +559,39 @@ pub fn discover_batch(
         }
     }
     // The same file named twice (say, by a glob and a directory) is converted once.
-    let mut seen = std::collections::HashSet::new();
-    found.inputs.retain(|i| match &i.path {
-        Some(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-        None => true,
+    let duplicate = duplicates(&found.inputs, xxhash_rust::xxh3::xxh3_64);
+    let mut index = 0;
+    found.inputs.retain(|_| {
+        index += 1;
+        !duplicate[index - 1]
     });
     Ok(found)
+}
+
+/// Which inputs name a file an earlier input names already (the same canonical path,
+/// symlinks resolved). Keeps 16 bytes per input, not the canonical paths: a 64-bit hash
+/// of each and the index of its first input, whose path is resolved again to check a
+/// hit exactly (paths that only share a hash are kept apart in a set of their own).
+fn duplicates(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<bool> {
+    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut first: std::collections::HashMap<u64, u32> =
+        std::collections::HashMap::with_capacity(inputs.len());
+    let mut same_hash_other_file = std::collections::HashSet::new();
+    let mut duplicate = vec![false; inputs.len()];
+    for (n, input) in inputs.iter().enumerate() {
+        let Some(path) = input.path() else { continue };
+        let c = canonical(path);
+        match first.entry(hash(c.as_os_str().as_encoded_bytes())) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(n as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let earlier = inputs[*o.get() as usize].path().map(canonical);
+                duplicate[n] = earlier.as_ref() == Some(&c) || !same_hash_other_file.insert(c);
+            }
+        }
+    }
+    duplicate
 }
 
 /// A file argument is named by its relative path when that stays inside the working
@@ -585,10 +687,7 @@ fn walk(
             continue;
         }
         let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
-        out.inputs.push(Input {
-            path: Some(entry.path().to_path_buf()),
-            rel: rel.to_path_buf(),
-        });
+        out.inputs.push(Input::new(entry.path().to_path_buf(), rel));
     }
     Ok(out)
 }
@@ -620,17 +719,14 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
     }
     let mut found = Vec::new();
     for input in walk(&root, &root, extensions, &[])?.inputs {
-        let path = input.path.expect("walked files have paths");
+        let path = input.path().expect("walked files have paths");
         // A pattern without a directory part (`*.txt`) names paths without `./`.
         let path = match path.strip_prefix(".") {
-            Ok(p) if pattern_is_bare(pattern) => p.to_path_buf(),
+            Ok(p) if pattern_is_bare(pattern) => p,
             _ => path,
         };
-        if matcher.is_match(&path) {
-            found.push(Input {
-                path: Some(path),
-                rel: input.rel,
-            });
+        if matcher.is_match(path) {
+            found.push(Input::new(path.to_path_buf(), input.rel()));
         }
     }
     Ok(found)
@@ -671,7 +767,7 @@ pub fn plan_outputs_all(
     check_outputs(inputs, out_dir, suffixes)?;
     Ok(inputs
         .iter()
-        .map(|i| output_paths(out_dir, &i.rel, suffixes))
+        .map(|i| output_paths(out_dir, i.rel(), suffixes))
         .collect())
 }
 
@@ -681,12 +777,6 @@ pub fn output_paths(out_dir: &Path, rel: &Path, suffixes: &[&str]) -> Vec<PathBu
         .iter()
         .map(|s| output_path(out_dir, rel, s))
         .collect()
-}
-
-/// A path's identity for the plan's checks: 128 bits instead of the path, so a plan of
-/// 100 000 inputs stays a few megabytes.
-fn path_id(path: &Path) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
 /// The identity of the file a path names (symlinks followed), or `None` when it names
@@ -701,47 +791,51 @@ fn file_id(path: &Path) -> Option<u128> {
     }
     #[cfg(not(unix))]
     {
-        fs::canonicalize(path).ok().map(|c| path_id(&c))
+        fs::canonicalize(path)
+            .ok()
+            .map(|c| xxhash_rust::xxh3::xxh3_128(c.as_os_str().as_encoded_bytes()))
     }
 }
 
-/// Checks the plan of [`plan_outputs_all`] without keeping it: every problem at once,
-/// holding only hashes and indices per output (the paths are derived again with
-/// [`output_paths`] when they are needed).
+/// Checks the plan of [`plan_outputs_all`] without keeping it: every problem at once.
+/// Per output it holds 16 bytes: a 64-bit hash of the case-folded normal path and the
+/// (input, suffix) that planned it. A hit is checked exactly by deriving that output's
+/// path again ([`output_path`]); paths that only share a hash go to a set of their own.
 pub fn check_outputs(
     inputs: &[Input],
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<(), Vec<BatchError>> {
-    let input_set: std::collections::HashSet<u128> = inputs
-        .iter()
-        .filter_map(|i| i.path.as_deref())
-        .filter_map(file_id)
-        .collect();
-    // Output → (input index, suffix index) that planned it.
-    let mut owners: std::collections::HashMap<u128, (u32, u32)> = Default::default();
-    // Lower-cased path → the same: case-insensitive file systems (macOS, Windows) would
-    // merge `A.jsonld` and `a.jsonld` into one file.
-    let mut folded: std::collections::HashMap<u128, (u32, u32)> = Default::default();
+    check_outputs_with(inputs, out_dir, suffixes, xxhash_rust::xxh3::xxh3_64)
+}
+
+/// [`check_outputs`] with the hash as a parameter, so tests can make every path share one.
+fn check_outputs_with(
+    inputs: &[Input],
+    out_dir: &Path,
+    suffixes: &[&str],
+    hash: fn(&[u8]) -> u64,
+) -> Result<(), Vec<BatchError>> {
+    let mut input_set = std::collections::HashSet::with_capacity(inputs.len());
+    input_set.extend(inputs.iter().filter_map(Input::path).filter_map(file_id));
+    let mut planned = Planned::with_capacity(inputs.len() * suffixes.len(), hash);
     let mut problems = Vec::new();
-    let named = |n: u32, s: u32| {
-        let input = &inputs[n as usize];
-        (
-            output_path(out_dir, &input.rel, suffixes[s as usize])
-                .display()
-                .to_string(),
-            input.name(),
-        )
-    };
+    let path_of =
+        |(n, s): (u32, u32)| output_path(out_dir, inputs[n as usize].rel(), suffixes[s as usize]);
     for (n, input) in inputs.iter().enumerate() {
         for (s, suffix) in suffixes.iter().enumerate() {
-            let path = output_path(out_dir, &input.rel, suffix);
+            let path = output_path(out_dir, input.rel(), suffix);
             let key = normalize(&path);
-            let id = path_id(&key);
-            if let Some(&(first, _)) = owners.get(&id) {
+            // Case-insensitive file systems (macOS, Windows) would merge `A.jsonld` and
+            // `a.jsonld` into one file: outputs are told apart by their case-folded path.
+            let folded = key.to_string_lossy().to_lowercase();
+            let earlier = planned.find(&folded, |owner| {
+                normalize(&path_of(owner)).to_string_lossy().to_lowercase()
+            });
+            if let Some(first) = earlier.filter(|&owner| normalize(&path_of(owner)) == key) {
                 problems.push(BatchError::Collision {
                     output: path.display().to_string(),
-                    first: inputs[first as usize].name(),
+                    first: inputs[first.0 as usize].name(),
                     second: input.name(),
                 });
                 // One line per pair of inputs: their other formats clash the same way.
@@ -751,7 +845,7 @@ pub fn check_outputs(
             // by file identity (one stat, where resolving its path took one per
             // component).
             if file_id(&path).is_some_and(|f| input_set.contains(&f)) {
-                let own = input.path.as_deref().is_some_and(|p| normalize(p) == key);
+                let own = input.path().is_some_and(|p| normalize(p) == key);
                 problems.push(BatchError::WouldOverwriteInput {
                     output: path.display().to_string(),
                     writer: if own {
@@ -762,25 +856,61 @@ pub fn check_outputs(
                 });
                 continue;
             }
-            let lower =
-                xxhash_rust::xxh3::xxh3_128(key.to_string_lossy().to_lowercase().as_bytes());
-            if let Some(&(first, first_suffix)) = folded.get(&lower) {
-                let (other, first) = named(first, first_suffix);
+            if let Some(first) = earlier {
                 problems.push(BatchError::CaseCollision {
                     output: path.display().to_string(),
-                    other,
-                    first,
+                    other: path_of(first).display().to_string(),
+                    first: inputs[first.0 as usize].name(),
                 });
                 break;
             }
-            folded.insert(lower, (n as u32, s as u32));
-            owners.insert(id, (n as u32, s as u32));
+            planned.insert(folded, (n as u32, s as u32));
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// The outputs planned so far, by case-folded path: a hash each, the path itself only
+/// for the rare path whose hash an earlier, other path has.
+struct Planned {
+    by_hash: std::collections::HashMap<u64, (u32, u32)>,
+    same_hash: std::collections::HashMap<String, (u32, u32)>,
+    hash: fn(&[u8]) -> u64,
+}
+
+impl Planned {
+    fn with_capacity(n: usize, hash: fn(&[u8]) -> u64) -> Planned {
+        Planned {
+            by_hash: std::collections::HashMap::with_capacity(n),
+            same_hash: std::collections::HashMap::new(),
+            hash,
+        }
+    }
+
+    /// The owner of `folded`, if planned; `folded_of` derives an owner's folded path.
+    fn find(&self, folded: &str, folded_of: impl Fn((u32, u32)) -> String) -> Option<(u32, u32)> {
+        let &owner = self.by_hash.get(&(self.hash)(folded.as_bytes()))?;
+        if folded_of(owner) == folded {
+            Some(owner)
+        } else {
+            self.same_hash.get(folded).copied()
+        }
+    }
+
+    /// Records a path [`Planned::find`] did not find.
+    fn insert(&mut self, folded: String, owner: (u32, u32)) {
+        match self.by_hash.entry((self.hash)(folded.as_bytes())) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(owner);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.same_hash.insert(folded, owner);
+            }
+        }
     }
 }
 
@@ -1358,10 +1488,7 @@ mod tests {
     use super::*;
 
     fn input(rel: &str) -> Input {
-        Input {
-            path: Some(PathBuf::from(rel)),
-            rel: PathBuf::from(rel),
-        }
+        Input::new(PathBuf::from(rel), Path::new(rel))
     }
 
     #[test]
@@ -1550,7 +1677,10 @@ mod tests {
             fs::write(p, "x").unwrap();
         }
         let inputs = discover(&[dir.path().display().to_string()], None).unwrap();
-        let rels: Vec<_> = inputs.iter().map(|i| i.rel.display().to_string()).collect();
+        let rels: Vec<_> = inputs
+            .iter()
+            .map(|i| i.rel().display().to_string())
+            .collect();
         assert_eq!(rels, [".hidden.txt", "a.txt", "b.txt", "sub/c.md"]);
     }
 
@@ -1561,5 +1691,73 @@ mod tests {
         let four = run(&inputs, 4, || (), |_, _, i| i.name());
         assert_eq!(one, four);
         assert_eq!(one[199], "199.txt");
+    }
+
+    #[test]
+    fn an_input_keeps_its_relative_path_as_a_tail_of_the_given_one_or_apart() {
+        let walked = Input::new(PathBuf::from("in/d0001/x.txt"), Path::new("d0001/x.txt"));
+        assert_eq!(walked.path(), Some(Path::new("in/d0001/x.txt")));
+        assert_eq!(walked.rel().as_os_str(), "d0001/x.txt");
+        assert!(matches!(walked.rel, Rel::Tail(1)));
+        let dotted = Input::new(PathBuf::from("a/./b.txt"), Path::new("a/b.txt"));
+        assert_eq!(dotted.rel().as_os_str(), "a/b.txt");
+        assert!(matches!(dotted.rel, Rel::Own(_)));
+        let same = Input::new(PathBuf::from("x.txt"), Path::new("x.txt"));
+        assert_eq!(same.rel().as_os_str(), "x.txt");
+        assert_eq!(Input::stdin().rel(), Path::new("stdin"));
+        assert_eq!(Input::stdin().path(), None);
+        // A batch holds one per input until its end.
+        assert!(std::mem::size_of::<Input>() <= 32);
+    }
+
+    /// Every path shares this hash: the exact checks behind the hashes must do the work.
+    fn one_hash(_: &[u8]) -> u64 {
+        7
+    }
+
+    #[test]
+    fn output_checks_stay_exact_when_paths_share_a_hash() {
+        let inputs: Vec<Input> = ["x.txt", "x.md", "A.txt", "a.md", "b.txt", "c.txt", "d.txt"]
+            .into_iter()
+            .map(input)
+            .collect();
+        let suffixes = ["jsonld", "newsml.xml"];
+        let messages = |hash| {
+            check_outputs_with(&inputs, Path::new("out"), &suffixes, hash)
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let real = messages(xxhash_rust::xxh3::xxh3_64);
+        assert_eq!(messages(one_hash), real);
+        assert_eq!(real.len(), 2, "{real:?}");
+        assert!(
+            real[0].contains("x.txt") && real[0].contains("x.md"),
+            "{real:?}"
+        );
+        assert!(
+            real[1].contains("A.jsonld") && real[1].contains("a.jsonld"),
+            "{real:?}"
+        );
+        let distinct: Vec<Input> = ["b.txt", "c.txt", "d.txt"].into_iter().map(input).collect();
+        assert!(check_outputs_with(&distinct, Path::new("out"), &suffixes, one_hash).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn duplicates_stay_exact_when_paths_share_a_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| dir.path().join(name);
+        fs::write(file("a.txt"), "a").unwrap();
+        fs::write(file("b.txt"), "b").unwrap();
+        std::os::unix::fs::symlink(file("a.txt"), file("link.txt")).unwrap();
+        let inputs: Vec<Input> = ["a.txt", "b.txt", "link.txt", "b.txt", "a.txt"]
+            .into_iter()
+            .map(|n| Input::new(file(n), Path::new(n)))
+            .collect();
+        let expected = [false, false, true, true, true];
+        assert_eq!(duplicates(&inputs, xxhash_rust::xxh3::xxh3_64), expected);
+        assert_eq!(duplicates(&inputs, one_hash), expected);
     }
 }

@@ -348,12 +348,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if args.stdout {
             Vec::new()
         } else {
-            batch::output_paths(&args.output, &input.rel, &suffixes)
+            batch::output_paths(&args.output, input.rel(), &suffixes)
         }
     };
     // A manifest row is unused only when no share of the corpus has its file.
     let all_paths: Vec<PathBuf> = match args.meta.manifest {
-        Some(_) => inputs.iter().filter_map(|i| i.path.clone()).collect(),
+        Some(_) => inputs
+            .iter()
+            .filter_map(|i| i.path().map(Path::to_path_buf))
+            .collect(),
         None => Vec::new(),
     };
     // The whole corpus is planned (so every share sees the same clashes), then this
@@ -388,7 +391,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let target = batch::normalize(message);
         let same = |p: &Path| batch::normalize(p) == target;
         let clash = inputs.iter().any(|i| outputs_of(i).iter().any(|p| same(p)))
-            || inputs.iter().any(|i| i.path.as_deref().is_some_and(same))
+            || inputs.iter().any(|i| i.path().is_some_and(same))
             || args.meta.manifest.as_deref().is_some_and(same)
             || args.meta.sidecar.as_deref().is_some_and(same)
             || args
@@ -845,8 +848,7 @@ fn convert_one(
             context.part(&modified.to_le_bytes());
             if args.meta.sidecar.is_none() {
                 let sidecar = input
-                    .path
-                    .as_deref()
+                    .path()
                     .and_then(|p| worker.sidecars.find(p).ok().flatten());
                 context.file(sidecar.as_deref());
             }
@@ -889,34 +891,33 @@ fn convert_one(
         {
             colloquy::check::prepare_json_schema();
         }
-        let (text, interview) = pipeline::read_with_meta(
-            &name,
-            input.path.as_deref(),
-            &bytes,
-            sources,
-        )
-        .map_err(|e| match e {
-            ConvertError::Meta(e) => {
-                Failure::of_input(&name, "convert/metadata", e.to_string(), None)
-            }
-            other => {
-                let at = match &other {
-                    ConvertError::Read(colloquy::read::ReadError::Ohms {
-                        line, column, ..
-                    }) => Some((*line, *column)),
-                    ConvertError::Read(e) => e.offset().map(|offset| byte_line_col(&bytes, offset)),
-                    _ => None,
-                };
-                // An OHMS record is the structured input convert reads: no hint
-                // that it looks like one.
-                let hint = match &other {
-                    ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
-                    _ => kind_hint(input.path.as_deref()),
-                };
-                let message = format!("{other}{hint}");
-                Failure::of_input(&name, "convert/read", message, at)
-            }
-        })?;
+        let (text, interview) = pipeline::read_with_meta(&name, input.path(), &bytes, sources)
+            .map_err(|e| match e {
+                ConvertError::Meta(e) => {
+                    Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+                }
+                other => {
+                    let at = match &other {
+                        ConvertError::Read(colloquy::read::ReadError::Ohms {
+                            line,
+                            column,
+                            ..
+                        }) => Some((*line, *column)),
+                        ConvertError::Read(e) => {
+                            e.offset().map(|offset| byte_line_col(&bytes, offset))
+                        }
+                        _ => None,
+                    };
+                    // An OHMS record is the structured input convert reads: no hint
+                    // that it looks like one.
+                    let hint = match &other {
+                        ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
+                        _ => kind_hint(input.path()),
+                    };
+                    let message = format!("{other}{hint}");
+                    Failure::of_input(&name, "convert/read", message, at)
+                }
+            })?;
         let items = interview.turns.len() + interview.figures.len();
         if items > args.max_items {
             return Err(Failure::of_input(

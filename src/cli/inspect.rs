@@ -42,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let sources = loaded.sources();
-    let read = colloquy::pipeline::read_with_meta(&name, input.path.as_deref(), &bytes, &sources);
+    let read = colloquy::pipeline::read_with_meta(&name, input.path(), &bytes, &sources);
     let (text, interview) = match read {
         Ok(r) => r,
         // The reader's own message sends the user to `colloquy inspect`, which is

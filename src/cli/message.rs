@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .inputs
         .into_iter()
         .filter(|i| {
-            let path = i.path.as_deref().expect("no standard input here");
+            let path = i.path().expect("no standard input here");
             // The message being written is no input of itself (a re-run into one of
             // the directories); a walked file that is no newsMessage is left out.
             if batch::normalize(path) == target {
