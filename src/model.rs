@@ -481,7 +481,11 @@ mod tests {
         let index = LineIndex::new(text);
         // Every byte, inside characters and past the end too.
         for offset in 0..text.len() + 3 {
-            assert_eq!(index.line_col(text, offset), line_col(text, offset), "{offset}");
+            assert_eq!(
+                index.line_col(text, offset),
+                line_col(text, offset),
+                "{offset}"
+            );
         }
     }
 
