@@ -200,6 +200,15 @@ fn expect(r: &Run, code: i32, fragments: &[&str]) {
     }
 }
 
+/// Writes `text` to `name` in `dir`, converts it to JSON-LD on stdout (exit 0) and
+/// returns the document.
+fn jsonld_of(dir: &Path, name: &str, text: &str) -> serde_json::Value {
+    fs::write(dir.join(name), text).unwrap();
+    let r = run(dir, &["convert", name, "--to", "jsonld", "--stdout"]);
+    expect(&r, 0, &[]);
+    serde_json::from_str(&r.stdout).unwrap()
+}
+
 fn interview() -> &'static str {
     "Why did the bridge take so long to build?\n\
      The river bed was softer than the survey said, so the piers went deeper.\n\
@@ -212,27 +221,12 @@ fn interview() -> &'static str {
 #[test]
 fn a_long_transcript_and_many_paragraphs_convert() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("t.txt"), "Q: x?\nA: y.\n".repeat(2000)).unwrap();
-    let r = run(
-        dir.path(),
-        &["convert", "t.txt", "--to", "jsonld", "--stdout"],
-    );
-    expect(&r, 0, &[]);
-    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let doc = jsonld_of(dir.path(), "t.txt", &"Q: x?\nA: y.\n".repeat(2000));
     assert_eq!(doc["hasPart"].as_array().unwrap().len(), 2000);
     let paragraphs: String = (0..5000)
         .map(|i| format!("Line {i} of the talk.\n\n"))
         .collect();
-    fs::write(
-        dir.path().join("p.txt"),
-        format!("{}{paragraphs}", interview()),
-    )
-    .unwrap();
-    let r = run(
-        dir.path(),
-        &["convert", "p.txt", "--to", "jsonld", "--stdout"],
-    );
-    expect(&r, 0, &[]);
+    jsonld_of(dir.path(), "p.txt", &format!("{}{paragraphs}", interview()));
 }
 
 #[test]
@@ -290,13 +284,7 @@ fn an_answer_with_two_angle_brackets_is_kept() {
                 It is the <code> and <pre> elements\n\n\
                 And what comes next for the band?\n\n\
                 A long rest, then a new record in the spring.\n";
-    fs::write(dir.path().join("a.txt"), text).unwrap();
-    let r = run(
-        dir.path(),
-        &["convert", "a.txt", "--to", "jsonld", "--stdout"],
-    );
-    expect(&r, 0, &[]);
-    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let doc = jsonld_of(dir.path(), "a.txt", text);
     let answers: Vec<&str> = doc["hasPart"]
         .as_array()
         .unwrap()
@@ -328,13 +316,7 @@ fn a_first_answer_that_is_only_a_trail_is_an_answer_not_a_title_block() {
                 Paris > London > Berlin\n\n\
                 And what comes next for the band?\n\n\
                 A long rest, then a new record in the spring.\n";
-    fs::write(dir.path().join("a.txt"), text).unwrap();
-    let r = run(
-        dir.path(),
-        &["convert", "a.txt", "--to", "jsonld", "--stdout"],
-    );
-    expect(&r, 0, &[]);
-    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let doc = jsonld_of(dir.path(), "a.txt", text);
     let parts = doc["hasPart"].as_array().unwrap();
     assert_eq!(parts.len(), 2, "{doc:#}");
     assert_eq!(parts[0]["text"], "Which route did the tour take?");
