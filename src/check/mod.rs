@@ -241,7 +241,8 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 /// Collects findings for one text, turning byte offsets into line:column.
 pub struct Sink<'a> {
     text: &'a str,
-    index: LineIndex,
+    /// Built on the first finding: a clean document (the usual case) never needs it.
+    index: std::cell::OnceCell<LineIndex>,
     pub findings: Vec<Finding>,
 }
 
@@ -249,13 +250,15 @@ impl<'a> Sink<'a> {
     pub fn new(text: &'a str) -> Self {
         Sink {
             text,
-            index: LineIndex::new(text),
+            index: std::cell::OnceCell::new(),
             findings: Vec::new(),
         }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        self.index.position(self.text, offset)
+        self.index
+            .get_or_init(|| LineIndex::new(self.text))
+            .position(self.text, offset)
     }
 
     pub fn push(

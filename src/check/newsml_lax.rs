@@ -63,8 +63,11 @@ pub struct LaxResult {
     pub well_formed: bool,
 }
 
+/// An open element: where its `/local` step starts in the path buffer (the walk keeps
+/// one buffer instead of a string per element: issue #11, the per-element paths were a
+/// third of this pass).
 struct Elem {
-    local: String,
+    start: usize,
     nar: bool,
 }
 
@@ -88,6 +91,8 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
     let mut sink = Sink::new(text);
     let mut reader = NsReader::from_str(text);
     let mut stack: Vec<Elem> = Vec::new();
+    // `/a/b/c` of the open elements; a finding's pointer is a slice of it.
+    let mut path = String::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut guids: HashMap<String, usize> = HashMap::new();
     let mut inline: Option<InlineXhtml> = None;
@@ -107,15 +112,15 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                     "xml/malformed",
                     format!("not well-formed XML: {e}"),
                     at,
-                    &path(&stack),
+                    &path,
                     Some("fix the markup here; the schema checks need well-formed XML".into()),
                 );
                 well_formed = false;
                 break;
             }
         };
-        let ns: Option<String> = match ns {
-            ResolveResult::Bound(n) => Some(n.as_ref().to_string()),
+        let ns: Option<&str> = match ns {
+            ResolveResult::Bound(n) => Some(n.into_inner()),
             ResolveResult::Unbound => None,
             ResolveResult::Unknown(p) => {
                 sink.push(
@@ -123,7 +128,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                     "xml/malformed",
                     format!("namespace prefix `{p}` is not declared"),
                     offset,
-                    &path(&stack),
+                    &path,
                     Some(format!("declare xmlns:{p}=\"…\" or remove the prefix")),
                 );
                 well_formed = false;
@@ -133,16 +138,22 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                let local = e.local_name().as_ref().to_string();
-                let nar = ns.as_deref() == Some(NAR_NS);
-                let xhtml = ns.as_deref() == Some(XHTML_NS);
-                let mut attrs: HashMap<String, String> = HashMap::new();
+                let nar = ns == Some(NAR_NS);
+                let xhtml = ns == Some(XHTML_NS);
+                // The three attributes a rule reads (the last of a name wins, as before).
+                let (mut guid, mut id, mut content_type) = (None, None, None);
                 for a in e.attributes().flatten() {
-                    let value = a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map(|v| v.into_owned())
-                        .unwrap_or_default();
-                    attrs.insert(a.key.as_ref().to_string(), value);
+                    let slot = match a.key.as_ref() {
+                        "guid" => &mut guid,
+                        "id" => &mut id,
+                        "contenttype" => &mut content_type,
+                        _ => continue,
+                    };
+                    *slot = Some(
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .map(|v| v.into_owned())
+                            .unwrap_or_default(),
+                    );
                 }
                 let depth = stack.len();
                 // libxml2 stops at the same depth; deeper, this walk's paths would cost
@@ -159,17 +170,21 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                     well_formed = false;
                     break;
                 }
-                let here = format!("{}/{local}", path(&stack));
+                let start = path.len();
+                path.push('/');
+                path.push_str(e.local_name().as_ref());
+                let here = path.as_str();
+                let local = &here[start + 1..];
 
                 if depth == 0 {
-                    root = Some((local.clone(), nar));
-                    if !NEWSML_ROOTS.contains(&local.as_str()) {
+                    root = Some((local.to_string(), nar));
+                    if !NEWSML_ROOTS.contains(&local) {
                         sink.push(
                             Severity::Error,
                             "newsml/root",
                             format!("`{local}` is not a NewsML-G2 document root (a fragment, or a misspelled item name)"),
                             offset,
-                            &here,
+                            here,
                             Some(format!("a document's root is one of {}", NEWSML_ROOTS.join(", "))),
                         );
                     } else if !nar {
@@ -178,7 +193,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                             "newsml/namespace",
                             format!("`{local}` is not in the NewsML-G2 namespace"),
                             offset,
-                            &here,
+                            here,
                             Some(format!("declare xmlns=\"{NAR_NS}\" on the root")),
                         );
                     }
@@ -186,7 +201,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
 
                 // Children of itemSet must be items.
                 if let Some(parent) = stack.last() {
-                    if parent.nar && parent.local == "itemSet" {
+                    if parent.nar && &here[parent.start..start] == "/itemSet" {
                         items += 1;
                         if items > limits.max_items {
                             sink.push(
@@ -194,29 +209,29 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                                 "newsml/too-many-items",
                                 format!("the itemSet holds more than --max-items {} items; the document is not checked from here on", limits.max_items),
                                 offset,
-                                &here,
+                                here,
                                 Some("split the message into several, or raise --max-items".into()),
                             );
                             well_formed = false;
                             break;
                         }
                         let is_item =
-                            nar && NEWSML_ROOTS.contains(&local.as_str()) && local != "newsMessage";
+                            nar && NEWSML_ROOTS.contains(&local) && local != "newsMessage";
                         if !is_item {
                             let hint = NEWSML_ROOTS
                                 .iter()
-                                .find(|r| r.eq_ignore_ascii_case(&local))
+                                .find(|r| r.eq_ignore_ascii_case(local))
                                 .map_or("itemSet holds newsItem, packageItem, conceptItem, knowledgeItem, planningItem or catalogItem".to_string(), |r| format!("did you mean `{r}`? element names are case-sensitive"));
                             sink.push(
                                 Severity::Error,
                                 "newsml/item-name",
                                 format!("`{local}` inside itemSet is not a NewsML-G2 item"),
                                 offset,
-                                &here,
+                                here,
                                 Some(hint),
                             );
                         }
-                        let guid = attrs.get("guid").cloned().unwrap_or_default();
+                        let guid = guid.unwrap_or_default();
                         if !guid.is_empty() {
                             if let Some(first) = guids.get(&guid) {
                                 let (l, _) = sink.position(*first);
@@ -227,7 +242,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                                         "guid `{guid}` is already used by the item on line {l}"
                                     ),
                                     offset,
-                                    &here,
+                                    here,
                                     Some("give every item in a newsMessage its own guid".into()),
                                 );
                             } else {
@@ -238,19 +253,19 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                 }
 
                 if nar {
-                    if let Some(id) = attrs.get("id") {
-                        if let Some(first) = ids.get(id) {
+                    if let Some(id) = id {
+                        if let Some(first) = ids.get(&id) {
                             let (l, _) = sink.position(*first);
                             sink.push(
                                 Severity::Error,
                                 "newsml/duplicate-id",
                                 format!("id `{id}` is already used on line {l}; ids must be unique in the whole document"),
                                 offset,
-                                &here,
+                                here,
                                 Some("derive ids from the item guid so they stay unique across a newsMessage".into()),
                             );
                         } else {
-                            ids.insert(id.clone(), offset);
+                            ids.insert(id, offset);
                         }
                     }
                 }
@@ -268,7 +283,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                                     if local == "html" { " outside the XHTML namespace" } else { "" }
                                 ),
                                 offset,
-                                &here,
+                                here,
                                 Some(format!("write <html xmlns=\"{XHTML_NS}\"> as the only child of inlineXML")),
                             );
                         } else if inl.children == 2 {
@@ -277,11 +292,11 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                                 "newsml/xhtml-root",
                                 "XHTML inlineXML holds more than one element".into(),
                                 offset,
-                                &here,
+                                here,
                                 Some("wrap everything in one <html> element".into()),
                             );
                         }
-                    } else if xhtml && HTML5_ONLY.contains(&local.as_str()) {
+                    } else if xhtml && HTML5_ONLY.contains(&local) {
                         sink.push(
                             Severity::Warning,
                             "newsml/xhtml-html5",
@@ -289,14 +304,13 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                                 "<{local}> is HTML5-only; XHTML 1.x inlineXML has no such element"
                             ),
                             offset,
-                            &here,
+                            here,
                             Some("use <div class=\"…\"> (and <p>, <img>) instead".into()),
                         );
                     }
                 }
                 if nar && local == "inlineXML" && inline.is_none() {
-                    let ct = attrs
-                        .get("contenttype")
+                    let ct = content_type
                         .map(|s| s.to_ascii_lowercase())
                         .unwrap_or_default();
                     if ct.contains("xhtml") {
@@ -307,27 +321,28 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                         });
                     }
                 }
-                if nar && matches!(local.as_str(), "versionCreated" | "firstCreated" | "sent") {
-                    date_text = Some((local.clone(), offset, String::new()));
+                if nar && matches!(local, "versionCreated" | "firstCreated" | "sent") {
+                    date_text = Some((local.to_string(), offset, String::new()));
                 }
 
                 if empty {
-                    close(&mut inline, &mut date_text, depth, &local, &here, &mut sink);
+                    close(&mut inline, &mut date_text, depth, local, here, &mut sink);
+                    path.truncate(start);
                 } else {
-                    stack.push(Elem { local, nar });
+                    stack.push(Elem { start, nar });
                 }
             }
             Event::End(_) => {
-                let here = path(&stack);
                 if let Some(elem) = stack.pop() {
                     close(
                         &mut inline,
                         &mut date_text,
                         stack.len(),
-                        &elem.local,
-                        &here,
+                        &path[elem.start + 1..],
+                        &path,
                         &mut sink,
                     );
+                    path.truncate(elem.start);
                 }
             }
             Event::Text(t) => {
@@ -342,7 +357,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                             "newsml/xhtml-root",
                             "text directly inside XHTML inlineXML (it is element-only)".into(),
                             offset,
-                            &path(&stack),
+                            &path,
                             Some("put the text inside <html><body>…</body></html>".into()),
                         );
                     }
@@ -365,10 +380,10 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                         "xml/malformed",
                         format!(
                             "<{}> is never closed",
-                            stack.last().map_or("", |e| e.local.as_str())
+                            stack.last().map_or("", |e| &path[e.start + 1..])
                         ),
                         text.len(),
-                        &path(&stack),
+                        &path,
                         None,
                     );
                     well_formed = false;
@@ -422,10 +437,6 @@ fn close(
             );
         }
     }
-}
-
-fn path(stack: &[Elem]) -> String {
-    stack.iter().map(|e| format!("/{}", e.local)).collect()
 }
 
 #[cfg(test)]
