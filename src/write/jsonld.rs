@@ -797,8 +797,7 @@ pub fn render(interview: &Interview, ctx: &WriteContext) -> String {
 /// Serializes a built document the way [`render`] does.
 pub fn to_text(article: &NewsArticle) -> String {
     // Serializing plain structs of strings and numbers cannot fail.
-    let mut json =
-        serde_json::to_string_pretty(article).expect("JSON-LD types always serialize");
+    let mut json = serde_json::to_string_pretty(article).expect("JSON-LD types always serialize");
     // Outside strings JSON never contains `<` or `>`, so this only touches string
     // contents, where `\u003c` is an equivalent escape. C1 controls (mojibake in real
     // archive records) are forbidden code points in HTML: escaped, the page embedding

@@ -33,7 +33,7 @@ fn turn(
     }
 }
 
-fn sourced<T>(value: T) -> Sourced<T> {
+pub fn sourced<T>(value: T) -> Sourced<T> {
     Sourced::new(
         value,
         Provenance::Flag {

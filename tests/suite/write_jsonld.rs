@@ -456,6 +456,22 @@ fn several_answers_are_an_array_and_an_unanswered_question_has_none() {
 }
 
 #[test]
+fn c1_controls_are_escaped_and_plain_text_is_left_alone() {
+    // Mojibake in a real record: U+0085 and U+0096 (cp1252 bytes read as Latin-1).
+    let mut iv = common::full();
+    iv.meta.description = Some(common::sourced("caf\u{85} \u{96} ok \u{7f}".into()));
+    let text = jsonld::render(&iv, &common::ctx(&iv));
+    assert!(text.contains("caf\\u0085 \\u0096 ok \\u007f"), "{text}");
+    assert!(!text.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)));
+    // Nothing to escape: the serialized document comes through untouched.
+    let mut plain = common::small();
+    plain.meta.description = Some(common::sourced("Sebuah wawancara.".into()));
+    let text = jsonld::render(&plain, &common::ctx(&plain));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+}
+
+#[test]
 fn never_faq_or_qa_page_and_markup_is_escaped_for_embedding() {
     let iv = common::full();
     let text = jsonld::render(&iv, &common::ctx(&iv));
