@@ -484,7 +484,7 @@ pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
                 Some("use \"@context\": \"https://schema.org\" for a full vocabulary check".into()),
             );
         }
-        walker.node(d, &ctx, None, pointer);
+        walker.node(d, &ctx, None, &mut pointer.clone());
     }
     VocabularyCheck {
         nodes: walker.nodes,
@@ -500,8 +500,16 @@ struct Walker<'t, 'd, 's, 'x> {
     reported_status: HashSet<String>,
 }
 
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// Appends `/key` to a JSON Pointer, escaped (RFC 6901: `~` as `~0`, `/` as `~1`).
+fn push_escaped(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
 }
 
 fn is_value_object(obj: &Json) -> bool {
@@ -591,9 +599,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         offset: usize,
         pointer: &str,
     ) {
-        if !self.reported_status.insert(term.to_string()) {
+        // Once per term; most terms have no status to report, and a lookup allocates nothing.
+        if (superseded.is_empty() && status.is_none()) || self.reported_status.contains(term) {
             return;
         }
+        self.reported_status.insert(term.to_string());
         if !superseded.is_empty() {
             self.sink.push(
                 Severity::Warning,
@@ -632,7 +642,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
     }
 
     /// Pass 2: check one node; `via` is the property whose value it is.
-    fn node(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>, pointer: &str) {
+    /// `pointer` is the node's JSON Pointer: one buffer the walk extends and cuts back
+    /// (a formatted string per member was a third of this check, issue #11).
+    fn node(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>, pointer: &mut String) {
+        use std::fmt::Write as _;
+        let len = pointer.len();
         let Some(members) = node.as_object() else {
             return;
         };
@@ -667,14 +681,16 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 match self.terms.types.get(local) {
                     Some(def) => {
                         types.insert(local.to_string());
+                        pointer.push_str("/@type");
                         self.report_status(
                             local,
                             "type",
                             def.status,
                             def.superseded_by,
                             item.offset,
-                            &format!("{pointer}/@type"),
+                            pointer,
                         );
+                        pointer.truncate(len);
                     }
                     None if self.terms.members.contains_key(local) => {
                         self.sink.push(
@@ -735,11 +751,15 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         });
 
         for m in members {
-            let child_pointer = format!("{pointer}/{}", escape_pointer(&m.key));
+            pointer.truncate(len);
+            push_escaped(pointer, &m.key);
+            let child = pointer.len();
             match m.key.as_str() {
                 "@graph" | "@included" => {
                     for (i, item) in m.value.items().into_iter().enumerate() {
-                        self.node(item, &ctx, None, &format!("{child_pointer}/{i}"));
+                        let _ = write!(pointer, "/{i}");
+                        self.node(item, &ctx, None, pointer);
+                        pointer.truncate(child);
                     }
                     continue;
                 }
@@ -750,7 +770,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                             "jsonld/keyword",
                             "@id must be a string (an IRI or blank node id)".into(),
                             m.value.offset,
-                            &child_pointer,
+                            pointer,
                             None,
                         );
                     }
@@ -799,19 +819,18 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         }
                     ),
                     m.key_offset,
-                    &child_pointer,
+                    pointer,
                     Some(hint),
                 );
                 // Still look inside: nested nodes have their own terms.
                 for (i, item) in m.value.items().into_iter().enumerate() {
-                    let p = if matches!(m.value.value, JsonValue::Array(_)) {
-                        format!("{child_pointer}/{i}")
-                    } else {
-                        child_pointer.clone()
-                    };
-                    if item.as_object().is_some() && !is_value_object(item) {
-                        self.node(item, &ctx, None, &p);
+                    if matches!(m.value.value, JsonValue::Array(_)) {
+                        let _ = write!(pointer, "/{i}");
                     }
+                    if item.as_object().is_some() && !is_value_object(item) {
+                        self.node(item, &ctx, None, pointer);
+                    }
+                    pointer.truncate(child);
                 }
                 continue;
             };
@@ -821,7 +840,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 def.status,
                 def.superseded_by,
                 m.key_offset,
-                &child_pointer,
+                pointer,
             );
             if !closure.is_empty() && !def.domain.iter().any(|d| closure.contains(*d)) {
                 let role_ok =
@@ -832,7 +851,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         "schemaorg/domain",
                         format!("property `{local}` is not expected on {}", types.join("/")),
                         m.key_offset,
-                        &child_pointer,
+                        pointer,
                         Some(format!(
                             "schema.org defines `{local}` on {}",
                             short_list(def.domain)
@@ -842,22 +861,33 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
             let many = matches!(m.value.value, JsonValue::Array(_));
             for (i, item) in m.value.items().into_iter().enumerate() {
-                let p = if many {
-                    format!("{child_pointer}/{i}")
-                } else {
-                    child_pointer.clone()
-                };
-                self.value(local, def, item, &ctx, &p);
+                if many {
+                    let _ = write!(pointer, "/{i}");
+                }
+                self.value(local, def, item, &ctx, pointer);
+                pointer.truncate(child);
             }
         }
+        pointer.truncate(len);
     }
 
-    fn value(&mut self, prop: &str, def: &PropDef, v: &'d Json, ctx: &Context, pointer: &str) {
+    fn value(
+        &mut self,
+        prop: &str,
+        def: &PropDef,
+        v: &'d Json,
+        ctx: &Context,
+        pointer: &mut String,
+    ) {
+        use std::fmt::Write as _;
+        let len = pointer.len();
         match &v.value {
             JsonValue::Null => {}
             JsonValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.value(prop, def, item, ctx, &format!("{pointer}/{i}"));
+                    let _ = write!(pointer, "/{i}");
+                    self.value(prop, def, item, ctx, pointer);
+                    pointer.truncate(len);
                 }
             }
             JsonValue::Object(_) => {
@@ -867,7 +897,10 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 }
                 for key in ["@list", "@set"] {
                     if let Some(list) = v.get(key) {
-                        self.value(prop, def, list, ctx, &format!("{pointer}/{key}"));
+                        pointer.push('/');
+                        pointer.push_str(key);
+                        self.value(prop, def, list, ctx, pointer);
+                        pointer.truncate(len);
                         return;
                     }
                 }

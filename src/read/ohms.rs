@@ -30,12 +30,13 @@ pub const OHMS_NS: &str = "https://www.weareavp.com/nunncenter/ohms";
 /// namespace or (version 4 and older) holding a `record`. Prose that merely mentions
 /// `<ROOT>` is not XML that starts with it.
 pub fn looks_like(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(2000)
-        .collect();
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // Every form this takes (declaration, comment, DOCTYPE, root) opens with `<`; most
+    // inputs are plain text and stop here, before the head is copied.
+    if !text.starts_with('<') {
+        return false;
+    }
+    let head: String = text.chars().take(2000).collect();
     let mut rest = head.as_str();
     // Skip the XML declaration, processing instructions and comments.
     loop {
