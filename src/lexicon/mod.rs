@@ -708,6 +708,39 @@ mod tests {
     }
 
     #[test]
+    fn compiled_lists_answer_as_plain_lists() {
+        // A copy of a list is not the lexicon's, so it takes the direct path: both paths
+        // must agree on texts made of the lists' own entries, cased and cut differently.
+        let lex = lexicon();
+        let lists: Vec<&'static [String]> =
+            include!(concat!(env!("OUT_DIR"), "/lexicon_lists.rs")).into();
+        let mut texts = vec![String::new(), "İstanbul ΣΟΦΟΣ ends".to_string()];
+        for list in &lists {
+            for e in list.iter().take(6) {
+                texts.push(e.to_string());
+                texts.push(format!("Well, {} and {e}x {e}: more", e.to_uppercase()));
+                texts.push(format!("{e}{e} -{e}- {e}"));
+            }
+        }
+        for list in lists {
+            let copy = list.to_vec();
+            assert!(compiled(list).is_some() || list.is_empty());
+            assert!(compiled(&copy).is_none());
+            for t in &texts {
+                assert_eq!(first_mentioned(list, t), first_mentioned(&copy, t), "{t}");
+                assert_eq!(
+                    starts_with_phrase(list, t),
+                    starts_with_phrase(&copy, t),
+                    "{t}"
+                );
+                assert_eq!(contains(list, t), contains(&copy, t), "{t}");
+                let lt = t.to_lowercase();
+                assert_eq!(occurrences_in(list, &lt), occurrences_in(&copy, &lt), "{t}");
+            }
+        }
+    }
+
+    #[test]
     fn phrases_match_whole_words() {
         let lex = lexicon();
         assert_eq!(
