@@ -406,13 +406,24 @@ fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
         if crate::lexicon::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((ascii_digits(&line[s..i].to_lowercase()), s..i));
+            out.push((token(&line[s..i]), s..i));
         }
     }
     if let Some(s) = start {
-        out.push((ascii_digits(&line[s..].to_lowercase()), s..line.len()));
+        out.push((token(&line[s..]), s..line.len()));
     }
     out
+}
+
+/// One token lower-cased with ASCII digits: one allocation, none more for ASCII.
+fn token(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    crate::lexicon::lower_into(word, &mut out);
+    if out.is_ascii() {
+        out
+    } else {
+        ascii_digits(&out)
+    }
 }
 
 fn is_filler(w: &str) -> bool {

@@ -376,6 +376,10 @@ fn head_of(text: &str, longest: usize) -> &str {
 /// Hebrew points, Arabic harakat, combining accents), or the zero-width joiners Persian and
 /// Indic spelling need. `char::is_alphanumeric` alone cuts `मार्च` into pieces.
 pub fn is_word_char(c: char) -> bool {
+    // Most characters asked about are ASCII, where only letters and digits count.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || matches!(c as u32,
             0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2

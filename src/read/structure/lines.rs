@@ -338,7 +338,12 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
-    let trail: Vec<&str> = t.split(['›', '»', '>']).map(str::trim).collect();
+    // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
+    let trail: Vec<&str> = if t.len() < 120 {
+        t.split(['›', '»', '>']).map(str::trim).collect()
+    } else {
+        Vec::new()
+    };
     if trail.len() >= 3
         && t.len() < 120
         && trail.iter().all(|p| {
@@ -352,7 +357,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`; two
     // crumbs with any separator when the first is the home link (`الرئيسية > ثقافة`).
-    let crumbs: Vec<&str> = section_parts(t);
+    let crumbs: Vec<&str> = if t.len() < 120 {
+        section_parts(t)
+    } else {
+        Vec::new()
+    };
     if crumbs.len() >= 2
         && t.len() < 120
         && crumbs
@@ -363,7 +372,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some(BREADCRUMBS);
     }
     // Menus: `Politics | World | Business`.
-    let parts: Vec<&str> = t.split('|').map(str::trim).collect();
+    let parts: Vec<&str> = if t.matches('|').nth(1).is_some() {
+        t.split('|').map(str::trim).collect()
+    } else {
+        Vec::new()
+    };
     if parts.len() >= 3
         && parts
             .iter()
@@ -441,8 +454,17 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn mostly_cjk(t: &str) -> bool {
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    // One pass; ASCII letters are told apart without the Unicode tables (this runs on
+    // every line and on the whole text).
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in t.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            cjk += usize::from(is_cjk(c));
+        }
+    }
     letters > 0 && cjk * 2 > letters
 }
 
