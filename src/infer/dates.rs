@@ -495,6 +495,11 @@ fn month_index() -> &'static std::collections::HashMap<String, Vec<(usize, Vec<S
 /// Finds `month` (by name), `year` and, next to the month, a `day`. Returns the date and
 /// the tokens that were not used.
 fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
+    // A date here needs a year of four digits (ASCII or native, all numeric characters):
+    // a line without any is not split into tokens (most head lines, every paragraph).
+    if !line.chars().any(char::is_numeric) {
+        return None;
+    }
     let toks = tokens(line);
     let lower: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
     // Find the month phrase (one or more tokens) — longest spelling first.

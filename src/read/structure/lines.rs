@@ -284,7 +284,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if lower.starts_with("skip to ") {
         return Some("skip link");
     }
-    if is_tail_marker(t) {
+    if tail_marker(t, Some(&lower)) {
         return Some("comments or related list");
     }
     // Share buttons glued together: nothing is left after removing share words.
@@ -427,10 +427,20 @@ fn ends_with_stop(p: &str) -> bool {
 /// `Comments (0)`, `Komentar (12)`, `Related articles`, `Tags: …` — after such a line at
 /// the end of the text everything is chrome.
 pub fn is_tail_marker(text: &str) -> bool {
+    tail_marker(text, None)
+}
+
+/// `is_tail_marker`, given `text` lower-cased when the caller has it (`chrome`): it is
+/// used when trimming leaves `text` as it is.
+fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
     let lex = lexicon();
     let t = text.trim().trim_end_matches(':').trim();
-    let lower = t.to_lowercase();
-    if lexicon::contains(&lex.tail_markers, &lower) {
+    let lower: std::borrow::Cow<str> = match lowered {
+        Some(l) if t.len() == text.len() => l.into(),
+        _ => t.to_lowercase().into(),
+    };
+    let lower: &str = &lower;
+    if lexicon::contains(&lex.tail_markers, lower) {
         return true;
     }
     // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
@@ -438,12 +448,12 @@ pub fn is_tail_marker(text: &str) -> bool {
     let count_like = lower.contains(char::is_numeric)
         && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
     if let Some(w) = count_like
-        .then(|| super::matchers::count_words(&lower))
+        .then(|| super::matchers::count_words(lower))
         .flatten()
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
     }
-    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, &lower) {
+    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, lower) {
         return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
     }
     false
