@@ -44,6 +44,12 @@ pub fn parse(text: &str) -> Result<PubDate, DateError> {
 /// Finds a date written with a month name (or as YYYY-MM-DD) inside a short line, e.g. the
 /// dateline `Houston, TX – 3 August 2015`. Returns the date and the byte range it covers.
 pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
+    // Every form below holds digits (`\d` is a numeric character, and so is every digit a
+    // month-name date's year is written in): a line without any holds no date, and none of
+    // the patterns need run (or compile) for it.
+    if !line.chars().any(char::is_numeric) {
+        return None;
+    }
     // ISO date anywhere in the line.
     let re = iso_re();
     if let Some(m) = re.find(line) {
