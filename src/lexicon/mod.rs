@@ -9,6 +9,7 @@ use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 /// All language data, lower-cased on load.
@@ -556,8 +557,12 @@ struct Compiled {
     /// The entries as they are (`occurrences_in`); `None` when an entry is empty or
     /// repeated, which the automaton would report differently from `match_indices`.
     raw: OnceLock<Option<AhoCorasick>>,
+    /// Searches asked of `raw` so far (see `BUILD_AFTER`).
+    raw_asked: AtomicU32,
     /// The entries' words joined by single spaces (`mentions`).
     words: OnceLock<Option<AhoCorasick>>,
+    /// Searches asked of `words` so far.
+    words_asked: AtomicU32,
     /// The entries as a set (`contains`).
     set: OnceLock<HashSet<&'static str>>,
 }
@@ -589,6 +594,9 @@ impl Compiled {
     }
 
     fn raw(&self) -> Option<&AhoCorasick> {
+        if !worth_building(&self.raw_asked) {
+            return None;
+        }
         self.raw
             .get_or_init(|| {
                 let mut seen = HashSet::new();
@@ -599,6 +607,9 @@ impl Compiled {
     }
 
     fn words(&self) -> Option<&AhoCorasick> {
+        if !worth_building(&self.words_asked) {
+            return None;
+        }
         self.words
             .get_or_init(|| {
                 // An entry without words matches nothing: it becomes a pattern no joined
@@ -624,6 +635,17 @@ impl Compiled {
         self.set
             .get_or_init(|| self.list.iter().map(String::as_str).collect())
     }
+}
+
+/// Searches of a list done directly before its automaton is built: building one costs
+/// about as much as some dozens of direct searches, and a one-file run asks few of most
+/// lists (the answers are the same either way).
+const BUILD_AFTER: u32 = 32;
+
+/// Counts one more search of a list; true once it has been asked `BUILD_AFTER` times.
+fn worth_building(asked: &AtomicU32) -> bool {
+    asked.load(Ordering::Relaxed) >= BUILD_AFTER
+        || asked.fetch_add(1, Ordering::Relaxed) >= BUILD_AFTER
 }
 
 /// An automaton over `patterns`, reporting every match (overlapping ones too). A
@@ -658,7 +680,9 @@ fn compiled(list: &[String]) -> Option<&'static Compiled> {
                         longest: l.iter().map(String::len).max().unwrap_or(0),
                         first_bytes: OnceLock::new(),
                         raw: OnceLock::new(),
+                        raw_asked: AtomicU32::new(0),
                         words: OnceLock::new(),
+                        words_asked: AtomicU32::new(0),
                         set: OnceLock::new(),
                     },
                 )
