@@ -44,6 +44,12 @@ pub fn parse(text: &str) -> Result<PubDate, DateError> {
 /// Finds a date written with a month name (or as YYYY-MM-DD) inside a short line, e.g. the
 /// dateline `Houston, TX – 3 August 2015`. Returns the date and the byte range it covers.
 pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
+    // Every form below holds digits (`\d` is a numeric character, and so is every digit a
+    // month-name date's year is written in): a line without any holds no date, and none of
+    // the patterns need run (or compile) for it.
+    if !line.chars().any(char::is_numeric) {
+        return None;
+    }
     // ISO date anywhere in the line.
     let re = iso_re();
     if let Some(m) = re.find(line) {
@@ -406,13 +412,24 @@ fn tokens(line: &str) -> Vec<(String, Range<usize>)> {
         if crate::lexicon::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((ascii_digits(&line[s..i].to_lowercase()), s..i));
+            out.push((token(&line[s..i]), s..i));
         }
     }
     if let Some(s) = start {
-        out.push((ascii_digits(&line[s..].to_lowercase()), s..line.len()));
+        out.push((token(&line[s..]), s..line.len()));
     }
     out
+}
+
+/// One token lower-cased with ASCII digits: one allocation, none more for ASCII.
+fn token(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    crate::lexicon::lower_into(word, &mut out);
+    if out.is_ascii() {
+        out
+    } else {
+        ascii_digits(&out)
+    }
 }
 
 fn is_filler(w: &str) -> bool {
@@ -484,6 +501,11 @@ fn month_index() -> &'static std::collections::HashMap<String, Vec<(usize, Vec<S
 /// Finds `month` (by name), `year` and, next to the month, a `day`. Returns the date and
 /// the tokens that were not used.
 fn month_name(line: &str) -> Option<(PubDate, Vec<String>)> {
+    // A date here needs a year of four digits (ASCII or native, all numeric characters):
+    // a line without any is not split into tokens (most head lines, every paragraph).
+    if !line.chars().any(char::is_numeric) {
+        return None;
+    }
     let toks = tokens(line);
     let lower: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
     // Find the month phrase (one or more tokens) — longest spelling first.

@@ -5,9 +5,11 @@
 //! The words live in `lexicon.toml` (compiled in), so the rules stay free of language
 //! literals and a language is added by editing data, not code.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 /// All language data, lower-cased on load.
@@ -226,8 +228,18 @@ fn lower_lists(lex: &mut Lexicon) {
 
 /// True when `list` holds `word` (already lower-cased by the caller or not).
 pub fn contains(list: &[String], word: &str) -> bool {
-    let w = lower(word.trim());
-    list.iter().any(|e| *e == *w)
+    let word = word.trim();
+    match compiled(list) {
+        // A character lower-cases to at least one character of at most four bytes: a
+        // word four times longer than the longest entry is none of them, and is not
+        // lower-cased (chrome lines are asked about whole).
+        Some(c) if word.len() > 4 * c.longest => false,
+        Some(c) => c.set().contains(&*lower(word)),
+        None => {
+            let w = lower(word);
+            list.iter().any(|e| *e == *w)
+        }
+    }
 }
 
 /// `text` lower-cased, borrowed when lower-casing would not change it (most words the
@@ -239,7 +251,19 @@ pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
         let mut l = c.to_lowercase();
         l.next() == Some(c) && l.next().is_none()
     };
-    if text.chars().all(same) {
+    // ASCII bytes are checked as bytes: the character test is slow.
+    let unchanged = if text.is_ascii() {
+        !text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().all(|c| {
+            if c.is_ascii() {
+                !c.is_ascii_uppercase()
+            } else {
+                same(c)
+            }
+        })
+    };
+    if unchanged {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.to_lowercase())
@@ -248,9 +272,44 @@ pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The entry of `list` that `text` starts with as whole words, longest first.
 pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let lower = lower(head(text.trim_start(), list));
-    let lower: &str = &lower;
-    list.iter()
+    let text = text.trim_start();
+    let Some(c) = compiled(list) else {
+        return starts_with_phrase_in(list.iter(), &lower(head(text, list)));
+    };
+    // Only the entries that start with the first byte of the line's lower case can match;
+    // most lines have none, and then nothing is lower-cased at all.
+    let first = text.chars().next().and_then(|ch| ch.to_lowercase().next());
+    let candidates = match first {
+        Some(ch) => {
+            let mut buf = [0; 4];
+            c.by_first_byte(ch.encode_utf8(&mut buf).as_bytes()[0])
+        }
+        // An empty line starts with the empty entry only.
+        None => c.empty(),
+    };
+    if candidates.is_empty() {
+        return None;
+    }
+    HEAD.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        lower_into(head_of(text, c.longest), &mut buf);
+        starts_with_phrase_in(candidates.iter().map(|&i| &list[i]), &buf)
+    })
+}
+
+thread_local! {
+    /// The lower-cased head of the line `starts_with_phrase` looks at, kept to reuse its
+    /// buffer.
+    static HEAD: RefCell<String> = RefCell::default();
+}
+
+/// The longest of `entries` that `lower` starts with as whole words.
+fn starts_with_phrase_in<'a>(
+    entries: impl Iterator<Item = &'a String>,
+    lower: &str,
+) -> Option<&'a str> {
+    entries
         .filter(|p| {
             // The cheap test first: most entries differ in their first bytes.
             lower.starts_with(p.as_str()) && {
@@ -271,14 +330,40 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
         .map(|s| s.as_str())
 }
 
+/// Appends `text` lower-cased to `out`, exactly as `str::to_lowercase` would: character by
+/// character, except that a text holding `Σ` (whose lower case depends on its neighbours)
+/// goes through `to_lowercase` itself.
+pub fn lower_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else if text.contains('Σ') {
+        out.push_str(&text.to_lowercase());
+    } else {
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
 /// The start of `text`, long enough that its lower case holds every entry of `list` and
 /// the character after it: a line's head, not the whole line, is lower-cased. Lower-casing
 /// is per character except for the Greek final sigma, which looks ahead up to the next
 /// character that is neither cased nor case-ignorable; the cut is made at whitespace
 /// (neither), so the head lower-cases exactly as the same bytes of the whole line do.
 fn head<'t>(text: &'t str, list: &[String]) -> &'t str {
+    head_of(text, list.iter().map(String::len).max().unwrap_or(0))
+}
+
+/// `head` for a list whose longest entry has `longest` bytes.
+fn head_of(text: &str, longest: usize) -> &str {
     // An entry has no more characters than bytes.
-    let need = list.iter().map(String::len).max().unwrap_or(0) + 1;
+    let need = longest + 1;
     let cut = text
         .char_indices()
         .skip(need)
@@ -292,6 +377,10 @@ fn head<'t>(text: &'t str, list: &[String]) -> &'t str {
 /// Hebrew points, Arabic harakat, combining accents), or the zero-width joiners Persian and
 /// Indic spelling need. `char::is_alphanumeric` alone cuts `मार्च` into pieces.
 pub fn is_word_char(c: char) -> bool {
+    // Most characters asked about are ASCII, where only letters and digits count.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || matches!(c as u32,
             0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
@@ -321,52 +410,292 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// True when any entry of `list` (one or more words) occurs in `text` as whole words.
 pub fn mentions(list: &[String], text: &str) -> bool {
-    thread_local! {
-        static WORDS: RefCell<(String, Vec<String>)> = RefCell::default();
+    first_mentioned(list, text).is_some()
+}
+
+/// The first entry of `list` (in list order) that occurs in `text` as whole words.
+pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
+    if list.is_empty() {
+        return None;
     }
-    // The rules ask about one paragraph with list after list: its words are split and
-    // lower-cased once (remembered by content, for the thread's last text).
+    // The rules ask about one paragraph with list after list (often two paragraphs in
+    // turn): the words of the thread's last two texts are kept, lower-cased and joined by
+    // single spaces, so an entry (its words joined the same way) occurs as whole words
+    // exactly where it matches from a word's start to a word's end.
     WORDS.with(|cell| {
-        let mut last = cell.borrow_mut();
-        if last.0 != text {
-            last.1 = words(text);
-            last.0.clear();
-            last.0.push_str(text);
+        let mut cache = cell.borrow_mut();
+        let joined = cache.get(text, joined_words);
+        let bytes = joined.as_bytes();
+        let whole = |s: usize, e: usize| {
+            (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ')
+        };
+        if let Some(ac) = compiled(list).and_then(Compiled::words) {
+            return ac
+                .find_overlapping_iter(joined)
+                .filter(|m| whole(m.start(), m.end()))
+                .map(|m| m.pattern().as_usize())
+                .min()
+                .map(|i| list[i].as_str());
         }
-        let ws = &last.1;
-        list.iter().any(|entry| {
-            let mut parts = entry.split_whitespace();
-            let Some(first) = parts.next() else {
-                return false;
-            };
-            let n = 1 + parts.count();
-            ws.windows(n).any(|win| {
-                win[0] == first
-                    && win[1..]
-                        .iter()
-                        .zip(entry.split_whitespace().skip(1))
-                        .all(|(a, b)| a == b)
+        let ws: Vec<&str> = if joined.is_empty() {
+            Vec::new()
+        } else {
+            joined.split(' ').collect()
+        };
+        list.iter()
+            .find(|entry| {
+                let mut parts = entry.split_whitespace();
+                let Some(first) = parts.next() else {
+                    return false;
+                };
+                let n = 1 + parts.count();
+                ws.windows(n).any(|win| {
+                    win[0] == first
+                        && win[1..]
+                            .iter()
+                            .zip(entry.split_whitespace().skip(1))
+                            .all(|(a, b)| *a == b)
+                })
             })
-        })
+            .map(|s| s.as_str())
     })
 }
 
-/// Calls `f` with `text` lower-cased. The last text lower-cased on this thread is kept
-/// (compared by content), as the people and lead rules look for phrase after phrase in
-/// one text.
-pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static LOWER: RefCell<(String, String)> = RefCell::default();
-    }
-    LOWER.with(|cell| {
-        let mut last = cell.borrow_mut();
-        if last.0 != text {
-            last.1 = text.to_lowercase();
-            last.0.clear();
-            last.0.push_str(text);
+/// The lower-cased words of `text` (as `words` splits them) joined by single spaces.
+fn joined_words(text: &str, out: &mut String) {
+    out.clear();
+    for w in text
+        .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        f(&last.1)
+        lower_into(w, out);
+    }
+}
+
+/// Every occurrence of every entry of `list` in `text` as `(entry index, start, end)`,
+/// just as `text.match_indices(entry)` finds them entry by entry: in list order, each
+/// entry's occurrences left to right and not overlapping one another.
+pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    if let Some(ac) = compiled(list).and_then(Compiled::raw) {
+        // One pass finds every occurrence, overlapping ones too; an entry's occurrence
+        // that starts inside its previous one is one `match_indices` would skip.
+        let mut last_end = vec![0; list.len()];
+        for m in ac.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            if m.start() >= last_end[p] {
+                last_end[p] = m.end();
+                out.push((p, m.start(), m.end()));
+            }
+        }
+        out.sort_by_key(|&(p, s, _)| (p, s));
+        return out;
+    }
+    for (p, entry) in list.iter().enumerate() {
+        for (i, m) in text.match_indices(entry.as_str()) {
+            out.push((p, i, i + m.len()));
+        }
+    }
+    out
+}
+
+/// Calls `f` with `text` lower-cased. The last two texts lower-cased on this thread are
+/// kept (compared by content), as the people and lead rules look for phrase after phrase
+/// in one text, sometimes in two in turn.
+pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    LOWER.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        f(cache.get(text, |t, out| {
+            out.clear();
+            lower_into(t, out);
+        }))
     })
+}
+
+thread_local! {
+    static WORDS: RefCell<TwoTexts> = RefCell::default();
+    static LOWER: RefCell<TwoTexts> = RefCell::default();
+}
+
+/// A text → derived text cache of the thread's last two texts, reusing its buffers.
+#[derive(Default)]
+struct TwoTexts {
+    slots: [(String, String); 2],
+    /// The slot written last.
+    newest: usize,
+}
+
+impl TwoTexts {
+    fn get(&mut self, text: &str, derive: impl FnOnce(&str, &mut String)) -> &str {
+        let i = if self.slots[self.newest].0 == text {
+            self.newest
+        } else if self.slots[1 - self.newest].0 == text {
+            1 - self.newest
+        } else {
+            let i = 1 - self.newest;
+            let (key, value) = &mut self.slots[i];
+            key.clear();
+            key.push_str(text);
+            derive(text, value);
+            self.newest = i;
+            i
+        };
+        &self.slots[i].1
+    }
+}
+
+/// What is built once per list of the lexicon, on first use: the searches over it.
+struct Compiled {
+    list: &'static [String],
+    /// Bytes of the longest entry.
+    longest: usize,
+    /// Entry indices by the entry's first byte (`starts_with_phrase`).
+    first_bytes: OnceLock<Vec<Vec<usize>>>,
+    /// The entries as they are (`occurrences_in`); `None` when an entry is empty or
+    /// repeated, which the automaton would report differently from `match_indices`.
+    raw: OnceLock<Option<AhoCorasick>>,
+    /// Searches asked of `raw` so far (see `BUILD_AFTER`).
+    raw_asked: AtomicU32,
+    /// The entries' words joined by single spaces (`mentions`).
+    words: OnceLock<Option<AhoCorasick>>,
+    /// Searches asked of `words` so far.
+    words_asked: AtomicU32,
+    /// The entries as a set (`contains`).
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Compiled {
+    /// Entry indices by first byte, and at 256 the empty entries (in every bucket too,
+    /// as the empty entry starts every line).
+    fn buckets(&self) -> &[Vec<usize>] {
+        self.first_bytes.get_or_init(|| {
+            let mut by = vec![Vec::new(); 257];
+            for (i, e) in self.list.iter().enumerate() {
+                by[e.as_bytes().first().map_or(256, |&b| b as usize)].push(i);
+            }
+            let empty = by[256].clone();
+            for bucket in by.iter_mut().take(256) {
+                bucket.extend(&empty);
+                bucket.sort_unstable();
+            }
+            by
+        })
+    }
+
+    fn by_first_byte(&self, b: u8) -> &[usize] {
+        &self.buckets()[b as usize]
+    }
+
+    fn empty(&self) -> &[usize] {
+        &self.buckets()[256]
+    }
+
+    fn raw(&self) -> Option<&AhoCorasick> {
+        if !worth_building(&self.raw_asked) {
+            return None;
+        }
+        self.raw
+            .get_or_init(|| {
+                let mut seen = HashSet::new();
+                let plain = self.list.iter().all(|e| !e.is_empty() && seen.insert(e));
+                plain.then(|| automaton(self.list).expect("a phrase list builds"))
+            })
+            .as_ref()
+    }
+
+    fn words(&self) -> Option<&AhoCorasick> {
+        if !worth_building(&self.words_asked) {
+            return None;
+        }
+        self.words
+            .get_or_init(|| {
+                // An entry without words matches nothing: it becomes a pattern no joined
+                // text holds (a lone space), keeping pattern numbers equal to entry indices.
+                let patterns: Vec<String> = self
+                    .list
+                    .iter()
+                    .map(|e| {
+                        let w: Vec<&str> = e.split_whitespace().collect();
+                        if w.is_empty() {
+                            " ".to_string()
+                        } else {
+                            w.join(" ")
+                        }
+                    })
+                    .collect();
+                automaton(&patterns).ok()
+            })
+            .as_ref()
+    }
+
+    fn set(&self) -> &HashSet<&'static str> {
+        self.set
+            .get_or_init(|| self.list.iter().map(String::as_str).collect())
+    }
+}
+
+/// Searches of a list done directly before its automaton is built: building one costs
+/// about as much as some dozens of direct searches, and a one-file run asks few of most
+/// lists (the answers are the same either way).
+const BUILD_AFTER: u32 = 32;
+
+/// Counts one more search of a list; true once it has been asked `BUILD_AFTER` times.
+fn worth_building(asked: &AtomicU32) -> bool {
+    asked.load(Ordering::Relaxed) >= BUILD_AFTER
+        || asked.fetch_add(1, Ordering::Relaxed) >= BUILD_AFTER
+}
+
+/// An automaton over `patterns`, reporting every match (overlapping ones too). A
+/// contiguous NFA: quick to build (a DFA over a long list costs millions of instructions
+/// at start-up) and about as quick to search texts of a few pages.
+fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+}
+
+/// The searches of `list` when it is one of the lexicon's lists (the very slice, not a
+/// copy or a part), built once; `None` for any other list, which is searched directly.
+fn compiled(list: &[String]) -> Option<&'static Compiled> {
+    static ALL: OnceLock<Vec<(usize, Compiled)>> = OnceLock::new();
+    if list.is_empty() {
+        return None;
+    }
+    let all = ALL.get_or_init(|| {
+        let lex = lexicon();
+        let lists: Vec<&'static [String]> = include!(concat!(env!("OUT_DIR"), "/lexicon_lists.rs"))
+            .into_iter()
+            .filter(|l: &&[String]| !l.is_empty())
+            .collect();
+        let mut all: Vec<(usize, Compiled)> = lists
+            .into_iter()
+            .map(|l| {
+                (
+                    l.as_ptr() as usize,
+                    Compiled {
+                        list: l,
+                        longest: l.iter().map(String::len).max().unwrap_or(0),
+                        first_bytes: OnceLock::new(),
+                        raw: OnceLock::new(),
+                        raw_asked: AtomicU32::new(0),
+                        words: OnceLock::new(),
+                        words_asked: AtomicU32::new(0),
+                        set: OnceLock::new(),
+                    },
+                )
+            })
+            .collect();
+        all.sort_by_key(|(p, _)| *p);
+        all
+    });
+    let at = all
+        .binary_search_by_key(&(list.as_ptr() as usize), |(p, _)| *p)
+        .ok()?;
+    let c = &all[at].1;
+    (c.list.len() == list.len()).then_some(c)
 }
 
 #[cfg(test)]
@@ -404,6 +733,39 @@ mod tests {
         let t10 = sp.iter().position(|(n, _)| n == "tháng 10").unwrap();
         let t1 = sp.iter().position(|(n, _)| n == "tháng 1").unwrap();
         assert!(t10 < t1);
+    }
+
+    #[test]
+    fn compiled_lists_answer_as_plain_lists() {
+        // A copy of a list is not the lexicon's, so it takes the direct path: both paths
+        // must agree on texts made of the lists' own entries, cased and cut differently.
+        let lex = lexicon();
+        let lists: Vec<&'static [String]> =
+            include!(concat!(env!("OUT_DIR"), "/lexicon_lists.rs")).into();
+        let mut texts = vec![String::new(), "İstanbul ΣΟΦΟΣ ends".to_string()];
+        for list in &lists {
+            for e in list.iter().take(6) {
+                texts.push(e.to_string());
+                texts.push(format!("Well, {} and {e}x {e}: more", e.to_uppercase()));
+                texts.push(format!("{e}{e} -{e}- {e}"));
+            }
+        }
+        for list in lists {
+            let copy = list.to_vec();
+            assert!(compiled(list).is_some() || list.is_empty());
+            assert!(compiled(&copy).is_none());
+            for t in &texts {
+                assert_eq!(first_mentioned(list, t), first_mentioned(&copy, t), "{t}");
+                assert_eq!(
+                    starts_with_phrase(list, t),
+                    starts_with_phrase(&copy, t),
+                    "{t}"
+                );
+                assert_eq!(contains(list, t), contains(&copy, t), "{t}");
+                let lt = t.to_lowercase();
+                assert_eq!(occurrences_in(list, &lt), occurrences_in(&copy, &lt), "{t}");
+            }
+        }
     }
 
     #[test]

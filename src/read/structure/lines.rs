@@ -284,7 +284,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if lower.starts_with("skip to ") {
         return Some("skip link");
     }
-    if is_tail_marker(t) {
+    if tail_marker(t, Some(&lower)) {
         return Some("comments or related list");
     }
     // Share buttons glued together: nothing is left after removing share words.
@@ -338,7 +338,12 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
-    let trail: Vec<&str> = t.split(['›', '»', '>']).map(str::trim).collect();
+    // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
+    let trail: Vec<&str> = if t.len() < 120 {
+        t.split(['›', '»', '>']).map(str::trim).collect()
+    } else {
+        Vec::new()
+    };
     if trail.len() >= 3
         && t.len() < 120
         && trail.iter().all(|p| {
@@ -352,7 +357,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`; two
     // crumbs with any separator when the first is the home link (`الرئيسية > ثقافة`).
-    let crumbs: Vec<&str> = section_parts(t);
+    let crumbs: Vec<&str> = if t.len() < 120 {
+        section_parts(t)
+    } else {
+        Vec::new()
+    };
     if crumbs.len() >= 2
         && t.len() < 120
         && crumbs
@@ -363,7 +372,11 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some(BREADCRUMBS);
     }
     // Menus: `Politics | World | Business`.
-    let parts: Vec<&str> = t.split('|').map(str::trim).collect();
+    let parts: Vec<&str> = if t.matches('|').nth(1).is_some() {
+        t.split('|').map(str::trim).collect()
+    } else {
+        Vec::new()
+    };
     if parts.len() >= 3
         && parts
             .iter()
@@ -414,10 +427,20 @@ fn ends_with_stop(p: &str) -> bool {
 /// `Comments (0)`, `Komentar (12)`, `Related articles`, `Tags: …` — after such a line at
 /// the end of the text everything is chrome.
 pub fn is_tail_marker(text: &str) -> bool {
+    tail_marker(text, None)
+}
+
+/// `is_tail_marker`, given `text` lower-cased when the caller has it (`chrome`): it is
+/// used when trimming leaves `text` as it is.
+fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
     let lex = lexicon();
     let t = text.trim().trim_end_matches(':').trim();
-    let lower = t.to_lowercase();
-    if lexicon::contains(&lex.tail_markers, &lower) {
+    let lower: std::borrow::Cow<str> = match lowered {
+        Some(l) if t.len() == text.len() => l.into(),
+        _ => t.to_lowercase().into(),
+    };
+    let lower: &str = &lower;
+    if lexicon::contains(&lex.tail_markers, lower) {
         return true;
     }
     // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
@@ -425,12 +448,12 @@ pub fn is_tail_marker(text: &str) -> bool {
     let count_like = lower.contains(char::is_numeric)
         && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
     if let Some(w) = count_like
-        .then(|| super::matchers::count_words(&lower))
+        .then(|| super::matchers::count_words(lower))
         .flatten()
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
     }
-    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, &lower) {
+    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, lower) {
         return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
     }
     false
@@ -441,8 +464,17 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn mostly_cjk(t: &str) -> bool {
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    // One pass; ASCII letters are told apart without the Unicode tables (this runs on
+    // every line and on the whole text).
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in t.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            cjk += usize::from(is_cjk(c));
+        }
+    }
     letters > 0 && cjk * 2 > letters
 }
 

@@ -1248,10 +1248,7 @@ fn statement_question(text: &str, next: Option<&str>) -> Option<Decision> {
     for f in &lex.generic_you {
         lower = lower.replace(f.as_str(), " ");
     }
-    let you = lex
-        .second_person
-        .iter()
-        .find(|w| lexicon::mentions(std::slice::from_ref(w), &lower))?;
+    let you = lexicon::first_mentioned(&lex.second_person, &lower)?;
     if lexicon::mentions(&lex.first_person, &lower) {
         return None;
     }

@@ -386,19 +386,17 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     // are read outside, as reading them may lower-case other texts.
     let ends = lexicon::with_lower(text, |lower| {
         (lower.len() == text.len()).then(|| {
-            let mut ends = Vec::new();
-            for p in phrases {
-                for (i, m) in lower.match_indices(p.as_str()) {
-                    let starts_word = text[..i]
+            // One automaton per list finds every phrase at once (issue #11).
+            lexicon::occurrences_in(phrases, lower)
+                .into_iter()
+                .filter(|&(_, i, _)| {
+                    text[..i]
                         .chars()
                         .last()
-                        .is_none_or(|c| !lexicon::is_word_char(c));
-                    if starts_word {
-                        ends.push(i + m.len());
-                    }
-                }
-            }
-            ends
+                        .is_none_or(|c| !lexicon::is_word_char(c))
+                })
+                .map(|(_, _, end)| end)
+                .collect::<Vec<_>>()
         })
     });
     if let Some(ends) = ends {
