@@ -31,15 +31,10 @@ pub struct LabelHit {
 // of a Unicode class (`[^:]{0,48}`) compiles into one copy of the class per count, which
 // cost tens of milliseconds at start-up. The repetitions are lazy (or end where the class
 // ends), so the shortest label the pattern allows is the one a bounded pattern finds, and
-// checking its length afterwards decides the same.
-fn label_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
-    })
-}
+// checking its length afterwards decides the same. The colon label, which nearly every
+// input reaches, is matched by hand (`matchers::colon_label`, its pattern in its doc).
 
-/// `label` when it has at most `max` characters (see `label_re`).
+/// `label` when it has at most `max` characters.
 fn within(label: &str, max: usize) -> Option<&str> {
     (label.chars().nth(max).is_none()).then_some(label)
 }
@@ -62,11 +57,11 @@ pub fn key_of(label: &str) -> String {
 /// A `LABEL:` at the start of `text` (which starts at byte `offset` of the source).
 pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
-    let c = label_re().captures(text)?;
-    within(c.get(2)?.as_str(), 49)?;
-    let chevrons = c.get(1).is_some();
-    let label = c.get(2)?.as_str().trim();
-    let whole = c.get(0)?;
+    let c = super::matchers::colon_label(text)?;
+    within(&text[c.label.clone()], 49)?;
+    let chevrons = c.chevrons;
+    let label = text[c.label].trim();
+    let whole = &text[..c.end];
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -116,7 +111,7 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     }
     // `প্রকাশ: ০৫ মার্চ ২০২৪, ১১:৩০` (`Published: …` in any language): a word before a
     // date line is about the date; nobody says only a date.
-    let rest = text[whole.end()..].lines().next().unwrap_or("");
+    let rest = text[c.end..].lines().next().unwrap_or("");
     if !known
         && crate::infer::dates::find(rest).is_some_and(|(_, r)| {
             format!("{} {}", &rest[..r.start], &rest[r.end..])
@@ -138,8 +133,8 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     Some(LabelHit {
         label: label.to_string(),
         key,
-        span: offset..offset + whole.as_str().trim_end().len(),
-        content_start: offset + content_after_colon(text, whole.as_str()),
+        span: offset..offset + whole.trim_end().len(),
+        content_start: offset + content_after_colon(text, whole),
         dash: false,
         weak: false,
     })

@@ -1,10 +1,12 @@
-//! Hand-written matchers for four line patterns that almost every input reaches (a URL
-//! after `Source:`, an image address alone on a line, a `Comments (12)` count, a
-//! `Name – ` dash label). As regexes they were compiled on every run, and their Unicode
-//! classes (`\p{L}`, `\S`, `\D`) made that cost about 7 M instructions, more than half a
-//! millisecond of a one-file run. Each function decides exactly what its pattern (in
-//! its doc) decides, with the same leftmost-first and greedy/lazy choices; the tests
-//! compare them with the patterns on generated lines and on the corpus.
+//! Hand-written matchers for line patterns that almost every input reaches (a URL after
+//! `Source:`, an image address alone on a line, a `Comments (12)` count, a `Name – ` dash
+//! label, a `LABEL:` colon label, a `![alt](url)` photo row, a clock opening a line, a
+//! page number after a wide gap, `Name: ` speakers inside a one-line transcript). As
+//! regexes they were compiled on every run, and their Unicode classes (`\p{L}`, `\S`,
+//! `\D`, `\d`) made that cost millions of instructions, milliseconds of a one-file run.
+//! Each function decides exactly what its pattern (in its doc) decides, with the same
+//! leftmost-first and greedy/lazy choices and the same captures; the tests compare them
+//! with the patterns on generated lines and on every line of the corpus and samples.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -270,6 +272,355 @@ fn after_dash_label(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
     }
 }
 
+/// What `label_re` in `labels` finds: a `LABEL:` at the start of a line (see
+/// [`colon_label`] for the pattern).
+#[derive(Debug, PartialEq)]
+pub struct ColonLabel {
+    /// Group 1 took part: the label follows `>>`.
+    pub chevrons: bool,
+    /// Group 2: the label as printed.
+    pub label: Range<usize>,
+    /// The end of the whole match.
+    pub end: usize,
+}
+
+/// `^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)`
+pub fn colon_label(text: &str) -> Option<ColonLabel> {
+    // Every match holds a colon: most lines are decided here.
+    if !text.contains([':', '：']) {
+        return None;
+    }
+    // `>>` and its spaces first. Fewer of the spaces cannot match: the label may not
+    // start with one, and no opener is a space.
+    let chevrons = text
+        .strip_prefix(">>")
+        .map(|r| (true, 2 + run(r, is_space)));
+    for (chevrons, at) in chevrons.into_iter().chain([(false, 0)]) {
+        if let Some((label, end)) = label_after_openers(text, at) {
+            return Some(ColonLabel {
+                chevrons,
+                label,
+                end,
+            });
+        }
+    }
+    None
+}
+
+/// `[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)` and the rest of [`colon_label`]'s
+/// pattern from byte `at`: the label and the end of the match.
+fn label_after_openers(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
+    let opener = |c: char| matches!(c, '*' | '_' | '"' | '“' | '„' | '\'' | '«' | '[');
+    let first = |c: char| {
+        !(is_space(c) || matches!(c, ':' | '：' | '*' | '_' | '"' | '“' | '”' | '[' | ']'))
+    };
+    // The openers are greedy: the label starts after all of them, then (backtracking)
+    // at each of them from the last; some openers may start a label (`„`, `'`, `«`).
+    let openers = run(&text[at..], opener);
+    let mut starts: Vec<usize> = text[at..at + openers]
+        .char_indices()
+        .map(|(i, _)| at + i)
+        .collect();
+    starts.push(at + openers);
+    // Where the ending is known not to match from onwards (the label ends at the same
+    // colon or line end whichever opener it starts at, and the ending does not depend
+    // on where the label started), so that backtracking stays linear.
+    let mut failed_from: Option<usize> = None;
+    for &s in starts.iter().rev() {
+        let Some(c) = text[s..].chars().next().filter(|&c| first(c)) else {
+            continue;
+        };
+        // The label is lazy: the shortest one after which the ending matches.
+        let mut e = s + c.len_utf8();
+        loop {
+            if failed_from == Some(e) {
+                break;
+            }
+            if let Some(end) = label_ending(text, e) {
+                return Some((s..e, end));
+            }
+            match text[e..].chars().next() {
+                Some(c) if !matches!(c, ':' | '：' | '\n') => e += c.len_utf8(),
+                _ => break,
+            }
+        }
+        failed_from = Some(s + c.len_utf8());
+    }
+    None
+}
+
+/// The rest of [`colon_label`]'s pattern after the label, at byte `at`:
+/// `(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?` then [`label_colon`]; the end of the
+/// match.
+fn label_ending(text: &str, at: usize) -> Option<usize> {
+    // The optional clock is tried first, then its absence.
+    bracketed_clock(text, at)
+        .and_then(|e| label_colon(text, e))
+        .or_else(|| label_colon(text, at))
+}
+
+/// `\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]` at byte `at`: its end. No run here can give
+/// characters back (spaces, brackets, digits and colons are apart), so each is taken
+/// whole.
+fn bracketed_clock(text: &str, at: usize) -> Option<usize> {
+    let s = at + run(&text[at..], is_space);
+    let rest = text[s..].strip_prefix(['[', '('])?;
+    let p = text.len() - rest.len();
+    let p = digits_then_colon(text, p)?;
+    let p = exactly_digits(text, p, 2)?;
+    let closes = |p: usize| text[p..].starts_with([']', ')']).then_some(p + 1);
+    text[p..]
+        .strip_prefix(':')
+        .and_then(|_| exactly_digits(text, p + 1, 2))
+        .and_then(closes)
+        .or_else(|| closes(p))
+}
+
+/// `\d{1,2}:` at byte `at`: its end.
+fn digits_then_colon(text: &str, at: usize) -> Option<usize> {
+    let mut p = at;
+    for _ in 0..2 {
+        match text[p..].chars().next() {
+            Some(c) if is_digit(c) => p += c.len_utf8(),
+            _ => break,
+        }
+    }
+    (p > at && text[p..].starts_with(':')).then_some(p + 1)
+}
+
+/// `\d{n}` at byte `at`: its end.
+fn exactly_digits(text: &str, at: usize, n: usize) -> Option<usize> {
+    let mut p = at;
+    for _ in 0..n {
+        let c = text[p..].chars().next().filter(|&c| is_digit(c))?;
+        p += c.len_utf8();
+    }
+    Some(p)
+}
+
+/// `[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)`
+/// at byte `at`: the end of the match. Closers, spaces, colons and wrappers are apart,
+/// so every run is taken whole (giving one back leaves a character nothing after it
+/// accepts).
+fn label_colon(text: &str, at: usize) -> Option<usize> {
+    let closer = |c: char| matches!(c, '*' | '_' | '"' | '”' | '“' | '\'' | '»' | ']');
+    let wrapper = |c: char| matches!(c, '*' | '_' | '"' | '”' | '\'' | '»');
+    let a = at + run(&text[at..], closer);
+    let b = a + run(&text[a..], is_space);
+    if let Some(rest) = text[b..].strip_prefix(':') {
+        let w = text.len() - rest.len() + run(rest, wrapper);
+        let spaces = run(&text[w..], is_space);
+        if spaces > 0 {
+            return Some(w + spaces);
+        }
+        return match text[w..].chars().next() {
+            None => Some(w),
+            Some(c) if is_kana_or_han(c) => Some(w + c.len_utf8()),
+            Some(_) => None,
+        };
+    }
+    let rest = text[b..].strip_prefix('：')?;
+    let w = text.len() - rest.len() + run(rest, wrapper);
+    Some(w + run(&text[w..], is_space))
+}
+
+/// `[\p{Han}\p{Hiragana}\p{Katakana}]`.
+fn is_kana_or_han(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    static CJK: OnceLock<Class> = OnceLock::new();
+    CJK.get_or_init(|| Class::of(r"[\p{Han}\p{Hiragana}\p{Katakana}]"))
+        .has(c)
+}
+
+/// What the photo row pattern `^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$` captures: the alt
+/// text and the address, as byte ranges.
+pub fn photo_row(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    // Each group runs to the first character it excludes, which the pattern needs next.
+    let rest = text.strip_prefix("![")?;
+    let alt_end = 2 + rest.find(']')?;
+    let url_start = text[alt_end + 1..].strip_prefix('(').map(|_| alt_end + 2)?;
+    let url_end = url_start + text[url_start..].find(')')?;
+    let tail = text[url_end + 1..].trim_start_matches(is_space);
+    let tail = tail.strip_prefix('|').unwrap_or(tail);
+    tail.trim_start_matches(is_space)
+        .is_empty()
+        .then_some((2..alt_end, url_start..url_end))
+}
+
+/// `^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)`: the end of
+/// a clock that opens the line. Digits, separators, brackets and spaces are apart, so
+/// every optional part is taken when present (leaving it out, or giving digits back,
+/// leaves a character that nothing after it accepts).
+pub fn leading_clock(t: &str) -> Option<usize> {
+    let p = usize::from(t.starts_with(['[', '(']));
+    let p = digits_then_colon(t, p)?;
+    let mut p = exactly_digits(t, p, 2)?;
+    if t[p..].starts_with(':') {
+        if let Some(e) = exactly_digits(t, p + 1, 2) {
+            p = e;
+        }
+    }
+    if t[p..].starts_with(['.', ',']) {
+        let mut e = p + 1;
+        for _ in 0..3 {
+            match t[e..].chars().next() {
+                Some(c) if is_digit(c) => e += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if e > p + 1 {
+            p = e;
+        }
+    }
+    if t[p..].starts_with([']', ')']) {
+        p += 1;
+    }
+    // `\s*[-–]\s*` first, then `\s+`, then the end.
+    let spaces = run(&t[p..], is_space);
+    let q = p + spaces;
+    if let Some(c) = t[q..].chars().next().filter(|&c| c == '-' || c == '–') {
+        let d = q + c.len_utf8();
+        return Some(d + run(&t[d..], is_space));
+    }
+    (spaces > 0 || p == t.len()).then_some(q)
+}
+
+/// What the page-number pattern
+/// `(?i)^(.*?\S)(?:[ \t]{3,}|\t)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$` finds:
+/// group 1 and whether group 2 took part.
+pub fn page_number(text: &str) -> Option<(Range<usize>, bool)> {
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            break;
+        }
+        if is_space(c) {
+            continue;
+        }
+        // Group 1 is lazy: the shortest run ending in a non-space after which the rest
+        // matches.
+        let a = i + c.len_utf8();
+        let gap = run(&text[a..], |c| c == ' ' || c == '\t');
+        // `[ \t]{3,}` gives back nothing the rest could use (it starts with no blank),
+        // and a lone `\t` only helps when it is the whole gap.
+        if gap >= 3 || (gap == 1 && text[a..].starts_with('\t')) {
+            if let Some(says_page) = page_number_tail(&text[a + gap..]) {
+                return Some((0..a, says_page));
+            }
+        }
+    }
+    None
+}
+
+/// `(?i)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$` over all of `s`: whether it
+/// matches, and with the word.
+fn page_number_tail(s: &str) -> Option<bool> {
+    let number = |s: &str| {
+        let n = s.chars().count();
+        (1..=4).contains(&n) && s.chars().all(is_digit)
+    };
+    for word in ["page", "p.", "seite", "página", "page n°"] {
+        if let Some(n) = ci_prefix_unicode(s, word) {
+            if number(s[n..].trim_start_matches(is_space)) {
+                return Some(true);
+            }
+        }
+    }
+    number(s).then_some(false)
+}
+
+/// The length of `s`'s prefix that spells `word` under `(?i)`'s simple case folding.
+fn ci_prefix_unicode(s: &str, word: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    for a in word.chars() {
+        let (_, c) = chars.next()?;
+        let same = c == a
+            || fold_eq(c, a)
+            || (!c.is_ascii() && {
+                let mut l = c.to_lowercase();
+                l.next() == Some(a) && l.next().is_none()
+            });
+        if !same {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(s.len(), |(i, _)| i))
+}
+
+/// The names found by
+/// `(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s`, one
+/// per match as `captures_iter` finds them: group 1's range.
+pub fn inline_speakers(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((name, end)) = next_inline_speaker(text, from) {
+        out.push(name);
+        from = end;
+    }
+    out
+}
+
+/// The leftmost match of [`inline_speakers`]'s pattern at or after byte `from`.
+fn next_inline_speaker(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+    // `^` is the start of the text, not of the search.
+    if from == 0 {
+        if let Some(m) = speaker_name(text, 0) {
+            return Some(m);
+        }
+    }
+    for (i, c) in text[from..].char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut p = from + i + c.len_utf8();
+        if let Some(q) = text[p..]
+            .chars()
+            .next()
+            .filter(|&q| matches!(q, '\'' | '’' | '”'))
+        {
+            p += q.len_utf8();
+        }
+        let spaces = run(&text[p..], is_space);
+        if spaces == 0 {
+            continue;
+        }
+        if let Some(m) = speaker_name(text, p + spaces) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// `(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s` at byte `at`: the name and
+/// the end of the match.
+fn speaker_name(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
+    let word_char = |c: char| is_letter(c) || matches!(c, '\'' | '’' | '.' | '-');
+    let word = |p: usize| {
+        let c = text[p..].chars().next().filter(|&c| is_upper_letter(c))?;
+        let q = p + c.len_utf8();
+        Some(q + run(&text[q..], word_char))
+    };
+    // Each word runs to its end (a word character is neither space nor colon); the
+    // repetition is greedy: the most words after which `:\s` follows.
+    let mut ends = vec![word(at)?];
+    while ends.len() < 3 {
+        let last = *ends.last()?;
+        let Some(sp) = text[last..].chars().next().filter(|&c| is_space(c)) else {
+            break;
+        };
+        match word(last + sp.len_utf8()) {
+            Some(e) => ends.push(e),
+            None => break,
+        }
+    }
+    ends.iter().rev().find_map(|&e| {
+        let rest = text[e..].strip_prefix(':')?;
+        let sp = rest.chars().next().filter(|&c| is_space(c))?;
+        Some((at..e, e + 1 + sp.len_utf8()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +707,165 @@ mod tests {
                 end: c.get(0).unwrap().end(),
             });
             assert_eq!(dash_label(l), want, "dash {l:?}");
+        }
+    }
+
+    /// Every string of up to `depth` pieces.
+    fn combos(pieces: &[&str], depth: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for s in &layer {
+                for p in pieces {
+                    next.push(format!("{s}{p}"));
+                }
+            }
+            out.extend(next.iter().cloned());
+            layer = next;
+        }
+        out
+    }
+
+    /// Every line of every file of the corpus and the samples (as read, trimmed and
+    /// lower-cased), and every whole file: the texts the matchers meet in practice.
+    fn corpus_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in [root.join("../shared/corpus"), root.join("samples")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for l in text.lines() {
+                    out.push(l.to_string());
+                    out.push(l.trim().to_string());
+                    out.push(l.trim().to_lowercase());
+                }
+                out.push(text);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn colon_label_decides_what_its_pattern_decides() {
+        let re = Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap();
+        let pieces = [
+            "Q", "a b", ">>", " ", "\n", ":", "：", "*", "_", "\"", "“", "”", "„", "'", "«", "»",
+            "[", "]", "(", "1", "12:30", "٣", ":05", ")", "中", "あ", "x",
+        ];
+        let mut texts = combos(&pieces, 4);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                ">>  rose: hi",
+                "**Frage:** Wie?",
+                "\"Wartawan\": Apa",
+                "Khánh An – VOA: x",
+                "Ann [00:01:02]: so",
+                "Ann (1:02) : so",
+                "Ann [1:02:3]: so",
+                "„'«Name»': x",
+                "'':",
+                "Q：答",
+                "記者:質問",
+                "A:b",
+                "A :\n  b",
+                "A\n: b",
+                "«'„x",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want = re.captures(t).map(|c| ColonLabel {
+                chevrons: c.get(1).is_some(),
+                label: c.get(2).unwrap().range(),
+                end: c.get(0).unwrap().end(),
+            });
+            assert_eq!(colon_label(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn line_matchers_decide_what_their_patterns_decide() {
+        let photo = Regex::new(r"^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$").unwrap();
+        let clock = Regex::new(
+            r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)",
+        )
+        .unwrap();
+        let page = Regex::new(
+            r"(?i)^(.*?\S)(?:[ \t]{3,}|\t)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$",
+        )
+        .unwrap();
+        let pieces = [
+            "![", "]", "(", ")", "x", " ", "\t", "|", "\n", "[", "1", "12", "٣", ":", ":30", ".",
+            ",", "-", "–", "   ", "Page", "p.", "SEITE", "PÁGINA", "page n°", "ſ", "İ",
+        ];
+        let mut texts = combos(&pieces, 4);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "![a](b) | ",
+                "![a](b)x",
+                "![a]](b)",
+                "[00:01:02.5] - Hi",
+                "12:30:4 x",
+                "1:23.4567 x",
+                "(12:30)",
+                "12:30  –  so",
+                "Harold Pennington, 6-17-2019    Page 2",
+                "Seite\t3",
+                "x    page n° 12",
+                "x    pagE N° 12345",
+                "x   \t 7",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want = photo
+                .captures(t)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()));
+            assert_eq!(photo_row(t), want, "photo {t:?}");
+            assert_eq!(
+                leading_clock(t),
+                clock.find(t).map(|m| m.end()),
+                "clock {t:?}"
+            );
+            let want = page
+                .captures(t)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).is_some()));
+            assert_eq!(page_number(t), want, "page {t:?}");
+        }
+    }
+
+    #[test]
+    fn inline_speakers_are_what_the_pattern_captures() {
+        let re = Regex::new(
+            r"(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s",
+        )
+        .unwrap();
+        let pieces = [
+            "Ann", "lee", "É", " ", "\u{a0}", ":", ": ", ". ", "…", "!", "?’ ", "”", "-", "'",
+            "\n", "1",
+        ];
+        let mut texts = combos(&pieces, 5);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "Host: Hi. Guest: Hello. Host: So? Guest: Yes.",
+                "Ann Lee Bob Smith: x. Ann Lee Bob: y",
+                "A. B: C. D:  E",
+                "Ann: . Bob: ",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want: Vec<Range<usize>> = re
+                .captures_iter(t)
+                .map(|c| c.get(1).unwrap().range())
+                .collect();
+            assert_eq!(inline_speakers(t), want, "{t:?}");
         }
     }
 }
