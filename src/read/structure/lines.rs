@@ -37,16 +37,6 @@ impl Line {
     }
 }
 
-/// Whether `t` could open with a clock (`12:30`, `[00:01:02]`): a digit, after an
-/// optional bracket. The clock patterns start with `^[\[(]?\d`; testing this first means
-/// they are compiled only for an input that has such a line (Unicode `\d` costs a
-/// millisecond to compile), with the same decisions (`is_numeric` holds for every `\d`).
-pub fn may_open_with_clock(t: &str) -> bool {
-    t.strip_prefix(['[', '('])
-        .unwrap_or(t)
-        .starts_with(char::is_numeric)
-}
-
 /// The index of the line whose span holds byte `pos`. Spans are disjoint and in source
 /// order, so a binary search finds it: looking up every label's line stays linear overall.
 pub fn line_at(ls: &[Line], pos: usize) -> Option<usize> {

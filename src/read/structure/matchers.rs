@@ -454,26 +454,7 @@ pub fn photo_row(text: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// every optional part is taken when present (leaving it out, or giving digits back,
 /// leaves a character that nothing after it accepts).
 pub fn leading_clock(t: &str) -> Option<usize> {
-    let p = usize::from(t.starts_with(['[', '(']));
-    let p = digits_then_colon(t, p)?;
-    let mut p = exactly_digits(t, p, 2)?;
-    if t[p..].starts_with(':') {
-        if let Some(e) = exactly_digits(t, p + 1, 2) {
-            p = e;
-        }
-    }
-    if t[p..].starts_with(['.', ',']) {
-        let mut e = p + 1;
-        for _ in 0..3 {
-            match t[e..].chars().next() {
-                Some(c) if is_digit(c) => e += c.len_utf8(),
-                _ => break,
-            }
-        }
-        if e > p + 1 {
-            p = e;
-        }
-    }
+    let mut p = clock_head(t)?;
     if t[p..].starts_with([']', ')']) {
         p += 1;
     }
@@ -619,6 +600,287 @@ fn speaker_name(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
         let sp = rest.chars().next().filter(|&c| is_space(c))?;
         Some((at..e, e + 1 + sp.len_utf8()))
     })
+}
+
+/// `^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`, the clock that opens the clock
+/// patterns: its end. Digits, separators and brackets are apart, so every optional part
+/// is taken when present: in each pattern that uses it, leaving a part out (or giving
+/// digits back) leaves a character that nothing after it accepts.
+fn clock_head(t: &str) -> Option<usize> {
+    let p = usize::from(t.starts_with(['[', '(']));
+    let p = digits_then_colon(t, p)?;
+    let mut p = exactly_digits(t, p, 2)?;
+    if t[p..].starts_with(':') {
+        if let Some(e) = exactly_digits(t, p + 1, 2) {
+            p = e;
+        }
+    }
+    if t[p..].starts_with(['.', ',']) {
+        let mut e = p + 1;
+        for _ in 0..3 {
+            match t[e..].chars().next() {
+                Some(c) if is_digit(c) => e += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if e > p + 1 {
+            p = e;
+        }
+    }
+    Some(p)
+}
+
+/// `(?i)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?[\])]?$`: all
+/// of `t` is a clock (`00:12`, `[3:05 p.m.]`).
+pub fn is_clock_line(t: &str) -> bool {
+    let Some(p) = clock_head(t) else {
+        return false;
+    };
+    let closes = |r: &str| r.is_empty() || r == "]" || r == ")";
+    let r = &t[p..];
+    if closes(r) {
+        return true;
+    }
+    // `\s*[ap]\.?\s?m\.?`: its pieces are apart, so each optional one is taken when there.
+    let r = r.trim_start_matches(is_space);
+    let Some(r) = r.strip_prefix(['a', 'A', 'p', 'P']) else {
+        return false;
+    };
+    let r = r.strip_prefix('.').unwrap_or(r);
+    let r = match r.chars().next() {
+        Some(c) if is_space(c) => &r[c.len_utf8()..],
+        _ => r,
+    };
+    let Some(r) = r.strip_prefix(['m', 'M']) else {
+        return false;
+    };
+    closes(r.strip_prefix('.').unwrap_or(r))
+}
+
+/// `^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+[-–]\s`: the end of a clock
+/// and the dash after it that open a line.
+pub fn stamp_dash(t: &str) -> Option<usize> {
+    let mut p = clock_head(t)?;
+    if t[p..].starts_with([']', ')']) {
+        p += 1;
+    }
+    let spaces = run(&t[p..], is_space);
+    if spaces == 0 {
+        return None;
+    }
+    let q = p + spaces;
+    let d = t[q..].chars().next().filter(|&c| c == '-' || c == '–')?;
+    let q = q + d.len_utf8();
+    let s = t[q..].chars().next().filter(|&c| is_space(c))?;
+    Some(q + s.len_utf8())
+}
+
+/// `[?？]\s*\([^()\n]{2,60}\)( - )[^:\n]{2,50}:\s`, as `captures_iter` finds it: group 1
+/// (the ` - ` between a reader's signed question and the reply) of every match.
+pub fn signed_replies(src: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    'search: while from < src.len() {
+        for (i, c) in src[from..].char_indices() {
+            if c != '?' && c != '？' {
+                continue;
+            }
+            let at = from + i + c.len_utf8();
+            if let Some((dash, end)) = signed_reply_at(src, at) {
+                out.push(dash);
+                from = end;
+                continue 'search;
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// `\s*\([^()\n]{2,60}\)( - )[^:\n]{2,50}:\s` at byte `at`. Each run is taken whole:
+/// every bounded run ends where its class does, at the character the pattern needs next.
+fn signed_reply_at(src: &str, at: usize) -> Option<(Range<usize>, usize)> {
+    let p = at + run(&src[at..], is_space);
+    let p = p + src[p..].strip_prefix('(').map(|_| 1)?;
+    let inner = run(&src[p..], |c| !matches!(c, '(' | ')' | '\n'));
+    if !(2..=60).contains(&src[p..p + inner].chars().count()) {
+        return None;
+    }
+    let p = p + inner;
+    let p = p + src[p..].strip_prefix(')').map(|_| 1)?;
+    src[p..].strip_prefix(" - ")?;
+    let dash = p..p + 3;
+    let q = dash.end;
+    let reply = run(&src[q..], |c| c != ':' && c != '\n');
+    let n = src[q..q + reply].chars().count();
+    // Greedy up to 50: a longer run leaves a non-colon where `:` is needed.
+    if !(2..=50).contains(&n) {
+        return None;
+    }
+    let q = q + reply;
+    let rest = src[q..].strip_prefix(':')?;
+    let s = rest.chars().next().filter(|&c| is_space(c))?;
+    Some((dash, q + 1 + s.len_utf8()))
+}
+
+/// `(?:^|[.!?)]\s+)(\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?/\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,3})\s*$`:
+/// group 1 of the first match, an `AGENCY/Photographer` credit ending a caption.
+pub fn agency_after_caption(t: &str) -> Option<Range<usize>> {
+    if let Some(m) = agency_at(t, 0) {
+        return Some(m);
+    }
+    for (i, c) in t.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | ')') {
+            continue;
+        }
+        let p = i + c.len_utf8();
+        let spaces = run(&t[p..], is_space);
+        if spaces > 0 {
+            if let Some(m) = agency_at(t, p + spaces) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+/// `\p{Lu}[\p{L}.\-]*` at byte `p`: its end (the run is taken whole, as nothing after it
+/// in [`agency_after_caption`]'s pattern accepts a letter, dot or hyphen).
+fn agency_word(t: &str, p: usize) -> Option<usize> {
+    let c = t[p..].chars().next().filter(|&c| is_upper_letter(c))?;
+    let q = p + c.len_utf8();
+    Some(q + run(&t[q..], |c| is_letter(c) || c == '.' || c == '-'))
+}
+
+/// Up to `more` further words, each after one space: the ends after 0, 1, … of them.
+fn agency_words(t: &str, first_end: usize, more: usize) -> Vec<usize> {
+    let mut ends = vec![first_end];
+    while ends.len() <= more {
+        let last = ends[ends.len() - 1];
+        let Some(sp) = t[last..].chars().next().filter(|&c| is_space(c)) else {
+            break;
+        };
+        match agency_word(t, last + sp.len_utf8()) {
+            Some(e) => ends.push(e),
+            None => break,
+        }
+    }
+    ends
+}
+
+/// Group 1 of [`agency_after_caption`]'s pattern at byte `at`, followed by `\s*$`.
+fn agency_at(t: &str, at: usize) -> Option<Range<usize>> {
+    let agency = agency_words(t, agency_word(t, at)?, 1);
+    // Greedy repetitions: the most words first.
+    agency.iter().rev().find_map(|&e| {
+        let p = e + t[e..].strip_prefix('/').map(|_| 1)?;
+        let person = agency_words(t, agency_word(t, p)?, 3);
+        person
+            .iter()
+            .rev()
+            .find(|&&e| t[e..].chars().all(is_space))
+            .map(|&e| at..e)
+    })
+}
+
+/// `^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]`: the end of a bracketed clock opening `t`.
+pub fn opening_stamp(t: &str) -> Option<usize> {
+    t.starts_with(['[', '('])
+        .then(|| bracketed_clock(t, 0))
+        .flatten()
+}
+
+/// What `^[*_]*(\p{L}+)(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]` finds: group 1
+/// (the label word) and the end of the match. Letters, dots, blanks, emphasis and the
+/// final characters are apart, so every run is taken whole (giving one back leaves a
+/// character that nothing after it accepts).
+pub fn dot_label(text: &str) -> Option<(Range<usize>, usize)> {
+    let emph = |c: char| c == '*' || c == '_';
+    let s = run(text, emph);
+    let w = s + run(&text[s..], is_letter);
+    if w == s {
+        return None;
+    }
+    let p = if let Some(rest) = text[w..].strip_prefix('.') {
+        let q = text.len() - rest.len();
+        let q = q + run(&text[q..], emph);
+        let spaces = run(&text[q..], is_space);
+        if spaces == 0 {
+            return None;
+        }
+        q + spaces
+    } else {
+        let gap = run(&text[w..], |c| c == ' ' || c == '\t');
+        // `[ \t]{2,}`, or a lone `\t` (which helps only as the whole gap).
+        if gap < 2 && !text[w..].starts_with('\t') {
+            return None;
+        }
+        w + gap
+    };
+    let p = p + run(&text[p..], emph);
+    let c = text[p..].chars().next().filter(|&c| {
+        is_upper_letter(c) || is_digit(c) || matches!(c, '¿' | '¡' | '"' | '“' | '«')
+    })?;
+    Some((s..w, p + c.len_utf8()))
+}
+
+/// What `^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]*?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S`
+/// finds: group 1 (the brackets), group 2 (the label) and the end of the match.
+pub fn wrapped_label(text: &str) -> Option<(Range<usize>, Range<usize>, usize)> {
+    let emph = |c: char| c == '*' || c == '_';
+    // Emphasis, brackets (two when there are: one leaves a bracket where a letter is
+    // needed) and spaces are apart, so each run is taken whole.
+    let s = run(text, emph);
+    let mut b = s;
+    for _ in 0..2 {
+        if text[b..].starts_with(['(', '[']) {
+            b += 1;
+        }
+    }
+    if b == s {
+        return None;
+    }
+    let l = b + run(&text[b..], is_space);
+    let first = text[l..].chars().next().filter(|&c| is_letter(c))?;
+    // The label is lazy: the shortest after which the rest matches.
+    let mut e = l + first.len_utf8();
+    loop {
+        if let Some(end) = after_wrapped_label(text, e) {
+            return Some((s..b, l..e, end));
+        }
+        let c = text[e..].chars().next()?;
+        if !(is_letter(c) || matches!(c, ' ' | '.' | '\'' | '’' | '-')) {
+            return None;
+        }
+        e += c.len_utf8();
+    }
+}
+
+/// `\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S` at byte `at`: the end of the match. Spaces,
+/// brackets, emphasis, `.:` and the final non-space are apart, so each run is taken
+/// whole; the two emphasis runs around an absent `.:` end at the same place whichever
+/// takes the characters.
+fn after_wrapped_label(text: &str, at: usize) -> Option<usize> {
+    let emph = |c: char| c == '*' || c == '_';
+    let p = at + run(&text[at..], is_space);
+    let mut q = p;
+    for _ in 0..2 {
+        if text[q..].starts_with([')', ']']) {
+            q += 1;
+        }
+    }
+    if q == p {
+        return None;
+    }
+    let q = q + run(&text[q..], emph);
+    let q = q + usize::from(text[q..].starts_with(['.', ':']));
+    let q = q + run(&text[q..], emph);
+    let spaces = run(&text[q..], is_space);
+    if spaces == 0 {
+        return None;
+    }
+    let c = text[q + spaces..].chars().next()?;
+    Some(q + spaces + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -866,6 +1128,140 @@ mod tests {
                 .map(|c| c.get(1).unwrap().range())
                 .collect();
             assert_eq!(inline_speakers(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn mark_matchers_decide_what_their_patterns_decide() {
+        let clock_line = Regex::new(
+            r"(?i)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?[\])]?$",
+        )
+        .unwrap();
+        let stamp =
+            Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+[-–]\s").unwrap();
+        let pieces = [
+            "[", "(", "1", "٣", "12:3", ":", "0", ":00", ".5", ",123", " ", "\u{a0}", "p", "A",
+            ".", "m", "M", "]", ")", "-", "–", "x", "\n",
+        ];
+        let mut texts = combos(&pieces, 4);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "1:02 pm",
+                "[3:05 p.m.]",
+                "12:30:45.123 A. M.",
+                "12:30:45,1234",
+                "00:01:23 - Hi - there",
+                "(1:02) – so",
+                "1:02  -x",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(is_clock_line(t), clock_line.is_match(t), "clock line {t:?}");
+            assert_eq!(stamp_dash(t), stamp.find(t).map(|m| m.end()), "stamp {t:?}");
+        }
+
+        let signed = Regex::new("[?？]\\s*\\([^()\n]{2,60}\\)( - )[^:\n]{2,50}:\\s").unwrap();
+        let pieces = [
+            "?", "？", " ", "\n", "(", ")", " - ", "ab", ":", ": ", "x", "é",
+        ];
+        let mut texts = combos(&pieces, 6);
+        texts.extend(corpus_texts());
+        let long = "y".repeat(49);
+        texts.extend([
+            "Apa? (Mai Thương, 30 tuổi) - Ca sĩ Hồ Ngọc Hà: Vâng. Và? (An, 20) - Hà: Có"
+                .to_string(),
+            format!("? ({long}x) - ab: "),
+            format!("? ({long}xyzzyzzyzzy) - ab: "),
+            format!("? (ab) - {long}x: "),
+            format!("? (ab) - {long}xy: "),
+        ]);
+        for t in &texts {
+            let want: Vec<Range<usize>> = signed
+                .captures_iter(t)
+                .map(|c| c.get(1).unwrap().range())
+                .collect();
+            assert_eq!(signed_replies(t), want, "signed {t:?}");
+        }
+    }
+
+    #[test]
+    fn agency_matcher_decides_what_its_pattern_decides() {
+        let re = Regex::new(r"(?:^|[.!?)]\s+)(\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?/\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,3})\s*$").unwrap();
+        let pieces = [
+            "UPI", "Ann", "x", "É", " ", "\u{a0}", "/", ".", ")", "!", "-", "1", "\n",
+        ];
+        let mut texts = combos(&pieces, 5);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "… in Washington. UPI/Mike Theiler",
+                "ANTARA FOTO/Hafidz Mubarak A",
+                "x. A B C/D E F G H",
+                "x. A B/D E F G ",
+                "x. A B/D E F G H I",
+                "A.B/C",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want = re.captures(t).map(|c| c.get(1).unwrap().range());
+            assert_eq!(agency_after_caption(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn label_shape_matchers_decide_what_their_patterns_decide() {
+        let stamp = Regex::new(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]").unwrap();
+        let dot = Regex::new(r"^[*_]*(\p{L}+)(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]")
+            .unwrap();
+        let wrapped = Regex::new(
+            r"^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]*?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S",
+        )
+        .unwrap();
+        let pieces = [
+            "*", "_", "(", "[", "((", " ", "\t", "\u{a0}", "\n", "Q", "é", "a b", ".", ":", "'",
+            "-", ")", "]", "1", "¿", "\"", "“", "«", "12:30", ":05",
+        ];
+        let mut texts = combos(&pieces, 4);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "(00:01:23) text",
+                "[1:02:3] x",
+                "Q. How",
+                "**P.** ¿Cómo?",
+                "Pregunta.  «Sí»",
+                "Q  Minister",
+                "Q\t\tMinister",
+                "Q \tx",
+                "(Q) How",
+                "[SAM] What",
+                "((Wikinews)) What",
+                "*[ A b ]*: x",
+                "( a ))**.** y",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(
+                opening_stamp(t),
+                stamp.find(t).map(|m| m.end()),
+                "stamp {t:?}"
+            );
+            let want = dot
+                .captures(t)
+                .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()));
+            assert_eq!(dot_label(t), want, "dot {t:?}");
+            let want = wrapped.captures(t).map(|c| {
+                (
+                    c.get(1).unwrap().range(),
+                    c.get(2).unwrap().range(),
+                    c.get(0).unwrap().end(),
+                )
+            });
+            assert_eq!(wrapped_label(t), want, "wrapped {t:?}");
         }
     }
 }
