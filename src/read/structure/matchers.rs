@@ -1,12 +1,14 @@
-//! Hand-written matchers for line patterns that almost every input reaches (a URL after
-//! `Source:`, an image address alone on a line, a `Comments (12)` count, a `Name – ` dash
-//! label, a `LABEL:` colon label, a `![alt](url)` photo row, a clock opening a line, a
-//! page number after a wide gap, `Name: ` speakers inside a one-line transcript). As
-//! regexes they were compiled on every run, and their Unicode classes (`\p{L}`, `\S`,
-//! `\D`, `\d`) made that cost millions of instructions, milliseconds of a one-file run.
-//! Each function decides exactly what its pattern (in its doc) decides, with the same
-//! leftmost-first and greedy/lazy choices and the same captures; the tests compare them
-//! with the patterns on generated lines and on every line of the corpus and samples.
+//! Hand-written matchers for the patterns that typical inputs reach: line shapes (a URL
+//! after `Source:`, an image address alone on a line, a `Comments (12)` count, a photo
+//! row, a clock opening a line, a page number after a wide gap), speaker labels (`LABEL:`,
+//! `Name – `, `Q.`, `(Q)`, `Name: ` inside a one-line transcript), transcript marks
+//! (clock lines, stamps, signed replies), caption credits (`UPI/Mike Theiler`) and the
+//! numeric dates of `infer::dates`. As regexes they were compiled on every run that
+//! reached them, and their Unicode classes (`\p{L}`, `\S`, `\d`, `\b`) made that cost
+//! millions of instructions, milliseconds of a one-file run. Each function decides
+//! exactly what its pattern (in its doc) decides, with the same leftmost-first and
+//! greedy/lazy choices and the same captures; the tests compare them with the patterns on
+//! generated lines and on every line of the corpus and samples.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -883,6 +885,123 @@ fn after_wrapped_label(text: &str, at: usize) -> Option<usize> {
     Some(q + spaces + c.len_utf8())
 }
 
+/// `\w` next to `\b`: the Unicode word characters of the `regex` crate's word boundary.
+fn is_word(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+/// `\b` at byte `at` of `s`, where the character at `at` (if any) is a word character:
+/// the one before it is none.
+fn boundary_before(s: &str, at: usize) -> bool {
+    !s[..at].chars().next_back().is_some_and(is_word)
+}
+
+/// `\b` at byte `at` of `s`, where the character before `at` is a word character: the
+/// one at `at` is none.
+fn boundary_after(s: &str, at: usize) -> bool {
+    !s[at..].chars().next().is_some_and(is_word)
+}
+
+/// The end of the run of `\d` at byte `at`, at most `max` of them.
+fn digits_upto(s: &str, at: usize, max: usize) -> usize {
+    let mut p = at;
+    for c in s[at..].chars().take(max) {
+        if !is_digit(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// `\b\d{4}-\d{2}-\d{2}\b`, the first match (an ISO date).
+pub(crate) fn find_iso_date(line: &str) -> Option<Range<usize>> {
+    line.char_indices().find_map(|(i, c)| {
+        if !is_digit(c) || !boundary_before(line, i) {
+            return None;
+        }
+        let p = exactly_digits(line, i, 4)?;
+        let p = exactly_digits(line, p + line[p..].strip_prefix('-').map(|_| 1)?, 2)?;
+        let p = exactly_digits(line, p + line[p..].strip_prefix('-').map(|_| 1)?, 2)?;
+        boundary_after(line, p).then_some(i..p)
+    })
+}
+
+/// `\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2})\b`, every match as
+/// `find_iter` finds them (numeric dates). Digits, separators and the boundary are apart,
+/// so every bounded run of digits is taken whole: giving a digit back leaves one where a
+/// separator or a boundary is needed.
+pub(crate) fn numeric_dates(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = line[from..].char_indices().find_map(|(i, c)| {
+        let i = from + i;
+        (is_digit(c) && boundary_before(line, i))
+            .then(|| day_month_year(line, i).or_else(|| year_month_day(line, i)))
+            .flatten()
+            .map(|e| i..e)
+    }) {
+        from = m.end;
+        out.push(m);
+    }
+    out
+}
+
+/// `\d{1,2}[./]\d{1,2}[./]\d{4}\b` at byte `at`: its end.
+fn day_month_year(s: &str, at: usize) -> Option<usize> {
+    let mut p = at;
+    for _ in 0..2 {
+        let e = digits_upto(s, p, 2);
+        if e == p || !s[e..].starts_with(['.', '/']) {
+            return None;
+        }
+        p = e + 1;
+    }
+    let e = exactly_digits(s, p, 4)?;
+    boundary_after(s, e).then_some(e)
+}
+
+/// `\d{4}/\d{1,2}/\d{1,2}\b` at byte `at`: its end.
+fn year_month_day(s: &str, at: usize) -> Option<usize> {
+    let p = exactly_digits(s, at, 4)?;
+    let p = p + s[p..].strip_prefix('/').map(|_| 1)?;
+    let e = digits_upto(s, p, 2);
+    if e == p || !s[e..].starts_with('/') {
+        return None;
+    }
+    let p = e + 1;
+    let e = digits_upto(s, p, 2);
+    (e > p && boundary_after(s, e)).then_some(e)
+}
+
+/// What `(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]` captures first: the
+/// whole match and the year, month and day. Digits, spaces and the marks are apart, so
+/// each run is taken whole.
+pub(crate) fn cjk_date(line: &str) -> Option<[Range<usize>; 4]> {
+    line.char_indices().find_map(|(i, c)| {
+        if !is_digit(c) {
+            return None;
+        }
+        let y = exactly_digits(line, i, 4)?;
+        // `\s*` and a mark: the end of the mark.
+        let mark = |p: usize, marks: [char; 2]| {
+            let p = p + run(&line[p..], is_space);
+            let c = line[p..].chars().next().filter(|c| marks.contains(c))?;
+            Some(p + c.len_utf8())
+        };
+        // `\s*\d{1,2}` after a mark: where the digits start and end.
+        let number = |p: usize| {
+            let s = p + run(&line[p..], is_space);
+            let e = digits_upto(line, s, 2);
+            (e > s).then_some((s, e))
+        };
+        let (ms, me) = number(mark(y, ['年', '년'])?)?;
+        let (ds, de) = number(mark(me, ['月', '월'])?)?;
+        let end = mark(de, ['日', '일'])?;
+        Some([i..end, i..y, ms..me, ds..de])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1262,6 +1381,48 @@ mod tests {
                 )
             });
             assert_eq!(wrapped_label(t), want, "wrapped {t:?}");
+        }
+    }
+
+    #[test]
+    fn date_matchers_decide_what_their_patterns_decide() {
+        let iso = Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap();
+        let numeric =
+            Regex::new(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2})\b").unwrap();
+        let cjk =
+            Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").unwrap();
+        let pieces = [
+            "1", "12", "2024", "٣", "-", "/", ".", " ", "年", "년", "月", "월", "日", "일", "a",
+            "é", "_", "中",
+        ];
+        let mut texts = combos(&pieces, 5);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "Houston – 2015-08-03",
+                "x2015-08-03",
+                "2015-08-033",
+                "25/04/2024 and 2024/04/25",
+                "1.2/2024/3/4",
+                "2024/4/255 12/1/2024",
+                "12024年 5 月20 日",
+                "2024년 3월 15일",
+                "2024年123月1日 2024年1月2日",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(
+                find_iso_date(t),
+                iso.find(t).map(|m| m.range()),
+                "iso {t:?}"
+            );
+            let want: Vec<Range<usize>> = numeric.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(numeric_dates(t), want, "numeric {t:?}");
+            let want = cjk
+                .captures(t)
+                .map(|c| [0, 1, 2, 3].map(|i| c.get(i).unwrap().range()));
+            assert_eq!(cjk_date(t), want, "cjk {t:?}");
         }
     }
 }
