@@ -335,16 +335,26 @@ fn label_after_openers(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
         // The label is lazy: the shortest one after which the ending matches.
         let mut e = s + c.len_utf8();
         loop {
-            if failed_from == Some(e) {
+            if failed_from.is_some_and(|f| e >= f) {
                 break;
             }
             if let Some(end) = label_ending(text, e) {
                 return Some((s..e, end));
             }
-            match text[e..].chars().next() {
-                Some(c) if !matches!(c, ':' | '：' | '\n') => e += c.len_utf8(),
+            let c = match text[e..].chars().next() {
+                Some(c) if !matches!(c, ':' | '：' | '\n') => c,
                 _ => break,
-            }
+            };
+            // Inside a run of closers, or of spaces, the ending decides the same at every
+            // position (it takes the rest of the run first): the run is crossed in one step,
+            // which keeps long runs linear.
+            e += if label_closer(c) {
+                run(&text[e..], label_closer)
+            } else if is_space(c) {
+                run(&text[e..], |c| is_space(c) && c != '\n')
+            } else {
+                c.len_utf8()
+            };
         }
         failed_from = Some(s + c.len_utf8());
     }
@@ -405,7 +415,7 @@ fn exactly_digits(text: &str, at: usize, n: usize) -> Option<usize> {
 /// so every run is taken whole (giving one back leaves a character nothing after it
 /// accepts).
 fn label_colon(text: &str, at: usize) -> Option<usize> {
-    let closer = |c: char| matches!(c, '*' | '_' | '"' | '”' | '“' | '\'' | '»' | ']');
+    let closer = label_closer;
     let wrapper = |c: char| matches!(c, '*' | '_' | '"' | '”' | '\'' | '»');
     let a = at + run(&text[at..], closer);
     let b = a + run(&text[a..], is_space);
@@ -424,6 +434,11 @@ fn label_colon(text: &str, at: usize) -> Option<usize> {
     let rest = text[b..].strip_prefix('：')?;
     let w = text.len() - rest.len() + run(rest, wrapper);
     Some(w + run(&text[w..], is_space))
+}
+
+/// `[*_"”“'»\]]`, a closer after a colon label.
+fn label_closer(c: char) -> bool {
+    matches!(c, '*' | '_' | '"' | '”' | '“' | '\'' | '»' | ']')
 }
 
 /// `[\p{Han}\p{Hiragana}\p{Katakana}]`.
@@ -499,9 +514,10 @@ pub fn page_number(text: &str) -> Option<(Range<usize>, bool)> {
 /// `(?i)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$` over all of `s`: whether it
 /// matches, and with the word.
 fn page_number_tail(s: &str) -> Option<bool> {
+    // One to four digits and nothing else (looking at five characters at most).
     let number = |s: &str| {
-        let n = s.chars().count();
-        (1..=4).contains(&n) && s.chars().all(is_digit)
+        let n = s.chars().take(5).take_while(|&c| is_digit(c)).count();
+        (1..=4).contains(&n) && s.chars().nth(n).is_none()
     };
     for word in ["page", "p.", "seite", "página", "page n°"] {
         if let Some(n) = ci_prefix_unicode(s, word) {
@@ -704,8 +720,8 @@ pub fn signed_replies(src: &str) -> Vec<Range<usize>> {
 fn signed_reply_at(src: &str, at: usize) -> Option<(Range<usize>, usize)> {
     let p = at + run(&src[at..], is_space);
     let p = p + src[p..].strip_prefix('(').map(|_| 1)?;
-    let inner = run(&src[p..], |c| !matches!(c, '(' | ')' | '\n'));
-    if !(2..=60).contains(&src[p..p + inner].chars().count()) {
+    let (inner, n) = run_upto(&src[p..], 61, |c| !matches!(c, '(' | ')' | '\n'));
+    if !(2..=60).contains(&n) {
         return None;
     }
     let p = p + inner;
@@ -713,8 +729,7 @@ fn signed_reply_at(src: &str, at: usize) -> Option<(Range<usize>, usize)> {
     src[p..].strip_prefix(" - ")?;
     let dash = p..p + 3;
     let q = dash.end;
-    let reply = run(&src[q..], |c| c != ':' && c != '\n');
-    let n = src[q..q + reply].chars().count();
+    let (reply, n) = run_upto(&src[q..], 51, |c| c != ':' && c != '\n');
     // Greedy up to 50: a longer run leaves a non-colon where `:` is needed.
     if !(2..=50).contains(&n) {
         return None;
@@ -723,6 +738,21 @@ fn signed_reply_at(src: &str, at: usize) -> Option<(Range<usize>, usize)> {
     let rest = src[q..].strip_prefix(':')?;
     let s = rest.chars().next().filter(|&c| is_space(c))?;
     Some((dash, q + 1 + s.len_utf8()))
+}
+
+/// Bytes and characters of `s` that `f` accepts from its start, counting `max` at most
+/// (a bounded repetition looks no further).
+fn run_upto(s: &str, max: usize, f: impl Fn(char) -> bool) -> (usize, usize) {
+    let mut bytes = 0;
+    let mut n = 0;
+    for c in s.chars().take(max) {
+        if !f(c) {
+            break;
+        }
+        bytes += c.len_utf8();
+        n += 1;
+    }
+    (bytes, n)
 }
 
 /// `(?:^|[.!?)]\s+)(\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?/\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,3})\s*$`:
@@ -851,7 +881,17 @@ pub fn wrapped_label(text: &str) -> Option<(Range<usize>, Range<usize>, usize)> 
             return Some((s..b, l..e, end));
         }
         let c = text[e..].chars().next()?;
-        if !(is_letter(c) || matches!(c, ' ' | '.' | '\'' | '’' | '-')) {
+        if is_space(c) {
+            // At every position of a run of spaces the rest decides the same (it takes the
+            // run first): cross it in one step, as far as the label may go (` ` only).
+            let spaces = &text[e..e + run(&text[e..], is_space)];
+            if spaces.contains(|c| c != ' ') {
+                return None;
+            }
+            e += spaces.len();
+            continue;
+        }
+        if !(is_letter(c) || matches!(c, '.' | '\'' | '’' | '-')) {
             return None;
         }
         e += c.len_utf8();
@@ -1158,6 +1198,16 @@ mod tests {
             ]
             .map(String::from),
         );
+        // Long runs of spaces and closers inside a label, crossed in one step.
+        let spaces = " ".repeat(300);
+        texts.extend([
+            format!("A{spaces}x: y"),
+            format!("A{spaces}: y"),
+            format!("A{spaces}\n{spaces}: y"),
+            format!("A \u{a0}\t{spaces}[1:02]: y"),
+            format!("A{}: y", "\"'»*".repeat(100)),
+            format!("'\"„{}x :x", "\"'".repeat(100)),
+        ]);
         for t in &texts {
             let want = re.captures(t).map(|c| ColonLabel {
                 chevrons: c.get(1).is_some(),
@@ -1203,6 +1253,12 @@ mod tests {
             ]
             .map(String::from),
         );
+        let spaces = "   ".repeat(100);
+        texts.extend([
+            format!("x{spaces}page 12"),
+            format!("x{spaces}{}", "1".repeat(300)),
+            format!("x{spaces}x{spaces}x{spaces}12345"),
+        ]);
         for t in &texts {
             let want = photo
                 .captures(t)
@@ -1360,9 +1416,13 @@ mod tests {
                 "((Wikinews)) What",
                 "*[ A b ]*: x",
                 "( a ))**.** y",
+                "(a  \u{a0} b) x",
+                "(a \u{a0}) x",
             ]
             .map(String::from),
         );
+        let spaces = " ".repeat(300);
+        texts.extend([format!("(a{spaces}b) x"), format!("(a{spaces}) x")]);
         for t in &texts {
             assert_eq!(
                 opening_stamp(t),
