@@ -1042,6 +1042,33 @@ pub(crate) fn cjk_date(line: &str) -> Option<[Range<usize>; 4]> {
     })
 }
 
+/// `^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}`
+/// matches: `l` opens with a subtitle cue's timing (`00:01:02,500 --> 00:01:04,000`).
+pub(crate) fn is_cue_timing(l: &str) -> bool {
+    let p = run(l, is_space);
+    cue_time_ends(l, p).into_iter().flatten().any(|e| {
+        // The first time's digits run to a space or `-`, so they are taken whole.
+        let q = e + run(&l[e..], is_space);
+        l[q..].starts_with("-->") && {
+            let r = q + 3 + run(&l[q + 3..], is_space);
+            cue_time_ends(l, r).iter().any(Option::is_some)
+        }
+    })
+}
+
+/// `(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}` at byte `p`: its end with the hours, then
+/// without them (the order the optional group tries).
+fn cue_time_ends(s: &str, p: usize) -> [Option<usize>; 2] {
+    let rest = |p: usize| {
+        let p = digits_then_colon(s, p)?;
+        let p = exactly_digits(s, p, 2)?;
+        let p = p + s[p..].strip_prefix(['.', ',']).map(|_| 1)?;
+        let e = digits_upto(s, p, 3);
+        (e > p).then_some(e)
+    };
+    [digits_then_colon(s, p).and_then(rest), rest(p)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1483,6 +1510,32 @@ mod tests {
                 .captures(t)
                 .map(|c| [0, 1, 2, 3].map(|i| c.get(i).unwrap().range()));
             assert_eq!(cjk_date(t), want, "cjk {t:?}");
+        }
+    }
+
+    #[test]
+    fn cue_timing_matcher_decides_what_its_pattern_decides() {
+        let re = Regex::new(
+            r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}",
+        )
+        .unwrap();
+        let pieces = [
+            "1", "12", "٣", ":", ":00", ".", ",5", "000", " ", "\n", "-->", "-", ">",
+        ];
+        let mut texts = combos(&pieces, 5);
+        texts.extend(corpus_texts());
+        texts.extend(
+            [
+                "00:01:02,500 --> 00:01:04,000",
+                "1:02.5-->1:04.0 x",
+                "  12:34.567 --> 1:2:34.5",
+                "12:34.5678 --> 1:23.4",
+                "123:45.6 --> 1:23.4",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(is_cue_timing(t), re.is_match(t), "{t:?}");
         }
     }
 }
