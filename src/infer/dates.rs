@@ -7,6 +7,7 @@
 
 use crate::lexicon::lexicon;
 use crate::model::PubDate;
+use crate::read::structure::matchers;
 use std::ops::Range;
 use thiserror::Error;
 
@@ -51,29 +52,27 @@ pub fn find(line: &str) -> Option<(PubDate, Range<usize>)> {
         return None;
     }
     // ISO date anywhere in the line.
-    let re = iso_re();
-    if let Some(m) = re.find(line) {
-        if let Some(d) = iso(m.as_str()) {
-            return Some((d, m.range()));
+    if let Some(m) = matchers::find_iso_date(line) {
+        if let Some(d) = iso(&line[m.clone()]) {
+            return Some((d, m));
         }
     }
     // Numeric dates only when the order is certain (`25/04/2024`, `2024/04/25`), and
     // only Gregorian ones: `28/1/1427 هـ` counts in the Hijri calendar.
-    for m in numeric_re().find_iter(line) {
-        if other_calendar(&line[m.end()..]) {
+    for m in matchers::numeric_dates(line) {
+        if other_calendar(&line[m.end..]) {
             continue;
         }
-        if let Ok(Some(d)) = numeric(m.as_str()) {
-            return Some((d, m.range()));
+        if let Ok(Some(d)) = numeric(&line[m.clone()]) {
+            return Some((d, m));
         }
     }
     // `2024年5月20日`, `2024년 3월 15일`: year, month and day each marked, so the order is
     // certain.
-    if let Some(c) = cjk_re().captures(line) {
-        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
-        let (y, m, d) = (n(1), n(2), n(3));
+    if let Some([r, y, m, d]) = matchers::cjk_date(line) {
+        let n = |r: Range<usize>| line[r].parse::<u32>().unwrap_or(0);
+        let (y, m, d) = (n(y), n(m), n(d));
         if valid_ymd(y as i32, m as u8, d as u8) {
-            let r = c.get(0).expect("whole match").range();
             return Some((PubDate::Date(format!("{y:04}-{m:02}-{d:02}")), r));
         }
     }
@@ -305,25 +304,6 @@ fn offset_in(after: &str) -> Option<i32> {
     }
     let o = h * 60 + m;
     Some(if &c[1] == "-" { -o } else { o })
-}
-
-fn iso_re() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap())
-}
-
-fn cjk_re() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").unwrap()
-    })
-}
-
-fn numeric_re() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}/\d{1,2}/\d{1,2})\b").unwrap()
-    })
 }
 
 fn valid_ymd(y: i32, m: u8, d: u8) -> bool {

@@ -11,6 +11,8 @@ use crate::model::Interview;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// The timing pattern, for subtitle files (where its end is needed); whether a text is
+/// one is decided without it (`structure::matchers::is_cue_timing`, the same pattern).
 fn timing_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -35,12 +37,9 @@ fn tag_re() -> &'static Regex {
 /// True when the text is WebVTT or SRT.
 pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
-    // A timing line opens with a digit (after spaces): only such a line runs the pattern,
-    // so a plain text never compiles it.
-    t.starts_with("WEBVTT")
-        || t.lines()
-            .take(4)
-            .any(|l| l.trim_start().starts_with(char::is_numeric) && timing_re().is_match(l))
+    // A timing line is matched by hand (`matchers::is_cue_timing`): texts whose first
+    // lines open with a digit (a date, a number) compiled its Unicode `\d` pattern.
+    t.starts_with("WEBVTT") || t.lines().take(4).any(structure::matchers::is_cue_timing)
 }
 
 fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {

@@ -12,8 +12,6 @@
 use super::lines::{Line, LineKind};
 use crate::lexicon::lexicon;
 use crate::model::Figure;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Finds the figures; marks photo rows and caption lines as used.
 pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
@@ -354,11 +352,10 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     }
     if let Some(m) = Some(t)
         .filter(|t| may_hold_agency(t))
-        .and_then(|t| agency_re().captures(t))
-        .and_then(|c| c.get(1))
+        .and_then(super::matchers::agency_after_caption)
     {
-        let caption = t[..m.start()].trim();
-        if let Some(credit) = agency_credit(m.as_str()).filter(|_| !caption.is_empty()) {
+        let caption = t[..m.start].trim();
+        if let Some(credit) = agency_credit(&t[m]).filter(|_| !caption.is_empty()) {
             return Some((caption.to_string(), credit));
         }
     }
@@ -641,14 +638,6 @@ fn may_hold_agency(t: &str) -> bool {
         .any(|(i, _)| t[i + 1..].starts_with(char::is_uppercase))
 }
 
-fn agency_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    // `… in Washington. UPI/Mike Theiler` — an agency and photographer after the caption.
-    R.get_or_init(|| {
-        Regex::new(r"(?:^|[.!?)]\s+)(\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?/\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,3})\s*$").unwrap()
-    })
-}
-
 /// Splits a caption into (caption, credit).
 pub fn split_credit(caption: &str) -> (String, Option<String>) {
     let lex = lexicon();
@@ -703,13 +692,9 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     }
     if let Some(m) = Some(c)
         .filter(|c| may_hold_agency(c))
-        .and_then(|c| agency_re().captures(c))
-        .and_then(|m| m.get(1))
+        .and_then(super::matchers::agency_after_caption)
     {
-        return (
-            c[..m.start()].trim().to_string(),
-            Some(m.as_str().to_string()),
-        );
+        return (c[..m.start].trim().to_string(), Some(c[m].to_string()));
     }
     (c.to_string(), None)
 }

@@ -3,11 +3,10 @@
 //! of definition-list layouts. Which printed labels are speakers is decided over the
 //! whole text (a speaker speaks more than once, or is a known label word).
 
+use super::matchers;
 use crate::lexicon::{self, lexicon};
-use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A label found at the start of a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,15 +30,11 @@ pub struct LabelHit {
 // of a Unicode class (`[^:]{0,48}`) compiles into one copy of the class per count, which
 // cost tens of milliseconds at start-up. The repetitions are lazy (or end where the class
 // ends), so the shortest label the pattern allows is the one a bounded pattern finds, and
-// checking its length afterwards decides the same.
-fn label_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r#"^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)"#).unwrap()
-    })
-}
+// checking its length afterwards decides the same. The colon label, which nearly every
+// input reaches, and the dot, bracket and stamp shapes are matched by hand (`matchers`, each
+// pattern in its function's doc).
 
-/// `label` when it has at most `max` characters (see `label_re`).
+/// `label` when it has at most `max` characters.
 fn within(label: &str, max: usize) -> Option<&str> {
     (label.chars().nth(max).is_none()).then_some(label)
 }
@@ -62,11 +57,11 @@ pub fn key_of(label: &str) -> String {
 /// A `LABEL:` at the start of `text` (which starts at byte `offset` of the source).
 pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
-    let c = label_re().captures(text)?;
-    within(c.get(2)?.as_str(), 49)?;
-    let chevrons = c.get(1).is_some();
-    let label = c.get(2)?.as_str().trim();
-    let whole = c.get(0)?;
+    let c = super::matchers::colon_label(text)?;
+    within(&text[c.label.clone()], 49)?;
+    let chevrons = c.chevrons;
+    let label = text[c.label].trim();
+    let whole = &text[..c.end];
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -116,7 +111,7 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     }
     // `প্রকাশ: ০৫ মার্চ ২০২৪, ১১:৩০` (`Published: …` in any language): a word before a
     // date line is about the date; nobody says only a date.
-    let rest = text[whole.end()..].lines().next().unwrap_or("");
+    let rest = text[c.end..].lines().next().unwrap_or("");
     if !known
         && crate::infer::dates::find(rest).is_some_and(|(_, r)| {
             format!("{} {}", &rest[..r.start], &rest[r.end..])
@@ -138,8 +133,8 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     Some(LabelHit {
         label: label.to_string(),
         key,
-        span: offset..offset + whole.as_str().trim_end().len(),
-        content_start: offset + content_after_colon(text, whole.as_str()),
+        span: offset..offset + whole.trim_end().len(),
+        content_start: offset + content_after_colon(text, whole),
         dash: false,
         weak: false,
     })
@@ -157,30 +152,18 @@ fn content_after_colon(text: &str, matched: &str) -> usize {
     let mut at = colon + colon_len;
     at += skip(&text[at..]);
     // `Name: (00:01:23) text` — the time says when, not what.
-    if let Some(m) = stamp_re().find(&text[at..]) {
-        at += m.end();
+    if let Some(end) = matchers::opening_stamp(&text[at..]) {
+        at += end;
         at += skip(&text[at..]);
     }
     at
-}
-
-fn stamp_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]").unwrap())
-}
-
-fn dot_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^[*_]*(\p{L}+)(?:\.[*_]*\s+|[ \t]{2,}|\t)[*_]*[\p{Lu}¿¡\d\x22“«]").unwrap()
-    })
 }
 
 /// `Q. How…` / `A. Well…` / `P. ¿Cómo…?` / `Pregunta. ¿…?`: a known label word with a dot,
 /// or set off by two spaces or a tab (`Q  Minister, …`, the press-office transcript way).
 pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
     // The pattern's word is a run of letters that ends in a dot, a tab or two spaces:
-    // lines whose first word ends otherwise need not run (or compile) it.
+    // lines whose first word ends otherwise need not run it.
     let s = text.trim_start_matches(['*', '_']);
     let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     if word_end == 0
@@ -191,17 +174,16 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
         return None;
     }
     let lex = lexicon();
-    let c = dot_re().captures(text)?;
-    let label = within(c.get(1)?.as_str(), 12)?;
+    let (word, end) = matchers::dot_label(text)?;
+    let label = within(&text[word], 12)?;
     let key = key_of(label);
     if !(lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key))
     {
         return None;
     }
-    let whole = c.get(0)?;
     // Content starts at the last character the pattern looked at.
-    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content = end - text[..end].chars().last().map_or(0, |ch| ch.len_utf8());
     let content =
         content - (text[..content].len() - text[..content].trim_end_matches(['*', '_']).len());
     Some(LabelHit {
@@ -214,14 +196,6 @@ pub fn dot_label(text: &str, offset: usize) -> Option<LabelHit> {
     })
 }
 
-fn wrapped_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^[*_]*([(\[]{1,2})\s*(\p{L}[\p{L} .'’\-]*?)\s*[)\]]{1,2}[*_]*[.:]?[*_]*\s+\S")
-            .unwrap()
-    })
-}
-
 /// `(Q) How…` / `[A] Well…` / `[SAM] What…` / `((Wikinews)) What…` (the subtitle way of naming a speaker): a known
 /// label word, or a name in capitals, in brackets, no colon. A name counts only when said
 /// more than once, and sound notes (`[MUSIC]`, `[LAUGHTER]`) are no speakers.
@@ -231,8 +205,8 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
         return None;
     }
     let lex = lexicon();
-    let c = wrapped_re().captures(text)?;
-    let label = within(c.get(2)?.as_str(), 31)?.trim();
+    let (brackets, label, end) = matchers::wrapped_label(text)?;
+    let label = within(&text[label], 31)?.trim();
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)
         || lexicon::contains(&lex.answer_labels, &key);
@@ -242,7 +216,7 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
         && label.split_whitespace().count() <= 4;
     // `((Christopher Hill))`: doubled brackets are a template's rendering of a speaker,
     // which prose does not write; a capitalised name in them is a label.
-    let doubled = c.get(1).is_some_and(|b| b.as_str().chars().count() == 2)
+    let doubled = brackets.len() == 2
         && label.split_whitespace().count() <= 4
         && label
             .split_whitespace()
@@ -253,8 +227,7 @@ pub fn wrapped_label(text: &str, offset: usize) -> Option<LabelHit> {
     {
         return None;
     }
-    let whole = c.get(0)?;
-    let content = whole.end() - whole.as_str().chars().last().map_or(0, |ch| ch.len_utf8());
+    let content = end - text[..end].chars().last().map_or(0, |ch| ch.len_utf8());
     Some(LabelHit {
         label: label.to_string(),
         key,

@@ -3,9 +3,7 @@
 //! their inline speaker names, so later stages see one turn per line.
 
 use crate::lexicon::{self, lexicon};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// One line (or a piece of a split line), trimmed, with its byte span in the source.
 #[derive(Debug, Clone)]
@@ -37,32 +35,6 @@ impl Line {
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         &src[self.span.clone()]
     }
-}
-
-fn re(pat: &str) -> Regex {
-    Regex::new(pat).expect("static regex")
-}
-
-fn photo_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r"^!\[([^\]]*)\]\(([^)]*)\)\s*\|?\s*$"))
-}
-
-fn timestamp_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        re(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?:\s*[-–]\s*|\s+|$)")
-    })
-}
-
-/// Whether `t` could open with a clock (`12:30`, `[00:01:02]`): a digit, after an
-/// optional bracket. The clock patterns start with `^[\[(]?\d`; testing this first means
-/// they are compiled only for an input that has such a line (Unicode `\d` costs a
-/// millisecond to compile), with the same decisions (`is_numeric` holds for every `\d`).
-pub fn may_open_with_clock(t: &str) -> bool {
-    t.strip_prefix(['[', '('])
-        .unwrap_or(t)
-        .starts_with(char::is_numeric)
 }
 
 /// The index of the line whose span holds byte `pos`. Spans are disjoint and in source
@@ -97,11 +69,8 @@ pub fn lines(src: &str) -> Vec<Line> {
         }
         // Timestamps at the start of a line say when, not who or what: drop them.
         let head = &src[span.clone()];
-        if let Some(m) = may_open_with_clock(head)
-            .then(|| timestamp_re().find(head))
-            .flatten()
-        {
-            span.start += m.end();
+        if let Some(end) = super::matchers::leading_clock(head) {
+            span.start += end;
         }
         let text = &src[span.clone()];
         if text.trim_matches(is_blank_char).is_empty() {
@@ -171,13 +140,6 @@ fn breadcrumbs_in_place(src: &str, out: &mut [Line]) {
 /// Why a line is a page's running header or footer (see `page_furniture`).
 pub const PAGE_FURNITURE: &str = "page header or footer";
 
-fn page_number_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        re(r"(?i)^(.*?\S)(?:[ \t]{3,}|\t)(?:(page|p\.|seite|página|page n°)\s*)?\d{1,4}$")
-    })
-}
-
 /// Running headers and footers of a PDF turned into text (`Harold Pennington, 6-17-2019
 /// ··· Page 2`): a line that ends, after a wide gap, in a page number, and either says
 /// `Page` or comes back with the same words on another page. They fall where the page
@@ -188,18 +150,13 @@ fn page_furniture(src: &str, out: &mut [Line]) {
             return None;
         }
         let text = l.text(src);
-        // The pattern ends in a digit: most lines need not run (or compile) it.
+        // The pattern ends in a digit: most lines need not run it.
         if !text.ends_with(char::is_numeric) {
             return None;
         }
-        let c = page_number_re().captures(text)?;
-        let words = c
-            .get(1)?
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (words.chars().count() <= 80).then(|| (words.to_lowercase(), c.get(2).is_some()))
+        let (head, says_page) = super::matchers::page_number(text)?;
+        let words = text[head].split_whitespace().collect::<Vec<_>>().join(" ");
+        (words.chars().count() <= 80).then(|| (words.to_lowercase(), says_page))
     };
     let keys: Vec<Option<(String, bool)>> = out.iter().map(key).collect();
     for (i, k) in keys.iter().enumerate() {
@@ -218,19 +175,11 @@ fn page_furniture(src: &str, out: &mut [Line]) {
 
 fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
     let lex = lexicon();
-    if let Some(c) = text
-        .starts_with("![")
-        .then(|| photo_re().captures(text))
-        .flatten()
-    {
-        let nonempty = |i: usize| {
-            c.get(i)
-                .map(|m| m.as_str().trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
+    if let Some((alt, url)) = super::matchers::photo_row(text) {
+        let nonempty = |r: Range<usize>| Some(text[r].trim().to_string()).filter(|s| !s.is_empty());
         return LineKind::Photo {
-            alt: nonempty(1),
-            url: nonempty(2),
+            alt: nonempty(alt),
+            url: nonempty(url),
         };
     }
     // An image address alone on its line: the photo of a scraped page.
@@ -478,13 +427,6 @@ fn mostly_cjk(t: &str) -> bool {
     letters > 0 && cjk * 2 > letters
 }
 
-fn inline_speaker_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        re(r"(?:^|[.!?…]['’”]?\s+)(\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){0,2}):\s")
-    })
-}
-
 /// A long line holding a whole transcript (`Host: Hi. Guest: Hello. Host: …`) is split at
 /// the speaker names, when at least two names each speak at least twice.
 fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
@@ -493,7 +435,7 @@ fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
         return vec![span];
     }
     // A split needs two names with two turns each: four `Name: ` hits, each ending in a
-    // colon and a space. Fewer such colons, and the pattern need not run (or compile).
+    // colon and a space. Fewer such colons, and the names need not be looked for.
     let colons = text
         .match_indices(':')
         .filter(|(i, _)| text[i + 1..].starts_with(char::is_whitespace))
@@ -501,9 +443,9 @@ fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
     if colons < 4 {
         return vec![span];
     }
-    let hits: Vec<(usize, String)> = inline_speaker_re()
-        .captures_iter(text)
-        .filter_map(|c| c.get(1).map(|m| (m.start(), m.as_str().to_string())))
+    let hits: Vec<(usize, String)> = super::matchers::inline_speakers(text)
+        .into_iter()
+        .map(|r| (r.start, text[r].to_string()))
         .collect();
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for (_, name) in &hits {

@@ -9,8 +9,7 @@
 //! still points into the source and the dialogue-dash rules take it from there. A text is
 //! rewritten only when its marks recur (a lone `>>` or time in prose is left alone).
 
-use regex::Regex;
-use std::sync::OnceLock;
+use super::matchers;
 
 /// What rewriting found, for the turn rules and `inspect`.
 #[derive(Debug, Clone, Default)]
@@ -30,37 +29,10 @@ pub struct Marks {
     pub name_breaks: Vec<(usize, String)>,
 }
 
-fn clock_line_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?[\])]?$",
-        )
-        .expect("static regex")
-    })
-}
-
-/// `…? (Mai Thương, 30 tuổi) - Ca sĩ Hồ Ngọc Hà: …`: a reader's question signed in
-/// brackets, then on the same line a dash and the answerer's label.
-fn signed_reply_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"[?？]\s*\([^()
-]{2,60}\)( - )[^:
-]{2,50}:\s",
-        )
-        .expect("static regex")
-    })
-}
-
-fn stamp_dash_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+[-–]\s")
-            .expect("static regex")
-    })
-}
+// The clock lines, stamped lines and signed replies are matched by hand
+// (`matchers::is_clock_line`, `stamp_dash`, `signed_replies`; their patterns in their docs):
+// as regexes, their Unicode `\d` and bounded repetitions were compiled on every input
+// with a line opening with a digit.
 
 /// Rewrites the marks of `src`, or returns `None` when it has none that recur.
 pub fn rewrite(src: &str) -> Option<(String, Marks)> {
@@ -74,13 +46,11 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
         pos += raw.len();
         let t = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
-        // Both patterns open with a clock: lines that cannot need not run (or compile) them.
-        let clock = super::lines::may_open_with_clock(t);
-        if clock && clock_line_re().is_match(t) {
+        if matchers::is_clock_line(t) {
             clock_lines.push(start..pos);
-        } else if let Some(m) = clock.then(|| stamp_dash_re().find(t)).flatten() {
+        } else if let Some(end) = matchers::stamp_dash(t) {
             // Keep the dash: blank the stamp and the space before the dash.
-            let dash = t[..m.end()].rfind(['-', '–']).unwrap_or(0);
+            let dash = t[..end].rfind(['-', '–']).unwrap_or(0);
             stamped.push((start + lead, start + lead + dash, start..pos));
         }
     }
@@ -223,16 +193,15 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
         }
     }
     // Readers' questions with the reply on the same line: the reply starts a line.
-    // The pattern holds `) - ` literally: without one it need not run (or compile).
+    // The pattern holds `) - ` literally: without one it need not run.
     let signed = src.contains(") - ");
-    for c in signed
-        .then(|| signed_reply_re().captures_iter(src))
+    for m in signed
+        .then(|| matchers::signed_replies(src))
         .into_iter()
         .flatten()
     {
-        let m = c.get(1).expect("group");
-        out[m.start()..m.end()].copy_from_slice(b"\n  ");
-        marks.replies.push(m.end());
+        out[m.clone()].copy_from_slice(b"\n  ");
+        marks.replies.push(m.end);
         marks.turns += 1;
     }
     if marks.clocks == 0 && marks.turns == 0 {

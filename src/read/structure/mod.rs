@@ -15,7 +15,7 @@ pub mod head;
 pub mod labels;
 pub mod lines;
 pub mod marks;
-mod matchers;
+pub(crate) mod matchers;
 pub mod name_lines;
 pub mod people;
 pub mod times;
