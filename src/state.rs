@@ -240,22 +240,32 @@ impl State {
 }
 
 /// The new record, written as inputs finish.
-pub struct Writer {
-    spool: io::BufWriter<fs::File>,
+///
+/// Nothing is spooled while every input so far is vouched for by the old record: an
+/// unchanged re-run (the usual one) keeps only their keys, in order, and leaves the
+/// record as it is (issue #11: writing 17 MB of lines a re-run then threw away was a
+/// third of its user time). The first line that differs spools the kept ones first, so
+/// the record's lines keep the inputs' order either way.
+pub struct Writer<'s> {
+    old: &'s State,
+    spool: Option<io::BufWriter<fs::File>>,
+    /// Keys vouched for before anything was spooled.
+    kept: Vec<u128>,
     seen: HashSet<u128>,
     /// Some line differs from the old record (a new conversion, a dropped input).
     changed: bool,
 }
 
-impl Writer {
-    pub fn new() -> io::Result<Writer> {
-        let mut spool = io::BufWriter::new(tempfile::tempfile()?);
-        writeln!(spool, "{HEADER}")?;
-        Ok(Writer {
-            spool,
+impl<'s> Writer<'s> {
+    /// A writer of the record that replaces `old`.
+    pub fn new(old: &'s State) -> Writer<'s> {
+        Writer {
+            old,
+            spool: None,
+            kept: Vec::new(),
             seen: HashSet::new(),
             changed: false,
-        })
+        }
     }
 
     /// Records one input: converted now, or `vouched` for by the old record (its line
@@ -264,9 +274,30 @@ impl Writer {
         if !self.seen.insert(key) {
             return Ok(());
         }
+        if vouched && self.spool.is_none() {
+            self.kept.push(key);
+            return Ok(());
+        }
         self.changed |= !vouched;
-        let json = serde_json::to_string(record).map_err(io::Error::other)?;
-        writeln!(self.spool, "{}\t{json}", hex(key))
+        let spool = self.spool()?;
+        write_line(spool, key, record)
+    }
+
+    /// The spool, started on first use with the header and the lines kept so far.
+    fn spool(&mut self) -> io::Result<&mut io::BufWriter<fs::File>> {
+        if self.spool.is_none() {
+            let mut spool = io::BufWriter::new(tempfile::tempfile()?);
+            writeln!(spool, "{HEADER}")?;
+            for key in std::mem::take(&mut self.kept) {
+                // Read back and written as a converted line is (vouched means well-formed).
+                let record = self.old.get(key).ok_or_else(|| {
+                    io::Error::other("the record of the last run changed while this run read it")
+                })?;
+                write_line(&mut spool, key, &record)?;
+            }
+            self.spool = Some(spool);
+        }
+        Ok(self.spool.as_mut().expect("just started"))
     }
 
     /// Forgets what the directory held for `key`: the input was converted again and
@@ -278,7 +309,8 @@ impl Writer {
 
     /// Replaces `dir`'s record: this run's lines, then the old lines of inputs this run
     /// did not see. Atomic and durable like every output.
-    pub fn finish(mut self, dir: &Path, old: &State) -> Result<WriteOutcome, BatchError> {
+    pub fn finish(mut self, dir: &Path) -> Result<WriteOutcome, BatchError> {
+        let old = self.old;
         let path = dir.join(STATE_FILE);
         // Every input vouched for and none other recorded: the record stands as it is
         // (an unchanged re-run reads it, never rewrites it).
@@ -289,6 +321,7 @@ impl Writer {
             path: path.display().to_string(),
             source: e,
         };
+        self.spool().map_err(io_err)?;
         let mut keys: Vec<(&u128, &(u64, u32))> = old
             .index
             .iter()
@@ -297,11 +330,16 @@ impl Writer {
         keys.sort_by_key(|(_, (offset, _))| *offset);
         for (key, _) in keys {
             if let Some(line) = old.line(*key) {
-                self.spool.write_all(&line).map_err(io_err)?;
+                self.spool()
+                    .map_err(io_err)?
+                    .write_all(&line)
+                    .map_err(io_err)?;
             }
         }
         let mut spool = self
             .spool
+            .take()
+            .expect("started above")
             .into_inner()
             .map_err(|e| io_err(e.into_error()))?;
         spool.seek(SeekFrom::Start(0)).map_err(io_err)?;
@@ -315,4 +353,10 @@ impl Writer {
         }
         Ok(outcome)
     }
+}
+
+/// One line of the record: the key in hex, a tab, the record as JSON.
+fn write_line(out: &mut impl Write, key: u128, record: &Record) -> io::Result<()> {
+    let json = serde_json::to_string(record).map_err(io::Error::other)?;
+    writeln!(out, "{}\t{json}", hex(key))
 }

@@ -544,10 +544,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             skip: !keep && options.version_created != VersionCreated::Now,
         }
     });
-    let mut record = match &memo {
-        Some(_) => Some(state::Writer::new()?),
-        None => None,
-    };
+    let mut record = memo.as_ref().map(|m| state::Writer::new(&m.state));
     let mut skipped = 0usize;
     // Directories this run published files into: synced once at the end, so the
     // renames survive a power loss without one directory sync per file.
@@ -666,9 +663,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(e) = io_error.or(state_error) {
         return Err(e.into());
     }
-    if let (Some(writer), Some(memo)) = (record, &memo) {
+    if let Some(writer) = record {
         // A record that cannot be written costs the next run time, not this run's outputs.
-        if let Err(e) = writer.finish(&args.output, &memo.state) {
+        if let Err(e) = writer.finish(&args.output) {
             eprintln!(
                 "colloquy: warning: {}: the record of this run could not be written, so the next run converts everything again: {}",
                 args.output.join(state::STATE_FILE).display(),

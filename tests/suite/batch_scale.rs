@@ -103,6 +103,31 @@ fn an_identical_rerun_skips_every_input_and_says_so_with_the_same_warnings() {
 }
 
 #[test]
+fn a_record_after_a_partial_rerun_is_the_record_of_a_fresh_run() {
+    // Inputs before and after the edited one are vouched for: the record keeps their
+    // lines in input order, byte for byte what a fresh run into a new directory writes.
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out, fresh) = (
+        dir.path().join("in"),
+        dir.path().join("out"),
+        dir.path().join("fresh"),
+    );
+    corpus(&input, 9);
+    convert(&input, &out, &[]);
+    fs::write(
+        input.join("box1/talk-004.txt"),
+        interview(4).replace("eighteen", "twenty"),
+    )
+    .unwrap();
+    let s = convert(&input, &out, &["--force"]);
+    assert!(s.contains(&format!("8 {UNCHANGED}")), "{s}");
+    convert(&input, &fresh, &[]);
+    let record = |d: &Path| fs::read_to_string(d.join(colloquy::state::STATE_FILE)).unwrap();
+    assert_eq!(record(&out).lines().count(), 10, "a header and nine lines");
+    assert_eq!(record(&out), record(&fresh));
+}
+
+#[test]
 fn a_changed_input_option_or_output_on_disk_is_converted_again() {
     let dir = tempfile::tempdir().unwrap();
     let (input, out) = (dir.path().join("in"), dir.path().join("out"));
