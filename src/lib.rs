@@ -17,6 +17,7 @@ pub mod decode;
 pub mod infer;
 pub mod inspect;
 pub mod lexicon;
+pub(crate) mod matchers;
 pub mod message;
 pub mod meta;
 pub mod model;

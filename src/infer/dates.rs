@@ -6,8 +6,8 @@
 //! date such as 03/04/2024 is [`DateError::Ambiguous`].
 
 use crate::lexicon::lexicon;
+use crate::matchers;
 use crate::model::PubDate;
-use crate::read::structure::matchers;
 use std::ops::Range;
 use thiserror::Error;
 

@@ -12,7 +12,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// The timing pattern, for subtitle files (where its end is needed); whether a text is
-/// one is decided without it (`structure::matchers::is_cue_timing`, the same pattern).
+/// one is decided without it (`crate::matchers::is_cue_timing`, the same pattern).
 fn timing_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -39,7 +39,7 @@ pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     // A timing line is matched by hand (`matchers::is_cue_timing`): texts whose first
     // lines open with a digit (a date, a number) compiled its Unicode `\d` pattern.
-    t.starts_with("WEBVTT") || t.lines().take(4).any(structure::matchers::is_cue_timing)
+    t.starts_with("WEBVTT") || t.lines().take(4).any(crate::matchers::is_cue_timing)
 }
 
 fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {

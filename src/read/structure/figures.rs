@@ -352,7 +352,7 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     }
     if let Some(m) = Some(t)
         .filter(|t| may_hold_agency(t))
-        .and_then(super::matchers::agency_after_caption)
+        .and_then(crate::matchers::agency_after_caption)
     {
         let caption = t[..m.start].trim();
         if let Some(credit) = agency_credit(&t[m]).filter(|_| !caption.is_empty()) {
@@ -692,7 +692,7 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     }
     if let Some(m) = Some(c)
         .filter(|c| may_hold_agency(c))
-        .and_then(super::matchers::agency_after_caption)
+        .and_then(crate::matchers::agency_after_caption)
     {
         return (c[..m.start].trim().to_string(), Some(c[m].to_string()));
     }

@@ -3,8 +3,8 @@
 //! of definition-list layouts. Which printed labels are speakers is decided over the
 //! whole text (a speaker speaks more than once, or is a known label word).
 
-use super::matchers;
 use crate::lexicon::{self, lexicon};
+use crate::matchers;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -57,7 +57,7 @@ pub fn key_of(label: &str) -> String {
 /// A `LABEL:` at the start of `text` (which starts at byte `offset` of the source).
 pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     let lex = lexicon();
-    let c = super::matchers::colon_label(text)?;
+    let c = crate::matchers::colon_label(text)?;
     within(&text[c.label.clone()], 49)?;
     let chevrons = c.chevrons;
     let label = text[c.label].trim();
@@ -259,7 +259,7 @@ pub fn dash_label(text: &str, offset: usize) -> Option<LabelHit> {
         return None;
     }
     let lex = lexicon();
-    let c = super::matchers::dash_label(text)?;
+    let c = crate::matchers::dash_label(text)?;
     let label = within(&text[c.label.clone()], 41)?.trim();
     let key = key_of(label);
     let known = lexicon::contains(&lex.question_labels, &key)

@@ -69,7 +69,7 @@ pub fn lines(src: &str) -> Vec<Line> {
         }
         // Timestamps at the start of a line say when, not who or what: drop them.
         let head = &src[span.clone()];
-        if let Some(end) = super::matchers::leading_clock(head) {
+        if let Some(end) = crate::matchers::leading_clock(head) {
             span.start += end;
         }
         let text = &src[span.clone()];
@@ -154,7 +154,7 @@ fn page_furniture(src: &str, out: &mut [Line]) {
         if !text.ends_with(char::is_numeric) {
             return None;
         }
-        let (head, says_page) = super::matchers::page_number(text)?;
+        let (head, says_page) = crate::matchers::page_number(text)?;
         let words = text[head].split_whitespace().collect::<Vec<_>>().join(" ");
         (words.chars().count() <= 80).then(|| (words.to_lowercase(), says_page))
     };
@@ -175,7 +175,7 @@ fn page_furniture(src: &str, out: &mut [Line]) {
 
 fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
     let lex = lexicon();
-    if let Some((alt, url)) = super::matchers::photo_row(text) {
+    if let Some((alt, url)) = crate::matchers::photo_row(text) {
         let nonempty = |r: Range<usize>| Some(text[r].trim().to_string()).filter(|s| !s.is_empty());
         return LineKind::Photo {
             alt: nonempty(alt),
@@ -183,7 +183,7 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
         };
     }
     // An image address alone on its line: the photo of a scraped page.
-    if text.contains("//") && super::matchers::is_image_address(text.trim()) {
+    if text.contains("//") && crate::matchers::is_image_address(text.trim()) {
         return LineKind::Photo {
             alt: None,
             url: Some(text.trim().to_string()),
@@ -192,7 +192,7 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
     if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
         let rest = &text[prefix.len().min(text.len())..];
         if rest.trim_start().starts_with([':', '：']) {
-            if let Some(m) = super::matchers::find_url(rest) {
+            if let Some(m) = crate::matchers::find_url(rest) {
                 let url = rest[m.clone()]
                     .trim_end_matches(['.', ',', ')', '|'])
                     .to_string();
@@ -397,7 +397,7 @@ fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
     let count_like = lower.contains(char::is_numeric)
         && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
     if let Some(w) = count_like
-        .then(|| super::matchers::count_words(lower))
+        .then(|| crate::matchers::count_words(lower))
         .flatten()
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
@@ -443,7 +443,7 @@ fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
     if colons < 4 {
         return vec![span];
     }
-    let hits: Vec<(usize, String)> = super::matchers::inline_speakers(text)
+    let hits: Vec<(usize, String)> = crate::matchers::inline_speakers(text)
         .into_iter()
         .map(|r| (r.start, text[r].to_string()))
         .collect();

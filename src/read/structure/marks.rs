@@ -9,7 +9,7 @@
 //! still points into the source and the dialogue-dash rules take it from there. A text is
 //! rewritten only when its marks recur (a lone `>>` or time in prose is left alone).
 
-use super::matchers;
+use crate::matchers;
 
 /// What rewriting found, for the turn rules and `inspect`.
 #[derive(Debug, Clone, Default)]

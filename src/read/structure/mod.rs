@@ -15,7 +15,6 @@ pub mod head;
 pub mod labels;
 pub mod lines;
 pub mod marks;
-pub(crate) mod matchers;
 pub mod name_lines;
 pub mod people;
 pub mod times;

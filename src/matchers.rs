@@ -9,6 +9,9 @@
 //! exactly what its pattern (in its doc) decides, with the same leftmost-first and
 //! greedy/lazy choices and the same captures; the tests compare them with the patterns on
 //! generated lines and on every line of the corpus and samples.
+//!
+//! The recognizer and `infer::dates` both use them, so they sit beside the lexicon at the
+//! top of the crate rather than inside one stage.
 
 use std::ops::Range;
 use std::sync::OnceLock;
