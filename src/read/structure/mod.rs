@@ -1046,10 +1046,17 @@ fn paragraphs(
 
 /// Runs of spaces (left by blanked-out markup) as one, zero-width fillers removed.
 pub fn collapse_spaces(t: &str) -> String {
-    let t: String = t
-        .chars()
-        .filter(|c| *c != '\u{200b}' && *c != '\u{ad}')
-        .collect();
+    // Zero-width and soft hyphens are rare: most texts are not rebuilt char by char.
+    let cleaned: String;
+    let t = if t.contains(['\u{200b}', '\u{ad}']) {
+        cleaned = t
+            .chars()
+            .filter(|c| *c != '\u{200b}' && *c != '\u{ad}')
+            .collect();
+        cleaned.as_str()
+    } else {
+        t
+    };
     if !t.contains("  ") && !t.contains('\t') {
         return t.trim().to_string();
     }

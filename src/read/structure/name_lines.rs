@@ -60,21 +60,30 @@ pub fn find(src: &str, ls: &[Line], used: &[bool]) -> Option<Vec<Option<LabelHit
             .map(str::to_string)
             .collect::<Vec<String>>()
     };
-    let mut lower = BTreeSet::new();
-    for i in (0..ls.len()).filter(|&i| ls[i].kind != LineKind::Blank) {
-        for w in words_of(i) {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(w);
-            }
-        }
-    }
-    // Candidates: name-shaped lines none of whose words is a common word.
-    let named: Vec<(usize, &str)> = (0..ls.len())
+    // Candidates: name-shaped lines none of whose words is a common word. Most texts
+    // have fewer than two name-shaped lines, and are done before their words are indexed.
+    let shaped: Vec<(usize, &str)> = (0..ls.len())
         .filter(|&i| text_line(i))
         .filter_map(|i| name_of(ls[i].text(src)).map(|n| (i, n)))
+        .collect();
+    if shaped.len() < 2 || shaped.iter().all(|(_, n)| *n == shaped[0].1) {
+        return None;
+    }
+    let mut lower: BTreeSet<&str> = BTreeSet::new();
+    for i in (0..ls.len()).filter(|&i| ls[i].kind != LineKind::Blank) {
+        for w in ls[i]
+            .text(src)
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            lower.insert(w);
+        }
+    }
+    let named: Vec<(usize, &str)> = shaped
+        .into_iter()
         .filter(|(i, _)| {
             words_of(*i).iter().all(|w| {
-                !lower.contains(&w.to_lowercase())
+                !lower.contains(w.to_lowercase().as_str())
                     && !lexicon::contains(&lex.interview_words, w)
                     && !lexicon::contains(&lex.not_labels, w)
             })
