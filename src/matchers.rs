@@ -1097,8 +1097,11 @@ mod tests {
             out.extend(next.iter().cloned());
             layer = next;
         }
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        for entry in walkdir::WalkDir::new(corpus).into_iter().flatten() {
+        for entry in corpus_dir()
+            .into_iter()
+            .flat_map(walkdir::WalkDir::new)
+            .flatten()
+        {
             if entry.path().extension().is_some_and(|e| e == "txt") {
                 if let Ok(text) = std::fs::read_to_string(entry.path()) {
                     out.extend(text.lines().map(|l| l.trim().to_string()));
@@ -1178,12 +1181,31 @@ mod tests {
         out
     }
 
+    /// `../shared/corpus` when it is there. Without it the matchers are still compared on
+    /// generated lines and the samples (one line says so); under CI its absence fails.
+    fn corpus_dir() -> Option<std::path::PathBuf> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if dir.is_dir() {
+            return Some(dir);
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing, and CI must run every test",
+            dir.display()
+        );
+        println!(
+            "note: {} is absent: matchers compared on generated lines and samples only",
+            dir.display()
+        );
+        None
+    }
+
     /// Every line of every file of the corpus and the samples (as read, trimmed and
     /// lower-cased), and every whole file: the texts the matchers meet in practice.
     fn corpus_texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
-        for dir in [root.join("../shared/corpus"), root.join("samples")] {
+        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
             for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
                 let Ok(text) = std::fs::read_to_string(entry.path()) else {
                     continue;
