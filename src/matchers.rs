@@ -1078,37 +1078,14 @@ mod tests {
     use regex::Regex;
 
     /// Lines built from the pieces the patterns care about, every combination up to a
-    /// length, plus the real corpus's lines when it is present.
+    /// length, plus the texts of [`corpus_texts`].
     fn lines() -> Vec<String> {
         let pieces = [
             "a", "Q", "É", "ž", "ſ", "S", "1", "٣", " ", "\t", "\u{a0}", "*", "_", "-", "–", "—",
             ".", "(", ")", "'", "’", ":", "?", "/", "//", "http", "https:", "HTTP://", "jpg",
             "JPEG", ".png", "webp", "?x", "中",
         ];
-        let mut out = vec![String::new()];
-        let mut layer = vec![String::new()];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for s in &layer {
-                for p in pieces {
-                    next.push(format!("{s}{p}"));
-                }
-            }
-            out.extend(next.iter().cloned());
-            layer = next;
-        }
-        for entry in corpus_dir()
-            .into_iter()
-            .flat_map(walkdir::WalkDir::new)
-            .flatten()
-        {
-            if entry.path().extension().is_some_and(|e| e == "txt") {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    out.extend(text.lines().map(|l| l.trim().to_string()));
-                    out.extend(text.lines().map(|l| l.trim().to_lowercase()));
-                }
-            }
-        }
+        let mut out = cases(&pieces, 4);
         out.extend(
             [
                 "Source: https://example.org/a.",
@@ -1162,6 +1139,14 @@ mod tests {
             });
             assert_eq!(dash_label(l), want, "dash {l:?}");
         }
+    }
+
+    /// Every string of up to `depth` pieces, then every text of [`corpus_texts`]: what
+    /// each matcher is compared with its pattern on (before its own edge cases).
+    fn cases(pieces: &[&str], depth: usize) -> Vec<String> {
+        let mut out = combos(pieces, depth);
+        out.extend(corpus_texts());
+        out
     }
 
     /// Every string of up to `depth` pieces.
@@ -1228,8 +1213,7 @@ mod tests {
             "Q", "a b", ">>", " ", "\n", ":", "：", "*", "_", "\"", "“", "”", "„", "'", "«", "»",
             "[", "]", "(", "1", "12:30", "٣", ":05", ")", "中", "あ", "x",
         ];
-        let mut texts = combos(&pieces, 4);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 4);
         texts.extend(
             [
                 ">>  rose: hi",
@@ -1285,8 +1269,7 @@ mod tests {
             "![", "]", "(", ")", "x", " ", "\t", "|", "\n", "[", "1", "12", "٣", ":", ":30", ".",
             ",", "-", "–", "   ", "Page", "p.", "SEITE", "PÁGINA", "page n°", "ſ", "İ",
         ];
-        let mut texts = combos(&pieces, 4);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 4);
         texts.extend(
             [
                 "![a](b) | ",
@@ -1338,8 +1321,7 @@ mod tests {
             "Ann", "lee", "É", " ", "\u{a0}", ":", ": ", ". ", "…", "!", "?’ ", "”", "-", "'",
             "\n", "1",
         ];
-        let mut texts = combos(&pieces, 5);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 5);
         texts.extend(
             [
                 "Host: Hi. Guest: Hello. Host: So? Guest: Yes.",
@@ -1370,8 +1352,7 @@ mod tests {
             "[", "(", "1", "٣", "12:3", ":", "0", ":00", ".5", ",123", " ", "\u{a0}", "p", "A",
             ".", "m", "M", "]", ")", "-", "–", "x", "\n",
         ];
-        let mut texts = combos(&pieces, 4);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 4);
         texts.extend(
             [
                 "1:02 pm",
@@ -1393,8 +1374,7 @@ mod tests {
         let pieces = [
             "?", "？", " ", "\n", "(", ")", " - ", "ab", ":", ": ", "x", "é",
         ];
-        let mut texts = combos(&pieces, 6);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 6);
         let long = "y".repeat(49);
         texts.extend([
             "Apa? (Mai Thương, 30 tuổi) - Ca sĩ Hồ Ngọc Hà: Vâng. Và? (An, 20) - Hà: Có"
@@ -1419,8 +1399,7 @@ mod tests {
         let pieces = [
             "UPI", "Ann", "x", "É", " ", "\u{a0}", "/", ".", ")", "!", "-", "1", "\n",
         ];
-        let mut texts = combos(&pieces, 5);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 5);
         texts.extend(
             [
                 "… in Washington. UPI/Mike Theiler",
@@ -1451,8 +1430,7 @@ mod tests {
             "*", "_", "(", "[", "((", " ", "\t", "\u{a0}", "\n", "Q", "é", "a b", ".", ":", "'",
             "-", ")", "]", "1", "¿", "\"", "“", "«", "12:30", ":05",
         ];
-        let mut texts = combos(&pieces, 4);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 4);
         texts.extend(
             [
                 "(00:01:23) text",
@@ -1507,8 +1485,7 @@ mod tests {
             "1", "12", "2024", "٣", "-", "/", ".", " ", "年", "년", "月", "월", "日", "일", "a",
             "é", "_", "中",
         ];
-        let mut texts = combos(&pieces, 5);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 5);
         texts.extend(
             [
                 "Houston – 2015-08-03",
@@ -1547,8 +1524,7 @@ mod tests {
         let pieces = [
             "1", "12", "٣", ":", ":00", ".", ",5", "000", " ", "\n", "-->", "-", ">",
         ];
-        let mut texts = combos(&pieces, 5);
-        texts.extend(corpus_texts());
+        let mut texts = cases(&pieces, 5);
         texts.extend(
             [
                 "00:01:02,500 --> 00:01:04,000",
