@@ -323,6 +323,8 @@ pub enum BatchError {
         #[source]
         source: io::Error,
     },
+    #[error("{path}: its bytes could not be synced to disk, so nothing of this input was published ({reason}); check the disk and run again")]
+    NotDurable { path: String, reason: String },
     #[error("{output}: both {first} and {second} would be written here; rename one input or convert them into different --output directories")]
     Collision {
         output: String,
@@ -366,7 +368,9 @@ impl BatchError {
     /// The path or argument the error is about, for a report entry.
     pub fn subject(&self) -> &str {
         match self {
-            BatchError::Io { path, .. } | BatchError::FilesFrom { path, .. } => path,
+            BatchError::Io { path, .. }
+            | BatchError::FilesFrom { path, .. }
+            | BatchError::NotDurable { path, .. } => path,
             BatchError::Missing(p) | BatchError::GlobEmpty(p) | BatchError::Exists(p) => p,
             BatchError::EmptyDir { dir, .. } | BatchError::Locked { dir, .. } => dir,
             BatchError::Glob { pattern, .. } => pattern,
@@ -1031,26 +1035,41 @@ pub fn write_all(
 const TEMP_PREFIX: &str = ".colloquy-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// One document made ready beside its target: its bytes in a synced temp file with the
-/// mode the target gets, or nothing to do when the target holds them already.
+/// One document made ready beside its target: its bytes in a closed temp file with the
+/// mode the target gets, or nothing to do when the target holds them already. A temp
+/// file is renamed into place only once its bytes are durable: [`stage`] syncs it at
+/// once, [`stage_unsynced`] leaves that to one [`sync_staged`] for a whole group.
 #[derive(Debug)]
 pub struct Staged {
     path: PathBuf,
     bytes_len: usize,
-    tmp: Option<tempfile::NamedTempFile>,
+    tmp: Option<tempfile::TempPath>,
     /// The target exists with other content and `--force` replaces it.
     replaces: bool,
+    /// The temp file's bytes are on stable storage (or there is no temp file).
+    synced: bool,
 }
 
 /// Prepares `bytes` for `path` (see [`write_all`]): checks the target like [`precheck`],
 /// then writes a temp file in the target's directory. New files get the mode the umask
 /// gives (0644 under the usual 022); a replaced file keeps its mode.
 pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchError> {
+    let mut staged = stage_unsynced(path, bytes, force)?;
+    sync_staged([&mut staged])?;
+    Ok(staged)
+}
+
+/// [`stage`] without the sync: the temp file is written and closed, and [`publish`]
+/// syncs it before the rename unless [`sync_staged`] did so for a whole group first.
+/// One `fsync` per file was the largest system cost of a batch (a journal commit and a
+/// cache flush each); one sync for hundreds of files gives the same promise.
+pub fn stage_unsynced(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchError> {
     let mut staged = Staged {
         path: path.to_path_buf(),
         bytes_len: bytes.len(),
         tmp: None,
         replaces: false,
+        synced: true,
     };
     if precheck(path, bytes, force)?.is_some() {
         return Ok(staged);
@@ -1076,9 +1095,63 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchErro
     if let Some(meta) = &existing {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err(path))?;
     }
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    staged.tmp = Some(tmp);
+    // Closed now: a group of hundreds of staged files must not hold hundreds of
+    // descriptors (the usual soft limit is 1 024).
+    staged.tmp = Some(tmp.into_temp_path());
+    staged.synced = false;
     Ok(staged)
+}
+
+/// Makes the bytes of every unsynced temp file among `staged` durable. Many files on
+/// Linux take one `syncfs` per file system they are on: it writes back and flushes
+/// everything dirty there in one go instead of once per file, and (since Linux 5.8)
+/// reports a write-back error on any of them. It also waits for other programs' dirty
+/// data on that file system, so a few files (a one-file run) are synced each on their
+/// own, as everywhere else. On an error nothing is marked synced, so nothing of the
+/// group is published.
+pub fn sync_staged<'a>(staged: impl IntoIterator<Item = &'a mut Staged>) -> Result<(), BatchError> {
+    /// Fewer temp files than this are synced one by one.
+    const SYNCFS_FROM: usize = 16;
+    let mut todo: Vec<&mut Staged> = staged
+        .into_iter()
+        .filter(|s| !s.synced && s.tmp.is_some())
+        .collect();
+    if cfg!(target_os = "linux") && todo.len() >= SYNCFS_FROM {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let mut dirs: std::collections::BTreeSet<&Path> = Default::default();
+            for s in &todo {
+                let dir = s.tmp.as_deref().and_then(Path::parent);
+                dirs.insert(
+                    dir.filter(|d| !d.as_os_str().is_empty())
+                        .unwrap_or(Path::new(".")),
+                );
+            }
+            let mut devices = Vec::new();
+            for dir in dirs {
+                let handle = fs::File::open(dir).map_err(io_err(dir))?;
+                let device = handle.metadata().map_err(io_err(dir))?.dev();
+                if !devices.contains(&device) {
+                    devices.push(device);
+                    rustix::fs::syncfs(&handle).map_err(|e| io_err(dir)(e.into()))?;
+                }
+            }
+        }
+    } else {
+        for s in &todo {
+            let tmp = s.tmp.as_deref().expect("filtered above");
+            fs::OpenOptions::new()
+                .write(true)
+                .open(tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(io_err(&s.path))?;
+        }
+    }
+    for s in &mut todo {
+        s.synced = true;
+    }
+    Ok(())
 }
 
 /// Like [`stage`], for a document too large to hold in memory (a batch's newsMessage):
@@ -1117,6 +1190,7 @@ pub fn stage_with(
                 bytes_len: len as usize,
                 tmp: None,
                 replaces: false,
+                synced: true,
             });
         }
         if !force {
@@ -1128,8 +1202,9 @@ pub fn stage_with(
     Ok(Staged {
         path: path.to_path_buf(),
         bytes_len: len as usize,
-        tmp: Some(tmp),
+        tmp: Some(tmp.into_temp_path()),
         replaces: existing.is_some(),
+        synced: true,
     })
 }
 
@@ -1165,11 +1240,13 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 
 /// Publishes staged documents (see [`write_all`]): new files by a rename that never
 /// replaces (renameat2 RENAME_NOREPLACE, or link + unlink), so a file another process
-/// wrote since the check is never clobbered; replacements last.
+/// wrote since the check is never clobbered; replacements last. Temp files not yet
+/// synced are synced first (see [`sync_staged`]).
 pub fn publish(
-    staged: Vec<Staged>,
+    mut staged: Vec<Staged>,
     force: bool,
 ) -> Result<Vec<(PathBuf, WriteOutcome)>, BatchError> {
+    sync_staged(staged.iter_mut())?;
     let mut outcomes: Vec<Option<WriteOutcome>> = vec![None; staged.len()];
     let mut created: Vec<PathBuf> = Vec::new();
     let mut order: Vec<usize> = (0..staged.len()).collect();
@@ -1205,11 +1282,11 @@ pub fn publish(
             Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
                 // Another process wrote the file since the check.
                 let same = fs::metadata(path).is_ok_and(|m| m.len() == item.bytes_len as u64)
-                    && fs::read(path).ok().as_deref() == Some(read_tmp(&e.file).as_slice());
+                    && fs::read(path).ok() == Some(fs::read(&e.path).unwrap_or_default());
                 if same {
                     outcomes[i] = Some(WriteOutcome::Unchanged);
                 } else if force {
-                    match e.file.persist(path) {
+                    match e.path.persist(path) {
                         Ok(_) => outcomes[i] = Some(WriteOutcome::Replaced),
                         Err(e) => {
                             failure = Some(io_err(path)(e.error));
@@ -1241,8 +1318,83 @@ pub fn publish(
         .collect())
 }
 
-fn read_tmp(tmp: &tempfile::NamedTempFile) -> Vec<u8> {
-    fs::read(tmp.path()).unwrap_or_default()
+/// The staged documents of many inputs, published together after one
+/// [`sync_staged`]: a batch queues each finished input here in input order and commits
+/// when [`Group::push`] says the group is full or old, and once more at its end. No
+/// output is renamed into place before the sync that makes its bytes durable, so the
+/// promise of one `fsync` per file holds at the cost of one sync per group.
+pub struct Group<T> {
+    items: Vec<(T, Vec<Staged>)>,
+    bytes: usize,
+    since: Option<std::time::Instant>,
+}
+
+/// What committing a group did to one of its items: the outcome of each document, or
+/// why none of the item's documents was published.
+pub type Published = Result<Vec<(PathBuf, WriteOutcome)>, BatchError>;
+
+impl<T> Default for Group<T> {
+    fn default() -> Self {
+        Group {
+            items: Vec::new(),
+            bytes: 0,
+            since: None,
+        }
+    }
+}
+
+impl<T> Group<T> {
+    /// Inputs per sync: 256 inputs of two documents amortise a sync's few
+    /// milliseconds to a few microseconds per file.
+    const MAX_ITEMS: usize = 256;
+    /// Bytes per sync, so a group of large documents does not wait on one long flush.
+    const MAX_BYTES: usize = 32 << 20;
+    /// Age of the oldest item: a slow batch still shows its results within a second
+    /// or so, and a killed run loses little more than a second's work.
+    const MAX_AGE: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// True when nothing is queued.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Queues `item` with its staged documents; true when the group should be
+    /// committed now.
+    pub fn push(&mut self, item: T, staged: Vec<Staged>) -> bool {
+        self.bytes += staged
+            .iter()
+            .filter(|s| s.tmp.is_some())
+            .map(|s| s.bytes_len)
+            .sum::<usize>();
+        self.since.get_or_insert_with(std::time::Instant::now);
+        self.items.push((item, staged));
+        self.items.len() >= Self::MAX_ITEMS
+            || self.bytes >= Self::MAX_BYTES
+            || self.since.is_some_and(|t| t.elapsed() >= Self::MAX_AGE)
+    }
+
+    /// Syncs every queued temp file, then publishes each item's documents (see
+    /// [`publish`]) and hands the items back in the order they were queued. When the
+    /// sync fails, no item with a temp file is published (its temp files are removed).
+    pub fn commit(&mut self, force: bool) -> Vec<(T, Published)> {
+        let mut items = std::mem::take(&mut self.items);
+        self.bytes = 0;
+        self.since = None;
+        let synced = sync_staged(items.iter_mut().flat_map(|(_, staged)| staged.iter_mut()));
+        items
+            .into_iter()
+            .map(|(item, staged)| {
+                let published = match &synced {
+                    Err(e) if staged.iter().any(|s| !s.synced) => Err(BatchError::NotDurable {
+                        path: staged[0].path.display().to_string(),
+                        reason: e.to_string(),
+                    }),
+                    _ => publish(staged, force),
+                };
+                (item, published)
+            })
+            .collect()
+    }
 }
 
 /// Makes the renames that published files in these directories durable: a file's own
@@ -1822,5 +1974,86 @@ mod tests {
         let expected = [false, true, false, true, true, false];
         assert_eq!(duplicates(&inputs, xxhash_rust::xxh3::xxh3_64), expected);
         assert_eq!(duplicates(&inputs, one_hash), expected);
+    }
+
+    #[test]
+    fn a_group_publishes_nothing_before_its_commit_then_everything_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a.jsonld"),
+            dir.path().join("sub/b.jsonld"),
+            dir.path().join("c.jsonld"),
+        );
+        fs::write(&c, "same").unwrap();
+        let mut group = Group::default();
+        let full = group.push(
+            "first",
+            vec![
+                stage_unsynced(&a, b"ours a", false).unwrap(),
+                stage_unsynced(&b, b"ours b", false).unwrap(),
+            ],
+        );
+        assert!(!full);
+        group.push("second", vec![stage_unsynced(&c, b"same", false).unwrap()]);
+        // Staged, not published: the targets do not exist yet, only temp files do.
+        assert!(!a.exists() && !b.exists());
+        assert_eq!(temps_in(dir.path()) + temps_in(&dir.path().join("sub")), 2);
+        let done = group.commit(false);
+        assert!(group.is_empty());
+        let names: Vec<&str> = done.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["first", "second"]);
+        let outcomes: Vec<Vec<WriteOutcome>> = done
+            .into_iter()
+            .map(|(_, p)| p.unwrap().into_iter().map(|(_, o)| o).collect())
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                vec![WriteOutcome::Written, WriteOutcome::Written],
+                vec![WriteOutcome::Unchanged]
+            ]
+        );
+        assert_eq!(fs::read(&a).unwrap(), b"ours a");
+        assert_eq!(fs::read(&b).unwrap(), b"ours b");
+        assert_eq!(temps_in(dir.path()) + temps_in(&dir.path().join("sub")), 0);
+    }
+
+    #[test]
+    fn a_group_asks_for_its_commit_when_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut group = Group::default();
+        // (A slow machine may also find the group old before it is full.)
+        let mut full = false;
+        for i in 1..=Group::<usize>::MAX_ITEMS {
+            let path = dir.path().join(format!("{i}.jsonld"));
+            full = group.push(i, vec![stage_unsynced(&path, b"x", false).unwrap()]);
+        }
+        assert!(full);
+        assert_eq!(group.commit(false).len(), Group::<usize>::MAX_ITEMS);
+    }
+
+    #[test]
+    fn an_input_whose_output_appeared_meanwhile_is_refused_at_commit_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonld");
+        let mut group = Group::default();
+        group.push((), vec![stage_unsynced(&a, b"ours", false).unwrap()]);
+        fs::write(&a, "theirs").unwrap();
+        let (_, published) = group.commit(false).remove(0);
+        assert!(matches!(published, Err(BatchError::Exists(_))));
+        assert_eq!(fs::read(&a).unwrap(), b"theirs");
+        assert_eq!(temps_in(dir.path()), 0);
+    }
+
+    fn temps_in(dir: &Path) -> usize {
+        fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    let name = name.to_string_lossy();
+                    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+                })
+                .count()
+        })
     }
 }

@@ -152,6 +152,12 @@ impl Failure {
     }
 }
 
+/// An input whose documents could not be written: the message names the input, then
+/// the path.
+fn write_failure(name: &str, e: batch::BatchError) -> Failure {
+    Failure::of_input(name, "convert/write", format!("{name}: {e}"), None)
+}
+
 /// Line and column (1-based, the column in bytes) of byte `offset` in raw bytes that
 /// may not be UTF-8, so a report can point at the bad byte.
 fn byte_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -241,6 +247,8 @@ struct Worker {
 
 struct Done {
     writes: Vec<(PathBuf, WriteOutcome)>,
+    /// Documents written to temp files, published by the batch's next group commit.
+    staged: Vec<batch::Staged>,
     /// This interview's part of the newsMessage, checked, when one is requested.
     unit: Option<message::Unit>,
     /// The line for the output directory's record, and its key.
@@ -557,6 +565,102 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut lines = std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr());
     // Asked here: inside `suspend` the bar's state is locked, and asking then deadlocks.
     let live = !bar.is_hidden();
+    // Each result is reported once published, in input order, then dropped.
+    let mut report = |index: usize, result: InputResult| {
+        let mut shown = |line: &str| {
+            bar.suspend(|| {
+                let mut written = writeln!(lines, "{}", printable_line(line));
+                // Under a progress bar each line shows at once.
+                if written.is_ok() && live {
+                    written = lines.flush();
+                }
+                if let Err(e) = written {
+                    io_error.get_or_insert(e);
+                }
+            })
+        };
+        for (w, _) in &result.warnings {
+            shown(w);
+            warnings += 1;
+        }
+        if let Some(writer) = record.as_mut() {
+            let pushed = match &result.outcome {
+                Ok(Done {
+                    record: Some((key, line)),
+                    skipped,
+                    ..
+                }) => writer.push(*key, line, *skipped),
+                _ => {
+                    writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
+                    Ok(())
+                }
+            };
+            if let Err(e) = pushed {
+                state_error.get_or_insert(e);
+            }
+        }
+        match &result.outcome {
+            Ok(done) => {
+                skipped += usize::from(done.skipped);
+                for (path, outcome) in &done.writes {
+                    counts[*outcome as usize] += 1;
+                    if *outcome != WriteOutcome::Unchanged {
+                        if let Some(dir) = path.parent() {
+                            if !written_dirs.contains(dir) {
+                                written_dirs.insert(dir.to_path_buf());
+                            }
+                        }
+                    }
+                }
+                if let Some(text) = &done.stdout {
+                    if let Err(e) = super::emit(text.as_bytes()) {
+                        io_error.get_or_insert(e);
+                    }
+                }
+                if let (Some(spool), Some(unit)) = (spool.as_mut(), &done.unit) {
+                    if let Err(e) = spool.push(&result.name, unit) {
+                        io_error.get_or_insert(e);
+                    }
+                }
+            }
+            Err(e) => {
+                shown(&format!("colloquy: error: {}", e.message));
+                failed += 1;
+            }
+        }
+        if args.report.is_some() {
+            let findings = match &result.outcome {
+                Ok(_) => Vec::new(),
+                Err(e) => e.findings.clone(),
+            };
+            reports.push(FileReport {
+                path: result.name.clone(),
+                kind: None,
+                findings: findings
+                    .into_iter()
+                    .chain(result.warnings.iter().map(|(_, f)| f.clone()))
+                    .collect(),
+                checked_against: Vec::new(),
+            });
+        }
+    };
+    // Outputs are published in groups, each after one sync (see `batch::Group`).
+    let mut group: batch::Group<(usize, InputResult)> = batch::Group::default();
+    let force = args.force;
+    let commit = |group: &mut batch::Group<(usize, InputResult)>,
+                  report: &mut dyn FnMut(usize, InputResult)| {
+        for ((index, mut result), published) in group.commit(force) {
+            match published {
+                Ok(writes) => {
+                    if let Ok(done) = &mut result.outcome {
+                        done.writes = writes;
+                    }
+                }
+                Err(e) => result.outcome = Err(write_failure(&result.name, e)),
+            }
+            report(index, result);
+        }
+    };
     batch::run_ordered(
         &inputs,
         jobs,
@@ -574,86 +678,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bar.inc(1);
             result
         },
-        |index, result| {
-            // Each result is reported as it finishes, in input order, then dropped.
-            let mut shown = |line: &str| {
-                bar.suspend(|| {
-                    let mut written = writeln!(lines, "{}", printable_line(line));
-                    // Under a progress bar each line shows at once.
-                    if written.is_ok() && live {
-                        written = lines.flush();
-                    }
-                    if let Err(e) = written {
-                        io_error.get_or_insert(e);
-                    }
-                })
+        |index, mut result| {
+            // Results wait in the group only while one before them does (input order).
+            let staged = match &mut result.outcome {
+                Ok(done) => std::mem::take(&mut done.staged),
+                Err(_) => Vec::new(),
             };
-            for (w, _) in &result.warnings {
-                shown(w);
-                warnings += 1;
-            }
-            if let Some(writer) = record.as_mut() {
-                let pushed = match &result.outcome {
-                    Ok(Done {
-                        record: Some((key, line)),
-                        skipped,
-                        ..
-                    }) => writer.push(*key, line, *skipped),
-                    _ => {
-                        writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
-                        Ok(())
-                    }
-                };
-                if let Err(e) = pushed {
-                    state_error.get_or_insert(e);
-                }
-            }
-            match &result.outcome {
-                Ok(done) => {
-                    skipped += usize::from(done.skipped);
-                    for (path, outcome) in &done.writes {
-                        counts[*outcome as usize] += 1;
-                        if *outcome != WriteOutcome::Unchanged {
-                            if let Some(dir) = path.parent() {
-                                if !written_dirs.contains(dir) {
-                                    written_dirs.insert(dir.to_path_buf());
-                                }
-                            }
-                        }
-                    }
-                    if let Some(text) = &done.stdout {
-                        if let Err(e) = super::emit(text.as_bytes()) {
-                            io_error.get_or_insert(e);
-                        }
-                    }
-                    if let (Some(spool), Some(unit)) = (spool.as_mut(), &done.unit) {
-                        if let Err(e) = spool.push(&result.name, unit) {
-                            io_error.get_or_insert(e);
-                        }
-                    }
-                }
-                Err(e) => {
-                    shown(&format!("colloquy: error: {}", e.message));
-                    failed += 1;
-                }
-            }
-            if args.report.is_some() {
-                let findings = match &result.outcome {
-                    Ok(_) => Vec::new(),
-                    Err(e) => e.findings.clone(),
-                };
-                reports.push(FileReport {
-                    path: result.name.clone(),
-                    kind: None,
-                    findings: findings
-                        .into_iter()
-                        .chain(result.warnings.iter().map(|(_, f)| f.clone()))
-                        .collect(),
-                    checked_against: Vec::new(),
-                });
+            if staged.is_empty() && group.is_empty() {
+                report(index, result);
+            } else if group.push((index, result), staged) {
+                commit(&mut group, &mut report);
             }
         },
     );
+    commit(&mut group, &mut report);
     if let Err(e) = lines.flush() {
         io_error.get_or_insert(e);
     }
@@ -868,6 +906,7 @@ fn convert_one(
                                 .iter()
                                 .map(|p| (p.clone(), WriteOutcome::Unchanged))
                                 .collect(),
+                            staged: Vec::new(),
                             stdout: None,
                             unit: None,
                             record: Some((*key, old)),
@@ -1000,6 +1039,7 @@ fn convert_one(
         if args.stdout {
             return Ok(Done {
                 writes: Vec::new(),
+                staged: Vec::new(),
                 stdout: Some(converted.documents[0].text.clone()),
                 unit: None,
                 record: None,
@@ -1007,15 +1047,6 @@ fn convert_one(
             });
         }
         // The message names the input whose documents could not be written, then the path.
-        let write_failure = |e: batch::BatchError| {
-            Failure::of_input(&name, "convert/write", format!("{name}: {e}"), None)
-        };
-        // Nothing of this input is written unless every output can be.
-        let items: Vec<(&Path, &[u8])> = outputs
-            .iter()
-            .zip(&converted.documents)
-            .map(|(path, doc)| (path.as_path(), doc.text.as_bytes()))
-            .collect();
         // The message part is checked before anything is written: an input whose
         // message part is invalid fails whole, like one with an invalid document.
         let unit = if keep {
@@ -1034,7 +1065,14 @@ fn convert_one(
         } else {
             None
         };
-        let writes = batch::write_all(&items, args.force).map_err(write_failure)?;
+        // Nothing of this input is published unless every output can be; the batch
+        // publishes it with its group, after one sync (see `batch::Group`).
+        let staged = outputs
+            .iter()
+            .zip(&converted.documents)
+            .map(|(path, doc)| batch::stage_unsynced(path, doc.text.as_bytes(), args.force))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| write_failure(&name, e))?;
         let record = recorded.map(|(key, mut record)| {
             record.outputs = converted
                 .documents
@@ -1045,7 +1083,8 @@ fn convert_one(
             (key, record)
         });
         Ok(Done {
-            writes,
+            writes: Vec::new(),
+            staged,
             stdout: None,
             unit,
             record,
