@@ -743,11 +743,14 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         let role_props: BTreeSet<String> = id
             .and_then(|id| self.ids.referers.get(id).cloned())
             .unwrap_or_default();
+        // The record keeps its place before the nodes inside this one; its types and
+        // closure are moved in when the members are done with them (not cloned).
+        let record = self.nodes.len();
         self.nodes.push(NodeRecord {
             json: node,
             pointer: pointer.to_string(),
-            types: types.clone(),
-            closure: closure.clone(),
+            types: Vec::new(),
+            closure: BTreeSet::new(),
         });
 
         for m in members {
@@ -869,6 +872,9 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
         }
         pointer.truncate(len);
+        let record = &mut self.nodes[record];
+        record.types = types;
+        record.closure = closure;
     }
 
     fn value(
