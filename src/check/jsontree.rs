@@ -109,7 +109,7 @@ fn closing_quote(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = open + 1;
     loop {
-        let quote = from + text[from..].find('"')?;
+        let quote = from + crate::model::first_byte(&bytes[from..], |b| b == b'"')?;
         // The opening quote ends the run at the latest.
         let run = bytes[..quote]
             .iter()

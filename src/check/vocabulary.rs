@@ -24,7 +24,7 @@
 use super::jsontree::{Json, JsonValue};
 use super::Sink;
 use crate::model::Severity;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 // `build.rs` turns `schemas/schemaorg-terms.json` into sorted static tables: nothing is
@@ -308,7 +308,9 @@ impl Context {
         if let Some(l) = schema_local(key) {
             return Some(l);
         }
-        if let Some((prefix, rest)) = key.split_once(':') {
+        // Keys are short: a byte loop finds the colon sooner than a memchr is set up.
+        if let Some(i) = key.bytes().position(|b| b == b':') {
+            let (prefix, rest) = (&key[..i], &key[i + 1..]);
             if prefix == "schema" || self.schema_prefixes.contains(prefix) {
                 return Some(rest);
             }
@@ -323,7 +325,16 @@ impl Context {
 /// define more (`"kind": "@type"`). Offsets are kept, so findings still point at the
 /// text as written.
 pub fn expand_aliases(doc: &mut Json) {
-    fn walk(v: &mut Json, aliases: &HashMap<String, String>) {
+    // Alias → keyword, the later definition of a name replacing the earlier: a handful
+    // of entries (`type`, `id`), searched in place rather than hashed for every key.
+    type Aliases = Vec<(String, String)>;
+    fn define(aliases: &mut Aliases, alias: &str, keyword: &str) {
+        match aliases.iter_mut().find(|(a, _)| a == alias) {
+            Some(entry) => entry.1 = keyword.to_string(),
+            None => aliases.push((alias.to_string(), keyword.to_string())),
+        }
+    }
+    fn walk(v: &mut Json, aliases: &Aliases) {
         match &mut v.value {
             JsonValue::Array(items) => items.iter_mut().for_each(|i| walk(i, aliases)),
             JsonValue::Object(members) => {
@@ -340,13 +351,7 @@ pub fn expand_aliases(doc: &mut Json) {
                     None => aliases,
                 };
                 for m in members.iter_mut() {
-                    // Without aliases (most documents) no key is hashed.
-                    let renamed = if aliases.is_empty() {
-                        None
-                    } else {
-                        aliases.get(&m.key)
-                    };
-                    if let Some(k) = renamed {
+                    if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == m.key) {
                         m.key = k.clone();
                     }
                     if m.key != "@context" {
@@ -357,28 +362,28 @@ pub fn expand_aliases(doc: &mut Json) {
             _ => {}
         }
     }
-    fn collect(ctx: &Json, aliases: &mut HashMap<String, String>) {
+    fn collect(ctx: &Json, aliases: &mut Aliases) {
         match &ctx.value {
             JsonValue::Null => aliases.clear(),
             JsonValue::String(s) => {
                 let s = s.trim_end_matches('/');
                 if SCHEMA_IRIS.contains(&s) || s.contains("schema.org/docs/jsonldcontext") {
-                    aliases.insert("type".into(), "@type".into());
-                    aliases.insert("id".into(), "@id".into());
+                    define(aliases, "type", "@type");
+                    define(aliases, "id", "@id");
                 }
             }
             JsonValue::Array(items) => items.iter().for_each(|i| collect(i, aliases)),
             JsonValue::Object(members) => {
                 for m in members {
                     if let Some(k) = m.value.as_str().filter(|v| v.starts_with('@')) {
-                        aliases.insert(m.key.clone(), k.to_string());
+                        define(aliases, &m.key, k);
                     }
                 }
             }
             _ => {}
         }
     }
-    walk(doc, &HashMap::new());
+    walk(doc, &Vec::new());
 }
 
 /// One node the check visited; the Google profile reads these.

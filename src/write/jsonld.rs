@@ -805,7 +805,7 @@ pub fn to_text(article: &NewsArticle) -> String {
     let escape = |c: char| matches!(c, '<' | '>' | '\u{7f}'..='\u{9f}');
     // `<`, `>`, U+007F, and C1 controls (0xC2 0x80–0x9F): a byte scan rules them out.
     let suspect = |b: u8| (b == b'<') | (b == b'>') | (b == 0x7F) | (b == 0xC2);
-    if super::first_byte(json.as_bytes(), suspect).is_some() && json.contains(escape) {
+    if crate::model::first_byte(json.as_bytes(), suspect).is_some() && json.contains(escape) {
         let mut escaped = String::with_capacity(json.len() + 64);
         for c in json.chars() {
             if escape(c) {

@@ -40,7 +40,7 @@ pub fn guid(interview: &Interview, text: &str) -> String {
     // Below U+0300 (UTF-8 lead bytes under 0xCC) no character composes, decomposes or
     // reorders, so the quick check starts at the first character from U+0300 on: the
     // reader's text is NFC already, and most of it is such characters.
-    let tail = first_byte(text.as_bytes(), |b| b >= 0xCC).map_or("", |i| &text[i..]);
+    let tail = crate::model::first_byte(text.as_bytes(), |b| b >= 0xCC).map_or("", |i| &text[i..]);
     let key: Cow<str> = match interview.meta.source_url.as_ref() {
         Some(url) => Cow::Borrowed(&url.value),
         // Most texts are NFC already; the quick check says so without building a copy.
@@ -104,30 +104,11 @@ pub fn clean_xml_text(text: &str) -> std::borrow::Cow<'_, str> {
     // Only bytes below 0x20 (C0 controls) and 0xEF (the lead byte of U+F000–U+FFFF) can
     // start a character that is not allowed: a text without them needs no char walk.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
-    if first_byte(text.as_bytes(), suspect).is_none() || text.chars().all(allowed) {
+    if crate::model::first_byte(text.as_bytes(), suspect).is_none() || text.chars().all(allowed) {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
     }
-}
-
-/// The index of the first byte for which `hit` holds. The bytes are tested 32 at a time
-/// without an early exit inside a block, which the compiler turns into vector compares:
-/// the writers and checks scan whole documents for a few rare bytes.
-pub(crate) fn first_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut chunks = bytes.chunks_exact(BLOCK);
-    for (n, chunk) in (&mut chunks).enumerate() {
-        if chunk.iter().fold(false, |any, &b| any | hit(b)) {
-            return chunk.iter().position(|&b| hit(b)).map(|i| n * BLOCK + i);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| hit(b))
-        .map(|i| done + i)
 }
 
 #[cfg(test)]
@@ -148,21 +129,6 @@ mod tests {
         let long_nfd = format!("{}{nfd}", "a".repeat(100));
         let long_nfc = format!("{}{nfc}", "a".repeat(100));
         assert_eq!(guid(&iv, &long_nfd), guid(&iv, &long_nfc));
-    }
-
-    #[test]
-    fn first_byte_finds_the_first_hit_in_and_past_whole_blocks() {
-        for len in [0, 1, 31, 32, 33, 64, 100] {
-            for at in 0..len {
-                let mut bytes = vec![b'a'; len];
-                bytes[at] = b'<';
-                if at + 1 < len {
-                    bytes[len - 1] = b'<';
-                }
-                assert_eq!(first_byte(&bytes, |b| b == b'<'), Some(at), "{len} {at}");
-            }
-            assert_eq!(first_byte(&vec![b'a'; len], |b| b == b'<'), None);
-        }
     }
 
     #[test]
