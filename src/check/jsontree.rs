@@ -155,6 +155,12 @@ fn unescape(raw: &str) -> String {
 
 /// Parses `text` (one JSON document, surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    syntax(text)?;
+    Ok(parse_accepted(text))
+}
+
+/// serde_json's verdict on `text` as JSON, with the place of the first error.
+fn syntax(text: &str) -> Result<(), SyntaxError> {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let mut message = String::new();
         let _ = write!(message, "{e}");
@@ -168,13 +174,20 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
             column: e.column().max(1),
         });
     }
+    Ok(())
+}
+
+/// The tree of a text serde_json has accepted as JSON (as a document of any kind: a
+/// `serde_json::Value` parse is stricter than the syntax check of [`parse`], with its
+/// depth limit and number range, so a text it accepts passes that check too).
+pub fn parse_accepted(text: &str) -> Json {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
         pos: 0,
     };
     p.ws();
-    Ok(p.value())
+    p.value()
 }
 
 struct Parser<'a> {
@@ -347,6 +360,27 @@ mod tests {
             }
         }
         assert_eq!(closing_quote(r#""never closed\""#, 0), None);
+    }
+
+    #[test]
+    fn what_a_serde_json_value_parse_accepts_passes_the_syntax_check() {
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        for text in [
+            "{}".to_string(),
+            r#"{"a": 1e400, "b": -0, "c": 1.5e-400, "d": 18446744073709551616}"#.into(),
+            r#"["\ud800", "\udc00\ud800", "\ud83d\ude00"]"#.into(),
+            r#"{"a": 1, "a": [true, false, null]}"#.into(),
+            " \n[1,\t2]\r\n".into(),
+            deep(127),
+            deep(128),
+            deep(200),
+            "[1,]".into(),
+            "{\"a\" 1}".into(),
+        ] {
+            if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
+                assert_eq!(parse(&text), Ok(parse_accepted(&text)), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -36,19 +36,40 @@ impl WriteContext {
 /// NFC-normalized content, so the same input always gets the same id.
 pub fn guid(interview: &Interview, text: &str) -> String {
     use std::borrow::Cow;
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    // Below U+0300 (UTF-8 lead bytes under 0xCC) no character composes, decomposes or
-    // reorders, so the quick check starts at the first character from U+0300 on: the
-    // reader's text is NFC already, and most of it is such characters.
-    let tail = crate::model::first_byte(text.as_bytes(), |b| b >= 0xCC).map_or("", |i| &text[i..]);
+    use unicode_normalization::UnicodeNormalization;
     let key: Cow<str> = match interview.meta.source_url.as_ref() {
         Some(url) => Cow::Borrowed(&url.value),
-        // Most texts are NFC already; the quick check says so without building a copy.
-        None if is_nfc_quick(tail.chars()) == IsNormalized::Yes => Cow::Borrowed(text),
+        // Most texts are NFC already (the reader's are); the quick check says so without
+        // building a copy.
+        None if quick_nfc(text) => Cow::Borrowed(text),
         None => Cow::Owned(text.nfc().collect()),
     };
     let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, key.as_bytes());
     format!("urn:uuid:{id}")
+}
+
+/// Whether the NFC quick check says Yes for `text`. Characters below U+0300 are
+/// starters (combining class 0) that NFC keeps as they are, and at each of them the
+/// check starts afresh; so it runs only on the stretches of characters from U+0300 on
+/// (UTF-8 lead bytes from 0xCC), and a stretch's No or Maybe is the text's.
+fn quick_nfc(text: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = crate::model::first_byte(&bytes[at..], |b| b >= 0xCC) {
+        let start = at + i;
+        // The stretch ends at the next ASCII byte or lead byte of a character below
+        // U+0300 (continuation bytes are 0x80–0xBF).
+        let end = crate::model::first_byte(&bytes[start..], |b| {
+            (b < 0x80) | ((0xC0..0xCC).contains(&b))
+        })
+        .map_or(bytes.len(), |j| start + j);
+        if is_nfc_quick(text[start..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        at = end;
+    }
+    true
 }
 
 /// "Interview with NAMES" and the bare genre word, by primary language tag. Only these
@@ -129,6 +150,50 @@ mod tests {
         let long_nfd = format!("{}{nfd}", "a".repeat(100));
         let long_nfc = format!("{}{nfc}", "a".repeat(100));
         assert_eq!(guid(&iv, &long_nfd), guid(&iv, &long_nfc));
+    }
+
+    #[test]
+    fn quick_nfc_says_what_the_whole_quick_check_says() {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let pieces = [
+            "a",
+            " ",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}",
+            "\u{301}\u{323}",
+            "\u{323}\u{301}",
+            "ệ",
+            "Phỏng",
+            "\u{340}",
+            "\u{1100}\u{1161}",
+            "가",
+            "ক\u{9be}",
+            "\u{f900}",
+            "ĉ",
+            "\u{2fc}",
+            "\u{2ff}",
+            "中文",
+            "\u{1d15e}",
+            "\n",
+        ];
+        let mut cases = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c}"));
+                    cases.push(format!("{}{a}{b}{c}", "x".repeat(40)));
+                }
+            }
+        }
+        for text in cases {
+            assert_eq!(
+                quick_nfc(&text),
+                is_nfc_quick(text.chars()) == IsNormalized::Yes,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
