@@ -53,19 +53,17 @@ impl JsonSchemaCheck {
     pub fn check(&self, text: &str) -> Vec<Finding> {
         match serde_json::from_str(text) {
             Ok(value) => self.check_value(text, &value),
-            Err(e) => {
-                return vec![Finding {
-                    severity: Severity::Error,
-                    rule: "json/syntax".into(),
-                    message: format!("not valid JSON: {e}"),
-                    location: Location {
-                        line: Some(e.line()).filter(|&l| l > 0),
-                        column: Some(e.column()).filter(|&c| c > 0),
-                        pointer: None,
-                    },
-                    hint: Some("fix the JSON syntax at the given place".into()),
-                }]
-            }
+            Err(e) => vec![Finding {
+                severity: Severity::Error,
+                rule: "json/syntax".into(),
+                message: format!("not valid JSON: {e}"),
+                location: Location {
+                    line: Some(e.line()).filter(|&l| l > 0),
+                    column: Some(e.column()).filter(|&c| c > 0),
+                    pointer: None,
+                },
+                hint: Some("fix the JSON syntax at the given place".into()),
+            }],
         }
     }
 
