@@ -418,7 +418,25 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // Lines are short (pretty-printed JSON: a few dozen bytes), so instead of a search
+        // per line each 32-byte block yields a mask of its newlines (vector compares).
+        let mut chunks = text.as_bytes().chunks_exact(32);
+        for (n, chunk) in (&mut chunks).enumerate() {
+            let mut mask = 0u32;
+            for (j, &b) in chunk.iter().enumerate() {
+                mask |= u32::from(b == b'\n') << j;
+            }
+            while mask != 0 {
+                starts.push(n * 32 + mask.trailing_zeros() as usize + 1);
+                mask &= mask - 1;
+            }
+        }
+        let done = text.len() - chunks.remainder().len();
+        for (j, &b) in chunks.remainder().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(done + j + 1);
+            }
+        }
         LineIndex { starts }
     }
 
@@ -455,6 +473,30 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The index of the first byte for which `hit` holds. Whole 32-byte blocks are tested
+/// without an early exit, which the compiler turns into vector compares (a quarter of
+/// the instructions of a byte-by-byte search): writers and checks scan whole documents
+/// for a few rare bytes.
+pub(crate) fn first_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut chunks = bytes.chunks_exact(BLOCK);
+    for (n, chunk) in (&mut chunks).enumerate() {
+        let mut any = 0u8;
+        for &b in chunk {
+            any |= u8::from(hit(b));
+        }
+        if any != 0 {
+            return chunk.iter().position(|&b| hit(b)).map(|i| n * BLOCK + i);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| hit(b))
+        .map(|i| done + i)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -465,6 +507,37 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_byte_finds_the_first_hit_in_and_past_whole_blocks() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b'<';
+                if at + 1 < len {
+                    bytes[len - 1] = b'<';
+                }
+                assert_eq!(first_byte(&bytes, |b| b == b'<'), Some(at), "{len} {at}");
+            }
+            assert_eq!(first_byte(&vec![b'a'; len], |b| b == b'<'), None);
+        }
+    }
+
+    #[test]
+    fn line_index_starts_after_every_newline() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\nb\n\nc",
+            &"x\n".repeat(50),
+            &format!("{}\n{}", "y".repeat(70), "z".repeat(40)),
+        ] {
+            let mut expected = vec![0];
+            expected.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            assert_eq!(LineIndex::new(text).starts, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

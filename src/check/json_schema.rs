@@ -51,25 +51,27 @@ impl JsonSchemaCheck {
     /// Checks a JSON document given as text; findings carry JSON pointers and
     /// line:column.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let value: serde_json::Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                return vec![Finding {
-                    severity: Severity::Error,
-                    rule: "json/syntax".into(),
-                    message: format!("not valid JSON: {e}"),
-                    location: Location {
-                        line: Some(e.line()).filter(|&l| l > 0),
-                        column: Some(e.column()).filter(|&c| c > 0),
-                        pointer: None,
-                    },
-                    hint: Some("fix the JSON syntax at the given place".into()),
-                }]
-            }
-        };
+        match serde_json::from_str(text) {
+            Ok(value) => self.check_value(text, &value),
+            Err(e) => vec![Finding {
+                severity: Severity::Error,
+                rule: "json/syntax".into(),
+                message: format!("not valid JSON: {e}"),
+                location: Location {
+                    line: Some(e.line()).filter(|&l| l > 0),
+                    column: Some(e.column()).filter(|&c| c > 0),
+                    pointer: None,
+                },
+                hint: Some("fix the JSON syntax at the given place".into()),
+            }],
+        }
+    }
+
+    /// [`JsonSchemaCheck::check`] of a text already parsed into `value`.
+    pub fn check_value(&self, text: &str, value: &serde_json::Value) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self
             .validator
-            .iter_errors(&value)
+            .iter_errors(value)
             .map(|error| {
                 let keyword = error.kind().keyword().to_string();
                 let pointer = error.instance_path().as_str().to_string();

@@ -38,7 +38,15 @@ pub fn check(
             hint: Some("no JSON-LD document needs this depth; flatten the nesting (e.g. link nodes by @id)".into()),
         }];
     }
-    let mut doc = match jsontree::parse(text) {
+    // The interview profile needs the document as a serde_json value: parsed first, it
+    // also settles the syntax (a text it accepts is valid JSON; one it refuses gets the
+    // syntax check's own verdict, and the schema check reports it as before).
+    let value = profile.and_then(|_| serde_json::from_str::<serde_json::Value>(text).ok());
+    let parsed = match value {
+        Some(_) => Ok(jsontree::parse_accepted(text)),
+        None => jsontree::parse(text),
+    };
+    let mut doc = match parsed {
         Ok(doc) => doc,
         Err(e) => {
             return vec![Finding {
@@ -81,7 +89,10 @@ pub fn check(
     google::check(&vocab, &mut sink);
     let mut findings = sink.findings;
     if let Some(schema) = profile {
-        findings.extend(schema.check(text));
+        findings.extend(match &value {
+            Some(value) => schema.check_value(text, value),
+            None => schema.check(text),
+        });
     }
     sort_findings(&mut findings);
     findings

@@ -81,21 +81,13 @@ pub const MAX_DEPTH: usize = 256;
 /// The byte offset of the first `[` or `{` nested deeper than `max` in `text`, if any
 /// (strings skipped). A linear scan without recursion, run before anything recurses.
 pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // Past the string in one search: most of a document's bytes are in strings.
+            b'"' => i = closing_quote(text, i).unwrap_or(bytes.len()),
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
@@ -105,12 +97,70 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     None
 }
 
+/// The offset of the `"` that closes the string opened at `open`: the first `"` after
+/// it that is not escaped, i.e. not preceded by an odd run of backslashes (`\\"` ends
+/// a string, `\\\"` does not). `None` when the string is never closed.
+fn closing_quote(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = open + 1;
+    loop {
+        let quote = from + crate::model::first_byte(&bytes[from..], |b| b == b'"')?;
+        // The opening quote ends the run at the latest.
+        let run = bytes[..quote]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if run % 2 == 0 {
+            return Some(quote);
+        }
+        from = quote + 1;
+    }
+}
+
+/// The value of a JSON string literal (quotes included) that serde_json accepted. The
+/// short escapes are undone here; a `\\u` escape (surrogate pairs, and what serde_json
+/// makes of a lone surrogate) is left to serde_json.
+fn unescape(raw: &str) -> String {
+    let inner = &raw[1..raw.len() - 1];
+    if !inner.contains('\\') {
+        return inner.to_string();
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let c = match rest.as_bytes().get(i + 1) {
+            Some(b'n') => '\n',
+            Some(b't') => '\t',
+            Some(b'r') => '\r',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'/') => '/',
+            Some(b'\\') => '\\',
+            Some(b'"') => '"',
+            _ => return serde_json::from_str(raw).unwrap_or_default(),
+        };
+        out.push(c);
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Parses `text` (one JSON document, surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    syntax(text)?;
+    Ok(parse_accepted(text))
+}
+
+/// serde_json's verdict on `text` as JSON, with the place of the first error.
+fn syntax(text: &str) -> Result<(), SyntaxError> {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let mut message = String::new();
         let _ = write!(message, "{e}");
@@ -124,13 +174,20 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
             column: e.column().max(1),
         });
     }
+    Ok(())
+}
+
+/// The tree of a text serde_json has accepted as JSON (as a document of any kind: a
+/// `serde_json::Value` parse is stricter than the syntax check of [`parse`], with its
+/// depth limit and number range, so a text it accepts passes that check too).
+pub fn parse_accepted(text: &str) -> Json {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
         pos: 0,
     };
     p.ws();
-    Ok(p.value())
+    p.value()
 }
 
 struct Parser<'a> {
@@ -237,25 +294,8 @@ impl Parser<'_> {
 
     fn string(&mut self) -> String {
         let start = self.pos;
-        self.pos += 1;
-        let mut escaped = false;
-        while self.pos < self.bytes.len() {
-            let c = self.bytes[self.pos];
-            self.pos += 1;
-            if escaped {
-                escaped = false;
-            } else if c == b'\\' {
-                escaped = true;
-            } else if c == b'"' {
-                break;
-            }
-        }
-        let raw = &self.text[start..self.pos];
-        if raw.contains('\\') {
-            serde_json::from_str(raw).unwrap_or_default()
-        } else {
-            raw[1..raw.len() - 1].to_string()
-        }
+        self.pos = closing_quote(self.text, start).map_or(self.bytes.len(), |q| q + 1);
+        unescape(&self.text[start..self.pos])
     }
 }
 
@@ -293,6 +333,53 @@ mod tests {
                 );
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn strings_end_at_the_first_unescaped_quote_and_unescape_as_serde_json_does() {
+        for raw in [
+            r#""""#,
+            r#""plain""#,
+            r#""a\"b""#,
+            r#""ends in a backslash\\""#,
+            r#""\\\"x""#,
+            r#""\n\t\r\b\f\/\\ é""#,
+            r#""\u00e9 and \ud83d\ude00""#,
+            r#""lone \ud800 surrogate""#,
+        ] {
+            let text = format!("[{raw}, 1]");
+            assert_eq!(closing_quote(&text, 1), Some(raw.len()), "{raw}");
+            let expected: String = serde_json::from_str(raw).unwrap_or_default();
+            assert_eq!(unescape(raw), expected, "{raw}");
+            match parse(&text).map(|doc| doc.value) {
+                Ok(JsonValue::Array(items)) => {
+                    assert_eq!(items[0].as_str(), Some(expected.as_str()))
+                }
+                other => assert!(other.is_err(), "{raw}: {other:?}"),
+            }
+        }
+        assert_eq!(closing_quote(r#""never closed\""#, 0), None);
+    }
+
+    #[test]
+    fn what_a_serde_json_value_parse_accepts_passes_the_syntax_check() {
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        for text in [
+            "{}".to_string(),
+            r#"{"a": 1e400, "b": -0, "c": 1.5e-400, "d": 18446744073709551616}"#.into(),
+            r#"["\ud800", "\udc00\ud800", "\ud83d\ude00"]"#.into(),
+            r#"{"a": 1, "a": [true, false, null]}"#.into(),
+            " \n[1,\t2]\r\n".into(),
+            deep(127),
+            deep(128),
+            deep(200),
+            "[1,]".into(),
+            "{\"a\" 1}".into(),
+        ] {
+            if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
+                assert_eq!(parse(&text), Ok(parse_accepted(&text)), "{text}");
+            }
         }
     }
 

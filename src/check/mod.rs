@@ -577,10 +577,11 @@ impl Checker {
             return (findings, Vec::new());
         }
         let mut against = vec![self.official_name.clone()];
-        findings.extend(self.official().check(text));
         if profile {
             against.push(xsd::PROFILE_NAME.to_string());
-            findings.extend(self.profile().check(text));
+            findings.extend(xsd::check_against(text, &[self.official(), self.profile()]));
+        } else {
+            findings.extend(self.official().check(text));
         }
         sort_findings(&mut findings);
         // The profile and the official schema can report the same violation, and both

@@ -24,7 +24,7 @@
 use super::jsontree::{Json, JsonValue};
 use super::Sink;
 use crate::model::Severity;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 // `build.rs` turns `schemas/schemaorg-terms.json` into sorted static tables: nothing is
@@ -106,7 +106,7 @@ pub struct Terms {
     /// Superclass closures (by position in `types`), each computed on first use: a
     /// document names a handful of types, and computing all ~900 up front cost more
     /// than the rest of a check.
-    closures: Vec<OnceLock<BTreeSet<String>>>,
+    closures: Vec<OnceLock<BTreeSet<&'static str>>>,
 }
 
 impl Terms {
@@ -128,15 +128,17 @@ impl Terms {
     }
 
     /// The type and all its superclasses (empty for unknown types).
-    pub fn closure(&self, t: &str) -> Option<&BTreeSet<String>> {
-        let cell = &self.closures[self.types.position(t)?];
-        Some(cell.get_or_init(|| {
+    /// The names are the table's own (`'static`): a node's closure is a set of
+    /// pointers, not of copied strings.
+    pub fn closure(&self, t: &str) -> Option<&BTreeSet<&'static str>> {
+        let position = self.types.position(t)?;
+        Some(self.closures[position].get_or_init(|| {
             let mut seen = BTreeSet::new();
-            let mut stack = vec![t.to_string()];
+            let mut stack = vec![self.types.entries[position].0];
             while let Some(t) = stack.pop() {
-                if seen.insert(t.clone()) {
-                    if let Some(def) = self.types.get(t.as_str()) {
-                        stack.extend(def.superclasses.iter().map(|s| s.to_string()));
+                if seen.insert(t) {
+                    if let Some(def) = self.types.get(t) {
+                        stack.extend(def.superclasses.iter().copied());
                     }
                 }
             }
@@ -145,11 +147,14 @@ impl Terms {
     }
 
     /// The union of the closures of `types`.
-    pub fn closure_of<'a>(&self, types: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    pub fn closure_of<'a>(
+        &self,
+        types: impl IntoIterator<Item = &'a String>,
+    ) -> BTreeSet<&'static str> {
         let mut out = BTreeSet::new();
         for t in types {
             if let Some(c) = self.closure(t) {
-                out.extend(c.iter().cloned());
+                out.extend(c.iter().copied());
             }
         }
         out
@@ -303,7 +308,9 @@ impl Context {
         if let Some(l) = schema_local(key) {
             return Some(l);
         }
-        if let Some((prefix, rest)) = key.split_once(':') {
+        // Keys are short: a byte loop finds the colon sooner than a memchr is set up.
+        if let Some(i) = key.bytes().position(|b| b == b':') {
+            let (prefix, rest) = (&key[..i], &key[i + 1..]);
             if prefix == "schema" || self.schema_prefixes.contains(prefix) {
                 return Some(rest);
             }
@@ -318,48 +325,65 @@ impl Context {
 /// define more (`"kind": "@type"`). Offsets are kept, so findings still point at the
 /// text as written.
 pub fn expand_aliases(doc: &mut Json) {
-    fn walk(v: &mut Json, aliases: &HashMap<String, String>) {
+    // Alias → keyword, the later definition of a name replacing the earlier: a handful
+    // of entries (`type`, `id`), searched in place rather than hashed for every key.
+    type Aliases = Vec<(String, String)>;
+    fn define(aliases: &mut Aliases, alias: &str, keyword: &str) {
+        match aliases.iter_mut().find(|(a, _)| a == alias) {
+            Some(entry) => entry.1 = keyword.to_string(),
+            None => aliases.push((alias.to_string(), keyword.to_string())),
+        }
+    }
+    fn walk(v: &mut Json, aliases: &Aliases) {
         match &mut v.value {
             JsonValue::Array(items) => items.iter_mut().for_each(|i| walk(i, aliases)),
             JsonValue::Object(members) => {
-                let mut aliases = aliases.clone();
-                if let Some(c) = members.iter().find(|m| m.key == "@context") {
-                    collect(&c.value, &mut aliases);
-                }
+                // Most objects have no @context of their own: they share the parent's
+                // aliases, uncopied.
+                let own;
+                let aliases = match members.iter().find(|m| m.key == "@context") {
+                    Some(c) => {
+                        let mut more = aliases.clone();
+                        collect(&c.value, &mut more);
+                        own = more;
+                        &own
+                    }
+                    None => aliases,
+                };
                 for m in members.iter_mut() {
-                    if let Some(k) = aliases.get(&m.key) {
+                    if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == m.key) {
                         m.key = k.clone();
                     }
                     if m.key != "@context" {
-                        walk(&mut m.value, &aliases);
+                        walk(&mut m.value, aliases);
                     }
                 }
             }
             _ => {}
         }
     }
-    fn collect(ctx: &Json, aliases: &mut HashMap<String, String>) {
+    fn collect(ctx: &Json, aliases: &mut Aliases) {
         match &ctx.value {
             JsonValue::Null => aliases.clear(),
             JsonValue::String(s) => {
                 let s = s.trim_end_matches('/');
                 if SCHEMA_IRIS.contains(&s) || s.contains("schema.org/docs/jsonldcontext") {
-                    aliases.insert("type".into(), "@type".into());
-                    aliases.insert("id".into(), "@id".into());
+                    define(aliases, "type", "@type");
+                    define(aliases, "id", "@id");
                 }
             }
             JsonValue::Array(items) => items.iter().for_each(|i| collect(i, aliases)),
             JsonValue::Object(members) => {
                 for m in members {
                     if let Some(k) = m.value.as_str().filter(|v| v.starts_with('@')) {
-                        aliases.insert(m.key.clone(), k.to_string());
+                        define(aliases, &m.key, k);
                     }
                 }
             }
             _ => {}
         }
     }
-    walk(doc, &HashMap::new());
+    walk(doc, &Vec::new());
 }
 
 /// One node the check visited; the Google profile reads these.
@@ -369,7 +393,7 @@ pub struct NodeRecord<'d> {
     pub pointer: String,
     /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`).
     pub types: Vec<String>,
-    pub closure: BTreeSet<String>,
+    pub closure: BTreeSet<&'static str>,
 }
 
 /// Facts gathered about `@id`s before checking, so references can be followed.
@@ -740,14 +764,14 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         }
         let types: Vec<String> = types.into_iter().collect();
         let closure = self.terms.closure_of(&types);
-        let role_props: BTreeSet<String> = id
-            .and_then(|id| self.ids.referers.get(id).cloned())
-            .unwrap_or_default();
+        // The record keeps its place before the nodes inside this one; its types and
+        // closure are moved in when the members are done with them (not cloned).
+        let record = self.nodes.len();
         self.nodes.push(NodeRecord {
             json: node,
             pointer: pointer.to_string(),
-            types: types.clone(),
-            closure: closure.clone(),
+            types: Vec::new(),
+            closure: BTreeSet::new(),
         });
 
         for m in members {
@@ -843,8 +867,10 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 pointer,
             );
             if !closure.is_empty() && !def.domain.iter().any(|d| closure.contains(*d)) {
-                let role_ok =
-                    closure.contains("Role") && (via == Some(local) || role_props.contains(local));
+                // Properties that point at this node, looked up (not copied per node).
+                let role_props = id.and_then(|id| self.ids.referers.get(id));
+                let role_ok = closure.contains("Role")
+                    && (via == Some(local) || role_props.is_some_and(|p| p.contains(local)));
                 if !role_ok {
                     self.sink.push(
                         Severity::Error,
@@ -869,6 +895,9 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
         }
         pointer.truncate(len);
+        let record = &mut self.nodes[record];
+        record.types = types;
+        record.closure = closure;
     }
 
     fn value(

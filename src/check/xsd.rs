@@ -15,6 +15,7 @@ use super::{CheckError, Finding, Location};
 use crate::model::Severity;
 use libxml::parser::{Parser, ParserOptions, XmlParseFailure};
 use libxml::schemas::{SchemaParserContext, SchemaValidationContext};
+use libxml::tree::Document;
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Once;
@@ -145,35 +146,11 @@ impl XsdCheck {
 
     /// Parses (rejecting malformed XML, no network, no entity expansion) and validates.
     pub fn check(&self, xml: &str) -> Vec<Finding> {
-        if let Some(finding) = doctype(xml) {
-            return vec![finding];
-        }
-        let options = ParserOptions {
-            recover: false,
-            no_net: true,
-            no_error: false,
-            no_warning: false,
-            ..Default::default()
-        };
-        let doc = match Parser::default().parse_string_with_diagnostics(xml, options) {
-            Ok((doc, _warnings)) => doc,
-            Err(XmlParseFailure::ParseFailed(errors)) => {
-                let mut findings: Vec<Finding> = errors
-                    .iter()
-                    .map(|e| finding("xml/malformed", e, "fix the XML syntax at this place"))
-                    .collect();
-                if findings.is_empty() {
-                    findings.push(plain(
-                        "xml/malformed",
-                        "the document is not well-formed XML",
-                    ));
-                }
-                findings.truncate(10);
-                return findings;
-            }
-            Err(other) => return vec![plain("xml/malformed", &other.to_string())],
-        };
-        match self.validator.borrow_mut().validate_document(&doc) {
+        check_against(xml, &[self])
+    }
+
+    fn validate(&self, doc: &Document) -> Vec<Finding> {
+        match self.validator.borrow_mut().validate_document(doc) {
             Ok(()) => Vec::new(),
             Err(errors) => errors
                 .iter()
@@ -185,6 +162,50 @@ impl XsdCheck {
                 .collect(),
         }
     }
+}
+
+/// Parses `xml` once (rejecting malformed XML, no network, no entity expansion) and
+/// validates the tree against each schema in turn, their findings in that order: the
+/// parse is most of the cost, and validating leaves the tree as it was (no
+/// `XML_SCHEMA_VAL_VC_I_CREATE`: no default attributes or text are added to it).
+/// A document that cannot be parsed gets its parse findings once, whatever the number
+/// of schemas.
+pub fn check_against(xml: &str, schemas: &[&XsdCheck]) -> Vec<Finding> {
+    if let Some(finding) = doctype(xml) {
+        return vec![finding];
+    }
+    let options = ParserOptions {
+        recover: false,
+        no_net: true,
+        no_error: false,
+        no_warning: false,
+        // Short text nodes (the indentation between elements) live inside their node
+        // instead of a separate allocation; validation only reads the tree.
+        compact: true,
+        ..Default::default()
+    };
+    let doc = match Parser::default().parse_string_with_diagnostics(xml, options) {
+        Ok((doc, _warnings)) => doc,
+        Err(XmlParseFailure::ParseFailed(errors)) => {
+            let mut findings: Vec<Finding> = errors
+                .iter()
+                .map(|e| finding("xml/malformed", e, "fix the XML syntax at this place"))
+                .collect();
+            if findings.is_empty() {
+                findings.push(plain(
+                    "xml/malformed",
+                    "the document is not well-formed XML",
+                ));
+            }
+            findings.truncate(10);
+            return findings;
+        }
+        Err(other) => return vec![plain("xml/malformed", &other.to_string())],
+    };
+    schemas
+        .iter()
+        .flat_map(|schema| schema.validate(&doc))
+        .collect()
 }
 
 /// NewsML-G2 needs no DTD; refusing any DOCTYPE rules out entity tricks (expansion

@@ -803,7 +803,9 @@ pub fn to_text(article: &NewsArticle) -> String {
     // archive records) are forbidden code points in HTML: escaped, the page embedding
     // this document stays conforming, byte for byte.
     let escape = |c: char| matches!(c, '<' | '>' | '\u{7f}'..='\u{9f}');
-    if json.contains(escape) {
+    // `<`, `>`, U+007F, and C1 controls (0xC2 0x80–0x9F): a byte scan rules them out.
+    let suspect = |b: u8| (b == b'<') | (b == b'>') | (b == 0x7F) | (b == 0xC2);
+    if crate::model::first_byte(json.as_bytes(), suspect).is_some() && json.contains(escape) {
         let mut escaped = String::with_capacity(json.len() + 64);
         for c in json.chars() {
             if escape(c) {
