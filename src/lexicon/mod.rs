@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// All language data, lower-cased on load.
@@ -429,7 +429,7 @@ pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
         let whole = |s: usize, e: usize| {
             (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ')
         };
-        if let Some(ac) = compiled(list).and_then(Compiled::words) {
+        if let Some(ac) = compiled(list).and_then(|c| c.words(joined.len())) {
             return ac
                 .find_overlapping_iter(joined)
                 .filter(|m| whole(m.start(), m.end()))
@@ -480,7 +480,7 @@ fn joined_words(text: &str, out: &mut String) {
 /// entry's occurrences left to right and not overlapping one another.
 pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    if let Some(ac) = compiled(list).and_then(Compiled::raw) {
+    if let Some(ac) = compiled(list).and_then(|c| c.raw(text.len())) {
         // One pass finds every occurrence, overlapping ones too; an entry's occurrence
         // that starts inside its previous one is one `match_indices` would skip.
         let mut last_end = vec![0; list.len()];
@@ -557,12 +557,12 @@ struct Compiled {
     /// The entries as they are (`occurrences_in`); `None` when an entry is empty or
     /// repeated, which the automaton would report differently from `match_indices`.
     raw: OnceLock<Option<AhoCorasick>>,
-    /// Searches asked of `raw` so far (see `BUILD_AFTER`).
-    raw_asked: AtomicU32,
+    /// Work asked of `raw` so far (see `worth_building`).
+    raw_asked: AtomicU64,
     /// The entries' words joined by single spaces (`mentions`).
     words: OnceLock<Option<AhoCorasick>>,
-    /// Searches asked of `words` so far.
-    words_asked: AtomicU32,
+    /// Work asked of `words` so far.
+    words_asked: AtomicU64,
     /// The entries as a set (`contains`).
     set: OnceLock<HashSet<&'static str>>,
 }
@@ -593,8 +593,9 @@ impl Compiled {
         &self.buckets()[256]
     }
 
-    fn raw(&self) -> Option<&AhoCorasick> {
-        if !worth_building(&self.raw_asked) {
+    /// The automaton for a search of a text of `len` bytes, once it pays.
+    fn raw(&self, len: usize) -> Option<&AhoCorasick> {
+        if !worth_building(&self.raw_asked, len) {
             return None;
         }
         self.raw
@@ -606,8 +607,9 @@ impl Compiled {
             .as_ref()
     }
 
-    fn words(&self) -> Option<&AhoCorasick> {
-        if !worth_building(&self.words_asked) {
+    /// The automaton for a search of a text of `len` bytes, once it pays.
+    fn words(&self, len: usize) -> Option<&AhoCorasick> {
+        if !worth_building(&self.words_asked, len) {
             return None;
         }
         self.words
@@ -637,21 +639,29 @@ impl Compiled {
     }
 }
 
-/// Searches of a list done directly before its automaton is built: building one costs
-/// about as much as some dozens of direct searches, and a one-file run asks few of most
-/// lists (the answers are the same either way).
-const BUILD_AFTER: u32 = 32;
+/// Work done directly on a list before its automaton is built, in bytes searched per
+/// entry with `SEARCH_START` for each search: building one costs about as much as some
+/// a dozen direct searches of a paragraph, or one of a long text, and a one-file run
+/// asks little of most lists (the answers are the same either way).
+const BUILD_AFTER: u64 = 16 * SEARCH_START;
 
-/// Counts one more search of a list; true once it has been asked `BUILD_AFTER` times.
-fn worth_building(asked: &AtomicU32) -> bool {
+/// What starting one direct search costs, in bytes searched.
+const SEARCH_START: u64 = 600;
+
+/// Counts one more search of a list, of a text of `len` bytes; true once the searches
+/// asked so far, this one included, add up to `BUILD_AFTER`.
+fn worth_building(asked: &AtomicU64, len: usize) -> bool {
+    let work = SEARCH_START + len as u64;
     asked.load(Ordering::Relaxed) >= BUILD_AFTER
-        || asked.fetch_add(1, Ordering::Relaxed) >= BUILD_AFTER
+        || asked.fetch_add(work, Ordering::Relaxed) + work >= BUILD_AFTER
 }
 
 /// An automaton over `patterns`, reporting every match (overlapping ones too). A
 /// contiguous NFA: quick to build (a DFA over a long list costs millions of instructions
 /// at start-up) and about as quick to search texts of a few pages.
-fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+pub(crate) fn automaton<P: AsRef<[u8]>>(
+    patterns: &[P],
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns)
@@ -680,9 +690,9 @@ fn compiled(list: &[String]) -> Option<&'static Compiled> {
                         longest: l.iter().map(String::len).max().unwrap_or(0),
                         first_bytes: OnceLock::new(),
                         raw: OnceLock::new(),
-                        raw_asked: AtomicU32::new(0),
+                        raw_asked: AtomicU64::new(0),
                         words: OnceLock::new(),
-                        words_asked: AtomicU32::new(0),
+                        words_asked: AtomicU64::new(0),
                         set: OnceLock::new(),
                     },
                 )

@@ -318,17 +318,18 @@ fn never_headline(t: &str) -> bool {
         return true;
     }
     if lower.contains('©')
-        || lex.credit_prefixes.iter().any(|p| {
-            p.chars().count() >= 3
-                && lower.match_indices(p.as_str()).any(|(at, _)| {
-                    let before_ok = lower[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !lexicon::is_word_char(c));
-                    let after = lower[at + p.len()..].trim_start();
-                    before_ok && (after.starts_with(':') || after.starts_with('：'))
-                })
-        })
+        || lexicon::occurrences_in(&lex.credit_prefixes, &lower)
+            .into_iter()
+            .any(|(p, at, end)| {
+                let before_ok = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !lexicon::is_word_char(c));
+                let after = lower[end..].trim_start();
+                lex.credit_prefixes[p].chars().count() >= 3
+                    && before_ok
+                    && (after.starts_with(':') || after.starts_with('：'))
+            })
     {
         return true;
     }

@@ -239,10 +239,8 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     // Share buttons glued together: nothing is left after removing share words.
     if !t.contains(' ') && t.len() >= 8 {
         let mut rest = lower.clone();
-        let mut words: Vec<&String> = lex.share_words.iter().collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut removed = 0;
-        for w in words {
+        for w in share_words_longest_first() {
             if w.len() >= 4 && rest.contains(w.as_str()) {
                 rest = rest.replace(w.as_str(), "");
                 removed += 1;
@@ -272,17 +270,23 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     {
         return Some("repeated link text");
     }
-    // Language switcher.
-    if words.len() <= 6 && {
-        let l = lower.clone();
-        let mut rest = l.clone();
-        for n in &lex.language_names {
-            if rest.contains(n.as_str()) {
-                rest = rest.replace(n.as_str(), "");
+    // Language switcher: only a line made of the names' letters can be one (a letter
+    // nothing removes stays), and most lines are not.
+    if words.len() <= 6
+        && lower
+            .chars()
+            .all(|c| c.is_whitespace() || in_language_names(c))
+        && {
+            let l = lower.clone();
+            let mut rest = l.clone();
+            for n in &lex.language_names {
+                if rest.contains(n.as_str()) {
+                    rest = rest.replace(n.as_str(), "");
+                }
             }
+            rest.trim().is_empty() && l.len() > 2
         }
-        rest.trim().is_empty() && l.len() > 2
-    } {
+    {
         return Some("language switcher");
     }
     // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
@@ -347,6 +351,31 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     None
 }
 
+/// The share words, longest first (each removed before its parts: `googleplus` before
+/// `google`).
+fn share_words_longest_first() -> &'static [&'static String] {
+    static WORDS: std::sync::OnceLock<Vec<&'static String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&String> = lexicon().share_words.iter().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    })
+}
+
+/// True when `c` is in one of the language names of a language switcher.
+fn in_language_names(c: char) -> bool {
+    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    CHARS
+        .get_or_init(|| {
+            lexicon()
+                .language_names
+                .iter()
+                .flat_map(|n| n.chars())
+                .collect()
+        })
+        .contains(&c)
+}
+
 /// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
 /// ` | `), or the whole line when it has none.
 pub fn section_parts(t: &str) -> Vec<&str> {
@@ -394,8 +423,8 @@ fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
     }
     // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
     // (or compile) it.
-    let count_like = lower.contains(char::is_numeric)
-        && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
+    let count_like = (lower.ends_with(')') || lower.starts_with(char::is_numeric))
+        && lower.contains(char::is_numeric);
     if let Some(w) = count_like
         .then(|| crate::matchers::count_words(lower))
         .flatten()
@@ -413,6 +442,10 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn mostly_cjk(t: &str) -> bool {
+    // ASCII has no CJK, and most lines and texts are ASCII.
+    if t.is_ascii() {
+        return false;
+    }
     // One pass; ASCII letters are told apart without the Unicode tables (this runs on
     // every line and on the whole text).
     let (mut letters, mut cjk) = (0usize, 0usize);

@@ -557,6 +557,40 @@ pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
     })
 }
 
+/// Every occurrence of every entry of `list` in `text` in any letter case, as whole words,
+/// with the entry's index: just what `occurrences_any_case` gives entry by entry, in list
+/// order. A lexicon list of lower-case entries is searched in one pass (issue #11).
+pub fn occurrences_any_case_in(list: &[String], text: &str) -> Vec<(usize, Range<usize>)> {
+    // `occurrences_any_case` searches the lower case for the entry itself when casing
+    // keeps byte lengths and the entry is its own non-empty lower case.
+    let plain = list
+        .iter()
+        .all(|e| !e.is_empty() && lexicon::lower(e) == e.as_str());
+    let found = plain
+        .then(|| {
+            lexicon::with_lower(text, |lt| {
+                (lt.len() == text.len()).then(|| lexicon::occurrences_in(list, lt))
+            })
+        })
+        .flatten();
+    match found {
+        Some(found) => found
+            .into_iter()
+            .map(|(i, s, e)| (i, s..e))
+            .filter(|(_, r)| whole(text, r))
+            .collect(),
+        None => list
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                occurrences_any_case(text, p)
+                    .into_iter()
+                    .map(move |r| (i, r))
+            })
+            .collect(),
+    }
+}
+
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
