@@ -290,10 +290,13 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
     if candidates.is_empty() {
         return None;
     }
+    // Only the candidates need to fit in the head: a shorter head, cut at whitespace too,
+    // lower-cases to a prefix of the longer one with a character after each candidate.
+    let longest = candidates.iter().map(|&i| list[i].len()).max().unwrap_or(0);
     HEAD.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
-        lower_into(head_of(text, c.longest), &mut buf);
+        lower_into(head_of(text, longest), &mut buf);
         starts_with_phrase_in(candidates.iter().map(|&i| &list[i]), &buf)
     })
 }
@@ -464,6 +467,23 @@ pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
 /// The lower-cased words of `text` (as `words` splits them) joined by single spaces.
 fn joined_words(text: &str, out: &mut String) {
     out.clear();
+    // ASCII text byte by byte: its word characters are letters and digits, and its
+    // lower case is per byte.
+    if text.is_ascii() {
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' {
+                if !in_word && !out.is_empty() {
+                    out.push(' ');
+                }
+                in_word = true;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                in_word = false;
+            }
+        }
+        return;
+    }
     for w in text
         .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -500,6 +520,16 @@ pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)>
         }
     }
     out
+}
+
+/// True when every entry of `list` is non-empty and its own lower case (as `lower` gives
+/// it); worked out once for a list of the lexicon.
+pub fn plain_lower(list: &[String]) -> bool {
+    let check = |l: &[String]| l.iter().all(|e| !e.is_empty() && lower(e) == e.as_str());
+    match compiled(list) {
+        Some(c) => *c.plain_lower.get_or_init(|| check(c.list)),
+        None => check(list),
+    }
 }
 
 /// Calls `f` with `text` lower-cased. The last two texts lower-cased on this thread are
@@ -565,6 +595,8 @@ struct Compiled {
     words_asked: AtomicU64,
     /// The entries as a set (`contains`).
     set: OnceLock<HashSet<&'static str>>,
+    /// Every entry non-empty and its own lower case (`plain_lower`).
+    plain_lower: OnceLock<bool>,
 }
 
 impl Compiled {
@@ -694,6 +726,7 @@ fn compiled(list: &[String]) -> Option<&'static Compiled> {
                         words: OnceLock::new(),
                         words_asked: AtomicU64::new(0),
                         set: OnceLock::new(),
+                        plain_lower: OnceLock::new(),
                     },
                 )
             })
@@ -775,6 +808,32 @@ mod tests {
                 let lt = t.to_lowercase();
                 assert_eq!(occurrences_in(list, &lt), occurrences_in(&copy, &lt), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn joined_words_are_the_words() {
+        // `joined_words` reads ASCII byte by byte; `words` splits by characters.
+        for t in [
+            "",
+            "  Don't stop-me, NOW!! 42x\tand\x0bthen -- 'q' ",
+            "Hello, World. it's A-OK; 3 x 4 = 12",
+            "--'x'' a-b",
+            "Ο ΣΟΦΟΣ λέει: «ΟΔΟΣ» — İstanbul’un ǅemal ß",
+            "Đại sứ KNAPPER nói: “Xin chào”",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            lexicon()
+                .interviewer_phrases
+                .iter()
+                .map(|e| format!("{}, {e}! ({e})", e.to_uppercase())),
+        ) {
+            let t = t.as_str();
+            let mut joined = String::new();
+            joined_words(t, &mut joined);
+            assert_eq!(joined, words(t).join(" "), "{t:?}");
         }
     }
 

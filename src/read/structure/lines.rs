@@ -449,7 +449,12 @@ fn mostly_cjk(t: &str) -> bool {
     // One pass; ASCII letters are told apart without the Unicode tables (this runs on
     // every line and on the whole text).
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in t.chars() {
+    for (i, c) in t.char_indices() {
+        // Every CJK character takes three bytes: once the rest of the text could not
+        // bring the CJK count past half the letters, the answer is no.
+        if (cjk + (t.len() - i) / 3) * 2 <= letters {
+            return false;
+        }
         if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
         } else {
@@ -546,6 +551,38 @@ mod tests {
             "It is the <code> and <pre> elements that matter",
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
+        }
+    }
+
+    #[test]
+    fn mostly_cjk_stops_early_with_the_same_answer() {
+        let full = |t: &str| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+            letters > 0 && cjk * 2 > letters
+        };
+        let parts = [
+            "本站新闻",
+            "Đại sứ",
+            "ab",
+            "・ー",
+            "한국어",
+            "“x”",
+            " ",
+            "12",
+            "語",
+        ];
+        let mut texts = vec![String::new()];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a}{a}{b} {c}{c}{c}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(mostly_cjk(t), full(t), "{t}");
         }
     }
 
