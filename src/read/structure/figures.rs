@@ -175,7 +175,8 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             continue;
         }
         let t = unemphasised(lines[i].text(src));
-        if captions.contains(&super::collapse_spaces(t).to_lowercase()) {
+        // Most texts have no figure: no key to make.
+        if !captions.is_empty() && captions.contains(&super::collapse_spaces(t).to_lowercase()) {
             used[i] = true;
         }
     }
@@ -312,11 +313,14 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
         let (cap, credit) = split_credit(rest);
         return Some((Some(cap).filter(|c| !c.is_empty()), credit));
     }
-    let photo_words: Vec<String> = ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    let credit = strip_prefix(t, &photo_words)?;
+    static PHOTO_WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let photo_words = PHOTO_WORDS.get_or_init(|| {
+        ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    });
+    let credit = strip_prefix(t, photo_words)?;
     // A credit is a name or an agency, not a sentence.
     if credit.split_whitespace().count() > 6 || credit.ends_with(['.', '?', '!']) {
         return None;

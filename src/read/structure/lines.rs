@@ -263,16 +263,18 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         }
     }
     // A link text repeated twice on one line.
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() >= 2
-        && words.len().is_multiple_of(2)
-        && words[..words.len() / 2] == words[words.len() / 2..]
+    let words = t.split_whitespace().count();
+    if words >= 2
+        && words.is_multiple_of(2)
+        && t.split_whitespace()
+            .take(words / 2)
+            .eq(t.split_whitespace().skip(words / 2))
     {
         return Some("repeated link text");
     }
     // Language switcher: only a line made of the names' letters can be one (a letter
     // nothing removes stays), and most lines are not.
-    if words.len() <= 6
+    if words <= 6
         && lower
             .chars()
             .all(|c| c.is_whitespace() || in_language_names(c))
@@ -292,7 +294,8 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
     // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
-    let trail: Vec<&str> = if t.len() < 120 {
+    // (Fewer than two separators make fewer than three parts: not split either.)
+    let trail: Vec<&str> = if t.len() < 120 && t.matches(['›', '»', '>']).nth(1).is_some() {
         t.split(['›', '»', '>']).map(str::trim).collect()
     } else {
         Vec::new()
