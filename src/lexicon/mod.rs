@@ -413,11 +413,17 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// True when any entry of `list` (one or more words) occurs in `text` as whole words.
 pub fn mentions(list: &[String], text: &str) -> bool {
-    first_mentioned(list, text).is_some()
+    mentioned(list, text, false).is_some()
 }
 
 /// The first entry of `list` (in list order) that occurs in `text` as whole words.
 pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
+    mentioned(list, text, true).map(|i| list[i].as_str())
+}
+
+/// The index of an entry of `list` that occurs in `text` as whole words: the lowest when
+/// `lowest`, else whichever is found first (the search stops there).
+fn mentioned(list: &[String], text: &str, lowest: bool) -> Option<usize> {
     if list.is_empty() {
         return None;
     }
@@ -433,34 +439,31 @@ pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
             (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ')
         };
         if let Some(ac) = compiled(list).and_then(|c| c.words(joined.len())) {
-            return ac
+            let mut found = ac
                 .find_overlapping_iter(joined)
                 .filter(|m| whole(m.start(), m.end()))
-                .map(|m| m.pattern().as_usize())
-                .min()
-                .map(|i| list[i].as_str());
+                .map(|m| m.pattern().as_usize());
+            return if lowest { found.min() } else { found.next() };
         }
         let ws: Vec<&str> = if joined.is_empty() {
             Vec::new()
         } else {
             joined.split(' ').collect()
         };
-        list.iter()
-            .find(|entry| {
-                let mut parts = entry.split_whitespace();
-                let Some(first) = parts.next() else {
-                    return false;
-                };
-                let n = 1 + parts.count();
-                ws.windows(n).any(|win| {
-                    win[0] == first
-                        && win[1..]
-                            .iter()
-                            .zip(entry.split_whitespace().skip(1))
-                            .all(|(a, b)| *a == b)
-                })
+        list.iter().position(|entry| {
+            let mut parts = entry.split_whitespace();
+            let Some(first) = parts.next() else {
+                return false;
+            };
+            let n = 1 + parts.count();
+            ws.windows(n).any(|win| {
+                win[0] == first
+                    && win[1..]
+                        .iter()
+                        .zip(entry.split_whitespace().skip(1))
+                        .all(|(a, b)| *a == b)
             })
-            .map(|s| s.as_str())
+        })
     })
 }
 
@@ -799,6 +802,7 @@ mod tests {
             assert!(compiled(&copy).is_none());
             for t in &texts {
                 assert_eq!(first_mentioned(list, t), first_mentioned(&copy, t), "{t}");
+                assert_eq!(mentions(list, t), mentions(&copy, t), "{t}");
                 assert_eq!(
                     starts_with_phrase(list, t),
                     starts_with_phrase(&copy, t),
