@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// All language data, lower-cased on load.
@@ -290,10 +290,13 @@ pub fn starts_with_phrase<'a>(list: &'a [String], text: &str) -> Option<&'a str>
     if candidates.is_empty() {
         return None;
     }
+    // Only the candidates need to fit in the head: a shorter head, cut at whitespace too,
+    // lower-cases to a prefix of the longer one with a character after each candidate.
+    let longest = candidates.iter().map(|&i| list[i].len()).max().unwrap_or(0);
     HEAD.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
-        lower_into(head_of(text, c.longest), &mut buf);
+        lower_into(head_of(text, longest), &mut buf);
         starts_with_phrase_in(candidates.iter().map(|&i| &list[i]), &buf)
     })
 }
@@ -410,11 +413,17 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// True when any entry of `list` (one or more words) occurs in `text` as whole words.
 pub fn mentions(list: &[String], text: &str) -> bool {
-    first_mentioned(list, text).is_some()
+    mentioned(list, text, false).is_some()
 }
 
 /// The first entry of `list` (in list order) that occurs in `text` as whole words.
 pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
+    mentioned(list, text, true).map(|i| list[i].as_str())
+}
+
+/// The index of an entry of `list` that occurs in `text` as whole words: the lowest when
+/// `lowest`, else whichever is found first (the search stops there).
+fn mentioned(list: &[String], text: &str, lowest: bool) -> Option<usize> {
     if list.is_empty() {
         return None;
     }
@@ -429,41 +438,55 @@ pub fn first_mentioned<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
         let whole = |s: usize, e: usize| {
             (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ')
         };
-        if let Some(ac) = compiled(list).and_then(Compiled::words) {
-            return ac
+        if let Some(ac) = compiled(list).and_then(|c| c.words(joined.len())) {
+            let mut found = ac
                 .find_overlapping_iter(joined)
                 .filter(|m| whole(m.start(), m.end()))
-                .map(|m| m.pattern().as_usize())
-                .min()
-                .map(|i| list[i].as_str());
+                .map(|m| m.pattern().as_usize());
+            return if lowest { found.min() } else { found.next() };
         }
         let ws: Vec<&str> = if joined.is_empty() {
             Vec::new()
         } else {
             joined.split(' ').collect()
         };
-        list.iter()
-            .find(|entry| {
-                let mut parts = entry.split_whitespace();
-                let Some(first) = parts.next() else {
-                    return false;
-                };
-                let n = 1 + parts.count();
-                ws.windows(n).any(|win| {
-                    win[0] == first
-                        && win[1..]
-                            .iter()
-                            .zip(entry.split_whitespace().skip(1))
-                            .all(|(a, b)| *a == b)
-                })
+        list.iter().position(|entry| {
+            let mut parts = entry.split_whitespace();
+            let Some(first) = parts.next() else {
+                return false;
+            };
+            let n = 1 + parts.count();
+            ws.windows(n).any(|win| {
+                win[0] == first
+                    && win[1..]
+                        .iter()
+                        .zip(entry.split_whitespace().skip(1))
+                        .all(|(a, b)| *a == b)
             })
-            .map(|s| s.as_str())
+        })
     })
 }
 
 /// The lower-cased words of `text` (as `words` splits them) joined by single spaces.
 fn joined_words(text: &str, out: &mut String) {
     out.clear();
+    // ASCII text byte by byte: its word characters are letters and digits, and its
+    // lower case is per byte.
+    if text.is_ascii() {
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' {
+                if !in_word && !out.is_empty() {
+                    out.push(' ');
+                }
+                in_word = true;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                in_word = false;
+            }
+        }
+        return;
+    }
     for w in text
         .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -480,7 +503,7 @@ fn joined_words(text: &str, out: &mut String) {
 /// entry's occurrences left to right and not overlapping one another.
 pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    if let Some(ac) = compiled(list).and_then(Compiled::raw) {
+    if let Some(ac) = compiled(list).and_then(|c| c.raw(text.len())) {
         // One pass finds every occurrence, overlapping ones too; an entry's occurrence
         // that starts inside its previous one is one `match_indices` would skip.
         let mut last_end = vec![0; list.len()];
@@ -500,6 +523,16 @@ pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)>
         }
     }
     out
+}
+
+/// True when every entry of `list` is non-empty and its own lower case (as `lower` gives
+/// it); worked out once for a list of the lexicon.
+pub fn plain_lower(list: &[String]) -> bool {
+    let check = |l: &[String]| l.iter().all(|e| !e.is_empty() && lower(e) == e.as_str());
+    match compiled(list) {
+        Some(c) => *c.plain_lower.get_or_init(|| check(c.list)),
+        None => check(list),
+    }
 }
 
 /// Calls `f` with `text` lower-cased. The last two texts lower-cased on this thread are
@@ -557,14 +590,16 @@ struct Compiled {
     /// The entries as they are (`occurrences_in`); `None` when an entry is empty or
     /// repeated, which the automaton would report differently from `match_indices`.
     raw: OnceLock<Option<AhoCorasick>>,
-    /// Searches asked of `raw` so far (see `BUILD_AFTER`).
-    raw_asked: AtomicU32,
+    /// Work asked of `raw` so far (see `worth_building`).
+    raw_asked: AtomicU64,
     /// The entries' words joined by single spaces (`mentions`).
     words: OnceLock<Option<AhoCorasick>>,
-    /// Searches asked of `words` so far.
-    words_asked: AtomicU32,
+    /// Work asked of `words` so far.
+    words_asked: AtomicU64,
     /// The entries as a set (`contains`).
     set: OnceLock<HashSet<&'static str>>,
+    /// Every entry non-empty and its own lower case (`plain_lower`).
+    plain_lower: OnceLock<bool>,
 }
 
 impl Compiled {
@@ -593,8 +628,9 @@ impl Compiled {
         &self.buckets()[256]
     }
 
-    fn raw(&self) -> Option<&AhoCorasick> {
-        if !worth_building(&self.raw_asked) {
+    /// The automaton for a search of a text of `len` bytes, once it pays.
+    fn raw(&self, len: usize) -> Option<&AhoCorasick> {
+        if !worth_building(&self.raw_asked, len) {
             return None;
         }
         self.raw
@@ -606,8 +642,9 @@ impl Compiled {
             .as_ref()
     }
 
-    fn words(&self) -> Option<&AhoCorasick> {
-        if !worth_building(&self.words_asked) {
+    /// The automaton for a search of a text of `len` bytes, once it pays.
+    fn words(&self, len: usize) -> Option<&AhoCorasick> {
+        if !worth_building(&self.words_asked, len) {
             return None;
         }
         self.words
@@ -637,21 +674,29 @@ impl Compiled {
     }
 }
 
-/// Searches of a list done directly before its automaton is built: building one costs
-/// about as much as some dozens of direct searches, and a one-file run asks few of most
-/// lists (the answers are the same either way).
-const BUILD_AFTER: u32 = 32;
+/// Work done directly on a list before its automaton is built, in bytes searched per
+/// entry with `SEARCH_START` for each search: building one costs about as much as some
+/// a dozen direct searches of a paragraph, or one of a long text, and a one-file run
+/// asks little of most lists (the answers are the same either way).
+const BUILD_AFTER: u64 = 16 * SEARCH_START;
 
-/// Counts one more search of a list; true once it has been asked `BUILD_AFTER` times.
-fn worth_building(asked: &AtomicU32) -> bool {
+/// What starting one direct search costs, in bytes searched.
+const SEARCH_START: u64 = 600;
+
+/// Counts one more search of a list, of a text of `len` bytes; true once the searches
+/// asked so far, this one included, add up to `BUILD_AFTER`.
+fn worth_building(asked: &AtomicU64, len: usize) -> bool {
+    let work = SEARCH_START + len as u64;
     asked.load(Ordering::Relaxed) >= BUILD_AFTER
-        || asked.fetch_add(1, Ordering::Relaxed) >= BUILD_AFTER
+        || asked.fetch_add(work, Ordering::Relaxed) + work >= BUILD_AFTER
 }
 
 /// An automaton over `patterns`, reporting every match (overlapping ones too). A
 /// contiguous NFA: quick to build (a DFA over a long list costs millions of instructions
 /// at start-up) and about as quick to search texts of a few pages.
-fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+pub(crate) fn automaton<P: AsRef<[u8]>>(
+    patterns: &[P],
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns)
@@ -680,10 +725,11 @@ fn compiled(list: &[String]) -> Option<&'static Compiled> {
                         longest: l.iter().map(String::len).max().unwrap_or(0),
                         first_bytes: OnceLock::new(),
                         raw: OnceLock::new(),
-                        raw_asked: AtomicU32::new(0),
+                        raw_asked: AtomicU64::new(0),
                         words: OnceLock::new(),
-                        words_asked: AtomicU32::new(0),
+                        words_asked: AtomicU64::new(0),
                         set: OnceLock::new(),
+                        plain_lower: OnceLock::new(),
                     },
                 )
             })
@@ -756,6 +802,7 @@ mod tests {
             assert!(compiled(&copy).is_none());
             for t in &texts {
                 assert_eq!(first_mentioned(list, t), first_mentioned(&copy, t), "{t}");
+                assert_eq!(mentions(list, t), mentions(&copy, t), "{t}");
                 assert_eq!(
                     starts_with_phrase(list, t),
                     starts_with_phrase(&copy, t),
@@ -765,6 +812,32 @@ mod tests {
                 let lt = t.to_lowercase();
                 assert_eq!(occurrences_in(list, &lt), occurrences_in(&copy, &lt), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn joined_words_are_the_words() {
+        // `joined_words` reads ASCII byte by byte; `words` splits by characters.
+        for t in [
+            "",
+            "  Don't stop-me, NOW!! 42x\tand\x0bthen -- 'q' ",
+            "Hello, World. it's A-OK; 3 x 4 = 12",
+            "--'x'' a-b",
+            "Ο ΣΟΦΟΣ λέει: «ΟΔΟΣ» — İstanbul’un ǅemal ß",
+            "Đại sứ KNAPPER nói: “Xin chào”",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            lexicon()
+                .interviewer_phrases
+                .iter()
+                .map(|e| format!("{}, {e}! ({e})", e.to_uppercase())),
+        ) {
+            let t = t.as_str();
+            let mut joined = String::new();
+            joined_words(t, &mut joined);
+            assert_eq!(joined, words(t).join(" "), "{t:?}");
         }
     }
 

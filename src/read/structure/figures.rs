@@ -10,7 +10,7 @@
 //! figure, never a turn, and an answer runs on across it.
 
 use super::lines::{Line, LineKind};
-use crate::lexicon::lexicon;
+use crate::lexicon::{self, lexicon};
 use crate::model::Figure;
 
 /// Finds the figures; marks photo rows and caption lines as used.
@@ -175,7 +175,8 @@ pub fn extract(src: &str, lines: &[Line], used: &mut [bool]) -> Vec<Figure> {
             continue;
         }
         let t = unemphasised(lines[i].text(src));
-        if captions.contains(&super::collapse_spaces(t).to_lowercase()) {
+        // Most texts have no figure: no key to make.
+        if !captions.is_empty() && captions.contains(&super::collapse_spaces(t).to_lowercase()) {
             used[i] = true;
         }
     }
@@ -312,11 +313,14 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
         let (cap, credit) = split_credit(rest);
         return Some((Some(cap).filter(|c| !c.is_empty()), credit));
     }
-    let photo_words: Vec<String> = ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    let credit = strip_prefix(t, &photo_words)?;
+    static PHOTO_WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let photo_words = PHOTO_WORDS.get_or_init(|| {
+        ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    });
+    let credit = strip_prefix(t, photo_words)?;
     // A credit is a name or an agency, not a sentence.
     if credit.split_whitespace().count() > 6 || credit.ends_with(['.', '?', '!']) {
         return None;
@@ -365,10 +369,10 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     // offsets, every character is tried.
     let lower = t.to_lowercase();
     let mut starts: Vec<usize> = if lower.len() == t.len() {
-        let mut v: Vec<usize> = lex
-            .credit_phrases
-            .iter()
-            .flat_map(|p| lower.match_indices(p.as_str()).map(|(i, _)| i))
+        // One pass for every phrase (issue #11); the starts are sorted below.
+        let mut v: Vec<usize> = lexicon::occurrences_in(&lex.credit_phrases, &lower)
+            .into_iter()
+            .map(|(_, i, _)| i)
             .collect();
         for (sep, c) in lower.char_indices() {
             if c == '©' {
@@ -660,16 +664,17 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
     let lower = c.to_lowercase();
     let same_len = lower.len() == c.len();
     let mut best: Option<usize> = None;
-    for p in &lex.credit_prefixes {
-        let hits = c
-            .match_indices(p.as_str())
-            .chain(lower.match_indices(p.as_str()).filter(|_| same_len));
-        for (i, _) in hits {
-            let before_ok = i == 0 || c[..i].ends_with([' ', '.', '|', '-', '–', '(', '（', '。']);
-            let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with([':', '：', '=']);
-            if before_ok && after_ok && best.is_none_or(|b| i < b) {
-                best = Some(i);
-            }
+    // The first hit is kept, so the order of the hits does not matter.
+    let mut hits = lexicon::occurrences_in(&lex.credit_prefixes, c);
+    if same_len {
+        hits.extend(lexicon::occurrences_in(&lex.credit_prefixes, &lower));
+    }
+    for (p, i, _) in hits {
+        let p = &lex.credit_prefixes[p];
+        let before_ok = i == 0 || c[..i].ends_with([' ', '.', '|', '-', '–', '(', '（', '。']);
+        let after_ok = p == "©" || c[i + p.len()..].trim_start().starts_with([':', '：', '=']);
+        if before_ok && after_ok && best.is_none_or(|b| i < b) {
+            best = Some(i);
         }
     }
     if let Some(i) = best {

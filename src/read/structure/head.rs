@@ -29,18 +29,20 @@ pub fn read_head(
         .filter(|&i| {
             // `Share this page: Facebook Twitter Email`: share buttons under a label.
             let t = ls[i].text(src);
-            let share = lexicon::words(t)
-                .iter()
-                .filter(|w| lexicon::contains(&lex.share_words, w))
-                .count();
-            let bar = share >= 2 && t.split_whitespace().count() <= 8;
+            // The cheap tests first: most head lines are longer than a bar or a menu item.
+            let bar = t.split_whitespace().nth(8).is_none()
+                && lexicon::words(t)
+                    .iter()
+                    .filter(|w| lexicon::contains(&lex.share_words, w))
+                    .count()
+                    >= 2;
             // `English English, العربية العربية, Français Français, …`: a menu of four or
             // more short items (languages, sections), no sentence.
-            let parts: Vec<&str> = t.split([',', '،', '、']).map(str::trim).collect();
-            let menu = parts.len() >= 4
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.split_whitespace().count() <= 3)
+            let mut parts = t.split([',', '،', '、']).map(str::trim);
+            let menu = parts
+                .clone()
+                .all(|p| !p.is_empty() && p.split_whitespace().nth(3).is_none())
+                && parts.nth(3).is_some()
                 && !ends_sentence(t);
             if bar || menu {
                 let what = if bar { "share buttons" } else { "menu" };
@@ -318,17 +320,18 @@ fn never_headline(t: &str) -> bool {
         return true;
     }
     if lower.contains('©')
-        || lex.credit_prefixes.iter().any(|p| {
-            p.chars().count() >= 3
-                && lower.match_indices(p.as_str()).any(|(at, _)| {
-                    let before_ok = lower[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !lexicon::is_word_char(c));
-                    let after = lower[at + p.len()..].trim_start();
-                    before_ok && (after.starts_with(':') || after.starts_with('：'))
-                })
-        })
+        || lexicon::occurrences_in(&lex.credit_prefixes, &lower)
+            .into_iter()
+            .any(|(p, at, end)| {
+                let before_ok = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !lexicon::is_word_char(c));
+                let after = lower[end..].trim_start();
+                lex.credit_prefixes[p].chars().count() >= 3
+                    && before_ok
+                    && (after.starts_with(':') || after.starts_with('：'))
+            })
     {
         return true;
     }
@@ -379,14 +382,19 @@ fn title_evidence<'a>(
         .map_or(0, |p| p + 1);
     let raw = src[line_start..ls[head[n]].span.end].trim();
     let words = t.split_whitespace().count();
+    // Both tests below need three words or more; the line's own forms are made once.
+    let keys = (words >= 3).then(|| [(raw, quotes(raw)), (t, quotes(t))]);
     for (m, &k) in head.iter().enumerate() {
         if m == n {
             continue;
         }
-        let other = quotes(ls[k].text(src).trim());
-        for cand in [raw, t] {
-            let key = quotes(cand);
-            if words >= 4 && other == key {
+        let other = match &keys {
+            Some(_) => quotes(ls[k].text(src).trim()),
+            None => String::new(),
+        };
+        for (cand, key) in keys.iter().flatten() {
+            let cand: &'a str = cand;
+            if words >= 4 && other == *key {
                 return Some((
                     "the head prints it twice (a page title and the displayed one)".into(),
                     Some(cand),

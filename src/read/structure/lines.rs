@@ -239,10 +239,8 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     // Share buttons glued together: nothing is left after removing share words.
     if !t.contains(' ') && t.len() >= 8 {
         let mut rest = lower.clone();
-        let mut words: Vec<&String> = lex.share_words.iter().collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut removed = 0;
-        for w in words {
+        for w in share_words_longest_first() {
             if w.len() >= 4 && rest.contains(w.as_str()) {
                 rest = rest.replace(w.as_str(), "");
                 removed += 1;
@@ -265,30 +263,39 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         }
     }
     // A link text repeated twice on one line.
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() >= 2
-        && words.len().is_multiple_of(2)
-        && words[..words.len() / 2] == words[words.len() / 2..]
+    let words = t.split_whitespace().count();
+    if words >= 2
+        && words.is_multiple_of(2)
+        && t.split_whitespace()
+            .take(words / 2)
+            .eq(t.split_whitespace().skip(words / 2))
     {
         return Some("repeated link text");
     }
-    // Language switcher.
-    if words.len() <= 6 && {
-        let l = lower.clone();
-        let mut rest = l.clone();
-        for n in &lex.language_names {
-            if rest.contains(n.as_str()) {
-                rest = rest.replace(n.as_str(), "");
+    // Language switcher: only a line made of the names' letters can be one (a letter
+    // nothing removes stays), and most lines are not.
+    if words <= 6
+        && lower
+            .chars()
+            .all(|c| c.is_whitespace() || in_language_names(c))
+        && {
+            let l = lower.clone();
+            let mut rest = l.clone();
+            for n in &lex.language_names {
+                if rest.contains(n.as_str()) {
+                    rest = rest.replace(n.as_str(), "");
+                }
             }
+            rest.trim().is_empty() && l.len() > 2
         }
-        rest.trim().is_empty() && l.len() > 2
-    } {
+    {
         return Some("language switcher");
     }
     // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
     // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
-    let trail: Vec<&str> = if t.len() < 120 {
+    // (Fewer than two separators make fewer than three parts: not split either.)
+    let trail: Vec<&str> = if t.len() < 120 && t.matches(['›', '»', '>']).nth(1).is_some() {
         t.split(['›', '»', '>']).map(str::trim).collect()
     } else {
         Vec::new()
@@ -347,6 +354,31 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     None
 }
 
+/// The share words, longest first (each removed before its parts: `googleplus` before
+/// `google`).
+fn share_words_longest_first() -> &'static [&'static String] {
+    static WORDS: std::sync::OnceLock<Vec<&'static String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&String> = lexicon().share_words.iter().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    })
+}
+
+/// True when `c` is in one of the language names of a language switcher.
+fn in_language_names(c: char) -> bool {
+    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    CHARS
+        .get_or_init(|| {
+            lexicon()
+                .language_names
+                .iter()
+                .flat_map(|n| n.chars())
+                .collect()
+        })
+        .contains(&c)
+}
+
 /// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
 /// ` | `), or the whole line when it has none.
 pub fn section_parts(t: &str) -> Vec<&str> {
@@ -394,8 +426,8 @@ fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
     }
     // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
     // (or compile) it.
-    let count_like = lower.contains(char::is_numeric)
-        && (lower.ends_with(')') || lower.starts_with(char::is_numeric));
+    let count_like = (lower.ends_with(')') || lower.starts_with(char::is_numeric))
+        && lower.contains(char::is_numeric);
     if let Some(w) = count_like
         .then(|| crate::matchers::count_words(lower))
         .flatten()
@@ -413,10 +445,19 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn mostly_cjk(t: &str) -> bool {
+    // ASCII has no CJK, and most lines and texts are ASCII.
+    if t.is_ascii() {
+        return false;
+    }
     // One pass; ASCII letters are told apart without the Unicode tables (this runs on
     // every line and on the whole text).
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in t.chars() {
+    for (i, c) in t.char_indices() {
+        // Every CJK character takes three bytes: once the rest of the text could not
+        // bring the CJK count past half the letters, the answer is no.
+        if (cjk + (t.len() - i) / 3) * 2 <= letters {
+            return false;
+        }
         if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
         } else {
@@ -513,6 +554,38 @@ mod tests {
             "It is the <code> and <pre> elements that matter",
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
+        }
+    }
+
+    #[test]
+    fn mostly_cjk_stops_early_with_the_same_answer() {
+        let full = |t: &str| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+            letters > 0 && cjk * 2 > letters
+        };
+        let parts = [
+            "本站新闻",
+            "Đại sứ",
+            "ab",
+            "・ー",
+            "한국어",
+            "“x”",
+            " ",
+            "12",
+            "語",
+        ];
+        let mut texts = vec![String::new()];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a}{a}{b} {c}{c}{c}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(mostly_cjk(t), full(t), "{t}");
         }
     }
 

@@ -503,133 +503,126 @@ pub(super) fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
     let mut out = Vec::new();
     for (off, text) in head_text(src, iv) {
         // `Biologist Nick Bos tells Wikinews about …`: the one who tells the outlet answers.
-        for verb in &lex.tells_outlet_verbs {
-            for r in names::occurrences_any_case(&text, verb) {
-                let object = text[r.end..]
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .trim_matches(|c: char| !lexicon::is_word_char(c));
-                let outlet = object.chars().count() >= 3
-                    && object.chars().next().is_some_and(|c| !c.is_lowercase())
-                    && lexicon::contains(&lex.question_labels, object);
-                let before = text[..r.start].trim_end_matches(' ');
-                let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                if !outlet || before.len() == r.start || word_start >= before.len() {
+        for (_, r) in names::occurrences_any_case_in(&lex.tells_outlet_verbs, &text) {
+            let object = text[r.end..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !lexicon::is_word_char(c));
+            let outlet = object.chars().count() >= 3
+                && object.chars().next().is_some_and(|c| !c.is_lowercase())
+                && lexicon::contains(&lex.question_labels, object);
+            let before = text[..r.start].trim_end_matches(' ');
+            let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            if !outlet || before.len() == r.start || word_start >= before.len() {
+                continue;
+            }
+            let f = names::name_ending_at(src, off + word_start..off + before.len());
+            let Some(f) = names::without_description(src, &f) else {
+                continue;
+            };
+            let again = f.name.split_whitespace().last().is_some_and(|s| {
+                names::occurrences(src, s)
+                    .iter()
+                    .any(|o| o.end <= f.span.start || o.start >= f.span.end)
+            });
+            if (2..=4).contains(&f.name.split_whitespace().count()) && again {
+                out.push(Evidence {
+                    how: format!("before '{} {object}'", &text[r.clone()]),
+                    found: f,
+                    role: Role::Interviewee,
+                    job_title: None,
+                });
+            }
+        }
+        for (v, r) in names::occurrences_any_case_in(&lex.outlet_verbs, &text) {
+            let verb = &lex.outlet_verbs[v];
+            let before = text[..r.start].trim_end_matches(' ');
+            let subject = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !lexicon::is_word_char(c));
+            let outlet = subject.chars().count() >= 3
+                && subject.chars().next().is_some_and(|c| !c.is_lowercase())
+                && lexicon::contains(&lex.question_labels, subject);
+            if !outlet || before.len() == r.start {
+                continue;
+            }
+            let mut found =
+                names::after_phrases(&text[r.start..], off + r.start, std::slice::from_ref(verb));
+            // `Andrew Westphal is the director of … Wikinews interviewed him …`: a
+            // pronoun stands for the full name opening the sentence before, whose
+            // next word is lower case (a verb).
+            let object = text[r.end..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !lexicon::is_word_char(c))
+                .to_lowercase();
+            if found.is_empty() && lexicon::contains(&lex.person_pronouns, &object) {
+                let para_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                let sentence_start = text[para_start..before.len()]
+                    .trim_end_matches(|c: char| !matches!(c, '.' | '!' | '?'))
+                    .trim_end_matches(['.', '!', '?']);
+                let prev_start = sentence_start
+                    .rfind(['.', '!', '?'])
+                    .map_or(para_start, |i| para_start + i + 1);
+                let prev_start =
+                    prev_start + (text[prev_start..].len() - text[prev_start..].trim_start().len());
+                if prev_start < before.len() {
+                    if let Some(f) = names::name_after(&text, prev_start).filter(|f| {
+                        f.span.start == prev_start
+                            && text[f.span.end..]
+                                .trim_start()
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                    }) {
+                        found.push(Found {
+                            name: f.name,
+                            span: f.span.start + off..f.span.end + off,
+                        });
+                    }
+                }
+            }
+            // `Wikinews interviewed the site's founder, Jack Herrick.`
+            if found.is_empty() {
+                found.extend(
+                    names::described_after(&text, r.end)
+                        .and_then(|d| names::name_after(&text, d))
+                        .map(|f| Found {
+                            name: f.name,
+                            span: f.span.start + off..f.span.end + off,
+                        }),
+                );
+            }
+            // Only the names right after this verb (the list it introduces); a name
+            // after a bare comma is an apposition (`Christopher Hill, U.S. Republican
+            // Party presidential candidate`), not a second person.
+            let mut prev_end: Option<usize> = None;
+            for f in found {
+                let apposition = prev_end.is_some_and(|e| src.get(e..f.span.start) == Some(", "));
+                prev_end = Some(f.span.end);
+                if apposition {
                     continue;
                 }
-                let f = names::name_ending_at(src, off + word_start..off + before.len());
-                let Some(f) = names::without_description(src, &f) else {
-                    continue;
-                };
+                let words = f.name.split_whitespace().count();
+                let rest = &src[f.span.end..];
+                let apposed = rest.starts_with(", ")
+                    && rest[2..].chars().next().is_some_and(char::is_lowercase);
                 let again = f.name.split_whitespace().last().is_some_and(|s| {
                     names::occurrences(src, s)
                         .iter()
                         .any(|o| o.end <= f.span.start || o.start >= f.span.end)
                 });
-                if (2..=4).contains(&f.name.split_whitespace().count()) && again {
+                if (2..=4).contains(&words) && (apposed || again) {
                     out.push(Evidence {
-                        how: format!("before '{} {object}'", &text[r.clone()]),
+                        how: format!("after '{subject} {}'", &text[r.clone()]),
                         found: f,
                         role: Role::Interviewee,
                         job_title: None,
                     });
-                }
-            }
-        }
-        for verb in &lex.outlet_verbs {
-            for r in names::occurrences_any_case(&text, verb) {
-                let before = text[..r.start].trim_end_matches(' ');
-                let subject = before
-                    .rsplit(char::is_whitespace)
-                    .next()
-                    .unwrap_or("")
-                    .trim_matches(|c: char| !lexicon::is_word_char(c));
-                let outlet = subject.chars().count() >= 3
-                    && subject.chars().next().is_some_and(|c| !c.is_lowercase())
-                    && lexicon::contains(&lex.question_labels, subject);
-                if !outlet || before.len() == r.start {
-                    continue;
-                }
-                let mut found = names::after_phrases(
-                    &text[r.start..],
-                    off + r.start,
-                    std::slice::from_ref(verb),
-                );
-                // `Andrew Westphal is the director of … Wikinews interviewed him …`: a
-                // pronoun stands for the full name opening the sentence before, whose
-                // next word is lower case (a verb).
-                let object = text[r.end..]
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .trim_matches(|c: char| !lexicon::is_word_char(c))
-                    .to_lowercase();
-                if found.is_empty() && lexicon::contains(&lex.person_pronouns, &object) {
-                    let para_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-                    let sentence_start = text[para_start..before.len()]
-                        .trim_end_matches(|c: char| !matches!(c, '.' | '!' | '?'))
-                        .trim_end_matches(['.', '!', '?']);
-                    let prev_start = sentence_start
-                        .rfind(['.', '!', '?'])
-                        .map_or(para_start, |i| para_start + i + 1);
-                    let prev_start = prev_start
-                        + (text[prev_start..].len() - text[prev_start..].trim_start().len());
-                    if prev_start < before.len() {
-                        if let Some(f) = names::name_after(&text, prev_start).filter(|f| {
-                            f.span.start == prev_start
-                                && text[f.span.end..]
-                                    .trim_start()
-                                    .chars()
-                                    .next()
-                                    .is_some_and(char::is_lowercase)
-                        }) {
-                            found.push(Found {
-                                name: f.name,
-                                span: f.span.start + off..f.span.end + off,
-                            });
-                        }
-                    }
-                }
-                // `Wikinews interviewed the site's founder, Jack Herrick.`
-                if found.is_empty() {
-                    found.extend(
-                        names::described_after(&text, r.end)
-                            .and_then(|d| names::name_after(&text, d))
-                            .map(|f| Found {
-                                name: f.name,
-                                span: f.span.start + off..f.span.end + off,
-                            }),
-                    );
-                }
-                // Only the names right after this verb (the list it introduces); a name
-                // after a bare comma is an apposition (`Christopher Hill, U.S. Republican
-                // Party presidential candidate`), not a second person.
-                let mut prev_end: Option<usize> = None;
-                for f in found {
-                    let apposition =
-                        prev_end.is_some_and(|e| src.get(e..f.span.start) == Some(", "));
-                    prev_end = Some(f.span.end);
-                    if apposition {
-                        continue;
-                    }
-                    let words = f.name.split_whitespace().count();
-                    let rest = &src[f.span.end..];
-                    let apposed = rest.starts_with(", ")
-                        && rest[2..].chars().next().is_some_and(char::is_lowercase);
-                    let again = f.name.split_whitespace().last().is_some_and(|s| {
-                        names::occurrences(src, s)
-                            .iter()
-                            .any(|o| o.end <= f.span.start || o.start >= f.span.end)
-                    });
-                    if (2..=4).contains(&words) && (apposed || again) {
-                        out.push(Evidence {
-                            how: format!("after '{subject} {}'", &text[r.clone()]),
-                            found: f,
-                            role: Role::Interviewee,
-                            job_title: None,
-                        });
-                    }
                 }
             }
         }

@@ -24,30 +24,26 @@ pub fn interviewee(src: &str, iv: &Interview) -> Option<(Found, String)> {
     for p in &iv.lead {
         let text = &src[p.span.clone()];
         // 1a. The subject before an interview verb.
-        for phrase in &lex.lead_subject_phrases {
-            for r in names::occurrences_any_case(text, phrase) {
-                if !to_the_press(phrase, &text[r.end..]) {
-                    continue;
-                }
-                let Some(f) = subject_before(src, p.span.start + r.start) else {
-                    continue;
-                };
-                if alone(src, &f) {
-                    let how = format!("subject of '{}' in the lead", &text[r.clone()]);
-                    return Some((f, how));
-                }
+        for (i, r) in names::occurrences_any_case_in(&lex.lead_subject_phrases, text) {
+            if !to_the_press(&lex.lead_subject_phrases[i], &text[r.end..]) {
+                continue;
+            }
+            let Some(f) = subject_before(src, p.span.start + r.start) else {
+                continue;
+            };
+            if alone(src, &f) {
+                let how = format!("subject of '{}' in the lead", &text[r.clone()]);
+                return Some((f, how));
             }
         }
         // 1b. The person after a phrase that says they were met.
-        for phrase in &lex.lead_met_phrases {
-            for r in names::occurrences_any_case(text, phrase) {
-                let Some(f) = named_after(src, p.span.start + r.end) else {
-                    continue;
-                };
-                if alone(src, &f) {
-                    let how = format!("named after '{}' in the lead", &text[r.clone()]);
-                    return Some((f, how));
-                }
+        for (_, r) in names::occurrences_any_case_in(&lex.lead_met_phrases, text) {
+            let Some(f) = named_after(src, p.span.start + r.end) else {
+                continue;
+            };
+            if alone(src, &f) {
+                let how = format!("named after '{}' in the lead", &text[r.clone()]);
+                return Some((f, how));
             }
         }
     }
@@ -61,28 +57,24 @@ pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
     let lex = lexicon();
     for p in &iv.lead {
         let text = &src[p.span.clone()];
-        let about_interview = lex
-            .lead_met_phrases
-            .iter()
-            .chain(&lex.lead_subject_phrases)
-            .any(|ph| !names::occurrences_any_case(text, ph).is_empty())
+        let about_interview = !names::occurrences_any_case_in(&lex.lead_met_phrases, text)
+            .is_empty()
+            || !names::occurrences_any_case_in(&lex.lead_subject_phrases, text).is_empty()
             || lexicon::mentions(&lex.interview_words, text);
         if !about_interview {
             continue;
         }
-        for w in &lex.author_words {
-            for r in names::occurrences_any_case(text, w) {
-                let at = p.span.start + r.end;
-                let Some(f) = names::name_after(src, at) else {
-                    continue;
-                };
-                let gap = &src[at..f.span.start];
-                let n = f.name.split_whitespace().count();
-                let outlet = lexicon::starts_with_phrase(&lex.outlet_words, &f.name).is_some();
-                if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) && !outlet {
-                    let how = format!("named after '{}' in the lead", &text[r]);
-                    return Some((f, how));
-                }
+        for (_, r) in names::occurrences_any_case_in(&lex.author_words, text) {
+            let at = p.span.start + r.end;
+            let Some(f) = names::name_after(src, at) else {
+                continue;
+            };
+            let gap = &src[at..f.span.start];
+            let n = f.name.split_whitespace().count();
+            let outlet = lexicon::starts_with_phrase(&lex.outlet_words, &f.name).is_some();
+            if gap.trim().is_empty() && !gap.contains('\n') && (2..=4).contains(&n) && !outlet {
+                let how = format!("named after '{}' in the lead", &text[r]);
+                return Some((f, how));
             }
         }
     }
@@ -254,8 +246,9 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
     // last): the person it opens with was met.
     let met_pronoun = iv.lead.iter().any(|p| {
         let t = &src[p.span.clone()];
-        lex.lead_met_phrases.iter().any(|ph| {
-            names::occurrences_any_case(t, ph).iter().any(|r| {
+        names::occurrences_any_case_in(&lex.lead_met_phrases, t)
+            .into_iter()
+            .any(|(_, r)| {
                 let next = lexicon::words(&t[r.end..]);
                 let ends = t[r.end..].trim_start().starts_with(['.', '!']);
                 // `Ela nos recebeu`: the pronoun is the subject of the meeting.
@@ -267,7 +260,6 @@ fn opening_subject(src: &str, iv: &Interview) -> Option<(Found, String)> {
                         .first()
                         .is_some_and(|w| lexicon::contains(&lex.person_pronouns, w))
             })
-        })
     });
     if questions.is_empty() || (you * 2 < questions.len() && !met_pronoun) {
         return None;

@@ -390,11 +390,12 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // in a caption or the head (`Duta Besar Vu Le Thai Hoang`).
     if !has(&ev, Role::Interviewee) {
         'titles: for q in &questions {
-            for title in &lex.titles {
+            let present = title_words_in(q);
+            for (title, _) in lex.titles.iter().zip(present).filter(|(_, p)| *p) {
                 if title.chars().count() < 3 {
                     continue;
                 }
-                for r in names::occurrences(q, title.split_whitespace().next().unwrap_or(title)) {
+                for r in names::occurrences(q, title_word(title)) {
                     let Some(voc) = q.get(r.start..r.start + title.len()) else {
                         continue;
                     };
@@ -498,37 +499,35 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             .collect();
         'met: for p in &iv.lead {
             let text = &src[p.span.clone()];
-            for phrase in &lex.lead_subject_phrases {
-                for r in names::occurrences_any_case(text, phrase) {
-                    let subject = text[..r.start].split_whitespace().next_back().unwrap_or("");
-                    if !surnames.iter().any(|s| s == subject) {
-                        continue;
-                    }
-                    let at = p.span.start + r.end + 1;
-                    let Some(f) = src
-                        .get(at..)
-                        .filter(|_| text[r.end..].starts_with(' '))
-                        .and_then(|_| names::name_after(src, at))
-                        .filter(|f| {
-                            f.span.start == at
-                                && (2..=4).contains(&f.name.split_whitespace().count())
-                                && plausible_name(&f.name)
-                                && !surnames.iter().any(|s| f.name.ends_with(s.as_str()))
-                        })
-                    else {
-                        continue;
-                    };
-                    ev.push(Evidence {
-                        how: format!(
-                            "the interviewee '{subject} {}' this person in the lead",
-                            &text[r.clone()]
-                        ),
-                        found: f,
-                        role: Role::Interviewer,
-                        job_title: None,
-                    });
-                    break 'met;
+            for (_, r) in names::occurrences_any_case_in(&lex.lead_subject_phrases, text) {
+                let subject = text[..r.start].split_whitespace().next_back().unwrap_or("");
+                if !surnames.iter().any(|s| s == subject) {
+                    continue;
                 }
+                let at = p.span.start + r.end + 1;
+                let Some(f) = src
+                    .get(at..)
+                    .filter(|_| text[r.end..].starts_with(' '))
+                    .and_then(|_| names::name_after(src, at))
+                    .filter(|f| {
+                        f.span.start == at
+                            && (2..=4).contains(&f.name.split_whitespace().count())
+                            && plausible_name(&f.name)
+                            && !surnames.iter().any(|s| f.name.ends_with(s.as_str()))
+                    })
+                else {
+                    continue;
+                };
+                ev.push(Evidence {
+                    how: format!(
+                        "the interviewee '{subject} {}' this person in the lead",
+                        &text[r.clone()]
+                    ),
+                    found: f,
+                    role: Role::Interviewer,
+                    job_title: None,
+                });
+                break 'met;
             }
         }
     }
@@ -1406,6 +1405,37 @@ fn cjk_full_name(src: &str, core: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// The word of a title a question is searched for (`duta` of `duta besar`).
+fn title_word(title: &str) -> &str {
+    title.split_whitespace().next().unwrap_or(title)
+}
+
+/// For each title of the lexicon, false when `names::occurrences(q, title_word(title))`
+/// is surely empty: the word's lower case occurs nowhere in the lower case of `q`. One
+/// pass over a question for all titles, instead of a search per title (issue #11).
+fn title_words_in(q: &str) -> Vec<bool> {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let titles = &lexicon().titles;
+    let ac = WORDS.get_or_init(|| {
+        let words: Vec<String> = titles
+            .iter()
+            .map(|t| lexicon::lower(title_word(t)).into_owned())
+            .collect();
+        lexicon::automaton(&words).expect("the titles' words build")
+    });
+    lexicon::with_lower(q, |lower| {
+        if lower.len() != q.len() {
+            // `occurrences` then searches `q` as spelt.
+            return vec![true; titles.len()];
+        }
+        let mut seen = vec![false; titles.len()];
+        for m in ac.find_overlapping_iter(lower) {
+            seen[m.pattern().as_usize()] = true;
+        }
+        seen
+    })
 }
 
 #[cfg(test)]

@@ -557,6 +557,37 @@ pub fn occurrences_any_case(text: &str, phrase: &str) -> Vec<Range<usize>> {
     })
 }
 
+/// Every occurrence of every entry of `list` in `text` in any letter case, as whole words,
+/// with the entry's index: just what `occurrences_any_case` gives entry by entry, in list
+/// order. A lexicon list of lower-case entries is searched in one pass (issue #11).
+pub fn occurrences_any_case_in(list: &[String], text: &str) -> Vec<(usize, Range<usize>)> {
+    // `occurrences_any_case` searches the lower case for the entry itself when casing
+    // keeps byte lengths and the entry is its own non-empty lower case.
+    let found = lexicon::plain_lower(list)
+        .then(|| {
+            lexicon::with_lower(text, |lt| {
+                (lt.len() == text.len()).then(|| lexicon::occurrences_in(list, lt))
+            })
+        })
+        .flatten();
+    match found {
+        Some(found) => found
+            .into_iter()
+            .map(|(i, s, e)| (i, s..e))
+            .filter(|(_, r)| whole(text, r))
+            .collect(),
+        None => list
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                occurrences_any_case(text, p)
+                    .into_iter()
+                    .map(move |r| (i, r))
+            })
+            .collect(),
+    }
+}
+
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -819,6 +850,43 @@ pub fn capitalises_nouns(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_lists_occur_as_their_entries_do() {
+        // One pass over a list must find what the entries find one by one, in list order.
+        let lex = lexicon();
+        let lists = [
+            &lex.lead_met_phrases,
+            &lex.lead_subject_phrases,
+            &lex.author_words,
+            &lex.outlet_verbs,
+            &lex.tells_outlet_verbs,
+        ];
+        let mut texts = vec![String::new(), "İstanbul ΣΟΦΟΣ: spoke with".to_string()];
+        for list in lists {
+            for e in list.iter().take(8) {
+                texts.push(format!(
+                    "Yes. {} Jane Roe, and {e} {e}{e} x{e}",
+                    e.to_uppercase()
+                ));
+            }
+        }
+        for _ in 0..3 {
+            // Enough searches that the lists' automata are built and used too.
+            for list in lists {
+                for t in &texts {
+                    let one_by_one: Vec<(usize, Range<usize>)> = list
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, p)| {
+                            occurrences_any_case(t, p).into_iter().map(move |r| (i, r))
+                        })
+                        .collect();
+                    assert_eq!(occurrences_any_case_in(list, t), one_by_one, "{t}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn tokens_read_on_demand_are_the_whole_split() {
