@@ -1015,21 +1015,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<WriteOutco
     Ok(outcome)
 }
 
-/// Writes one input's documents together: every temp file is written first, then all
-/// are published; when one cannot be, the ones this call created are removed again, so
-/// the outputs of an input appear together or not at all. (A `--force` replacement
-/// cannot be undone; replacements are published last, after every new file.)
-pub fn write_all(
-    items: &[(&Path, &[u8])],
-    force: bool,
-) -> Result<Vec<(PathBuf, WriteOutcome)>, BatchError> {
-    let staged = items
-        .iter()
-        .map(|(path, bytes)| stage(path, bytes, force))
-        .collect::<Result<Vec<_>, _>>()?;
-    publish(staged, force)
-}
-
 /// The name prefix and suffix of colloquy's temp files; a run that holds the output
 /// directory's lock removes files named so that a killed run left behind.
 const TEMP_PREFIX: &str = ".colloquy-";
@@ -1050,7 +1035,7 @@ pub struct Staged {
     synced: bool,
 }
 
-/// Prepares `bytes` for `path` (see [`write_all`]): checks the target like [`precheck`],
+/// Prepares `bytes` for `path` (see [`publish`]): checks the target like [`precheck`],
 /// then writes a temp file in the target's directory. New files get the mode the umask
 /// gives (0644 under the usual 022); a replaced file keeps its mode.
 pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchError> {
@@ -1238,10 +1223,12 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// Publishes staged documents (see [`write_all`]): new files by a rename that never
-/// replaces (renameat2 RENAME_NOREPLACE, or link + unlink), so a file another process
-/// wrote since the check is never clobbered; replacements last. Temp files not yet
-/// synced are synced first (see [`sync_staged`]).
+/// Publishes one input's staged documents together: when one cannot be published, the
+/// ones this call created are removed again, so the outputs of an input appear together
+/// or not at all (a `--force` replacement cannot be undone, so replacements come last,
+/// after every new file). New files get a rename that never replaces (renameat2
+/// RENAME_NOREPLACE, or link + unlink), so a file another process wrote since the check
+/// is never clobbered. Temp files not yet synced are synced first (see [`sync_staged`]).
 pub fn publish(
     mut staged: Vec<Staged>,
     force: bool,

@@ -494,6 +494,14 @@ pub(super) fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
     ev
 }
 
+/// True when `word` names the outlet as questions are labelled with it (`Wikinews`):
+/// three or more characters, not lower case, and a question label.
+fn names_outlet(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(|c| !c.is_lowercase())
+        && lexicon::contains(&lexicon().question_labels, word)
+}
+
 /// `Wikinews interviews Mario J. Lucero and Isabel Ruiz of …`, `Wikinews spoke with William
 /// Evans, president of …`: an outlet's label (the one a question label names) and a verb of
 /// interviewing, then the ones interviewed. A name counts when the text prints its surname
@@ -509,9 +517,7 @@ pub(super) fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
                 .next()
                 .unwrap_or("")
                 .trim_matches(|c: char| !lexicon::is_word_char(c));
-            let outlet = object.chars().count() >= 3
-                && object.chars().next().is_some_and(|c| !c.is_lowercase())
-                && lexicon::contains(&lex.question_labels, object);
+            let outlet = names_outlet(object);
             let before = text[..r.start].trim_end_matches(' ');
             let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             if !outlet || before.len() == r.start || word_start >= before.len() {
@@ -543,9 +549,7 @@ pub(super) fn outlet_interviews(src: &str, iv: &Interview) -> Vec<Evidence> {
                 .next()
                 .unwrap_or("")
                 .trim_matches(|c: char| !lexicon::is_word_char(c));
-            let outlet = subject.chars().count() >= 3
-                && subject.chars().next().is_some_and(|c| !c.is_lowercase())
-                && lexicon::contains(&lex.question_labels, subject);
+            let outlet = names_outlet(subject);
             if !outlet || before.len() == r.start {
                 continue;
             }
