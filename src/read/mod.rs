@@ -91,21 +91,45 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
 /// stays: Persian and Indic spelling needs it (`گفت‌وگو`). Line breaks are untouched, so
 /// line numbers stay those of the file.
 ///
-/// Most files are that text already: two quick scans say so, and the text is kept as it
+/// Most files are that text already: a quick scan says so, and the text is kept as it
 /// is instead of being rebuilt character by character (issue #11: the rebuild was 4 % of
 /// a batch's instructions).
 pub fn normalize<'a>(text: impl Into<Cow<'a, str>>) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    use unicode_normalization::UnicodeNormalization;
     let text = text.into();
-    if !text.chars().any(|c| dropped(c) || blank(c))
-        && is_nfc_quick(text.chars()) == IsNormalized::Yes
-    {
+    if is_normal(&text) {
         return text.into_owned();
     }
     text.nfc()
         .filter(|&c| !dropped(c))
         .map(|c| if blank(c) { ' ' } else { c })
         .collect()
+}
+
+/// Whether [`normalize`] would leave `text` as it is: no character it drops or blanks,
+/// and NFC by the quick check. ASCII is all of that, so only the runs of non-ASCII
+/// characters are looked at: each run follows an ASCII character (a starter, combining
+/// class 0) or the start, which is where the quick check over the whole text would
+/// stand too, so the runs' verdicts together are the whole text's.
+fn is_normal(text: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = crate::model::first_byte(&bytes[at..], |b| b >= 0x80) {
+        let start = at + found;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        let run = &text[start..end];
+        if run.chars().any(|c| dropped(c) || blank(c))
+            || is_nfc_quick(run.chars()) != IsNormalized::Yes
+        {
+            return false;
+        }
+        at = end;
+    }
+    true
 }
 
 /// Zero-width space, word joiner, byte-order mark: dropped by [`normalize`].
@@ -244,7 +268,69 @@ fn on_characters(iv: &mut Interview, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{blank, dropped, is_normal, normalize};
+
+    /// The check over the whole text, as it was before the runs (issue #11).
+    fn is_normal_whole(text: &str) -> bool {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        !text.chars().any(|c| dropped(c) || blank(c))
+            && is_nfc_quick(text.chars()) == IsNormalized::Yes
+    }
+
+    #[test]
+    fn runs_of_non_ascii_give_the_whole_texts_verdict() {
+        // Pieces whose order matters to the quick check: combining marks after ASCII
+        // and after non-ASCII letters, marks out of canonical order, Hangul jamo, CJK,
+        // the characters normalize drops or blanks.
+        let parts = [
+            "a",
+            " ",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}\u{302}",
+            "\u{302}\u{323}",
+            "ệ",
+            "Vie\u{302}\u{323}t",
+            "\u{1100}\u{1161}",
+            "한",
+            "語",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{200c}",
+            "Å",
+            "\u{212b}",
+            "ﬁ",
+            "\u{0958}",
+            "\u{1f600}",
+            "\n",
+        ];
+        let mut verdicts = [0usize; 2];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for t in [format!("{a}{b}{c}"), format!("{a}{c}x{b}{b}")] {
+                        assert_eq!(is_normal(&t), is_normal_whole(&t), "{t:?}");
+                        verdicts[usize::from(is_normal(&t))] += 1;
+                    }
+                }
+            }
+        }
+        // Both verdicts are well represented.
+        assert!(verdicts[0] > 1_000 && verdicts[1] > 1_000, "{verdicts:?}");
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(is_normal(&text), is_normal_whole(&text));
+        }
+        for long in [
+            "a".repeat(100),
+            format!("{}\u{301}", "a".repeat(64)),
+            format!("{}語{}", "b".repeat(40), "c".repeat(40)),
+        ] {
+            assert_eq!(is_normal(&long), is_normal_whole(&long), "{long:?}");
+        }
+    }
 
     #[test]
     fn normalize_keeps_what_spelling_needs_and_drops_what_scraping_adds() {
