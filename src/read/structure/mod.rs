@@ -1877,3 +1877,153 @@ pub fn closing_thanks(text: &str) -> Option<&'static str> {
     })?;
     (text.chars().count() <= 160).then_some(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `question_rule` as it was written before the paragraph kept its answer: `prev` read
+    /// inside, both persons looked up before any test.
+    fn question_rule_before(text: &str, prev: Option<&str>) -> Option<Decision> {
+        let lex = lexicon();
+        let t = text
+            .trim()
+            .trim_end_matches(['"', '”', '»', ')', ']', '*', '_', ' ']);
+        let opens = text
+            .trim_start()
+            .trim_start_matches(['*', '_'])
+            .starts_with('¿');
+        let asks = t.ends_with(['?', '？', '؟']) || greek_asks(t) || japanese_asks(t) || opens;
+        if asks {
+            let sentences = t
+                .split_inclusive(['.', '!', '?'])
+                .filter(|s| s.trim().len() > 2)
+                .count();
+            let you = lexicon::mentions(&lex.second_person, text);
+            let me = lexicon::mentions(&lex.first_person, text);
+            if !you && me && sentences >= 2 {
+                return None;
+            }
+            if !you && sentences >= 4 && t.chars().count() > 400 {
+                return None;
+            }
+            if prev.is_some_and(|p| p.trim_end().ends_with(':')) {
+                return None;
+            }
+            let ev = if opens {
+                "opens with '¿'"
+            } else {
+                "ends with '?'"
+            };
+            return Some(Decision::new("question-mark", ev));
+        }
+        if !t.ends_with(['.', '!', '…', ':', ';', '。', '！', '»', '"', '”'])
+            && t.chars().count() <= 200
+            && t.split_whitespace().count() >= 4
+            && lexicon::mentions(&lex.second_person, text)
+        {
+            if let Some(p) =
+                lexicon::starts_with_phrase(&lex.question_openers, without_lead_in(text))
+            {
+                return Some(Decision::new(
+                    "unpunctuated-question",
+                    format!("opens with '{p}' and addresses the interviewee, with no stop at the end ('?' missing)"),
+                ));
+            }
+        }
+        if let Some(p) = lexicon::starts_with_phrase(&lex.request_openers, without_lead_in(text)) {
+            if text.chars().count() < 400 {
+                return Some(Decision::new(
+                    "request",
+                    format!("a request opening with '{p}'"),
+                ));
+            }
+        }
+        None
+    }
+
+    /// `../shared/corpus` when it is there; under CI its absence fails.
+    fn corpus_dir() -> Option<std::path::PathBuf> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if dir.is_dir() {
+            return Some(dir);
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing, and CI must run every test",
+            dir.display()
+        );
+        println!(
+            "note: {} is absent: question rules compared on generated paragraphs and samples only",
+            dir.display()
+        );
+        None
+    }
+
+    #[test]
+    fn question_rule_decides_as_before() {
+        // Generated paragraphs: sentences of every kind (asking, first and second person,
+        // requests, long ones), closed in every way the rule looks at.
+        let sentences = [
+            "How did you start?",
+            "I was born here.",
+            "Tell us about the farm",
+            "We grew it ourselves!",
+            "You said that",
+            "¿Cómo empezó usted",
+            "Ποιο είναι το σχέδιο;",
+            "何かありますか。",
+            "Finally, describe your day",
+            &"A long stretch of words. ".repeat(20),
+        ];
+        let ends = ["", "?", "\"", ")", "*", " ", ":", "."];
+        let mut texts = vec![String::new()];
+        for a in sentences {
+            for b in sentences {
+                for e in ends {
+                    texts.push(format!("{a} {b}{e}"));
+                    texts.push(format!("**{a}{e}**"));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                texts.extend(text.split("\n\n").map(str::to_string));
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        for t in &texts {
+            for prev in [
+                None,
+                Some("They said:"),
+                Some("An answer. "),
+                Some("Intro: "),
+            ] {
+                assert_eq!(
+                    question_rule(t, prev),
+                    question_rule_before(t, prev),
+                    "{t:?} after {prev:?}"
+                );
+            }
+            let p = Para {
+                text: t.clone(),
+                span: 0..t.len(),
+                label: None,
+                line: 0,
+                dash: false,
+                doubled: false,
+                bold: false,
+                asks: Default::default(),
+            };
+            assert_eq!(
+                p.question_rule(Some("Q:")),
+                question_rule_before(t, Some("Q:"))
+            );
+            assert_eq!(p.asks(), question_rule_before(t, None).map(|d| d.rule));
+        }
+    }
+}
