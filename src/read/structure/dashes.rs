@@ -7,7 +7,7 @@
 //! convention. Each rule proposes the turns with the evidence it saw; the recognizer in
 //! `mod.rs` picks the one whose evidence holds.
 
-use super::{question_rule, Para};
+use super::Para;
 use crate::model::Decision;
 
 /// Dialogue style (`— …` turns, French, Spanish, Russian): when most paragraphs open with
@@ -21,7 +21,7 @@ pub fn dash_turns(body: &[Para]) -> Option<std::collections::BTreeMap<usize, (bo
     }
     let mut asks = [0usize; 2];
     for (k, &i) in idx.iter().enumerate() {
-        if question_rule(&body[i].text, None).is_some() {
+        if body[i].asks().is_some() {
             asks[k % 2] += 1;
         }
     }
@@ -83,9 +83,6 @@ pub fn dash_questions(body: &[Para]) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let asks = idx
-        .iter()
-        .filter(|&&i| question_rule(&body[i].text, None).is_some())
-        .count();
+    let asks = idx.iter().filter(|&&i| body[i].asks().is_some()).count();
     (doubled || asks * 10 >= idx.len() * 8).then_some((idx.len(), asks))
 }

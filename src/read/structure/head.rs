@@ -58,8 +58,9 @@ pub fn read_head(
     let mut seen_prose = false;
     let mut date_line: Option<usize> = None;
     // An archive's title block below: a line ending in `Project`/`Collection` names the
-    // collection, not this interview.
-    let archive = !super::title_block(src, ls).is_empty();
+    // collection, not this interview. Looked for only once a line ends so.
+    let archive = std::cell::OnceCell::new();
+    let archive = || *archive.get_or_init(|| !super::title_block(src, ls).is_empty());
     for (n, &i) in head.iter().enumerate() {
         let t = ls[i].text(src);
         // Paragraphs are in line order: a search, not a scan per line (a text with no
@@ -160,10 +161,11 @@ pub fn read_head(
                         && lexicon::starts_with_phrase(&lex.byline_prefixes, u).is_none()
                         && ls[j].block != ls[i].block
                 }));
-        let collection = archive
-            && t.split_whitespace()
-                .last()
-                .is_some_and(|w| lexicon::contains(&lex.collection_words, w));
+        let collection = t
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| lexicon::contains(&lex.collection_words, w))
+            && archive();
         // The first line is no evidence by itself: the page's shape must mark the line as
         // the title (a date, byline or lead under it, or the title printed again).
         let evidence = (iv.meta.headline.is_none()

@@ -120,7 +120,7 @@ pub fn brackets(src: &str, paras: &mut [Para], iv: &mut Interview) -> Vec<Asker>
             if let Some(end) = printed {
                 p.span.end = p.span.start + src[p.span.start..p.span.start + end].trim_end().len();
             }
-            p.text.truncate(cut);
+            p.text_mut().truncate(cut);
         }
     }
     out
@@ -179,7 +179,7 @@ pub fn leading(src: &str, paras: &mut Vec<Para>, iv: &mut Interview) -> Vec<Aske
             ),
             Some(start..start + p.text[..n].trim_end().len()),
         ));
-        p.text.drain(..n);
+        p.text_mut().drain(..n);
         p.span.start = start + n;
         if p.text.trim().is_empty() {
             paras.remove(i);

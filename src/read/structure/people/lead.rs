@@ -57,6 +57,12 @@ pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
     let lex = lexicon();
     for p in &iv.lead {
         let text = &src[p.span.clone()];
+        // Most paragraphs hold no newsroom word: the one search that can rule them out
+        // goes first.
+        let authors = names::occurrences_any_case_in(&lex.author_words, text);
+        if authors.is_empty() {
+            continue;
+        }
         let about_interview = !names::occurrences_any_case_in(&lex.lead_met_phrases, text)
             .is_empty()
             || !names::occurrences_any_case_in(&lex.lead_subject_phrases, text).is_empty()
@@ -64,7 +70,7 @@ pub fn interviewer(src: &str, iv: &Interview) -> Option<(Found, String)> {
         if !about_interview {
             continue;
         }
-        for (_, r) in names::occurrences_any_case_in(&lex.author_words, text) {
+        for (_, r) in authors {
             let at = p.span.start + r.end;
             let Some(f) = names::name_after(src, at) else {
                 continue;
