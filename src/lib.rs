@@ -25,4 +25,6 @@ pub mod pipeline;
 pub mod read;
 pub mod schemas;
 pub mod state;
+#[cfg(test)]
+pub(crate) mod test_corpus;
 pub mod write;

@@ -1166,31 +1166,15 @@ mod tests {
         out
     }
 
-    /// `../shared/corpus` when it is there. Without it the matchers are still compared on
-    /// generated lines and the samples (one line says so); under CI its absence fails.
-    fn corpus_dir() -> Option<std::path::PathBuf> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI must run every test",
-            dir.display()
-        );
-        println!(
-            "note: {} is absent: matchers compared on generated lines and samples only",
-            dir.display()
-        );
-        None
-    }
-
     /// Every line of every file of the corpus and the samples (as read, trimmed and
     /// lower-cased), and every whole file: the texts the matchers meet in practice.
     fn corpus_texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
-        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
+        for dir in crate::test_corpus::corpus_dir()
+            .into_iter()
+            .chain([root.join("samples")])
+        {
             for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
                 let Ok(text) = std::fs::read_to_string(entry.path()) else {
                     continue;

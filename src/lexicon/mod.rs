@@ -234,7 +234,8 @@ pub fn contains(list: &[String], word: &str) -> bool {
         // word four times longer than the longest entry is none of them, and is not
         // lower-cased (chrome lines are asked about whole).
         Some(c) if word.len() > 4 * c.longest => false,
-        Some(c) => c.set().contains(&*lower(word)),
+        // Lower-cased into the thread's spare buffer: no copy per call.
+        Some(c) => Lowered::new(word).with(|w| c.set().contains(w)),
         None => {
             let w = lower(word);
             list.iter().any(|e| *e == *w)
@@ -245,6 +246,15 @@ pub fn contains(list: &[String], word: &str) -> bool {
 /// `text` lower-cased, borrowed when lower-casing would not change it (most words the
 /// readers look up are lower case already), so no copy is made then.
 pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_lower(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// True when lower-casing would leave `text` as it is.
+fn is_lower(text: &str) -> bool {
     // A character whose lower case is itself; the final-sigma rule concerns `Σ`, which
     // changes anyway.
     let same = |c: char| {
@@ -252,7 +262,7 @@ pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
         l.next() == Some(c) && l.next().is_none()
     };
     // ASCII bytes are checked as bytes: the character test is slow.
-    let unchanged = if text.is_ascii() {
+    if text.is_ascii() {
         !text.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         text.chars().all(|c| {
@@ -262,11 +272,6 @@ pub fn lower(text: &str) -> std::borrow::Cow<'_, str> {
                 same(c)
             }
         })
-    };
-    if unchanged {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -351,6 +356,125 @@ pub fn lower_into(text: &str, out: &mut String) {
                 out.extend(c.to_lowercase());
             }
         }
+    }
+}
+
+/// Whether `text` lower-cased (as `str::to_lowercase` gives it) starts with `prefix`;
+/// only as much of `text` as the prefix needs is lower-cased, and nothing is copied.
+/// (The Greek final sigma is the one character whose lower case depends on its
+/// neighbours: `Σ` turns into `σ` or `ς`. Unless the prefix holds either, lower-casing
+/// character by character decides the same; if it does, the text is lower-cased whole.)
+pub fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    if prefix.contains(['σ', 'ς']) && text.contains('Σ') {
+        return text.to_lowercase().starts_with(prefix);
+    }
+    let mut want = prefix.chars();
+    for c in text.chars() {
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// True when `text` lower-cased (as `str::to_lowercase` gives it) has as many bytes as
+/// `text`, so that byte offsets in one are offsets in the other. (`Σ` lower-cases to
+/// `σ` or `ς`, both of its length.)
+pub fn lower_keeps_length(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    1
+                } else {
+                    c.to_lowercase().map(char::len_utf8).sum()
+                }
+            })
+            .sum::<usize>()
+            == text.len()
+}
+
+/// Whether `text` lower-cased (as `str::to_lowercase` gives it) contains `needle`, an
+/// ASCII lower-case text, found without lower-casing a copy: of all characters outside
+/// ASCII only the Kelvin sign `K` and `İ` lower-case to something with ASCII in it (`k`,
+/// `i̇`), so a text without them holds the needle in lower case exactly where its bytes
+/// match it ignoring ASCII case.
+pub fn lower_contains(text: &str, needle: &str) -> bool {
+    debug_assert!(needle.is_ascii() && !needle.bytes().any(|b| b.is_ascii_uppercase()));
+    if !text.is_ascii() && text.contains(['\u{212a}', '\u{130}']) {
+        return text.to_lowercase().contains(needle);
+    }
+    let (hay, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    // Only where the first byte stands in either case (found by `memchr`, many bytes at
+    // a time) is the rest compared.
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .any(|i| hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// A text lower-cased only when first asked for, into a buffer the thread keeps for reuse:
+/// rules that need the lower case of a line only now and then neither copy nor lower-case
+/// it on the lines they rule out by cheaper tests.
+pub struct Lowered<'t> {
+    text: &'t str,
+    buf: String,
+    done: bool,
+}
+
+thread_local! {
+    /// Buffers of dropped `Lowered`s, kept for the next ones.
+    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+impl<'t> Lowered<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let buf = SPARE.with(|s| s.borrow_mut().pop()).unwrap_or_default();
+        Lowered {
+            text,
+            buf,
+            done: false,
+        }
+    }
+
+    /// The text lower-cased, exactly as `str::to_lowercase` gives it.
+    pub fn get(&mut self) -> &str {
+        if !self.done {
+            self.buf.clear();
+            lower_into(self.text, &mut self.buf);
+            self.done = true;
+        }
+        &self.buf
+    }
+
+    /// Calls `f` with the lower case, borrowing the text itself when lower-casing would
+    /// not change it (most words looked up are lower case already).
+    pub fn with<R>(mut self, f: impl FnOnce(&str) -> R) -> R {
+        let t = self.text;
+        if is_lower(t) {
+            f(t)
+        } else {
+            f(self.get())
+        }
+    }
+}
+
+impl Drop for Lowered<'_> {
+    fn drop(&mut self) {
+        let buf = std::mem::take(&mut self.buf);
+        SPARE.with(|s| {
+            let mut s = s.borrow_mut();
+            // A few nested at once at most; a long line's buffer is worth keeping.
+            if s.len() < 4 && buf.capacity() > 0 {
+                s.push(buf);
+            }
+        });
     }
 }
 
@@ -838,6 +962,78 @@ mod tests {
             let mut joined = String::new();
             joined_words(t, &mut joined);
             assert_eq!(joined, words(t).join(" "), "{t:?}");
+        }
+    }
+
+    /// Every Unicode scalar value.
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0..=0x10FFFFu32).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn lower_case_facts_the_shortcuts_rest_on() {
+        // What `lower_contains`, `contains` and the chrome rules assume of
+        // `char::to_lowercase`, checked over every character of this Rust's tables.
+        for c in all_chars() {
+            let l: Vec<char> = c.to_lowercase().collect();
+            let ls: String = l.iter().collect();
+            // Only ASCII, the Kelvin sign and `İ` lower-case to anything with ASCII.
+            if !c.is_ascii() && c != '\u{212a}' && c != '\u{130}' {
+                assert!(l.iter().all(|x| !x.is_ascii()), "{c:?}");
+            }
+            // Lower case is its own lower case, keeps whitespace and numerals as they are
+            // (at both ends of the lower case too), and makes `©` only of itself.
+            assert_eq!(ls.to_lowercase(), ls, "{c:?}");
+            assert_eq!(
+                l.iter().any(|x| x.is_whitespace()),
+                c.is_whitespace(),
+                "{c:?}"
+            );
+            assert_eq!(l[0].is_whitespace(), c.is_whitespace(), "{c:?}");
+            assert_eq!(l.iter().any(|x| x.is_numeric()), c.is_numeric(), "{c:?}");
+            assert_eq!(l[0].is_numeric(), c.is_numeric(), "{c:?}");
+            assert_eq!(l.contains(&'©'), c == '©', "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_helpers_answer_as_to_lowercase() {
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::tricky_lines());
+        texts.extend(all_chars().step_by(7).map(|c| format!("A{c}Σ {c}b")));
+        let needles = [
+            "skip to ",
+            "copyright",
+            "copyright ©",
+            "rights reserved",
+            "i",
+            "k",
+            "ki",
+            "©",
+            "",
+            "read more",
+            "foto",
+            "ảnh",
+            "σοφ",
+            "σοφος",
+            "σοφοσ",
+            "σοφος ",
+        ];
+        let mut buf = String::new();
+        for t in &texts {
+            let want = t.to_lowercase();
+            buf.clear();
+            lower_into(t, &mut buf);
+            assert_eq!(buf, want, "{t:?}");
+            assert_eq!(Lowered::new(t).get(), want, "{t:?}");
+            assert_eq!(Lowered::new(t).with(str::to_string), want, "{t:?}");
+            assert_eq!(lower_keeps_length(t), want.len() == t.len(), "{t:?}");
+            for n in needles {
+                assert_eq!(lower_starts_with(t, n), want.starts_with(n), "{t:?} {n:?}");
+                if n.is_ascii() {
+                    assert_eq!(lower_contains(t, n), want.contains(n), "{t:?} {n:?}");
+                }
+            }
         }
     }
 

@@ -294,7 +294,7 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
     if t.chars().count() > 250 {
         return None;
     }
-    let lower = t.to_lowercase();
+    // The line's lower case is not made: its head is compared as it lower-cases.
     let caption_word = [
         "[caption]",
         "image:",
@@ -304,7 +304,8 @@ fn caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
         "gambar:",
     ]
     .into_iter()
-    .find(|w| lower.starts_with(w) && lower.len() == t.len());
+    .find(|w| lexicon::lower_starts_with(t, w))
+    .filter(|_| lexicon::lower_keeps_length(t));
     if let Some(w) = caption_word {
         let rest = t[w.len()..].trim().trim_end_matches("[/caption]").trim();
         if rest.is_empty() {
@@ -367,10 +368,11 @@ fn trailing_credit(t: &str) -> Option<(String, String)> {
     // ends right before a separator (`Image:`, `사진=`) or is `©`, and a credit phrase
     // (`Photo by`) is found by substring search. When lower-casing changes the byte
     // offsets, every character is tried.
-    let lower = t.to_lowercase();
+    let mut lowered = lexicon::Lowered::new(t);
+    let lower = lowered.get();
     let mut starts: Vec<usize> = if lower.len() == t.len() {
         // One pass for every phrase (issue #11); the starts are sorted below.
-        let mut v: Vec<usize> = lexicon::occurrences_in(&lex.credit_phrases, &lower)
+        let mut v: Vec<usize> = lexicon::occurrences_in(&lex.credit_phrases, lower)
             .into_iter()
             .map(|(_, i, _)| i)
             .collect();
@@ -661,13 +663,14 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
         }
     }
     // `… Photo: X`, `… Ảnh: X`, `… © X` after the caption text.
-    let lower = c.to_lowercase();
+    let mut lowered = lexicon::Lowered::new(c);
+    let lower = lowered.get();
     let same_len = lower.len() == c.len();
     let mut best: Option<usize> = None;
     // The first hit is kept, so the order of the hits does not matter.
     let mut hits = lexicon::occurrences_in(&lex.credit_prefixes, c);
     if same_len {
-        hits.extend(lexicon::occurrences_in(&lex.credit_prefixes, &lower));
+        hits.extend(lexicon::occurrences_in(&lex.credit_prefixes, lower));
     }
     for (p, i, _) in hits {
         let p = &lex.credit_prefixes[p];
@@ -749,24 +752,30 @@ fn person_shaped(s: &str) -> bool {
 }
 
 fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
-    let lower = text.to_lowercase();
-    let mut ps: Vec<&String> = prefixes.iter().collect();
+    // The prefixes `text` starts with, as it is or lower-cased (then only when that keeps
+    // byte offsets), longest first: most texts start with none, and then nothing is
+    // lower-cased, copied or sorted.
+    let mut keeps_length = None;
+    let mut ps: Vec<&String> = prefixes
+        .iter()
+        .filter(|p| {
+            text.starts_with(p.as_str())
+                || (lexicon::lower_starts_with(text, p)
+                    && *keeps_length.get_or_insert_with(|| lexicon::lower_keeps_length(text)))
+        })
+        .collect();
     ps.sort_by_key(|p| std::cmp::Reverse(p.len()));
     for p in ps {
-        if (lower.len() == text.len() && lower.starts_with(p.as_str()))
-            || text.starts_with(p.as_str())
-        {
-            let rest = text[p.len()..].trim_start();
-            let rest = if p == "©" {
-                rest
-            } else {
-                // `사진=이민호 기자`: Korean papers credit with '='.
-                rest.strip_prefix([':', '：', '='])?
-            };
-            let credit = rest.trim().trim_end_matches(['.', ')', '）', '|']).trim();
-            if !credit.is_empty() {
-                return Some(credit.to_string());
-            }
+        let rest = text[p.len()..].trim_start();
+        let rest = if p == "©" {
+            rest
+        } else {
+            // `사진=이민호 기자`: Korean papers credit with '='.
+            rest.strip_prefix([':', '：', '='])?
+        };
+        let credit = rest.trim().trim_end_matches(['.', ')', '）', '|']).trim();
+        if !credit.is_empty() {
+            return Some(credit.to_string());
         }
     }
     None
@@ -775,6 +784,99 @@ fn strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `caption_row` as it was when it lower-cased every line: (caption, credit) of a caption row with an image word first (`Image: …`, `[caption] …`
+    /// give a caption, maybe with a credit; `Foto: Lena Hoff/dpa` gives a credit).
+    fn old_caption_row(t: &str) -> Option<(Option<String>, Option<String>)> {
+        if t.chars().count() > 250 {
+            return None;
+        }
+        let lower = t.to_lowercase();
+        let caption_word = [
+            "[caption]",
+            "image:",
+            "picture:",
+            "caption:",
+            "imagen:",
+            "gambar:",
+        ]
+        .into_iter()
+        .find(|w| lower.starts_with(w) && lower.len() == t.len());
+        if let Some(w) = caption_word {
+            let rest = t[w.len()..].trim().trim_end_matches("[/caption]").trim();
+            if rest.is_empty() {
+                return None;
+            }
+            let (cap, credit) = split_credit(rest);
+            return Some((Some(cap).filter(|c| !c.is_empty()), credit));
+        }
+        static PHOTO_WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let photo_words = PHOTO_WORDS.get_or_init(|| {
+            ["foto", "fotos", "photo", "photos", "bild", "ảnh"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        });
+        let credit = old_strip_prefix(t, photo_words)?;
+        // A credit is a name or an agency, not a sentence.
+        if credit.split_whitespace().count() > 6 || credit.ends_with(['.', '?', '!']) {
+            return None;
+        }
+        Some((None, Some(credit)))
+    }
+
+    /// `strip_prefix` as it was when it lower-cased every text.
+    fn old_strip_prefix(text: &str, prefixes: &[String]) -> Option<String> {
+        let lower = text.to_lowercase();
+        let mut ps: Vec<&String> = prefixes.iter().collect();
+        ps.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for p in ps {
+            if (lower.len() == text.len() && lower.starts_with(p.as_str()))
+                || text.starts_with(p.as_str())
+            {
+                let rest = text[p.len()..].trim_start();
+                let rest = if p == "©" {
+                    rest
+                } else {
+                    // `사진=이민호 기자`: Korean papers credit with '='.
+                    rest.strip_prefix([':', '：', '='])?
+                };
+                let credit = rest.trim().trim_end_matches(['.', ')', '）', '|']).trim();
+                if !credit.is_empty() {
+                    return Some(credit.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn caption_rows_and_prefixes_read_as_when_lines_were_lower_cased() {
+        let lex = lexicon();
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::tricky_lines());
+        let shapes: Vec<String> = lex
+            .credit_prefixes
+            .iter()
+            .flat_map(|p| {
+                [
+                    format!("{}: Lena Hoff", p.to_uppercase()),
+                    format!("{p} = İpek"),
+                    format!("{}İ: ẞ", p.to_uppercase()),
+                    p.to_string(),
+                ]
+            })
+            .collect();
+        texts.extend(shapes);
+        for t in &texts {
+            assert_eq!(caption_row(t), old_caption_row(t), "{t:?}");
+            assert_eq!(
+                strip_prefix(t, &lex.credit_prefixes),
+                old_strip_prefix(t, &lex.credit_prefixes),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn photographers_only_beside_a_known_agency() {

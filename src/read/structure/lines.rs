@@ -217,28 +217,31 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         .trim()
         .trim_matches(|c: char| matches!(c, '|' | '›' | '»' | '•' | '·' | '>' | '<' | '«'))
         .trim();
-    let lower = t.to_lowercase();
     if t.is_empty() || t.chars().all(|c| !c.is_alphanumeric()) {
         return Some("separator");
     }
-    if lexicon::contains(&lex.chrome_lines, &lower) {
+    // The line's lower case is made only for the few lines a rule needs it of; the
+    // lexicon lookups lower-case what they look at themselves, and most lines are
+    // prose that no phrase starts and no list holds whole.
+    let mut lower = lexicon::Lowered::new(t);
+    if lexicon::contains(&lex.chrome_lines, t) {
         return Some("chrome phrase");
     }
     // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
-    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, &lower) {
-        if lower[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, t) {
+        if lower.get()[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
             return Some("link or button text");
         }
     }
-    if lower.starts_with("skip to ") {
+    if lexicon::lower_starts_with(t, "skip to ") {
         return Some("skip link");
     }
-    if tail_marker(t, Some(&lower)) {
+    if tail_marker(t, &mut lower) {
         return Some("comments or related list");
     }
     // Share buttons glued together: nothing is left after removing share words.
     if !t.contains(' ') && t.len() >= 8 {
-        let mut rest = lower.clone();
+        let mut rest = lower.get().to_string();
         let mut removed = 0;
         for w in share_words_longest_first() {
             if w.len() >= 4 && rest.contains(w.as_str()) {
@@ -273,14 +276,22 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some("repeated link text");
     }
     // Language switcher: only a line made of the names' letters can be one (a letter
-    // nothing removes stays), and most lines are not.
+    // nothing removes stays), and most lines are not. Its letters are lower-cased one
+    // by one, which is the line's lower case but for `Σ` (decided by its neighbours).
     if words <= 6
-        && lower
-            .chars()
-            .all(|c| c.is_whitespace() || in_language_names(c))
+        && if t.contains('Σ') {
+            lower
+                .get()
+                .chars()
+                .all(|c| c.is_whitespace() || in_language_names(c))
+        } else {
+            t.chars()
+                .flat_map(char::to_lowercase)
+                .all(|c| c.is_whitespace() || in_language_names(c))
+        }
         && {
-            let l = lower.clone();
-            let mut rest = l.clone();
+            let l = lower.get();
+            let mut rest = l.to_string();
             for n in &lex.language_names {
                 if rest.contains(n.as_str()) {
                     rest = rest.replace(n.as_str(), "");
@@ -323,7 +334,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         && crumbs
             .iter()
             .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
-        && (crumbs.len() >= 3 || lexicon::contains(&lex.chrome_lines, &crumbs[0].to_lowercase()))
+        && (crumbs.len() >= 3 || lexicon::contains(&lex.chrome_lines, crumbs[0]))
     {
         return Some(BREADCRUMBS);
     }
@@ -340,10 +351,12 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     {
         return Some("menu");
     }
-    // Footers: copyright lines.
-    if (lower.contains('©') || lower.contains("copyright")) && lower.contains("rights reserved")
-        || lower.starts_with("copyright ©")
-        || (lower.starts_with('©') && lower.chars().any(|c| c.is_ascii_digit()))
+    // Footers: copyright lines (`©` and digits are their own lower case, and nothing
+    // else lower-cases to them).
+    if lexicon::lower_starts_with(t, "copyright ©")
+        || (t.starts_with('©') && t.bytes().any(|b| b.is_ascii_digit()))
+        || lexicon::lower_contains(t, "rights reserved")
+            && (t.contains('©') || lexicon::lower_contains(t, "copyright"))
     {
         return Some("footer");
     }
@@ -408,34 +421,37 @@ fn ends_with_stop(p: &str) -> bool {
 /// `Comments (0)`, `Komentar (12)`, `Related articles`, `Tags: …` — after such a line at
 /// the end of the text everything is chrome.
 pub fn is_tail_marker(text: &str) -> bool {
-    tail_marker(text, None)
+    tail_marker(text, &mut lexicon::Lowered::new(text))
 }
 
-/// `is_tail_marker`, given `text` lower-cased when the caller has it (`chrome`): it is
-/// used when trimming leaves `text` as it is.
-fn tail_marker(text: &str, lowered: Option<&str>) -> bool {
+/// `is_tail_marker`, with the lower case of `text` when the caller has one made
+/// (`chrome`): it is used when trimming leaves `text` as it is.
+fn tail_marker<'a>(text: &'a str, lowered: &mut lexicon::Lowered<'a>) -> bool {
     let lex = lexicon();
     let t = text.trim().trim_end_matches(':').trim();
-    let lower: std::borrow::Cow<str> = match lowered {
-        Some(l) if t.len() == text.len() => l.into(),
-        _ => t.to_lowercase().into(),
-    };
-    let lower: &str = &lower;
-    if lexicon::contains(&lex.tail_markers, lower) {
+    if lexicon::contains(&lex.tail_markers, t) {
         return true;
     }
+    let mut own;
+    let lower = if t.len() == text.len() {
+        lowered
+    } else {
+        own = lexicon::Lowered::new(t);
+        &mut own
+    };
     // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
-    // (or compile) it.
-    let count_like = (lower.ends_with(')') || lower.starts_with(char::is_numeric))
-        && lower.contains(char::is_numeric);
+    // (or compile) it. (A line's lower case ends with `)`, opens with a numeral and holds
+    // one just where the line does.)
+    let count_like =
+        (t.ends_with(')') || t.starts_with(char::is_numeric)) && t.contains(char::is_numeric);
     if let Some(w) = count_like
-        .then(|| crate::matchers::count_words(lower))
+        .then(|| crate::matchers::count_words(lower.get()))
         .flatten()
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
     }
-    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, lower) {
-        return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
+    if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, t) {
+        return lower.get()[p.len()..].trim_start().starts_with(':') && t.len() < 200;
     }
     false
 }
@@ -525,6 +541,192 @@ fn split_inline_speakers(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `chrome` as it was before it lower-cased lazily.
+    fn old_chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
+        let lex = lexicon();
+        let t = text
+            .trim()
+            .trim_matches(|c: char| matches!(c, '|' | '›' | '»' | '•' | '·' | '>' | '<' | '«'))
+            .trim();
+        let lower = t.to_lowercase();
+        if t.is_empty() || t.chars().all(|c| !c.is_alphanumeric()) {
+            return Some("separator");
+        }
+        if lexicon::contains(&lex.chrome_lines, &lower) {
+            return Some("chrome phrase");
+        }
+        // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
+        if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, &lower) {
+            if lower[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+                return Some("link or button text");
+            }
+        }
+        if lower.starts_with("skip to ") {
+            return Some("skip link");
+        }
+        if old_tail_marker(t, Some(&lower)) {
+            return Some("comments or related list");
+        }
+        // Share buttons glued together: nothing is left after removing share words.
+        if !t.contains(' ') && t.len() >= 8 {
+            let mut rest = lower.clone();
+            let mut removed = 0;
+            for w in share_words_longest_first() {
+                if w.len() >= 4 && rest.contains(w.as_str()) {
+                    rest = rest.replace(w.as_str(), "");
+                    removed += 1;
+                }
+            }
+            if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+                return Some("share buttons");
+            }
+            // Navigation links glued together: `PeopleProgramsNewsInfo`.
+            let humps = t
+                .char_indices()
+                .filter(|(i, c)| {
+                    *i > 0
+                        && c.is_uppercase()
+                        && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
+                })
+                .count();
+            if humps >= 3 && t.chars().all(|c| c.is_alphabetic()) {
+                return Some("navigation glued into one line");
+            }
+        }
+        // A link text repeated twice on one line.
+        let words = t.split_whitespace().count();
+        if words >= 2
+            && words.is_multiple_of(2)
+            && t.split_whitespace()
+                .take(words / 2)
+                .eq(t.split_whitespace().skip(words / 2))
+        {
+            return Some("repeated link text");
+        }
+        // Language switcher: only a line made of the names' letters can be one (a letter
+        // nothing removes stays), and most lines are not.
+        if words <= 6
+            && lower
+                .chars()
+                .all(|c| c.is_whitespace() || in_language_names(c))
+            && {
+                let l = lower.clone();
+                let mut rest = l.clone();
+                for n in &lex.language_names {
+                    if rest.contains(n.as_str()) {
+                        rest = rest.replace(n.as_str(), "");
+                    }
+                }
+                rest.trim().is_empty() && l.len() > 2
+            }
+        {
+            return Some("language switcher");
+        }
+        // Breadcrumbs: Home › News › World — a trail of short link texts, none a sentence or
+        // markup (`the <code> and <pre> elements` has two `>` and is no trail).
+        // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
+        // (Fewer than two separators make fewer than three parts: not split either.)
+        let trail: Vec<&str> = if t.len() < 120 && t.matches(['›', '»', '>']).nth(1).is_some() {
+            t.split(['›', '»', '>']).map(str::trim).collect()
+        } else {
+            Vec::new()
+        };
+        if trail.len() >= 3
+            && t.len() < 120
+            && trail.iter().all(|p| {
+                !p.is_empty()
+                    && p.split_whitespace().count() <= 4
+                    && !ends_with_stop(p)
+                    && !p.contains('<')
+            })
+        {
+            return Some(BREADCRUMBS);
+        }
+        // Breadcrumbs with slashes: `Home / Opinion`, `Beranda / Nasional / Wawancara`; two
+        // crumbs with any separator when the first is the home link (`الرئيسية > ثقافة`).
+        let crumbs: Vec<&str> = if t.len() < 120 {
+            section_parts(t)
+        } else {
+            Vec::new()
+        };
+        if crumbs.len() >= 2
+            && t.len() < 120
+            && crumbs
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 3 && !ends_with_stop(p))
+            && (crumbs.len() >= 3
+                || lexicon::contains(&lex.chrome_lines, &crumbs[0].to_lowercase()))
+        {
+            return Some(BREADCRUMBS);
+        }
+        // Menus: `Politics | World | Business`.
+        let parts: Vec<&str> = if t.matches('|').nth(1).is_some() {
+            t.split('|').map(str::trim).collect()
+        } else {
+            Vec::new()
+        };
+        if parts.len() >= 3
+            && parts
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 4 && !ends_with_stop(p))
+        {
+            return Some("menu");
+        }
+        // Footers: copyright lines.
+        if (lower.contains('©') || lower.contains("copyright")) && lower.contains("rights reserved")
+            || lower.starts_with("copyright ©")
+            || (lower.starts_with('©') && lower.chars().any(|c| c.is_ascii_digit()))
+        {
+            return Some("footer");
+        }
+        // Wrappers in another script (CJK around a Latin-script interview).
+        if latin_doc && mostly_cjk(t) {
+            return Some("text in another script around the interview");
+        }
+        None
+    }
+
+    /// `tail_marker` as it was before: `is_tail_marker`, given `text` lower-cased when the caller has it (`chrome`): it is
+    /// used when trimming leaves `text` as it is.
+    fn old_tail_marker(text: &str, lowered: Option<&str>) -> bool {
+        let lex = lexicon();
+        let t = text.trim().trim_end_matches(':').trim();
+        let lower: std::borrow::Cow<str> = match lowered {
+            Some(l) if t.len() == text.len() => l.into(),
+            _ => t.to_lowercase().into(),
+        };
+        let lower: &str = &lower;
+        if lexicon::contains(&lex.tail_markers, lower) {
+            return true;
+        }
+        // The pattern's branches end in `(12)` or open with `12 `: other lines need not run
+        // (or compile) it.
+        let count_like = (lower.ends_with(')') || lower.starts_with(char::is_numeric))
+            && lower.contains(char::is_numeric);
+        if let Some(w) = count_like
+            .then(|| crate::matchers::count_words(lower))
+            .flatten()
+        {
+            return lexicon::contains(&lex.tail_markers, w.trim());
+        }
+        if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, lower) {
+            return lower[p.len()..].trim_start().starts_with(':') && t.len() < 200;
+        }
+        false
+    }
+
+    #[test]
+    fn chrome_decides_as_it_did_when_it_lower_cased_every_line() {
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::tricky_lines());
+        for t in &texts {
+            for latin in [true, false] {
+                assert_eq!(chrome(t, latin), old_chrome(t, latin), "{t:?}");
+            }
+            assert_eq!(is_tail_marker(t), old_tail_marker(t, None), "{t:?}");
+        }
+    }
 
     #[test]
     fn chrome_lines_are_recognized() {
