@@ -54,7 +54,8 @@ pub(super) fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
     let lex = lexicon();
     let mut ev = Vec::new();
     for (off, text) in head_text(src, iv) {
-        for f in names::after_phrases(&text, off, &lex.interviewer_phrases) {
+        let [asks, answers] = names::after_role_phrases(&text, off);
+        for f in asks {
             ev.push(Evidence {
                 how: format!("after '{}'", context_before(src, f.span.start)),
                 found: f,
@@ -62,7 +63,7 @@ pub(super) fn gather_evidence(src: &str, iv: &Interview) -> Vec<Evidence> {
                 job_title: None,
             });
         }
-        for f in names::after_phrases(&text, off, &lex.interviewee_phrases) {
+        for f in answers {
             // `Pompeo's Interview With Dana Whitfield`: the interview belongs to the one
             // who answers, so the one after "with" asks.
             let before = context_before(src, f.span.start);

@@ -17,7 +17,9 @@ pub mod title_names;
 
 use super::{closing_thanks, labels};
 use crate::lexicon::{self, lexicon};
-use crate::model::{Decision, Diagnostic, Interview, Person, Provenance, Role, Sourced, TurnKind};
+use crate::model::{
+    Decision, Diagnostic, Interview, Person, Provenance, Role, Sourced, Turn, TurnKind,
+};
 use closing::{settle_closing, settle_floor_lines};
 use evidence::{
     bare_byline, gather_evidence, head_text, outlet_interviews, shared_surname,
@@ -68,14 +70,17 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // Speakers by label group (aliases such as `WN` for `Wikinews` join one group).
     let mut groups: Vec<String> = Vec::new(); // representative key per group
     let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
+    // The key of each turn's label, taken once.
+    let turn_keys: Vec<Option<String>> = iv
+        .turns
+        .iter()
+        .map(|t| t.label.as_deref().filter(|_| labelled).map(labels::key_of))
+        .collect();
     if labelled {
         let mut keys: Vec<String> = Vec::new();
-        for t in &iv.turns {
-            if let Some(l) = &t.label {
-                let k = labels::key_of(l);
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+        for k in turn_keys.iter().flatten() {
+            if !keys.contains(k) {
+                keys.push(k.clone());
             }
         }
         for k in &keys {
@@ -105,19 +110,17 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             group_of.insert(k.clone(), g);
         }
     }
-    let label_of = |g: usize, iv: &Interview| -> String {
-        iv.turns
-            .iter()
-            .filter_map(|t| t.label.clone())
-            .find(|l| group_of.get(&labels::key_of(l)) == Some(&g))
-            .unwrap_or_default()
-    };
+    // Each turn's group, looked up once; built again once the closing has moved turns.
+    let tg: Vec<Option<usize>> = turn_keys
+        .iter()
+        .map(|k| k.as_ref().and_then(|k| group_of.get(k).copied()))
+        .collect();
     // Which evidence person each group is.
     let mut person_of: Vec<Option<usize>> = vec![None; groups.len()];
     let mut role_of: Vec<Option<(Role, String)>> = vec![None; groups.len()];
     let mut unnamed: Vec<bool> = vec![false; groups.len()];
     for g in 0..groups.len() {
-        let label = label_of(g, iv);
+        let label = group_label(iv, &tg, g);
         let key = labels::key_of(&label);
         if lexicon::contains(&lex.question_labels, &key) {
             role_of[g] = Some((
@@ -177,11 +180,9 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             let ts: Vec<&crate::model::Turn> = iv
                 .turns
                 .iter()
-                .filter(|t| {
-                    t.label
-                        .as_ref()
-                        .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
-                })
+                .zip(&tg)
+                .filter(|(_, k)| **k == Some(g))
+                .map(|(t, _)| t)
                 .collect();
             let n = ts.len().max(1) as f32;
             let q = ts
@@ -190,11 +191,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 .count() as f32
                 / n;
             let len = ts.iter().map(|t| t.text().chars().count()).sum::<usize>() as f32 / n;
-            let first = iv
-                .turns
-                .first()
-                .and_then(|t| t.label.as_ref())
-                .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g));
+            let first = tg.first() == Some(&Some(g));
             stats.push((q * 2.0 + if first { 0.5 } else { 0.0 }, len, q));
         }
         let mean_len = stats.iter().map(|s| s.1).sum::<f32>() / stats.len() as f32;
@@ -220,7 +217,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         {
             let guest = silent[0];
             for &g in &open {
-                let label = label_of(g, iv);
+                let label = group_label(iv, &tg, g);
                 role_of[g] = Some(if g == guest {
                     (
                         Role::Interviewee,
@@ -244,7 +241,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             if role_of[g].is_some() {
                 continue;
             }
-            let label = label_of(g, iv);
+            let label = group_label(iv, &tg, g);
             let why = format!(
                 "asks most ({:.0}% of turns hold a question, {:.0} characters on average)",
                 stats[g].2 * 100.0,
@@ -259,11 +256,11 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 // someone must be: no name is tied to that guess.
                 // Unless the turns greet as a host does (`thanks so much for joining us`,
                 // answered `thank you for having me`): then the guess is borne out.
-                let welcomes = group_texts(iv, &group_of, g)
+                let welcomes = group_texts(iv, &tg, g)
                     .iter()
                     .any(|t| lexicon::mentions(&lex.host_welcomes, t))
                     || (0..groups.len()).filter(|&o| o != g).any(|o| {
-                        group_texts(iv, &group_of, o)
+                        group_texts(iv, &tg, o)
                             .iter()
                             .any(|t| lexicon::mentions(&lex.guest_thanks, t))
                     });
@@ -283,10 +280,10 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // interviewee (`Ada Moreau talks to Sam Reed` reads both ways) while the other never
     // asks: what the turns do outweighs the phrase.
     if groups.len() == 2 {
-        let share = |g: usize| asking_share(&group_texts(iv, &group_of, g));
+        let share = |g: usize| asking_share(&group_texts(iv, &tg, g));
         for (a, b) in [(0, 1), (1, 0)] {
             let known = |g: usize| {
-                let k = labels::key_of(&label_of(g, iv));
+                let k = labels::key_of(&group_label(iv, &tg, g));
                 lexicon::contains(&lex.question_labels, &k)
                     || lexicon::contains(&lex.answer_labels, &k)
             };
@@ -296,7 +293,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
                 && !known(a)
                 && !known(b);
             if asker_named_answerer && share(a) >= 0.75 && share(b) <= 0.25 {
-                let (la, lb) = (label_of(a, iv), label_of(b, iv));
+                let (la, lb) = (group_label(iv, &tg, a), group_label(iv, &tg, b));
                 for (g, role) in [(a, Role::Interviewer), (b, Role::Interviewee)] {
                     if let Some(e) = person_of[g] {
                         ev[e].role = role;
@@ -316,11 +313,8 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         }
     }
     // Kinds of labelled turns follow roles.
-    for t in iv.turns.iter_mut() {
-        let Some(l) = &t.label else { continue };
-        let Some(&g) = group_of.get(&labels::key_of(l)) else {
-            continue;
-        };
+    for (t, &g) in iv.turns.iter_mut().zip(&tg) {
+        let Some(g) = g else { continue };
         let (role, why) = role_of[g].clone().unwrap_or((Role::Other, String::new()));
         t.role = role;
         t.kind = match role {
@@ -340,6 +334,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     }
     settle_floor_lines(iv);
     settle_closing(iv);
+    let tg = turn_groups(&iv.turns, &group_of);
 
     // Names from how the interviewee is addressed (`…, Duta Besar?`), looked up in the
     // captions and the head; and how the interviewer is addressed in the first answers.
@@ -350,7 +345,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             .as_ref()
             .is_some_and(|r| r.0 == Role::Interviewee)
             // `MINISTRA:` is a title, no name: the questions and the head may still name her.
-            && names::label_core(&label_of(g, iv))
+            && names::label_core(&group_label(iv, &tg, g))
                 .is_some_and(|c| !lexicon::contains(&lex.titles, &c.to_lowercase()))
     });
     let has = |ev: &[Evidence], r: Role| {
@@ -576,7 +571,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
     // `Titley:` for `David Titley` printed in a caption: where a one-word label is the
     // surname of a full name the text prints, one-word labels are surnames, not first names.
     let surname_labels = (0..groups.len()).any(|g| {
-        names::label_core(&label_of(g, iv)).is_some_and(|core| {
+        names::label_core(&group_label(iv, &tg, g)).is_some_and(|core| {
             !core.contains(char::is_whitespace)
                 && names::occurrences(src, &names::surname_of(&core))
                     .into_iter()
@@ -591,7 +586,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         if person_of[g].is_some() || unnamed[g] {
             continue;
         }
-        let label = label_of(g, iv);
+        let label = group_label(iv, &tg, g);
         let role = role_of[g].as_ref().map_or(Role::Other, |r| r.0);
         // Evidence of this role that no group has claimed.
         let free = (0..ev.len()).find(|&e| {
@@ -745,7 +740,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         {
             let others: Vec<String> = (0..groups.len())
                 .filter(|&o| o != g)
-                .filter_map(|o| names::label_core(&label_of(o, iv)))
+                .filter_map(|o| names::label_core(&group_label(iv, &tg, o)))
                 .map(|c| c.to_lowercase())
                 .collect();
             best = shared_surname(src, &core, &others).or(best);
@@ -817,7 +812,7 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
             // an answerer rarely asks while an asker mostly does (`Deniz` asks, though the
             // guess of who asks picked another: no name on a doubtful role).
             _ if !surname_labels && given_name_label(src, &label, &core) && {
-                let ts = group_texts(iv, &group_of, g);
+                let ts = group_texts(iv, &tg, g);
                 let asks = asking_share(&ts);
                 ts.len() >= 2
                     && match role {
@@ -906,11 +901,21 @@ pub fn assign(src: &str, iv: &mut Interview, labelled: bool) {
         index_of_ev.push(idx);
     }
     // Speakers of turns.
-    for t in iv.turns.iter_mut().chain(iv.closing.iter_mut()) {
+    let closing_group = iv.closing.as_ref().and_then(|c| {
+        c.label
+            .as_ref()
+            .and_then(|l| group_of.get(&labels::key_of(l)).copied())
+    });
+    let groups_of_turns = tg.iter().copied().chain([closing_group]);
+    for (t, g) in iv
+        .turns
+        .iter_mut()
+        .chain(iv.closing.iter_mut())
+        .zip(groups_of_turns)
+    {
         let person = match &t.label {
-            Some(l) => group_of
-                .get(&labels::key_of(l))
-                .and_then(|&g| person_of[g])
+            Some(_) => g
+                .and_then(|g| person_of[g])
                 .map(|e| index_of_ev[e])
                 .filter(|&i| i != usize::MAX),
             None => {
@@ -966,16 +971,40 @@ fn alias_defined(src: &str, short: &str) -> Option<Found> {
     None
 }
 
-/// The texts of the turns whose label belongs to speaker group `g`.
-fn group_texts(iv: &Interview, group_of: &BTreeMap<String, usize>, g: usize) -> Vec<String> {
-    iv.turns
+/// The speaker group of each turn's label (`None` unlabelled or in no group), by turn.
+fn turn_groups(turns: &[Turn], group_of: &BTreeMap<String, usize>) -> Vec<Option<usize>> {
+    if group_of.is_empty() {
+        return vec![None; turns.len()];
+    }
+    turns
         .iter()
-        .filter(|t| {
+        .map(|t| {
             t.label
                 .as_ref()
-                .is_some_and(|l| group_of.get(&labels::key_of(l)) == Some(&g))
+                .and_then(|l| group_of.get(&labels::key_of(l)).copied())
         })
-        .map(|t| t.text())
+        .collect()
+}
+
+/// The first label of speaker group `g` (`tg` from `turn_groups` of these turns).
+fn group_label(iv: &Interview, tg: &[Option<usize>], g: usize) -> String {
+    debug_assert_eq!(tg.len(), iv.turns.len());
+    iv.turns
+        .iter()
+        .zip(tg)
+        .find(|(_, k)| **k == Some(g))
+        .and_then(|(t, _)| t.label.clone())
+        .unwrap_or_default()
+}
+
+/// The texts of the turns of speaker group `g` (`tg` from `turn_groups` of these turns).
+fn group_texts(iv: &Interview, tg: &[Option<usize>], g: usize) -> Vec<String> {
+    debug_assert_eq!(tg.len(), iv.turns.len());
+    iv.turns
+        .iter()
+        .zip(tg)
+        .filter(|(_, k)| **k == Some(g))
+        .map(|(t, _)| t.text())
         .collect()
 }
 
