@@ -121,11 +121,14 @@ impl Lexicon {
         static SPELLINGS: OnceLock<Vec<(String, u8)>> = OnceLock::new();
         SPELLINGS.get_or_init(|| {
             let mut out: Vec<(String, u8)> = Vec::new();
+            // The first month a spelling is listed for keeps it (a set, not a scan of
+            // `out` per spelling: that was quadratic in the number of spellings).
+            let mut seen: std::collections::HashSet<String> = Default::default();
             for months in self.months.values() {
                 for (i, entry) in months.iter().enumerate() {
                     for name in entry.split('|') {
                         let name = name.trim().to_lowercase();
-                        if !name.is_empty() && !out.iter().any(|(n, _)| *n == name) {
+                        if !name.is_empty() && seen.insert(name.clone()) {
                             out.push((name, (i + 1) as u8));
                         }
                     }
