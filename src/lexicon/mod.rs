@@ -234,6 +234,9 @@ pub fn contains(list: &[String], word: &str) -> bool {
         // word four times longer than the longest entry is none of them, and is not
         // lower-cased (chrome lines are asked about whole).
         Some(c) if word.len() > 4 * c.longest => false,
+        // Nor is a word of more characters than the longest entry has bytes (each
+        // character lower-cases to one or more): most lines asked about are longer.
+        Some(c) if word.len() > c.longest && word.chars().count() > c.longest => false,
         // Lower-cased into the thread's spare buffer: no copy per call.
         Some(c) => Lowered::new(word).with(|w| c.set().contains(w)),
         None => {
@@ -410,13 +413,41 @@ pub fn lower_contains(text: &str, needle: &str) -> bool {
         return text.to_lowercase().contains(needle);
     }
     let (hay, n) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
+    if n.is_empty() {
         return true;
+    }
+    if hay.len() < n.len() {
+        return false;
+    }
+    // Only where the needle's rarest letter stands in either case (found by `memchr`,
+    // many bytes at a time) is the rest compared: in `rights reserved` that is the `v`,
+    // not the `r` that half the words of a line hold.
+    let k = rarest_byte(n);
+    let b = n[k];
+    memchr::memchr2_iter(
+        b,
+        b.to_ascii_uppercase(),
+        &hay[k..hay.len() - (n.len() - k - 1)],
+    )
+    .any(|i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The index of the byte of `needle` (ASCII) least frequent in text, by the order of
+/// English letter frequency (other bytes, rarer still, first).
+fn rarest_byte(needle: &[u8]) -> usize {
+    const RANK: [u8; 256] = {
+        let common = b" etaoinshrdlcumwfgypbvkjxqz";
+        let mut rank = [0; 256];
+        let mut i = 0;
+        while i < common.len() {
+            rank[common[i] as usize] = (common.len() - i) as u8;
+            i += 1;
+        }
+        rank
     };
-    // Only where the first byte stands in either case (found by `memchr`, many bytes at
-    // a time) is the rest compared.
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
-        .any(|i| hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n))
+    (0..needle.len())
+        .min_by_key(|&i| RANK[needle[i] as usize])
+        .unwrap_or(0)
 }
 
 /// A text lower-cased only when first asked for, into a buffer the thread keeps for reuse:
