@@ -189,7 +189,12 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
             url: Some(text.trim().to_string()),
         };
     }
-    if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
+    // The prefix must be followed by a colon: a line without one need not look it up.
+    let colon = memchr::memchr(b':', text.as_bytes()).is_some() || text.contains('：');
+    if let Some(prefix) = colon
+        .then(|| lexicon::starts_with_phrase(&lex.source_prefixes, text))
+        .flatten()
+    {
         let rest = &text[prefix.len().min(text.len())..];
         if rest.trim_start().starts_with([':', '：']) {
             if let Some(m) = crate::matchers::find_url(rest) {
@@ -227,10 +232,13 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if lexicon::contains(&lex.chrome_lines, t) {
         return Some("chrome phrase");
     }
-    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
-    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, t) {
-        if lower.get()[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
-            return Some("link or button text");
+    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix. A colon
+    // must follow it, and only `:` lower-cases to one: a line without one need not look.
+    if t.contains(':') {
+        if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, t) {
+            if lower.get()[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+                return Some("link or button text");
+            }
         }
     }
     if lexicon::lower_starts_with(t, "skip to ") {
@@ -241,38 +249,45 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Share buttons glued together: nothing is left after removing share words.
     if !t.contains(' ') && t.len() >= 8 {
-        let mut rest = lower.get().to_string();
-        let mut removed = 0;
-        for w in share_words_longest_first() {
-            if w.len() >= 4 && rest.contains(w.as_str()) {
-                rest = rest.replace(w.as_str(), "");
-                removed += 1;
+        // Removing share words removes only their letters: three letters or digits that
+        // are in none of them stay, and no share rule can hold (a long unspaced line of
+        // CJK prose is decided by its first characters, without lower-casing it).
+        if share_rule_may_hold(t, &mut lower) {
+            let mut rest = lower.get().to_string();
+            let mut removed = 0;
+            for w in share_words_longest_first() {
+                if w.len() >= 4 && rest.contains(w.as_str()) {
+                    rest = rest.replace(w.as_str(), "");
+                    removed += 1;
+                }
+            }
+            if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+                return Some("share buttons");
             }
         }
-        if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
-            return Some("share buttons");
-        }
-        // Navigation links glued together: `PeopleProgramsNewsInfo`.
-        let humps = t
-            .char_indices()
-            .filter(|(i, c)| {
-                *i > 0
-                    && c.is_uppercase()
-                    && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
-            })
-            .count();
-        if humps >= 3 && t.chars().all(|c| c.is_alphabetic()) {
-            return Some("navigation glued into one line");
+        // Navigation links glued together: `PeopleProgramsNewsInfo`. (Letters only is
+        // the cheaper test, and most lines fail it at once.)
+        if t.chars().all(|c| c.is_alphabetic()) {
+            let humps = t
+                .char_indices()
+                .filter(|(i, c)| {
+                    *i > 0
+                        && c.is_uppercase()
+                        && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
+                })
+                .count();
+            if humps >= 3 {
+                return Some("navigation glued into one line");
+            }
         }
     }
     // A link text repeated twice on one line.
-    let words = t.split_whitespace().count();
-    if words >= 2
-        && words.is_multiple_of(2)
-        && t.split_whitespace()
-            .take(words / 2)
-            .eq(t.split_whitespace().skip(words / 2))
-    {
+    let words = word_starts(t).count();
+    if words >= 2 && words.is_multiple_of(2) && {
+        // The second half starts where its first word does.
+        let mid = word_starts(t).nth(words / 2).unwrap_or(t.len());
+        t[..mid].split_whitespace().eq(t[mid..].split_whitespace())
+    } {
         return Some("repeated link text");
     }
     // Language switcher: only a line made of the names' letters can be one (a letter
@@ -306,7 +321,15 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
     // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
     // (Fewer than two separators make fewer than three parts: not split either.)
-    let trail: Vec<&str> = if t.len() < 120 && t.matches(['›', '»', '>']).nth(1).is_some() {
+    // (`›` and `»` end in bytes 0xBA and 0xBB: fewer than two such bytes and `>`s, fewer
+    // than two separators, which most lines show without being searched by character.)
+    let trail: Vec<&str> = if t.len() < 120
+        && t.bytes()
+            .filter(|&b| matches!(b, b'>' | 0xBA | 0xBB))
+            .nth(1)
+            .is_some()
+        && t.matches(['›', '»', '>']).nth(1).is_some()
+    {
         t.split(['›', '»', '>']).map(str::trim).collect()
     } else {
         Vec::new()
@@ -395,6 +418,14 @@ fn in_language_names(c: char) -> bool {
 /// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
 /// ` | `), or the whole line when it has none.
 pub fn section_parts(t: &str) -> Vec<&str> {
+    // Every separator holds one of these bytes (`›` and `»` end in 0xBA and 0xBB): a line
+    // without any has none of them, and is not searched five times.
+    if !t
+        .bytes()
+        .any(|b| matches!(b, b'/' | b'>' | b'|' | 0xBA | 0xBB))
+    {
+        return vec![t];
+    }
     for sep in [" / ", " > ", " › ", " » ", " | "] {
         if t.contains(sep) {
             return t.split(sep).map(str::trim).collect();
@@ -450,10 +481,70 @@ fn tail_marker<'a>(text: &'a str, lowered: &mut lexicon::Lowered<'a>) -> bool {
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
     }
+    // A colon must follow the phrase (only `:` lower-cases to one), in a line under 200
+    // bytes: other lines need not look it up.
+    if t.len() >= 200 || !t.contains(':') {
+        return false;
+    }
     if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, t) {
-        return lower.get()[p.len()..].trim_start().starts_with(':') && t.len() < 200;
+        return lower.get()[p.len()..].trim_start().starts_with(':');
     }
     false
+}
+
+/// The byte offsets where the words of `t` start, the words being those
+/// `split_whitespace` gives; ASCII is told apart as bytes, which is what makes it cheaper
+/// than `split_whitespace` on the long lines of prose every rule sees.
+fn word_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut in_word = false;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            let space = if b[i] < 0x80 {
+                i += 1;
+                // The ASCII White_Space: tab to carriage return, and space.
+                matches!(b[at], b' ' | b'\t'..=b'\r')
+            } else {
+                let c = t[at..].chars().next()?;
+                i += c.len_utf8();
+                c.is_whitespace()
+            };
+            if space {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// Whether the share-button rule could hold for `t` (unspaced): false once three letters
+/// or digits of its lower case are in no share word (removing the words leaves them).
+fn share_rule_may_hold(t: &str, lower: &mut lexicon::Lowered) -> bool {
+    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    let chars = CHARS.get_or_init(|| {
+        lexicon()
+            .share_words
+            .iter()
+            .flat_map(|w| w.chars())
+            .collect()
+    });
+    let kept = |c: &char| c.is_alphanumeric() && !chars.contains(c);
+    // Lower-cased one by one, which is the line's lower case but for `Σ` (decided by its
+    // neighbours).
+    if t.contains('Σ') {
+        lower.get().chars().filter(kept).nth(2).is_none()
+    } else {
+        t.chars()
+            .flat_map(char::to_lowercase)
+            .filter(kept)
+            .nth(2)
+            .is_none()
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -725,6 +816,101 @@ mod tests {
                 assert_eq!(chrome(t, latin), old_chrome(t, latin), "{t:?}");
             }
             assert_eq!(is_tail_marker(t), old_tail_marker(t, None), "{t:?}");
+        }
+    }
+
+    /// `section_parts` as it was before it looked for a separator's bytes first.
+    fn old_section_parts(t: &str) -> Vec<&str> {
+        for sep in [" / ", " > ", " › ", " » ", " | "] {
+            if t.contains(sep) {
+                return t.split(sep).map(str::trim).collect();
+            }
+        }
+        vec![t]
+    }
+
+    /// Lines that reach the rules the guards and word counts of `chrome` changed: words
+    /// apart by every kind of white space, halves that repeat, unspaced share buttons
+    /// and CJK prose, separators and bytes that only look like them (`º`, `»`).
+    fn chrome_stress_lines() -> Vec<String> {
+        let pieces = [
+            "Home",
+            "home",
+            "facebook",
+            "Twitter",
+            "google_plus",
+            "微信",
+            "本站新闻",
+            "中文",
+            "ΣΟΦΟΣ",
+            "English",
+            "Español",
+            "› ",
+            " » ",
+            " > ",
+            ">",
+            "º",
+            "»",
+            " / ",
+            " | ",
+            "|",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\t",
+            "\u{b}",
+            "\u{85}",
+            "\u{200b}",
+            "Read more:",
+            "Comments:",
+            "Sumber:",
+            "© 2024",
+            "1",
+            "x",
+        ];
+        let mut out = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                out.push(format!("{a}{b}"));
+                out.push(format!("{a}{b}{a}{b}"));
+                out.push(format!("{a} {b} {a} {b}"));
+                out.push(format!("{a}\u{a0}{b}\t{a} {b}"));
+                for c in pieces {
+                    out.push(format!("{a}{b}{c}"));
+                    out.push(format!("{a} {c}{b} {a} {c}{b}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chrome_guards_decide_as_the_rules_did() {
+        let mut texts = chrome_stress_lines();
+        texts.extend(crate::test_corpus::lines());
+        for t in &texts {
+            for latin in [true, false] {
+                assert_eq!(chrome(t, latin), old_chrome(t, latin), "{t:?}");
+            }
+            assert_eq!(is_tail_marker(t), old_tail_marker(t, None), "{t:?}");
+            assert_eq!(section_parts(t), old_section_parts(t), "{t:?}");
+            let starts: Vec<usize> = word_starts(t).collect();
+            let words: Vec<usize> = t
+                .split_whitespace()
+                .map(|w| w.as_ptr() as usize - t.as_ptr() as usize)
+                .collect();
+            assert_eq!(starts, words, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_colon_lower_cases_to_a_colon() {
+        // The colon guards of `chrome`, `tail_marker` and `classify` rest on this.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c != ':' && c != '：' {
+                assert!(!c.to_lowercase().any(|l| l == ':' || l == '：'), "{c:?}");
+            }
         }
     }
 
