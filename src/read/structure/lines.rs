@@ -281,19 +281,28 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
             }
         }
     }
-    // A link text repeated twice on one line.
-    let words = word_starts(t).count();
-    if words >= 2 && words.is_multiple_of(2) && {
-        // The second half starts where its first word does.
-        let mid = word_starts(t).nth(words / 2).unwrap_or(t.len());
-        t[..mid].split_whitespace().eq(t[mid..].split_whitespace())
-    } {
-        return Some("repeated link text");
+    // A link text repeated twice on one line. Its first word comes again after it, and
+    // its last word before it: two searches rule out most lines without their words
+    // being counted.
+    let mut ends = t.split_whitespace();
+    if let (Some(first), Some(last)) = (ends.next(), ends.next_back()) {
+        let after_first = first.as_ptr() as usize - t.as_ptr() as usize + first.len();
+        let before_last = last.as_ptr() as usize - t.as_ptr() as usize;
+        if t[after_first..].contains(first) && t[..before_last].contains(last) {
+            let words = t.split_whitespace().count();
+            if words.is_multiple_of(2)
+                && t.split_whitespace()
+                    .take(words / 2)
+                    .eq(t.split_whitespace().skip(words / 2))
+            {
+                return Some("repeated link text");
+            }
+        }
     }
     // Language switcher: only a line made of the names' letters can be one (a letter
     // nothing removes stays), and most lines are not. Its letters are lower-cased one
     // by one, which is the line's lower case but for `Σ` (decided by its neighbours).
-    if words <= 6
+    if t.split_whitespace().nth(6).is_none()
         && if t.contains('Σ') {
             lower
                 .get()
@@ -362,7 +371,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some(BREADCRUMBS);
     }
     // Menus: `Politics | World | Business`.
-    let parts: Vec<&str> = if t.matches('|').nth(1).is_some() {
+    let parts: Vec<&str> = if memchr::memchr_iter(b'|', t.as_bytes()).nth(1).is_some() {
         t.split('|').map(str::trim).collect()
     } else {
         Vec::new()
@@ -403,16 +412,26 @@ fn share_words_longest_first() -> &'static [&'static String] {
 
 /// True when `c` is in one of the language names of a language switcher.
 fn in_language_names(c: char) -> bool {
-    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
-    CHARS
-        .get_or_init(|| {
-            lexicon()
-                .language_names
-                .iter()
-                .flat_map(|n| n.chars())
-                .collect()
-        })
-        .contains(&c)
+    // ASCII letters, most of what is asked, by a table rather than a hash.
+    type Chars = ([bool; 128], std::collections::HashSet<char>);
+    static CHARS: std::sync::OnceLock<Chars> = std::sync::OnceLock::new();
+    let (ascii, other) = CHARS.get_or_init(|| {
+        let all: std::collections::HashSet<char> = lexicon()
+            .language_names
+            .iter()
+            .flat_map(|n| n.chars())
+            .collect();
+        let mut ascii = [false; 128];
+        for &c in all.iter().filter(|c| c.is_ascii()) {
+            ascii[c as usize] = true;
+        }
+        (ascii, all)
+    });
+    if c.is_ascii() {
+        ascii[c as usize]
+    } else {
+        other.contains(&c)
+    }
 }
 
 /// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
@@ -492,36 +511,6 @@ fn tail_marker<'a>(text: &'a str, lowered: &mut lexicon::Lowered<'a>) -> bool {
     false
 }
 
-/// The byte offsets where the words of `t` start, the words being those
-/// `split_whitespace` gives; ASCII is told apart as bytes, which is what makes it cheaper
-/// than `split_whitespace` on the long lines of prose every rule sees.
-fn word_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = t.as_bytes();
-    let mut i = 0;
-    let mut in_word = false;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            let at = i;
-            let space = if b[i] < 0x80 {
-                i += 1;
-                // The ASCII White_Space: tab to carriage return, and space.
-                matches!(b[at], b' ' | b'\t'..=b'\r')
-            } else {
-                let c = t[at..].chars().next()?;
-                i += c.len_utf8();
-                c.is_whitespace()
-            };
-            if space {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                return Some(at);
-            }
-        }
-        None
-    })
-}
-
 /// Whether the share-button rule could hold for `t` (unspaced): false once three letters
 /// or digits of its lower case are in no share word (removing the words leaves them).
 fn share_rule_may_hold(t: &str, lower: &mut lexicon::Lowered) -> bool {
@@ -556,23 +545,44 @@ fn mostly_cjk(t: &str) -> bool {
     if t.is_ascii() {
         return false;
     }
-    // One pass; ASCII letters are told apart without the Unicode tables (this runs on
-    // every line and on the whole text).
+    // One pass: runs of ASCII are counted many bytes at a time, and the commonest other
+    // letters (Latin, Han, Hangul) are told without the Unicode tables (this runs on every
+    // line and on the whole text).
+    let b = t.as_bytes();
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for (i, c) in t.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
         // Every CJK character takes three bytes: once the rest of the text could not
-        // bring the CJK count past half the letters, the answer is no.
-        if (cjk + (t.len() - i) / 3) * 2 <= letters {
+        // bring the CJK count past half the letters, the answer is no. (Tested once per
+        // run of ASCII rather than per byte: it only ever stops on a no.)
+        if (cjk + (b.len() - i) / 3) * 2 <= letters {
             return false;
         }
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else {
-            letters += usize::from(c.is_alphabetic());
-            cjk += usize::from(is_cjk(c));
+        if b[i].is_ascii() {
+            let end = b[i..]
+                .iter()
+                .position(|x| !x.is_ascii())
+                .map_or(b.len(), |p| i + p);
+            letters += b[i..end].iter().filter(|x| x.is_ascii_alphabetic()).count();
+            i = end;
+            continue;
         }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        letters += usize::from(is_letter(c));
+        cjk += usize::from(is_cjk(c));
+        i += c.len_utf8();
     }
     letters > 0 && cjk * 2 > letters
+}
+
+/// `char::is_alphabetic` of a character outside ASCII, with the blocks wholly made of
+/// letters (Latin-1 and Latin Extended but for `×` and `÷`, Latin Extended Additional,
+/// CJK Unified Ideographs, Hangul syllables) answered without a table lookup.
+fn is_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+        || c.is_alphabetic()
 }
 
 /// A long line holding a whole transcript (`Host: Hi. Guest: Hello. Host: …`) is split at
@@ -895,12 +905,6 @@ mod tests {
             }
             assert_eq!(is_tail_marker(t), old_tail_marker(t, None), "{t:?}");
             assert_eq!(section_parts(t), old_section_parts(t), "{t:?}");
-            let starts: Vec<usize> = word_starts(t).collect();
-            let words: Vec<usize> = t
-                .split_whitespace()
-                .map(|w| w.as_ptr() as usize - t.as_ptr() as usize)
-                .collect();
-            assert_eq!(starts, words, "{t:?}");
         }
     }
 
@@ -942,6 +946,43 @@ mod tests {
             "It is the <code> and <pre> elements that matter",
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
+        }
+    }
+
+    #[test]
+    fn letter_blocks_are_all_letters() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    /// `mostly_cjk` as it was before it counted runs of ASCII at once.
+    fn old_mostly_cjk(t: &str) -> bool {
+        if t.is_ascii() {
+            return false;
+        }
+        let (mut letters, mut cjk) = (0usize, 0usize);
+        for (i, c) in t.char_indices() {
+            if (cjk + (t.len() - i) / 3) * 2 <= letters {
+                return false;
+            }
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+            } else {
+                letters += usize::from(c.is_alphabetic());
+                cjk += usize::from(is_cjk(c));
+            }
+        }
+        letters > 0 && cjk * 2 > letters
+    }
+
+    #[test]
+    fn mostly_cjk_decides_as_it_did() {
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::files());
+        texts.extend(chrome_stress_lines());
+        for t in &texts {
+            assert_eq!(mostly_cjk(t), old_mostly_cjk(t), "{t:?}");
         }
     }
 
