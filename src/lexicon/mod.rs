@@ -237,6 +237,20 @@ pub fn contains(list: &[String], word: &str) -> bool {
         // Nor is a word of more characters than the longest entry has bytes (each
         // character lower-cases to one or more): most lines asked about are longer.
         Some(c) if word.len() > c.longest && word.chars().count() > c.longest => false,
+        // Nor is a word whose lower case starts with a byte no entry starts with.
+        Some(c)
+            if word
+                .chars()
+                .next()
+                .and_then(|ch| ch.to_lowercase().next())
+                .is_some_and(|ch| {
+                    let mut buf = [0; 4];
+                    c.by_first_byte(ch.encode_utf8(&mut buf).as_bytes()[0])
+                        .is_empty()
+                }) =>
+        {
+            false
+        }
         // Lower-cased into the thread's spare buffer: no copy per call.
         Some(c) => Lowered::new(word).with(|w| c.set().contains(w)),
         None => {
@@ -409,7 +423,8 @@ pub fn lower_keeps_length(text: &str) -> bool {
 /// match it ignoring ASCII case.
 pub fn lower_contains(text: &str, needle: &str) -> bool {
     debug_assert!(needle.is_ascii() && !needle.bytes().any(|b| b.is_ascii_uppercase()));
-    if !text.is_ascii() && text.contains(['\u{212a}', '\u{130}']) {
+    // (Each looked for by `memchr` on its last byte, not by decoding the text.)
+    if !text.is_ascii() && (text.contains('\u{212a}') || text.contains('\u{130}')) {
         return text.to_lowercase().contains(needle);
     }
     let (hay, n) = (text.as_bytes(), needle.as_bytes());
