@@ -291,8 +291,8 @@ pub struct ColonLabel {
 
 /// `^(>>\s*)?[*_"“„'«\[]*([^\s:：*_"“”\[\]][^:：\n]*?)(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?[*_"”“'»\]]*\s*(?::[*_"”'»]*(?:\s+|$|[\p{Han}\p{Hiragana}\p{Katakana}])|：[*_"”'»]*\s*)`
 pub fn colon_label(text: &str) -> Option<ColonLabel> {
-    // Every match holds a colon: most lines are decided here.
-    if !text.contains([':', '：']) {
+    // Every match holds a colon: most lines are decided here (by bytes, many at a time).
+    if memchr::memchr(b':', text.as_bytes()).is_none() && !text.contains('：') {
         return None;
     }
     // `>>` and its spaces first. Fewer of the spaces cannot match: the label may not
@@ -341,10 +341,17 @@ fn label_after_openers(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
             if failed_from.is_some_and(|f| e >= f) {
                 break;
             }
-            if let Some(end) = label_ending(text, e) {
-                return Some((s..e, end));
+            let next = text[e..].chars().next();
+            // The ending opens with a space, a bracket, a closer or a colon: before any
+            // other character (most of a label's) it cannot match.
+            if next.is_some_and(|c| {
+                is_space(c) || label_closer(c) || matches!(c, '[' | '(' | ':' | '：')
+            }) {
+                if let Some(end) = label_ending(text, e) {
+                    return Some((s..e, end));
+                }
             }
-            let c = match text[e..].chars().next() {
+            let c = match next {
                 Some(c) if !matches!(c, ':' | '：' | '\n') => c,
                 _ => break,
             };

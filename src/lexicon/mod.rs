@@ -237,6 +237,23 @@ pub fn contains(list: &[String], word: &str) -> bool {
         // word four times longer than the longest entry is none of them, and is not
         // lower-cased (chrome lines are asked about whole).
         Some(c) if word.len() > 4 * c.longest => false,
+        // Nor is a word of more characters than the longest entry has bytes (each
+        // character lower-cases to one or more): most lines asked about are longer.
+        Some(c) if word.len() > c.longest && word.chars().count() > c.longest => false,
+        // Nor is a word whose lower case starts with a byte no entry starts with.
+        Some(c)
+            if word
+                .chars()
+                .next()
+                .and_then(|ch| ch.to_lowercase().next())
+                .is_some_and(|ch| {
+                    let mut buf = [0; 4];
+                    c.by_first_byte(ch.encode_utf8(&mut buf).as_bytes()[0])
+                        .is_empty()
+                }) =>
+        {
+            false
+        }
         // Lower-cased into the thread's spare buffer: no copy per call.
         Some(c) => Lowered::new(word).with(|w| c.set().contains(w)),
         None => {
@@ -409,17 +426,46 @@ pub fn lower_keeps_length(text: &str) -> bool {
 /// match it ignoring ASCII case.
 pub fn lower_contains(text: &str, needle: &str) -> bool {
     debug_assert!(needle.is_ascii() && !needle.bytes().any(|b| b.is_ascii_uppercase()));
-    if !text.is_ascii() && text.contains(['\u{212a}', '\u{130}']) {
+    // (Each looked for by `memchr` on its last byte, not by decoding the text.)
+    if !text.is_ascii() && (text.contains('\u{212a}') || text.contains('\u{130}')) {
         return text.to_lowercase().contains(needle);
     }
     let (hay, n) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
+    if n.is_empty() {
         return true;
+    }
+    if hay.len() < n.len() {
+        return false;
+    }
+    // Only where the needle's rarest letter stands in either case (found by `memchr`,
+    // many bytes at a time) is the rest compared: in `rights reserved` that is the `v`,
+    // not the `r` that half the words of a line hold.
+    let k = rarest_byte(n);
+    let b = n[k];
+    memchr::memchr2_iter(
+        b,
+        b.to_ascii_uppercase(),
+        &hay[k..hay.len() - (n.len() - k - 1)],
+    )
+    .any(|i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The index of the byte of `needle` (ASCII) least frequent in text, by the order of
+/// English letter frequency (other bytes, rarer still, first).
+fn rarest_byte(needle: &[u8]) -> usize {
+    const RANK: [u8; 256] = {
+        let common = b" etaoinshrdlcumwfgypbvkjxqz";
+        let mut rank = [0; 256];
+        let mut i = 0;
+        while i < common.len() {
+            rank[common[i] as usize] = (common.len() - i) as u8;
+            i += 1;
+        }
+        rank
     };
-    // Only where the first byte stands in either case (found by `memchr`, many bytes at
-    // a time) is the rest compared.
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
-        .any(|i| hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n))
+    (0..needle.len())
+        .min_by_key(|&i| RANK[needle[i] as usize])
+        .unwrap_or(0)
 }
 
 /// A text lower-cased only when first asked for, into a buffer the thread keeps for reuse:

@@ -128,6 +128,15 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
     {
         return None;
     }
+    // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
+    // (Tested before the date below, which costs far more.)
+    let lower_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .count();
+    if !known && !chevrons && words.len() >= 3 && lower_words * 2 >= words.len() {
+        return None;
+    }
     // `প্রকাশ: ০৫ মার্চ ২০২৪, ১১:৩০` (`Published: …` in any language): a word before a
     // date line is about the date; nobody says only a date.
     let rest = text[c.end..].lines().next().unwrap_or("");
@@ -139,14 +148,6 @@ pub fn colon_label(text: &str, offset: usize) -> Option<LabelHit> {
                 <= 3
         })
     {
-        return None;
-    }
-    // `Ahora sobre el G20:` — a sentence, not a name: labels are mostly capitalised words.
-    let lower_words = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .count();
-    if !known && !chevrons && words.len() >= 3 && lower_words * 2 >= words.len() {
         return None;
     }
     Some(LabelHit {
@@ -317,15 +318,26 @@ pub fn name_line(text: &str) -> Option<&str> {
         return Some(n);
     }
     let t = text.trim();
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let ok = letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && t.split_whitespace().count() <= 4
-        && t.chars().count() <= 40
-        && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
-        && t.chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
-    ok.then_some(t)
+    // The cheap tests first: most lines are long prose, which 40 characters (at most 160
+    // bytes) rule out without looking at their letters.
+    if t.len() > 160 || t.chars().count() > 40 || t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+    {
+        return None;
+    }
+    // Every character is a letter, a space, `.`, `-` or `'`; at least two letters, all
+    // capitals.
+    let mut letters = 0;
+    for c in t.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return None;
+            }
+            letters += 1;
+        } else if !matches!(c, ' ' | '.' | '-' | '\'') {
+            return None;
+        }
+    }
+    (letters >= 2 && t.split_whitespace().count() <= 4).then_some(t)
 }
 
 /// Strips a list bullet (`- `, `– `, `• `, `* `); returns the byte length removed.
@@ -477,6 +489,65 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(key_of(t), old_key_of(t), "{t:?}");
+        }
+    }
+
+    /// `name_line` as it was before it tested the cheap conditions first.
+    fn old_name_line(text: &str) -> Option<&str> {
+        if let Some(n) = dash_name(text) {
+            return Some(n);
+        }
+        let t = text.trim();
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        let ok = letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && t.split_whitespace().count() <= 4
+            && t.chars().count() <= 40
+            && !t.ends_with(['.', '?', '!', '…', ':', ';', ','])
+            && t.chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
+        ok.then_some(t)
+    }
+
+    #[test]
+    fn name_line_decides_as_it_did() {
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::tricky_lines());
+        // Generated: capitals, small letters, caseless letters, the allowed marks and
+        // others, at lengths around the limits.
+        let pieces = [
+            "OKAFOR",
+            "Ludo",
+            "A",
+            "b",
+            "中",
+            "Σ",
+            "ǅ",
+            " ",
+            ".",
+            "-",
+            "'",
+            "!",
+            ",",
+            "1",
+            "\t",
+            "- ",
+            "MARÍA JOSÉ",
+            "Ⅳ",
+            "ⓐ",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a} {b} {c} {a}{b}"));
+                    texts.push(format!("{a}{}{b}", "X".repeat(36)));
+                    texts.push(format!("{a}{}{c}", "É".repeat(39)));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(name_line(t), old_name_line(t), "{t:?}");
         }
     }
 

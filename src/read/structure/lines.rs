@@ -189,7 +189,12 @@ fn classify(text: &str, offset: usize, latin_doc: bool) -> LineKind {
             url: Some(text.trim().to_string()),
         };
     }
-    if let Some(prefix) = lexicon::starts_with_phrase(&lex.source_prefixes, text) {
+    // The prefix must be followed by a colon: a line without one need not look it up.
+    let colon = memchr::memchr(b':', text.as_bytes()).is_some() || text.contains('：');
+    if let Some(prefix) = colon
+        .then(|| lexicon::starts_with_phrase(&lex.source_prefixes, text))
+        .flatten()
+    {
         let rest = &text[prefix.len().min(text.len())..];
         if rest.trim_start().starts_with([':', '：']) {
             if let Some(m) = crate::matchers::find_url(rest) {
@@ -227,10 +232,13 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     if lexicon::contains(&lex.chrome_lines, t) {
         return Some("chrome phrase");
     }
-    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix.
-    if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, t) {
-        if lower.get()[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
-            return Some("link or button text");
+    // `Read more: …`, `Share: Facebook Twitter`: a chrome phrase as a prefix. A colon
+    // must follow it, and only `:` lower-cases to one: a line without one need not look.
+    if t.contains(':') {
+        if let Some(p) = lexicon::starts_with_phrase(&lex.chrome_lines, t) {
+            if lower.get()[p.len()..].trim_start().starts_with(':') && t.chars().count() < 150 {
+                return Some("link or button text");
+            }
         }
     }
     if lexicon::lower_starts_with(t, "skip to ") {
@@ -241,44 +249,60 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     }
     // Share buttons glued together: nothing is left after removing share words.
     if !t.contains(' ') && t.len() >= 8 {
-        let mut rest = lower.get().to_string();
-        let mut removed = 0;
-        for w in share_words_longest_first() {
-            if w.len() >= 4 && rest.contains(w.as_str()) {
-                rest = rest.replace(w.as_str(), "");
-                removed += 1;
+        // Removing share words removes only their letters: three letters or digits that
+        // are in none of them stay, and no share rule can hold (a long unspaced line of
+        // CJK prose is decided by its first characters, without lower-casing it).
+        if share_rule_may_hold(t, &mut lower) {
+            let mut rest = lower.get().to_string();
+            let mut removed = 0;
+            for w in share_words_longest_first() {
+                if w.len() >= 4 && rest.contains(w.as_str()) {
+                    rest = rest.replace(w.as_str(), "");
+                    removed += 1;
+                }
+            }
+            if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+                return Some("share buttons");
             }
         }
-        if removed >= 2 && rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
-            return Some("share buttons");
-        }
-        // Navigation links glued together: `PeopleProgramsNewsInfo`.
-        let humps = t
-            .char_indices()
-            .filter(|(i, c)| {
-                *i > 0
-                    && c.is_uppercase()
-                    && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
-            })
-            .count();
-        if humps >= 3 && t.chars().all(|c| c.is_alphabetic()) {
-            return Some("navigation glued into one line");
+        // Navigation links glued together: `PeopleProgramsNewsInfo`. (Letters only is
+        // the cheaper test, and most lines fail it at once.)
+        if t.chars().all(|c| c.is_alphabetic()) {
+            let humps = t
+                .char_indices()
+                .filter(|(i, c)| {
+                    *i > 0
+                        && c.is_uppercase()
+                        && t[..*i].chars().last().is_some_and(|p| p.is_lowercase())
+                })
+                .count();
+            if humps >= 3 {
+                return Some("navigation glued into one line");
+            }
         }
     }
-    // A link text repeated twice on one line.
-    let words = t.split_whitespace().count();
-    if words >= 2
-        && words.is_multiple_of(2)
-        && t.split_whitespace()
-            .take(words / 2)
-            .eq(t.split_whitespace().skip(words / 2))
-    {
-        return Some("repeated link text");
+    // A link text repeated twice on one line. Its first word comes again after it, and
+    // its last word before it: two searches rule out most lines without their words
+    // being counted.
+    let mut ends = t.split_whitespace();
+    if let (Some(first), Some(last)) = (ends.next(), ends.next_back()) {
+        let after_first = first.as_ptr() as usize - t.as_ptr() as usize + first.len();
+        let before_last = last.as_ptr() as usize - t.as_ptr() as usize;
+        if t[after_first..].contains(first) && t[..before_last].contains(last) {
+            let words = t.split_whitespace().count();
+            if words.is_multiple_of(2)
+                && t.split_whitespace()
+                    .take(words / 2)
+                    .eq(t.split_whitespace().skip(words / 2))
+            {
+                return Some("repeated link text");
+            }
+        }
     }
     // Language switcher: only a line made of the names' letters can be one (a letter
     // nothing removes stays), and most lines are not. Its letters are lower-cased one
     // by one, which is the line's lower case but for `Σ` (decided by its neighbours).
-    if words <= 6
+    if t.split_whitespace().nth(6).is_none()
         && if t.contains('Σ') {
             lower
                 .get()
@@ -306,7 +330,15 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
     // markup (`the <code> and <pre> elements` has two `>` and is no trail).
     // (Lines of 120 bytes or more are neither kind of breadcrumbs: not split.)
     // (Fewer than two separators make fewer than three parts: not split either.)
-    let trail: Vec<&str> = if t.len() < 120 && t.matches(['›', '»', '>']).nth(1).is_some() {
+    // (`›` and `»` end in bytes 0xBA and 0xBB: fewer than two such bytes and `>`s, fewer
+    // than two separators, which most lines show without being searched by character.)
+    let trail: Vec<&str> = if t.len() < 120
+        && t.bytes()
+            .filter(|&b| matches!(b, b'>' | 0xBA | 0xBB))
+            .nth(1)
+            .is_some()
+        && t.matches(['›', '»', '>']).nth(1).is_some()
+    {
         t.split(['›', '»', '>']).map(str::trim).collect()
     } else {
         Vec::new()
@@ -339,7 +371,7 @@ pub fn chrome(text: &str, latin_doc: bool) -> Option<&'static str> {
         return Some(BREADCRUMBS);
     }
     // Menus: `Politics | World | Business`.
-    let parts: Vec<&str> = if t.matches('|').nth(1).is_some() {
+    let parts: Vec<&str> = if memchr::memchr_iter(b'|', t.as_bytes()).nth(1).is_some() {
         t.split('|').map(str::trim).collect()
     } else {
         Vec::new()
@@ -380,21 +412,39 @@ fn share_words_longest_first() -> &'static [&'static String] {
 
 /// True when `c` is in one of the language names of a language switcher.
 fn in_language_names(c: char) -> bool {
-    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
-    CHARS
-        .get_or_init(|| {
-            lexicon()
-                .language_names
-                .iter()
-                .flat_map(|n| n.chars())
-                .collect()
-        })
-        .contains(&c)
+    // ASCII letters, most of what is asked, by a table rather than a hash.
+    type Chars = ([bool; 128], std::collections::HashSet<char>);
+    static CHARS: std::sync::OnceLock<Chars> = std::sync::OnceLock::new();
+    let (ascii, other) = CHARS.get_or_init(|| {
+        let all: std::collections::HashSet<char> = lexicon()
+            .language_names
+            .iter()
+            .flat_map(|n| n.chars())
+            .collect();
+        let mut ascii = [false; 128];
+        for &c in all.iter().filter(|c| c.is_ascii()) {
+            ascii[c as usize] = true;
+        }
+        (ascii, all)
+    });
+    if c.is_ascii() {
+        ascii[c as usize]
+    } else {
+        other.contains(&c)
+    }
 }
 
 /// The parts of a navigation line split at its separator (` / `, ` > `, ` › `, ` » `,
 /// ` | `), or the whole line when it has none.
 pub fn section_parts(t: &str) -> Vec<&str> {
+    // Every separator holds one of these bytes (`›` and `»` end in 0xBA and 0xBB): a line
+    // without any has none of them, and is not searched five times.
+    if !t
+        .bytes()
+        .any(|b| matches!(b, b'/' | b'>' | b'|' | 0xBA | 0xBB))
+    {
+        return vec![t];
+    }
     for sep in [" / ", " > ", " › ", " » ", " | "] {
         if t.contains(sep) {
             return t.split(sep).map(str::trim).collect();
@@ -450,10 +500,40 @@ fn tail_marker<'a>(text: &'a str, lowered: &mut lexicon::Lowered<'a>) -> bool {
     {
         return lexicon::contains(&lex.tail_markers, w.trim());
     }
+    // A colon must follow the phrase (only `:` lower-cases to one), in a line under 200
+    // bytes: other lines need not look it up.
+    if t.len() >= 200 || !t.contains(':') {
+        return false;
+    }
     if let Some(p) = lexicon::starts_with_phrase(&lex.tail_markers, t) {
-        return lower.get()[p.len()..].trim_start().starts_with(':') && t.len() < 200;
+        return lower.get()[p.len()..].trim_start().starts_with(':');
     }
     false
+}
+
+/// Whether the share-button rule could hold for `t` (unspaced): false once three letters
+/// or digits of its lower case are in no share word (removing the words leaves them).
+fn share_rule_may_hold(t: &str, lower: &mut lexicon::Lowered) -> bool {
+    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    let chars = CHARS.get_or_init(|| {
+        lexicon()
+            .share_words
+            .iter()
+            .flat_map(|w| w.chars())
+            .collect()
+    });
+    let kept = |c: &char| c.is_alphanumeric() && !chars.contains(c);
+    // Lower-cased one by one, which is the line's lower case but for `Σ` (decided by its
+    // neighbours).
+    if t.contains('Σ') {
+        lower.get().chars().filter(kept).nth(2).is_none()
+    } else {
+        t.chars()
+            .flat_map(char::to_lowercase)
+            .filter(kept)
+            .nth(2)
+            .is_none()
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -465,23 +545,44 @@ fn mostly_cjk(t: &str) -> bool {
     if t.is_ascii() {
         return false;
     }
-    // One pass; ASCII letters are told apart without the Unicode tables (this runs on
-    // every line and on the whole text).
+    // One pass: runs of ASCII are counted many bytes at a time, and the commonest other
+    // letters (Latin, Han, Hangul) are told without the Unicode tables (this runs on every
+    // line and on the whole text).
+    let b = t.as_bytes();
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for (i, c) in t.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
         // Every CJK character takes three bytes: once the rest of the text could not
-        // bring the CJK count past half the letters, the answer is no.
-        if (cjk + (t.len() - i) / 3) * 2 <= letters {
+        // bring the CJK count past half the letters, the answer is no. (Tested once per
+        // run of ASCII rather than per byte: it only ever stops on a no.)
+        if (cjk + (b.len() - i) / 3) * 2 <= letters {
             return false;
         }
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else {
-            letters += usize::from(c.is_alphabetic());
-            cjk += usize::from(is_cjk(c));
+        if b[i].is_ascii() {
+            let end = b[i..]
+                .iter()
+                .position(|x| !x.is_ascii())
+                .map_or(b.len(), |p| i + p);
+            letters += b[i..end].iter().filter(|x| x.is_ascii_alphabetic()).count();
+            i = end;
+            continue;
         }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        letters += usize::from(is_letter(c));
+        cjk += usize::from(is_cjk(c));
+        i += c.len_utf8();
     }
     letters > 0 && cjk * 2 > letters
+}
+
+/// `char::is_alphabetic` of a character outside ASCII, with the blocks wholly made of
+/// letters (Latin-1 and Latin Extended but for `×` and `÷`, Latin Extended Additional,
+/// CJK Unified Ideographs, Hangul syllables) answered without a table lookup.
+fn is_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+        || c.is_alphabetic()
 }
 
 /// A long line holding a whole transcript (`Host: Hi. Guest: Hello. Host: …`) is split at
@@ -728,6 +829,95 @@ mod tests {
         }
     }
 
+    /// `section_parts` as it was before it looked for a separator's bytes first.
+    fn old_section_parts(t: &str) -> Vec<&str> {
+        for sep in [" / ", " > ", " › ", " » ", " | "] {
+            if t.contains(sep) {
+                return t.split(sep).map(str::trim).collect();
+            }
+        }
+        vec![t]
+    }
+
+    /// Lines that reach the rules the guards and word counts of `chrome` changed: words
+    /// apart by every kind of white space, halves that repeat, unspaced share buttons
+    /// and CJK prose, separators and bytes that only look like them (`º`, `»`).
+    fn chrome_stress_lines() -> Vec<String> {
+        let pieces = [
+            "Home",
+            "home",
+            "facebook",
+            "Twitter",
+            "google_plus",
+            "微信",
+            "本站新闻",
+            "中文",
+            "ΣΟΦΟΣ",
+            "English",
+            "Español",
+            "› ",
+            " » ",
+            " > ",
+            ">",
+            "º",
+            "»",
+            " / ",
+            " | ",
+            "|",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\t",
+            "\u{b}",
+            "\u{85}",
+            "\u{200b}",
+            "Read more:",
+            "Comments:",
+            "Sumber:",
+            "© 2024",
+            "1",
+            "x",
+        ];
+        let mut out = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                out.push(format!("{a}{b}"));
+                out.push(format!("{a}{b}{a}{b}"));
+                out.push(format!("{a} {b} {a} {b}"));
+                out.push(format!("{a}\u{a0}{b}\t{a} {b}"));
+                for c in pieces {
+                    out.push(format!("{a}{b}{c}"));
+                    out.push(format!("{a} {c}{b} {a} {c}{b}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chrome_guards_decide_as_the_rules_did() {
+        let mut texts = chrome_stress_lines();
+        texts.extend(crate::test_corpus::lines());
+        for t in &texts {
+            for latin in [true, false] {
+                assert_eq!(chrome(t, latin), old_chrome(t, latin), "{t:?}");
+            }
+            assert_eq!(is_tail_marker(t), old_tail_marker(t, None), "{t:?}");
+            assert_eq!(section_parts(t), old_section_parts(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_colon_lower_cases_to_a_colon() {
+        // The colon guards of `chrome`, `tail_marker` and `classify` rest on this.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c != ':' && c != '：' {
+                assert!(!c.to_lowercase().any(|l| l == ':' || l == '：'), "{c:?}");
+            }
+        }
+    }
+
     #[test]
     fn chrome_lines_are_recognized() {
         for t in [
@@ -756,6 +946,43 @@ mod tests {
             "It is the <code> and <pre> elements that matter",
         ] {
             assert!(chrome(t, true).is_none(), "{t} is not chrome");
+        }
+    }
+
+    #[test]
+    fn letter_blocks_are_all_letters() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    /// `mostly_cjk` as it was before it counted runs of ASCII at once.
+    fn old_mostly_cjk(t: &str) -> bool {
+        if t.is_ascii() {
+            return false;
+        }
+        let (mut letters, mut cjk) = (0usize, 0usize);
+        for (i, c) in t.char_indices() {
+            if (cjk + (t.len() - i) / 3) * 2 <= letters {
+                return false;
+            }
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+            } else {
+                letters += usize::from(c.is_alphabetic());
+                cjk += usize::from(is_cjk(c));
+            }
+        }
+        letters > 0 && cjk * 2 > letters
+    }
+
+    #[test]
+    fn mostly_cjk_decides_as_it_did() {
+        let mut texts = crate::test_corpus::lines();
+        texts.extend(crate::test_corpus::files());
+        texts.extend(chrome_stress_lines());
+        for t in &texts {
+            assert_eq!(mostly_cjk(t), old_mostly_cjk(t), "{t:?}");
         }
     }
 
