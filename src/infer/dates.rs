@@ -777,24 +777,6 @@ mod tests {
         );
     }
 
-    /// `../shared/corpus` when it is there; under CI its absence fails.
-    fn corpus_dir() -> Option<std::path::PathBuf> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI must run every test",
-            dir.display()
-        );
-        println!(
-            "note: {} is absent: date gates compared on generated lines and samples only",
-            dir.display()
-        );
-        None
-    }
-
     #[test]
     fn the_gates_pass_every_line_that_can_hold_a_date() {
         // Generated lines: digits of several scripts and kinds (ASCII, Arabic-Indic,
@@ -815,7 +797,10 @@ mod tests {
             lines.push(line);
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
+        for dir in crate::test_corpus::corpus_dir()
+            .into_iter()
+            .chain([root.join("samples")])
+        {
             for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
                 let Ok(text) = std::fs::read_to_string(entry.path()) else {
                     continue;

@@ -1942,24 +1942,6 @@ mod tests {
         None
     }
 
-    /// `../shared/corpus` when it is there; under CI its absence fails.
-    fn corpus_dir() -> Option<std::path::PathBuf> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI must run every test",
-            dir.display()
-        );
-        println!(
-            "note: {} is absent: question rules compared on generated paragraphs and samples only",
-            dir.display()
-        );
-        None
-    }
-
     #[test]
     fn question_rule_decides_as_before() {
         // Generated paragraphs: sentences of every kind (asking, first and second person,
@@ -1987,7 +1969,10 @@ mod tests {
             }
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
+        for dir in crate::test_corpus::corpus_dir()
+            .into_iter()
+            .chain([root.join("samples")])
+        {
             for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
                 let Ok(text) = std::fs::read_to_string(entry.path()) else {
                     continue;

@@ -1002,24 +1002,6 @@ mod tests {
         assert!(after_phrases(t, 0, &lexicon().interviewer_phrases).is_empty());
     }
 
-    /// `../shared/corpus` when it is there; under CI its absence fails.
-    fn corpus_dir() -> Option<std::path::PathBuf> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI must run every test",
-            dir.display()
-        );
-        println!(
-            "note: {} is absent: role phrases compared on generated texts and samples only",
-            dir.display()
-        );
-        None
-    }
-
     #[test]
     fn role_phrases_in_one_pass_find_what_each_list_finds() {
         // Generated texts: every phrase of both lists in three casings, at a word's start
@@ -1044,7 +1026,10 @@ mod tests {
             }
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in corpus_dir().into_iter().chain([root.join("samples")]) {
+        for dir in crate::test_corpus::corpus_dir()
+            .into_iter()
+            .chain([root.join("samples")])
+        {
             for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
                 let Ok(text) = std::fs::read_to_string(entry.path()) else {
                     continue;
