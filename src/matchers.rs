@@ -1176,23 +1176,14 @@ mod tests {
     /// Every line of every file of the corpus and the samples (as read, trimmed and
     /// lower-cased), and every whole file: the texts the matchers meet in practice.
     fn corpus_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
-        for dir in crate::test_corpus::corpus_dir()
-            .into_iter()
-            .chain([root.join("samples")])
-        {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                for l in text.lines() {
-                    out.push(l.to_string());
-                    out.push(l.trim().to_string());
-                    out.push(l.trim().to_lowercase());
-                }
-                out.push(text);
+        for text in crate::test_corpus::files() {
+            for l in text.lines() {
+                out.push(l.to_string());
+                out.push(l.trim().to_string());
+                out.push(l.trim().to_lowercase());
             }
+            out.push(text);
         }
         out
     }

@@ -796,17 +796,8 @@ mod tests {
             }
             lines.push(line);
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in crate::test_corpus::corpus_dir()
-            .into_iter()
-            .chain([root.join("samples")])
-        {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                lines.extend(text.lines().map(str::to_string));
-            }
+        for text in crate::test_corpus::files() {
+            lines.extend(text.lines().map(str::to_string));
         }
         let mut years = 0;
         for l in &lines {

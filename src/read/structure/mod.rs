@@ -1968,18 +1968,9 @@ mod tests {
                 }
             }
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in crate::test_corpus::corpus_dir()
-            .into_iter()
-            .chain([root.join("samples")])
-        {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                texts.extend(text.split("\n\n").map(str::to_string));
-                texts.extend(text.lines().map(str::to_string));
-            }
+        for text in crate::test_corpus::files() {
+            texts.extend(text.split("\n\n").map(str::to_string));
+            texts.extend(text.lines().map(str::to_string));
         }
         for t in &texts {
             for prev in [
