@@ -1,16 +1,22 @@
-//! Turns two bundled data files into Rust code at build time, so that a one-file run
-//! does not parse them at start-up (issue #11: together about a quarter of the
-//! instructions of `convert FILE --to jsonld --stdout`):
+//! Turns bundled data files into Rust code at build time, so that a one-file run does
+//! not parse them at start-up (issue #11: together about a quarter of the instructions
+//! of `convert FILE --to jsonld --stdout`, and a quarter of a default `convert FILE`):
 //! - `schemas/schemaorg-terms.json` (the schema.org term table) → sorted static tables,
 //!   looked up by binary search (`$OUT_DIR/schemaorg_terms.rs`);
 //! - `src/lexicon/lexicon.toml` (the language data) → one expression that builds the
-//!   `Lexicon` struct (`$OUT_DIR/lexicon.rs`).
+//!   `Lexicon` struct (`$OUT_DIR/lexicon.rs`);
+//! - every `schemas/**/*.xsd` → the same schema without comments, annotations and
+//!   indentation, the text libxml2 compiles (`$OUT_DIR/xsd_compact.rs`, a table of
+//!   path → text; the rule is `src/check/xsd_compact.rs`).
 //!
 //! The files stay the source of truth (and stay bundled as text for `schema show`); only
 //! how the binary loads them changes.
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+#[path = "src/check/xsd_compact.rs"]
+mod xsd_compact;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -21,6 +27,42 @@ fn main() {
     let (lexicon, lists) = lexicon();
     std::fs::write(out.join("lexicon.rs"), lexicon).expect("write lexicon.rs");
     std::fs::write(out.join("lexicon_lists.rs"), lists).expect("write lexicon_lists.rs");
+    println!("cargo::rerun-if-changed=schemas");
+    println!("cargo::rerun-if-changed=src/check/xsd_compact.rs");
+    std::fs::write(out.join("xsd_compact.rs"), xsd_compact()).expect("write xsd_compact.rs");
+}
+
+/// `&[(path under schemas/, compact text)]` for every `.xsd` under `schemas/`, sorted.
+fn xsd_compact() -> String {
+    fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read schemas/") {
+            let path = entry.expect("read schemas/").path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "xsd") {
+                found.push(path);
+            }
+        }
+    }
+    let root = Path::new("schemas");
+    let mut found = Vec::new();
+    walk(root, &mut found);
+    found.sort();
+    let mut table = String::from("&[\n");
+    for path in found {
+        let text = std::fs::read_to_string(&path).expect("an XSD is UTF-8");
+        let compact = xsd_compact::compact(&text)
+            .unwrap_or_else(|| panic!("{} is not well-formed XML", path.display()));
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_str()
+            .expect("a UTF-8 path");
+        let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+        writeln!(table, "    ({}, {}),", lit(&rel), lit(&compact)).unwrap();
+    }
+    table.push(']');
+    table
 }
 
 /// A Rust string literal (`Debug` of `str` escapes the way Rust source does).

@@ -28,6 +28,8 @@ pub mod report;
 pub mod rules;
 pub mod vocabulary;
 pub mod xsd;
+#[cfg(test)]
+mod xsd_compact;
 
 pub use rules::{rule_doc, RuleDoc, RULES};
 

@@ -53,10 +53,7 @@ pub fn init() {
             |url| url.starts_with(EMBED_PREFIX),
             |url| {
                 let name = url.strip_prefix(EMBED_PREFIX)?;
-                crate::schemas::BUNDLED
-                    .iter()
-                    .find(|b| b.file == name)
-                    .map(|b| b.text.as_bytes().to_vec())
+                served(name).map(|text| text.as_bytes().to_vec())
             },
         );
         // Schema imports by http(s)/ftp URL are refused rather than fetched.
@@ -66,6 +63,19 @@ pub fn init() {
             ));
         }
     });
+}
+
+/// The text libxml2 is given for the bundled file `name` (a path under `schemas/`): an
+/// XSD as build.rs compacted it (`src/check/xsd_compact.rs`), any other file as it is.
+fn served(name: &str) -> Option<&'static str> {
+    const COMPACT: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/xsd_compact.rs"));
+    match COMPACT.iter().find(|(file, _)| *file == name) {
+        Some((_, text)) => Some(text),
+        None => crate::schemas::BUNDLED
+            .iter()
+            .find(|b| b.file == name)
+            .map(|b| b.text),
+    }
 }
 
 /// A compiled XML Schema.
@@ -316,5 +326,21 @@ fn plain(rule: &str, message: &str) -> Finding {
         message: message.to_string(),
         location: Location::default(),
         hint: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_bundled_xsd_is_served_compacted() {
+        for b in crate::schemas::BUNDLED.iter() {
+            let served = super::served(b.file).unwrap();
+            if b.file.ends_with(".xsd") {
+                let compact = super::super::xsd_compact::compact(b.text).unwrap();
+                assert_eq!(served, compact, "{}", b.file);
+            } else {
+                assert_eq!(served, b.text, "{}", b.file);
+            }
+        }
     }
 }

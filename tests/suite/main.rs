@@ -61,3 +61,4 @@ mod write_dublin_core;
 mod write_html;
 mod write_jsonld;
 mod write_newsml;
+mod xsd_compact;
