@@ -412,6 +412,14 @@ impl Checker {
         json_schema::JsonSchemaCheck::shared()
     }
 
+    /// Compiles now the XSDs [`Checker::check_newsml`] applies, which are otherwise
+    /// compiled on first use: most of a one-file conversion's time, which a caller can
+    /// spend while other work goes on.
+    pub fn prepare_newsml(&self) {
+        self.official();
+        self.profile();
+    }
+
     fn official(&self) -> &xsd::XsdCheck {
         self.official.get_or_init(|| {
             xsd::XsdCheck::official().expect("the bundled NewsML-G2 XSD compiles (tested)")

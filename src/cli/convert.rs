@@ -245,6 +245,15 @@ struct Worker {
     sidecars: colloquy::meta::sidecar::SidecarDir,
 }
 
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // A worker ends with its batch, and the process soon after: freeing libxml2's
+        // compiled schemas would cost about 4 M instructions (~1 ms) per worker for
+        // nothing.
+        std::mem::forget(self.checker.take());
+    }
+}
+
 struct Done {
     writes: Vec<(PathBuf, WriteOutcome)>,
     /// Documents written to temp files, published by the batch's next group commit.
@@ -927,33 +936,51 @@ fn convert_one(
         {
             colloquy::check::prepare_json_schema();
         }
-        let (text, interview) = pipeline::read_with_meta(&name, input.path(), &bytes, sources)
-            .map_err(|e| match e {
-                ConvertError::Meta(e) => {
-                    Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+        let read = || pipeline::read_with_meta(&name, input.path(), &bytes, sources);
+        let read = if checker.is_none()
+            && options
+                .formats
+                .iter()
+                .any(|f| matches!(f, OutputFormat::NewsMl))
+        {
+            // A worker's first NewsML-G2 document needs the XSDs compiled, the longest
+            // step of a one-file run: do that here while another thread reads the input.
+            // (A failure to compile is reported below, where the checker is made.)
+            std::thread::scope(|scope| {
+                let reading = scope.spawn(read);
+                if let Ok(compiled) = Checker::new(None) {
+                    compiled.prepare_newsml();
+                    *checker = Some(compiled);
                 }
-                other => {
-                    let at = match &other {
-                        ConvertError::Read(colloquy::read::ReadError::Ohms {
-                            line,
-                            column,
-                            ..
-                        }) => Some((*line, *column)),
-                        ConvertError::Read(e) => {
-                            e.offset().map(|offset| byte_line_col(&bytes, offset))
-                        }
-                        _ => None,
-                    };
-                    // An OHMS record is the structured input convert reads: no hint
-                    // that it looks like one.
-                    let hint = match &other {
-                        ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
-                        _ => kind_hint(input.path()),
-                    };
-                    let message = format!("{other}{hint}");
-                    Failure::of_input(&name, "convert/read", message, at)
-                }
-            })?;
+                reading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        } else {
+            read()
+        };
+        let (text, interview) = read.map_err(|e| match e {
+            ConvertError::Meta(e) => {
+                Failure::of_input(&name, "convert/metadata", e.to_string(), None)
+            }
+            other => {
+                let at = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms {
+                        line, column, ..
+                    }) => Some((*line, *column)),
+                    ConvertError::Read(e) => e.offset().map(|offset| byte_line_col(&bytes, offset)),
+                    _ => None,
+                };
+                // An OHMS record is the structured input convert reads: no hint
+                // that it looks like one.
+                let hint = match &other {
+                    ConvertError::Read(colloquy::read::ReadError::Ohms { .. }) => "",
+                    _ => kind_hint(input.path()),
+                };
+                let message = format!("{other}{hint}");
+                Failure::of_input(&name, "convert/read", message, at)
+            }
+        })?;
         let items = interview.turns.len() + interview.figures.len();
         if items > args.max_items {
             return Err(Failure::of_input(
