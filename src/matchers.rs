@@ -1055,14 +1055,20 @@ pub(crate) fn cjk_date(line: &str) -> Option<[Range<usize>; 4]> {
 /// `^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}`
 /// matches: `l` opens with a subtitle cue's timing (`00:01:02,500 --> 00:01:04,000`).
 pub(crate) fn is_cue_timing(l: &str) -> bool {
+    cue_timing_end(l).is_some()
+}
+
+/// Where [`is_cue_timing`]'s pattern's match ends (it starts at 0): the first way through
+/// it in the order the pattern tries them (hours, then none; each time's digits taken
+/// whole or as far as the pattern allows).
+pub(crate) fn cue_timing_end(l: &str) -> Option<usize> {
     let p = run(l, is_space);
-    cue_time_ends(l, p).into_iter().flatten().any(|e| {
+    cue_time_ends(l, p).into_iter().flatten().find_map(|e| {
         // The first time's digits run to a space or `-`, so they are taken whole.
         let q = e + run(&l[e..], is_space);
-        l[q..].starts_with("-->") && {
-            let r = q + 3 + run(&l[q + 3..], is_space);
-            cue_time_ends(l, r).iter().any(Option::is_some)
-        }
+        l[q..].starts_with("-->").then_some(())?;
+        let r = q + 3 + run(&l[q + 3..], is_space);
+        cue_time_ends(l, r).into_iter().flatten().next()
     })
 }
 
@@ -1519,6 +1525,7 @@ mod tests {
         );
         for t in &texts {
             assert_eq!(is_cue_timing(t), re.is_match(t), "{t:?}");
+            assert_eq!(cue_timing_end(t), re.find(t).map(|m| m.end()), "{t:?}");
         }
     }
 }
