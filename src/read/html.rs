@@ -663,15 +663,21 @@ fn take_date(iv: &mut Interview, d: PubDate, at: std::ops::Range<usize>) -> bool
     take
 }
 
+/// An `href` attribute holding an absolute http(s) address (in group 1 or 2), compiled
+/// once for both the page's base and its canonical link.
+fn absolute_href() -> &'static Regex {
+    static HREF: OnceLock<Regex> = OnceLock::new();
+    HREF.get_or_init(|| {
+        Regex::new(r#"(?is)\bhref\s*=\s*(?:"(https?://[^"\s]+)"|'(https?://[^'\s]+)')"#).unwrap()
+    })
+}
+
 /// The address the page states for itself, to resolve its relative image addresses
 /// against: `<base href>`, else the canonical link, else `og:url` (absolute http(s) only).
 pub fn page_base(page: &str) -> Option<String> {
     static BASE: OnceLock<Regex> = OnceLock::new();
     let base = BASE.get_or_init(|| Regex::new(r#"(?is)<(base|link)\b[^>]*>"#).unwrap());
-    static HREF: OnceLock<Regex> = OnceLock::new();
-    let href = HREF.get_or_init(|| {
-        Regex::new(r#"(?is)\bhref\s*=\s*(?:"(https?://[^"\s]+)"|'(https?://[^'\s]+)')"#).unwrap()
-    });
+    let href = absolute_href();
     static CANONICAL: OnceLock<Regex> = OnceLock::new();
     let canonical =
         CANONICAL.get_or_init(|| Regex::new(r#"(?is)\brel\s*=\s*["']?canonical\b"#).unwrap());
@@ -710,11 +716,7 @@ fn head_meta(page: &str, iv: &mut Interview) {
         let link = LINK.get_or_init(|| {
             Regex::new(r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>"#).unwrap()
         });
-        static HREF: OnceLock<Regex> = OnceLock::new();
-        let href = HREF.get_or_init(|| {
-            Regex::new(r#"(?is)\bhref\s*=\s*(?:"(https?://[^"\s]+)"|'(https?://[^'\s]+)')"#)
-                .unwrap()
-        });
+        let href = absolute_href();
         if let Some(l) = link.find(page) {
             if let Some(h) = href
                 .captures(l.as_str())
