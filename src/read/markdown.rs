@@ -168,16 +168,11 @@ fn mask_extra(text: &str, out: &mut [u8], skip: &mut Vec<Range<usize>>) {
     for c in callout.captures_iter(text) {
         blank(out, c.get(1).expect("group").range());
     }
-    static EM: OnceLock<Regex> = OnceLock::new();
-    let em = EM.get_or_init(|| {
-        Regex::new(r"(?m)(?:^|[^\w*_\\])([*_])[^*_\s](?:[^*_\n]*[^*_\s])?([*_])(?:[^\w*_]|$)")
-            .unwrap()
-    });
-    for c in em.captures_iter(text) {
-        let (a, b) = (c.get(1).expect("open"), c.get(2).expect("close"));
-        if a.as_str() == b.as_str() && free(&(a.start()..b.end()), skip) {
-            blank(out, a.range());
-            blank(out, b.range());
+    // `*emphasis*` and `_emphasis_`: the marks, found by hand (`matchers::emphasis_marks`).
+    for (a, b) in crate::matchers::emphasis_marks(text) {
+        if text.as_bytes()[a] == text.as_bytes()[b] && free(&(a..b + 1), skip) {
+            blank(out, a..a + 1);
+            blank(out, b..b + 1);
         }
     }
 }
