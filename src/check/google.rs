@@ -121,7 +121,7 @@ pub fn check(vocab: &VocabularyCheck, sink: &mut Sink) {
 }
 
 /// The properties of a node, following an `@id` reference to its definition.
-fn resolve<'a>(vocab: &'a VocabularyCheck, v: &'a Json) -> (&'a Json, Vec<String>) {
+fn resolve<'a, 'd>(vocab: &'a VocabularyCheck<'d>, v: &'a Json<'d>) -> (&'a Json<'d>, Vec<String>) {
     let id = v.get("@id").and_then(Json::as_str);
     let own_props = v
         .as_object()

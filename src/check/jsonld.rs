@@ -203,7 +203,7 @@ fn relative_iris(v: &Json, pointer: &mut String, in_page: bool, sink: &mut Sink)
                         c => pointer.push(c),
                     }
                 }
-                let (rule, severity) = match m.key.as_str() {
+                let (rule, severity) = match &*m.key {
                     "@id" if in_page => ("jsonld/relative-id", Severity::Warning),
                     "@id" => ("jsonld/relative-id", Severity::Error),
                     k if IRI_KEYS.contains(&k) => ("jsonld/relative-iri", Severity::Warning),

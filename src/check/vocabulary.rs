@@ -280,7 +280,7 @@ impl Context {
             }
             JsonValue::Object(members) => {
                 for m in members {
-                    match (m.key.as_str(), m.value.as_str()) {
+                    match (&*m.key, m.value.as_str()) {
                         ("@vocab", Some(v)) => {
                             self.schema_vocab = SCHEMA_IRIS.contains(&v);
                         }
@@ -352,7 +352,7 @@ pub fn expand_aliases(doc: &mut Json) {
                 };
                 for m in members.iter_mut() {
                     if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == m.key) {
-                        m.key = k.clone();
+                        m.key = std::borrow::Cow::Owned(k.clone());
                     }
                     if m.key != "@context" {
                         walk(&mut m.value, aliases);
@@ -389,7 +389,7 @@ pub fn expand_aliases(doc: &mut Json) {
 /// One node the check visited; the Google profile reads these.
 #[derive(Debug, Clone)]
 pub struct NodeRecord<'d> {
-    pub json: &'d Json,
+    pub json: &'d Json<'d>,
     pub pointer: String,
     /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`).
     pub types: Vec<String>,
@@ -437,7 +437,7 @@ impl<'d> VocabularyCheck<'d> {
 
 /// Runs the vocabulary check over a parsed document (an object, an array of documents,
 /// or an object with `@graph`).
-pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
+pub fn check<'d>(doc: &'d Json<'d>, sink: &mut Sink) -> VocabularyCheck<'d> {
     let terms = Terms::bundled();
     let mut walker = Walker {
         terms,
@@ -540,7 +540,7 @@ fn is_value_object(obj: &Json) -> bool {
     obj.get("@value").is_some()
 }
 
-fn type_strings(node: &Json) -> Vec<(&str, usize)> {
+fn type_strings<'a>(node: &'a Json) -> Vec<(&'a str, usize)> {
     match node.get("@type") {
         Some(t) => t
             .items()
@@ -553,7 +553,7 @@ fn type_strings(node: &Json) -> Vec<(&str, usize)> {
 
 impl<'d> Walker<'_, 'd, '_, '_> {
     /// Pass 1: record types, properties and referers per `@id`.
-    fn index(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>) {
+    fn index(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&str>) {
         let Some(members) = node.as_object() else {
             if let JsonValue::Array(items) = &node.value {
                 for item in items {
@@ -592,7 +592,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
         }
         for m in members {
-            match m.key.as_str() {
+            match &*m.key {
                 "@graph" | "@list" | "@set" | "@included" => self.index(&m.value, &ctx, None),
                 k if k.starts_with('@') => {}
                 k => {
@@ -668,7 +668,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
     /// Pass 2: check one node; `via` is the property whose value it is.
     /// `pointer` is the node's JSON Pointer: one buffer the walk extends and cuts back
     /// (a formatted string per member was a third of this check, issue #11).
-    fn node(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>, pointer: &mut String) {
+    fn node(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&str>, pointer: &mut String) {
         use std::fmt::Write as _;
         let len = pointer.len();
         let Some(members) = node.as_object() else {
@@ -778,7 +778,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             pointer.truncate(len);
             push_escaped(pointer, &m.key);
             let child = pointer.len();
-            match m.key.as_str() {
+            match &*m.key {
                 "@graph" | "@included" => {
                     for (i, item) in m.value.items().into_iter().enumerate() {
                         let _ = write!(pointer, "/{i}");
@@ -904,7 +904,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         &mut self,
         prop: &str,
         def: &PropDef,
-        v: &'d Json,
+        v: &'d Json<'d>,
         ctx: &Context,
         pointer: &mut String,
     ) {
