@@ -58,11 +58,12 @@ impl<'a> Json<'a> {
             .find(|m| m.key == key)
             .map(|m| &m.value)
     }
-    /// This value as a list: an array's items, or the value itself.
-    pub fn items(&self) -> Vec<&Json<'a>> {
+    /// This value as a list: an array's items, or the value itself (a slice, not a
+    /// vector: the checks ask this of every member).
+    pub fn items(&self) -> &[Json<'a>] {
         match &self.value {
-            JsonValue::Array(items) => items.iter().collect(),
-            _ => vec![self],
+            JsonValue::Array(items) => items,
+            _ => std::slice::from_ref(self),
         }
     }
 }

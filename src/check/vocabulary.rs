@@ -24,6 +24,7 @@
 use super::jsontree::{Json, JsonValue};
 use super::Sink;
 use crate::model::Severity;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
@@ -67,6 +68,15 @@ impl<V> Table<V> {
     /// The entry named `name`.
     pub fn get(&self, name: &str) -> Option<&'static V> {
         self.position(name).map(|i| &self.entries[i].1)
+    }
+
+    /// The table's own copy of `name` (`'static`, so records of it copy no string),
+    /// and its entry.
+    pub fn entry(&self, name: &str) -> Option<(&'static str, &'static V)> {
+        self.position(name).map(|i| {
+            let (n, v) = &self.entries[i];
+            (*n, v)
+        })
     }
 
     /// Whether the table names `name`.
@@ -146,18 +156,24 @@ impl Terms {
         }))
     }
 
-    /// The union of the closures of `types`.
-    pub fn closure_of<'a>(
-        &self,
-        types: impl IntoIterator<Item = &'a String>,
-    ) -> BTreeSet<&'static str> {
-        let mut out = BTreeSet::new();
-        for t in types {
-            if let Some(c) = self.closure(t) {
-                out.extend(c.iter().copied());
+    /// The union of the closures of `types`: the cached closure itself for one type
+    /// (nearly every node has one), a new set only for several.
+    pub fn closure_of(&'static self, types: &[&str]) -> Cow<'static, BTreeSet<&'static str>> {
+        match types {
+            [t] => match self.closure(t) {
+                Some(c) => Cow::Borrowed(c),
+                None => Cow::Owned(BTreeSet::new()),
+            },
+            _ => {
+                let mut out = BTreeSet::new();
+                for t in types {
+                    if let Some(c) = self.closure(t) {
+                        out.extend(c.iter().copied());
+                    }
+                }
+                Cow::Owned(out)
             }
         }
-        out
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
@@ -391,27 +407,30 @@ pub fn expand_aliases(doc: &mut Json) {
 pub struct NodeRecord<'d> {
     pub json: &'d Json<'d>,
     pub pointer: String,
-    /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`).
-    pub types: Vec<String>,
-    pub closure: BTreeSet<&'static str>,
+    /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`),
+    /// as the term table spells them.
+    pub types: Vec<&'static str>,
+    pub closure: Cow<'static, BTreeSet<&'static str>>,
 }
 
-/// Facts gathered about `@id`s before checking, so references can be followed.
+/// Facts gathered about `@id`s before checking, so references can be followed. Ids and
+/// property names borrow from the document, type names from the term table: nothing is
+/// copied per node.
 #[derive(Debug, Default)]
-struct IdIndex {
+struct IdIndex<'d> {
     /// id → schema.org types given to it anywhere in the document.
-    types: BTreeMap<String, BTreeSet<String>>,
+    types: BTreeMap<&'d str, BTreeSet<&'static str>>,
     /// id → property local names it carries anywhere.
-    props: BTreeMap<String, BTreeSet<String>>,
+    props: BTreeMap<&'d str, BTreeSet<&'d str>>,
     /// id → properties that point at it.
-    referers: BTreeMap<String, BTreeSet<String>>,
+    referers: BTreeMap<&'d str, BTreeSet<&'d str>>,
 }
 
 /// The result of checking one JSON-LD document: findings go to the sink; the visited
 /// nodes are returned for profile checks.
 pub struct VocabularyCheck<'d> {
     pub nodes: Vec<NodeRecord<'d>>,
-    ids: IdIndex,
+    ids: IdIndex<'d>,
 }
 
 impl<'d> VocabularyCheck<'d> {
@@ -420,7 +439,7 @@ impl<'d> VocabularyCheck<'d> {
         self.ids
             .types
             .get(id)
-            .map(|t| t.iter().cloned().collect())
+            .map(|t| t.iter().map(|t| t.to_string()).collect())
             .unwrap_or_default()
     }
 
@@ -516,12 +535,12 @@ pub fn check<'d>(doc: &'d Json<'d>, sink: &mut Sink) -> VocabularyCheck<'d> {
     }
 }
 
-struct Walker<'t, 'd, 's, 'x> {
-    terms: &'t Terms,
+struct Walker<'d, 's, 'x> {
+    terms: &'static Terms,
     sink: &'s mut Sink<'x>,
-    ids: IdIndex,
+    ids: IdIndex<'d>,
     nodes: Vec<NodeRecord<'d>>,
-    reported_status: HashSet<String>,
+    reported_status: HashSet<&'d str>,
 }
 
 /// Appends `/key` to a JSON Pointer, escaped (RFC 6901: `~` as `~0`, `/` as `~1`).
@@ -533,6 +552,14 @@ fn push_escaped(pointer: &mut String, key: &str) {
             '/' => pointer.push_str("~1"),
             c => pointer.push(c),
         }
+    }
+}
+
+/// Adds `t` to a sorted list of distinct names (a set of the one or two types a node
+/// has, kept in a vector: no tree node allocated per node).
+fn insert_sorted(types: &mut Vec<&'static str>, t: &'static str) {
+    if let Err(i) = types.binary_search(&t) {
+        types.insert(i, t);
     }
 }
 
@@ -551,9 +578,9 @@ fn type_strings<'a>(node: &'a Json) -> Vec<(&'a str, usize)> {
     }
 }
 
-impl<'d> Walker<'_, 'd, '_, '_> {
+impl<'d> Walker<'d, '_, '_> {
     /// Pass 1: record types, properties and referers per `@id`.
-    fn index(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&str>) {
+    fn index(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&'d str>) {
         let Some(members) = node.as_object() else {
             if let JsonValue::Array(items) = &node.value {
                 for item in items {
@@ -574,21 +601,16 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
             None => std::borrow::Cow::Borrowed(ctx),
         };
-        let id = node.get("@id").and_then(Json::as_str).map(str::to_string);
-        if let Some(id) = &id {
-            let types: Vec<String> = type_strings(node)
+        let id = node.get("@id").and_then(Json::as_str);
+        if let Some(id) = id {
+            let terms = self.terms;
+            let types = type_strings(node)
                 .into_iter()
                 .filter_map(|(t, _)| ctx.resolve(t))
-                .filter(|t| self.terms.types.contains_key(t))
-                .map(str::to_string)
-                .collect();
-            self.ids.types.entry(id.clone()).or_default().extend(types);
+                .filter_map(|t| terms.types.entry(t).map(|(name, _)| name));
+            self.ids.types.entry(id).or_default().extend(types);
             if let Some(p) = via {
-                self.ids
-                    .referers
-                    .entry(id.clone())
-                    .or_default()
-                    .insert(p.to_string());
+                self.ids.referers.entry(id).or_default().insert(p);
             }
         }
         for m in members {
@@ -596,17 +618,13 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 "@graph" | "@list" | "@set" | "@included" => self.index(&m.value, &ctx, None),
                 k if k.starts_with('@') => {}
                 k => {
-                    let local = ctx.resolve(k).map(str::to_string);
-                    if let (Some(id), Some(l)) = (&id, &local) {
-                        self.ids
-                            .props
-                            .entry(id.clone())
-                            .or_default()
-                            .insert(l.clone());
+                    let local = ctx.resolve(k);
+                    if let (Some(id), Some(l)) = (id, local) {
+                        self.ids.props.entry(id).or_default().insert(l);
                     }
                     for item in m.value.items() {
                         if let JsonValue::Object(_) | JsonValue::Array(_) = item.value {
-                            self.index(item, &ctx, local.as_deref());
+                            self.index(item, &ctx, local);
                         }
                     }
                 }
@@ -616,7 +634,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
 
     fn report_status(
         &mut self,
-        term: &str,
+        term: &'d str,
         kind: &str,
         status: Option<&str>,
         superseded: &[&str],
@@ -627,7 +645,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if (superseded.is_empty() && status.is_none()) || self.reported_status.contains(term) {
             return;
         }
-        self.reported_status.insert(term.to_string());
+        self.reported_status.insert(term);
         if !superseded.is_empty() {
             self.sink.push(
                 Severity::Warning,
@@ -685,7 +703,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         };
         let id = node.get("@id").and_then(Json::as_str);
         // Types written here, checked for existence.
-        let mut types: BTreeSet<String> = BTreeSet::new();
+        let mut types: Vec<&'static str> = Vec::new();
         if let Some(t) = node.get("@type") {
             for item in t.items() {
                 let Some(s) = item.as_str() else {
@@ -702,9 +720,9 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 let Some(local) = ctx.resolve(s) else {
                     continue;
                 };
-                match self.terms.types.get(local) {
-                    Some(def) => {
-                        types.insert(local.to_string());
+                match self.terms.types.entry(local) {
+                    Some((name, def)) => {
+                        insert_sorted(&mut types, name);
                         pointer.push_str("/@type");
                         self.report_status(
                             local,
@@ -759,10 +777,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         }
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
-                types.extend(more.iter().cloned());
+                for t in more {
+                    insert_sorted(&mut types, t);
+                }
             }
         }
-        let types: Vec<String> = types.into_iter().collect();
         let closure = self.terms.closure_of(&types);
         // The record keeps its place before the nodes inside this one; its types and
         // closure are moved in when the members are done with them (not cloned).
@@ -771,7 +790,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             json: node,
             pointer: pointer.to_string(),
             types: Vec::new(),
-            closure: BTreeSet::new(),
+            closure: Cow::Owned(BTreeSet::new()),
         });
 
         for m in members {
@@ -942,16 +961,18 @@ impl<'d> Walker<'_, 'd, '_, '_> {
 
     /// Does a node value fit the property's range?
     fn node_range(&mut self, prop: &str, def: &PropDef, v: &Json, ctx: &Context, pointer: &str) {
-        let mut types: BTreeSet<String> = type_strings(v)
-            .into_iter()
-            .filter_map(|(t, _)| ctx.resolve(t))
-            .filter(|t| self.terms.types.contains_key(t))
-            .map(str::to_string)
-            .collect();
+        let mut types: Vec<&'static str> = Vec::new();
+        for (t, _) in type_strings(v) {
+            if let Some((name, _)) = ctx.resolve(t).and_then(|t| self.terms.types.entry(t)) {
+                insert_sorted(&mut types, name);
+            }
+        }
         let id = v.get("@id").and_then(Json::as_str);
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
-                types.extend(more.iter().cloned());
+                for t in more {
+                    insert_sorted(&mut types, t);
+                }
             }
         }
         if types.is_empty() {
@@ -992,14 +1013,13 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if closure.contains("Role") && carries {
             return;
         }
-        let list: Vec<&str> = types.iter().map(String::as_str).collect();
         self.sink.push(
             Severity::Error,
             "schemaorg/range",
             format!(
                 "`{prop}` expects {}, not {}",
                 short_list(def.range),
-                list.join("/")
+                types.join("/")
             ),
             v.offset,
             pointer,
