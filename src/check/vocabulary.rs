@@ -117,6 +117,27 @@ pub struct Terms {
     /// document names a handful of types, and computing all ~900 up front cost more
     /// than the rest of a check.
     closures: Vec<OnceLock<BTreeSet<&'static str>>>,
+    /// What each property's range allows (by position in `properties`), each worked
+    /// out on first use: the literal checks ask it of every value, and every answer
+    /// walked the range's closures.
+    ranges: Vec<OnceLock<RangeFacts>>,
+}
+
+/// Which datatypes a property's range includes (a range type or one of its superclasses),
+/// and whether it includes things.
+#[derive(Debug, Clone, Copy)]
+struct RangeFacts {
+    text: bool,
+    date: bool,
+    datetime: bool,
+    time: bool,
+    number: bool,
+    boolean: bool,
+    float: bool,
+    integer: bool,
+    quantity: bool,
+    /// A range type that is no datatype.
+    things: bool,
 }
 
 impl Terms {
@@ -134,6 +155,10 @@ impl Terms {
                 entries: generated::MEMBERS,
             },
             closures: generated::TYPES.iter().map(|_| OnceLock::new()).collect(),
+            ranges: generated::PROPERTIES
+                .iter()
+                .map(|_| OnceLock::new())
+                .collect(),
         })
     }
 
@@ -178,6 +203,30 @@ impl Terms {
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
         self.closure(t).is_some_and(|c| c.contains(of))
+    }
+
+    /// The [`RangeFacts`] of the property at `position` in `properties`.
+    fn range_facts(&self, position: usize) -> RangeFacts {
+        *self.ranges[position].get_or_init(|| {
+            let range = self.properties.entries[position].1.range;
+            let has = |datatype| range.iter().any(|r| self.is_subtype(r, datatype));
+            RangeFacts {
+                text: has("Text"),
+                date: has("Date"),
+                datetime: has("DateTime"),
+                time: has("Time"),
+                number: has("Number"),
+                boolean: has("Boolean"),
+                float: has("Float"),
+                integer: has("Integer"),
+                quantity: has("Quantity"),
+                things: range.iter().any(|r| {
+                    !self.is_subtype(r, "DataType")
+                        && !self.types.get(r).is_some_and(|d| d.datatype)
+                        && *r != "DataType"
+                }),
+            }
+        })
     }
 
     /// Closest known property names to a misspelled one (for hints).
@@ -836,7 +885,7 @@ impl<'d> Walker<'d, '_, '_> {
                     continue;
                 }
             }
-            let Some(def) = self.terms.properties.get(local) else {
+            let Some(position) = self.terms.properties.position(local) else {
                 let hint = match self.terms.suggest_property(local) {
                     Some(p) => format!("did you mean `{p}`? schema.org has no property `{local}`"),
                     None => "check the spelling against https://schema.org/docs/full.html".into(),
@@ -877,6 +926,8 @@ impl<'d> Walker<'d, '_, '_> {
                 }
                 continue;
             };
+            let def = &self.terms.properties.entries[position].1;
+            let range = self.terms.range_facts(position);
             self.report_status(
                 local,
                 "property",
@@ -909,7 +960,7 @@ impl<'d> Walker<'d, '_, '_> {
                 if many {
                     let _ = write!(pointer, "/{i}");
                 }
-                self.value(local, def, item, &ctx, pointer);
+                self.value(local, def, range, item, &ctx, pointer);
                 pointer.truncate(child);
             }
         }
@@ -923,6 +974,7 @@ impl<'d> Walker<'d, '_, '_> {
         &mut self,
         prop: &str,
         def: &PropDef,
+        range: RangeFacts,
         v: &'d Json<'d>,
         ctx: &Context,
         pointer: &mut String,
@@ -934,20 +986,20 @@ impl<'d> Walker<'d, '_, '_> {
             JsonValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let _ = write!(pointer, "/{i}");
-                    self.value(prop, def, item, ctx, pointer);
+                    self.value(prop, def, range, item, ctx, pointer);
                     pointer.truncate(len);
                 }
             }
             JsonValue::Object(_) => {
                 if let Some(val) = v.get("@value") {
-                    self.literal(prop, def, val, &format!("{pointer}/@value"));
+                    self.literal(prop, def, range, val, &format!("{pointer}/@value"));
                     return;
                 }
                 for key in ["@list", "@set"] {
                     if let Some(list) = v.get(key) {
                         pointer.push('/');
                         pointer.push_str(key);
-                        self.value(prop, def, list, ctx, pointer);
+                        self.value(prop, def, range, list, ctx, pointer);
                         pointer.truncate(len);
                         return;
                     }
@@ -955,7 +1007,7 @@ impl<'d> Walker<'d, '_, '_> {
                 self.node(v, ctx, Some(prop), pointer);
                 self.node_range(prop, def, v, ctx, pointer);
             }
-            _ => self.literal(prop, def, v, pointer),
+            _ => self.literal(prop, def, range, v, pointer),
         }
     }
 
@@ -1037,27 +1089,8 @@ impl<'d> Walker<'d, '_, '_> {
             .any(|e| def.range.iter().any(|r| self.terms.is_subtype(e, r)))
     }
 
-    fn range_has(&self, def: &PropDef, datatype: &str) -> bool {
-        def.range.iter().any(|r| self.terms.is_subtype(r, datatype))
-    }
-
-    /// Range types that are things (not datatypes).
-    fn range_has_things(&self, def: &PropDef) -> bool {
-        def.range.iter().any(|r| {
-            !self.terms.is_subtype(r, "DataType")
-                && !self.terms.types.get(r).is_some_and(|d| d.datatype)
-                && *r != "DataType"
-        })
-    }
-
-    fn range_has_quantity(&self, def: &PropDef) -> bool {
-        def.range
-            .iter()
-            .any(|r| self.terms.is_subtype(r, "Quantity"))
-    }
-
-    fn literal(&mut self, prop: &str, def: &PropDef, v: &Json, pointer: &str) {
-        let text_like = self.range_has(def, "Text");
+    fn literal(&mut self, prop: &str, def: &PropDef, range: RangeFacts, v: &Json, pointer: &str) {
+        let text_like = range.text;
         match &v.value {
             JsonValue::String(s) => {
                 if text_like && !def.range.iter().all(|r| *r == "URL") {
@@ -1066,12 +1099,12 @@ impl<'d> Walker<'d, '_, '_> {
                 if def.range.contains(&"URL") && looks_like_url(s) {
                     return;
                 }
-                if (self.range_has(def, "Date") && is_date(s))
-                    || (self.range_has(def, "DateTime") && (is_datetime(s) || is_date(s)))
-                    || (self.range_has(def, "Time") && is_time(s))
-                    || (self.range_has(def, "Number") && is_number(s))
-                    || (self.range_has(def, "Boolean") && is_boolean(s))
-                    || self.range_has_quantity(def)
+                if (range.date && is_date(s))
+                    || (range.datetime && (is_datetime(s) || is_date(s)))
+                    || (range.time && is_time(s))
+                    || (range.number && is_number(s))
+                    || (range.boolean && is_boolean(s))
+                    || range.quantity
                 {
                     return;
                 }
@@ -1083,7 +1116,7 @@ impl<'d> Walker<'d, '_, '_> {
                         return;
                     }
                 }
-                if self.range_has_things(def) {
+                if range.things {
                     // An absolute IRI names the thing (the schema.org context coerces
                     // many such terms to @id); only other text is worth a note.
                     if s.starts_with("https://") || s.starts_with("http://") {
@@ -1114,13 +1147,13 @@ impl<'d> Walker<'d, '_, '_> {
             }
             JsonValue::Number { text, is_integer } => {
                 let ok = text_like && !def.range.iter().all(|r| *r == "URL")
-                    || self.range_has(def, "Float")
+                    || range.float
                     || def.range.contains(&"Number")
-                    || (*is_integer && self.range_has(def, "Integer"));
+                    || (*is_integer && range.integer);
                 if ok {
                     return;
                 }
-                if self.range_has_things(def) || self.range_has_quantity(def) {
+                if range.things || range.quantity {
                     self.sink.push(
                         Severity::Warning,
                         "schemaorg/literal",
@@ -1150,10 +1183,10 @@ impl<'d> Walker<'d, '_, '_> {
                 }
             }
             JsonValue::Bool(b) => {
-                if self.range_has(def, "Boolean") {
+                if range.boolean {
                     return;
                 }
-                let sev = if text_like || self.range_has_things(def) {
+                let sev = if text_like || range.things {
                     Severity::Warning
                 } else {
                     Severity::Error
