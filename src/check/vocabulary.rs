@@ -70,15 +70,6 @@ impl<V> Table<V> {
         self.position(name).map(|i| &self.entries[i].1)
     }
 
-    /// The table's own copy of `name` (`'static`, so records of it copy no string),
-    /// and its entry.
-    pub fn entry(&self, name: &str) -> Option<(&'static str, &'static V)> {
-        self.position(name).map(|i| {
-            let (n, v) = &self.entries[i];
-            (*n, v)
-        })
-    }
-
     /// Whether the table names `name`.
     pub fn contains_key(&self, name: &str) -> bool {
         self.position(name).is_some()
@@ -123,6 +114,10 @@ pub struct Terms {
     ranges: Vec<OnceLock<RangeFacts>>,
 }
 
+/// A known type: its name as the table spells it and its position there (where its
+/// closure is kept, found without another search). Ordered by name, as the table is.
+type TypeRef = (&'static str, usize);
+
 /// Which datatypes a property's range includes (a range type or one of its superclasses),
 /// and whether it includes things.
 #[derive(Debug, Clone, Copy)]
@@ -166,8 +161,12 @@ impl Terms {
     /// The names are the table's own (`'static`): a node's closure is a set of
     /// pointers, not of copied strings.
     pub fn closure(&self, t: &str) -> Option<&BTreeSet<&'static str>> {
-        let position = self.types.position(t)?;
-        Some(self.closures[position].get_or_init(|| {
+        Some(self.closure_at(self.types.position(t)?))
+    }
+
+    /// The closure of the type at `position` in `types`.
+    fn closure_at(&self, position: usize) -> &BTreeSet<&'static str> {
+        self.closures[position].get_or_init(|| {
             let mut seen = BTreeSet::new();
             let mut stack = vec![self.types.entries[position].0];
             while let Some(t) = stack.pop() {
@@ -178,27 +177,28 @@ impl Terms {
                 }
             }
             seen
-        }))
+        })
     }
 
     /// The union of the closures of `types`: the cached closure itself for one type
     /// (nearly every node has one), a new set only for several.
-    pub fn closure_of(&'static self, types: &[&str]) -> Cow<'static, BTreeSet<&'static str>> {
+    fn closure_of(&'static self, types: &[TypeRef]) -> Cow<'static, BTreeSet<&'static str>> {
         match types {
-            [t] => match self.closure(t) {
-                Some(c) => Cow::Borrowed(c),
-                None => Cow::Owned(BTreeSet::new()),
-            },
+            [(_, t)] => Cow::Borrowed(self.closure_at(*t)),
             _ => {
                 let mut out = BTreeSet::new();
-                for t in types {
-                    if let Some(c) = self.closure(t) {
-                        out.extend(c.iter().copied());
-                    }
+                for (_, t) in types {
+                    out.extend(self.closure_at(*t).iter().copied());
                 }
                 Cow::Owned(out)
             }
         }
+    }
+
+    /// The type named `name`, if the table has it.
+    fn type_ref(&self, name: &str) -> Option<TypeRef> {
+        let position = self.types.position(name)?;
+        Some((self.types.entries[position].0, position))
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
@@ -468,7 +468,7 @@ pub struct NodeRecord<'d> {
 #[derive(Debug, Default)]
 struct IdIndex<'d> {
     /// id → schema.org types given to it anywhere in the document.
-    types: BTreeMap<&'d str, BTreeSet<&'static str>>,
+    types: BTreeMap<&'d str, BTreeSet<TypeRef>>,
     /// id → property local names it carries anywhere.
     props: BTreeMap<&'d str, BTreeSet<&'d str>>,
     /// id → properties that point at it.
@@ -488,7 +488,7 @@ impl<'d> VocabularyCheck<'d> {
         self.ids
             .types
             .get(id)
-            .map(|t| t.iter().map(|t| t.to_string()).collect())
+            .map(|t| t.iter().map(|(t, _)| t.to_string()).collect())
             .unwrap_or_default()
     }
 
@@ -604,9 +604,9 @@ fn push_escaped(pointer: &mut String, key: &str) {
     }
 }
 
-/// Adds `t` to a sorted list of distinct names (a set of the one or two types a node
+/// Adds `t` to a sorted list of distinct types (a set of the one or two types a node
 /// has, kept in a vector: no tree node allocated per node).
-fn insert_sorted(types: &mut Vec<&'static str>, t: &'static str) {
+fn insert_sorted(types: &mut Vec<TypeRef>, t: TypeRef) {
     if let Err(i) = types.binary_search(&t) {
         types.insert(i, t);
     }
@@ -656,7 +656,7 @@ impl<'d> Walker<'d, '_, '_> {
             let types = type_strings(node)
                 .into_iter()
                 .filter_map(|(t, _)| ctx.resolve(t))
-                .filter_map(|t| terms.types.entry(t).map(|(name, _)| name));
+                .filter_map(|t| terms.type_ref(t));
             self.ids.types.entry(id).or_default().extend(types);
             if let Some(p) = via {
                 self.ids.referers.entry(id).or_default().insert(p);
@@ -752,7 +752,7 @@ impl<'d> Walker<'d, '_, '_> {
         };
         let id = node.get("@id").and_then(Json::as_str);
         // Types written here, checked for existence.
-        let mut types: Vec<&'static str> = Vec::new();
+        let mut types: Vec<TypeRef> = Vec::new();
         if let Some(t) = node.get("@type") {
             for item in t.items() {
                 let Some(s) = item.as_str() else {
@@ -769,9 +769,10 @@ impl<'d> Walker<'d, '_, '_> {
                 let Some(local) = ctx.resolve(s) else {
                     continue;
                 };
-                match self.terms.types.entry(local) {
-                    Some((name, def)) => {
-                        insert_sorted(&mut types, name);
+                match self.terms.type_ref(local) {
+                    Some(t) => {
+                        insert_sorted(&mut types, t);
+                        let def = &self.terms.types.entries[t.1].1;
                         pointer.push_str("/@type");
                         self.report_status(
                             local,
@@ -827,11 +828,12 @@ impl<'d> Walker<'d, '_, '_> {
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
                 for t in more {
-                    insert_sorted(&mut types, t);
+                    insert_sorted(&mut types, *t);
                 }
             }
         }
         let closure = self.terms.closure_of(&types);
+        let types: Vec<&'static str> = types.into_iter().map(|(name, _)| name).collect();
         // The record keeps its place before the nodes inside this one; its types and
         // closure are moved in when the members are done with them (not cloned).
         let record = self.nodes.len();
@@ -1013,17 +1015,17 @@ impl<'d> Walker<'d, '_, '_> {
 
     /// Does a node value fit the property's range?
     fn node_range(&mut self, prop: &str, def: &PropDef, v: &Json, ctx: &Context, pointer: &str) {
-        let mut types: Vec<&'static str> = Vec::new();
+        let mut types: Vec<TypeRef> = Vec::new();
         for (t, _) in type_strings(v) {
-            if let Some((name, _)) = ctx.resolve(t).and_then(|t| self.terms.types.entry(t)) {
-                insert_sorted(&mut types, name);
+            if let Some(t) = ctx.resolve(t).and_then(|t| self.terms.type_ref(t)) {
+                insert_sorted(&mut types, t);
             }
         }
         let id = v.get("@id").and_then(Json::as_str);
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
                 for t in more {
-                    insert_sorted(&mut types, t);
+                    insert_sorted(&mut types, *t);
                 }
             }
         }
@@ -1071,7 +1073,7 @@ impl<'d> Walker<'d, '_, '_> {
             format!(
                 "`{prop}` expects {}, not {}",
                 short_list(def.range),
-                types.join("/")
+                types.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("/")
             ),
             v.offset,
             pointer,
