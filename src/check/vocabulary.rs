@@ -195,10 +195,9 @@ impl Terms {
         }
     }
 
-    /// The type named `name`, if the table has it.
-    fn type_ref(&self, name: &str) -> Option<TypeRef> {
-        let position = self.types.position(name)?;
-        Some((self.types.entries[position].0, position))
+    /// The type at `position` in `types`.
+    fn type_ref(&self, position: usize) -> TypeRef {
+        (self.types.entries[position].0, position)
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
@@ -513,6 +512,8 @@ pub fn check<'d>(doc: &'d Json<'d>, sink: &mut Sink) -> VocabularyCheck<'d> {
         ids: IdIndex::default(),
         nodes: Vec::new(),
         reported_status: HashSet::new(),
+        property_names: Memo::default(),
+        type_names: Memo::default(),
     };
     let top: Vec<(&Json, String)> = match &doc.value {
         JsonValue::Array(items) => items
@@ -590,11 +591,42 @@ struct Walker<'d, 's, 'x> {
     ids: IdIndex<'d>,
     nodes: Vec<NodeRecord<'d>>,
     reported_status: HashSet<&'d str>,
+    property_names: Memo<'d>,
+    type_names: Memo<'d>,
+}
+
+/// Positions in a term table by name, remembered for the first names a document uses:
+/// a document repeats a few names in every node, and each lookup was a binary search
+/// of ~1500 (or ~900) names. Only the first [`Memo::MAX`] are kept, so a document of
+/// many distinct names pays at most a short scan more per lookup.
+#[derive(Default)]
+struct Memo<'d> {
+    names: Vec<(&'d str, Option<usize>)>,
+}
+
+impl<'d> Memo<'d> {
+    const MAX: usize = 32;
+
+    fn position<V>(&mut self, table: &Table<V>, name: &'d str) -> Option<usize> {
+        if let Some((_, position)) = self.names.iter().find(|(n, _)| *n == name) {
+            return *position;
+        }
+        let position = table.position(name);
+        if self.names.len() < Self::MAX {
+            self.names.push((name, position));
+        }
+        position
+    }
 }
 
 /// Appends `/key` to a JSON Pointer, escaped (RFC 6901: `~` as `~0`, `/` as `~1`).
 fn push_escaped(pointer: &mut String, key: &str) {
     pointer.push('/');
+    // Keys rarely hold either: copied whole, not a character at a time.
+    if !key.contains(['~', '/']) {
+        pointer.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -652,12 +684,15 @@ impl<'d> Walker<'d, '_, '_> {
         };
         let id = node.get("@id").and_then(Json::as_str);
         if let Some(id) = id {
-            let terms = self.terms;
-            let types = type_strings(node)
-                .into_iter()
-                .filter_map(|(t, _)| ctx.resolve(t))
-                .filter_map(|t| terms.type_ref(t));
-            self.ids.types.entry(id).or_default().extend(types);
+            let known = self.ids.types.entry(id).or_default();
+            for (t, _) in type_strings(node) {
+                if let Some(p) = ctx
+                    .resolve(t)
+                    .and_then(|t| self.type_names.position(&self.terms.types, t))
+                {
+                    known.insert(self.terms.type_ref(p));
+                }
+            }
             if let Some(p) = via {
                 self.ids.referers.entry(id).or_default().insert(p);
             }
@@ -769,8 +804,9 @@ impl<'d> Walker<'d, '_, '_> {
                 let Some(local) = ctx.resolve(s) else {
                     continue;
                 };
-                match self.terms.type_ref(local) {
-                    Some(t) => {
+                match self.type_names.position(&self.terms.types, local) {
+                    Some(p) => {
+                        let t = self.terms.type_ref(p);
                         insert_sorted(&mut types, t);
                         let def = &self.terms.types.entries[t.1].1;
                         pointer.push_str("/@type");
@@ -887,7 +923,7 @@ impl<'d> Walker<'d, '_, '_> {
                     continue;
                 }
             }
-            let Some(position) = self.terms.properties.position(local) else {
+            let Some(position) = self.property_names.position(&self.terms.properties, local) else {
                 let hint = match self.terms.suggest_property(local) {
                     Some(p) => format!("did you mean `{p}`? schema.org has no property `{local}`"),
                     None => "check the spelling against https://schema.org/docs/full.html".into(),
@@ -1014,11 +1050,21 @@ impl<'d> Walker<'d, '_, '_> {
     }
 
     /// Does a node value fit the property's range?
-    fn node_range(&mut self, prop: &str, def: &PropDef, v: &Json, ctx: &Context, pointer: &str) {
+    fn node_range(
+        &mut self,
+        prop: &str,
+        def: &PropDef,
+        v: &'d Json<'d>,
+        ctx: &Context,
+        pointer: &str,
+    ) {
         let mut types: Vec<TypeRef> = Vec::new();
         for (t, _) in type_strings(v) {
-            if let Some(t) = ctx.resolve(t).and_then(|t| self.terms.type_ref(t)) {
-                insert_sorted(&mut types, t);
+            if let Some(p) = ctx
+                .resolve(t)
+                .and_then(|t| self.type_names.position(&self.terms.types, t))
+            {
+                insert_sorted(&mut types, self.terms.type_ref(p));
             }
         }
         let id = v.get("@id").and_then(Json::as_str);
