@@ -298,6 +298,16 @@ impl<'a> Parser<'a> {
 
     fn string(&mut self) -> Cow<'a, str> {
         let start = self.pos;
+        // The usual string holds no escape: it ends at the first quote, and its value is
+        // the text itself (one search, where the end and the escapes were two).
+        let body = start + 1;
+        if let Some(i) = crate::model::first_byte(&self.bytes[body..], |b| b == b'"' || b == b'\\')
+        {
+            if self.bytes[body + i] == b'"' {
+                self.pos = body + i + 1;
+                return Cow::Borrowed(&self.text[body..body + i]);
+            }
+        }
         self.pos = closing_quote(self.text, start).map_or(self.bytes.len(), |q| q + 1);
         unescape(&self.text[start..self.pos])
     }
