@@ -648,15 +648,12 @@ fn is_value_object(obj: &Json) -> bool {
     obj.get("@value").is_some()
 }
 
-fn type_strings<'a>(node: &'a Json) -> Vec<(&'a str, usize)> {
-    match node.get("@type") {
-        Some(t) => t
-            .items()
-            .into_iter()
-            .filter_map(|t| t.as_str().map(|s| (s, t.offset)))
-            .collect(),
-        None => Vec::new(),
-    }
+/// The string values of a node's `@type`, with their offsets (iterated, not collected).
+fn type_strings<'a>(node: &'a Json) -> impl Iterator<Item = (&'a str, usize)> {
+    node.get("@type")
+        .map_or(&[][..], Json::items)
+        .iter()
+        .filter_map(|t| t.as_str().map(|s| (s, t.offset)))
 }
 
 impl<'d> Walker<'d, '_, '_> {
@@ -886,7 +883,7 @@ impl<'d> Walker<'d, '_, '_> {
             let child = pointer.len();
             match &*m.key {
                 "@graph" | "@included" => {
-                    for (i, item) in m.value.items().into_iter().enumerate() {
+                    for (i, item) in m.value.items().iter().enumerate() {
                         let _ = write!(pointer, "/{i}");
                         self.node(item, &ctx, None, pointer);
                         pointer.truncate(child);
@@ -953,7 +950,7 @@ impl<'d> Walker<'d, '_, '_> {
                     Some(hint),
                 );
                 // Still look inside: nested nodes have their own terms.
-                for (i, item) in m.value.items().into_iter().enumerate() {
+                for (i, item) in m.value.items().iter().enumerate() {
                     if matches!(m.value.value, JsonValue::Array(_)) {
                         let _ = write!(pointer, "/{i}");
                     }
@@ -994,7 +991,7 @@ impl<'d> Walker<'d, '_, '_> {
                 }
             }
             let many = matches!(m.value.value, JsonValue::Array(_));
-            for (i, item) in m.value.items().into_iter().enumerate() {
+            for (i, item) in m.value.items().iter().enumerate() {
                 if many {
                     let _ = write!(pointer, "/{i}");
                 }
@@ -1427,6 +1424,31 @@ mod tests {
         assert!(!has_zone("2026-05-12T09:30:00"));
         assert!(!has_zone("2026-05-12"));
         assert!(is_time("19:30:00-05:00"));
+    }
+
+    #[test]
+    fn remembered_positions_are_the_table_positions() {
+        // Names past the memo's size and unknown names included, each asked twice.
+        let t = Terms::bundled();
+        let names: Vec<&str> = t
+            .properties
+            .keys()
+            .copied()
+            .step_by(7)
+            .take(Memo::MAX * 2)
+            .chain(["noSuchProperty", "name"])
+            .collect();
+        let mut memo = Memo::default();
+        for _ in 0..2 {
+            for name in &names {
+                assert_eq!(
+                    memo.position(&t.properties, name),
+                    t.properties.position(name),
+                    "{name}"
+                );
+            }
+        }
+        assert_eq!(memo.names.len(), Memo::MAX);
     }
 
     #[test]
