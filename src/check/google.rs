@@ -97,7 +97,7 @@ pub fn check(vocab: &VocabularyCheck, sink: &mut Sink) {
         }
         if let Some(a) = obj.get("author") {
             let many = matches!(a.value, JsonValue::Array(_));
-            for (i, a) in a.items().into_iter().enumerate() {
+            for (i, a) in a.items().iter().enumerate() {
                 let p = if many {
                     format!("{}/author/{i}", node.pointer)
                 } else {
@@ -108,7 +108,7 @@ pub fn check(vocab: &VocabularyCheck, sink: &mut Sink) {
         }
         if let Some(img) = obj.get("image") {
             let many = matches!(img.value, JsonValue::Array(_));
-            for (i, im) in img.items().into_iter().enumerate() {
+            for (i, im) in img.items().iter().enumerate() {
                 let p = if many {
                     format!("{}/image/{i}", node.pointer)
                 } else {
@@ -121,7 +121,7 @@ pub fn check(vocab: &VocabularyCheck, sink: &mut Sink) {
 }
 
 /// The properties of a node, following an `@id` reference to its definition.
-fn resolve<'a>(vocab: &'a VocabularyCheck, v: &'a Json) -> (&'a Json, Vec<String>) {
+fn resolve<'a, 'd>(vocab: &'a VocabularyCheck<'d>, v: &'a Json<'d>) -> (&'a Json<'d>, Vec<String>) {
     let id = v.get("@id").and_then(Json::as_str);
     let own_props = v
         .as_object()

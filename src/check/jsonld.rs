@@ -196,14 +196,19 @@ fn relative_iris(v: &Json, pointer: &mut String, in_page: bool, sink: &mut Sink)
                     continue;
                 }
                 pointer.push('/');
-                for c in m.key.chars() {
-                    match c {
-                        '~' => pointer.push_str("~0"),
-                        '/' => pointer.push_str("~1"),
-                        c => pointer.push(c),
+                if !m.key.contains(['~', '/']) {
+                    // The usual key: copied whole, not a character at a time.
+                    pointer.push_str(&m.key);
+                } else {
+                    for c in m.key.chars() {
+                        match c {
+                            '~' => pointer.push_str("~0"),
+                            '/' => pointer.push_str("~1"),
+                            c => pointer.push(c),
+                        }
                     }
                 }
-                let (rule, severity) = match m.key.as_str() {
+                let (rule, severity) = match &*m.key {
                     "@id" if in_page => ("jsonld/relative-id", Severity::Warning),
                     "@id" => ("jsonld/relative-id", Severity::Error),
                     k if IRI_KEYS.contains(&k) => ("jsonld/relative-iri", Severity::Warning),

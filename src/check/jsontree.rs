@@ -3,63 +3,67 @@
 //! syntax errors with line:column); this parser only runs on text serde_json accepted,
 //! and keeps what serde_json's `Value` drops: byte offsets and duplicate keys.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// One JSON value with the byte offset where it starts in the parsed text.
+/// One JSON value with the byte offset where it starts in the parsed text. Strings
+/// borrow from the text unless they hold escapes: a copy per key and string was most
+/// of this parse's cost (issue #11).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Json {
+pub struct Json<'a> {
     pub offset: usize,
-    pub value: JsonValue,
+    pub value: JsonValue<'a>,
 }
 
 /// A JSON value; objects keep their members in document order, duplicates included.
 #[derive(Debug, Clone, PartialEq)]
-pub enum JsonValue {
+pub enum JsonValue<'a> {
     Null,
     Bool(bool),
     /// The number as written; `is_integer` when it has no fraction or exponent.
     Number {
-        text: String,
+        text: &'a str,
         is_integer: bool,
     },
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<Member>),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<Member<'a>>),
 }
 
 /// An object member: key, where the key starts, and the value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     pub key_offset: usize,
-    pub value: Json,
+    pub value: Json<'a>,
 }
 
-impl Json {
+impl<'a> Json<'a> {
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             JsonValue::String(s) => Some(s),
             _ => None,
         }
     }
-    pub fn as_object(&self) -> Option<&[Member]> {
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
         match &self.value {
             JsonValue::Object(m) => Some(m),
             _ => None,
         }
     }
     /// The first member named `key`, if this is an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.as_object()?
             .iter()
             .find(|m| m.key == key)
             .map(|m| &m.value)
     }
-    /// This value as a list: an array's items, or the value itself.
-    pub fn items(&self) -> Vec<&Json> {
+    /// This value as a list: an array's items, or the value itself (a slice, not a
+    /// vector: the checks ask this of every member).
+    pub fn items(&self) -> &[Json<'a>] {
         match &self.value {
-            JsonValue::Array(items) => items.iter().collect(),
-            _ => vec![self],
+            JsonValue::Array(items) => items,
+            _ => std::slice::from_ref(self),
         }
     }
 }
@@ -126,10 +130,10 @@ fn closing_quote(text: &str, open: usize) -> Option<usize> {
 /// The value of a JSON string literal (quotes included) that serde_json accepted. The
 /// short escapes are undone here; a `\\u` escape (surrogate pairs, and what serde_json
 /// makes of a lone surrogate) is left to serde_json.
-fn unescape(raw: &str) -> String {
+fn unescape(raw: &str) -> Cow<'_, str> {
     let inner = &raw[1..raw.len() - 1];
     if !inner.contains('\\') {
-        return inner.to_string();
+        return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(inner.len());
     let mut rest = inner;
@@ -144,17 +148,17 @@ fn unescape(raw: &str) -> String {
             Some(b'/') => '/',
             Some(b'\\') => '\\',
             Some(b'"') => '"',
-            _ => return serde_json::from_str(raw).unwrap_or_default(),
+            _ => return Cow::Owned(serde_json::from_str(raw).unwrap_or_default()),
         };
         out.push(c);
         rest = &rest[i + 2..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Parses `text` (one JSON document, surrounding whitespace allowed).
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     syntax(text)?;
     Ok(parse_accepted(text))
 }
@@ -180,7 +184,7 @@ fn syntax(text: &str) -> Result<(), SyntaxError> {
 /// The tree of a text serde_json has accepted as JSON (as a document of any kind: a
 /// `serde_json::Value` parse is stricter than the syntax check of [`parse`], with its
 /// depth limit and number range, so a text it accepts passes that check too).
-pub fn parse_accepted(text: &str) -> Json {
+pub fn parse_accepted(text: &str) -> Json<'_> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
@@ -196,7 +200,7 @@ struct Parser<'a> {
     pos: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn ws(&mut self) {
         while self.pos < self.bytes.len()
             && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r')
@@ -206,7 +210,7 @@ impl Parser<'_> {
     }
 
     // The text is known valid JSON, so the parser can trust the grammar.
-    fn value(&mut self) -> Json {
+    fn value(&mut self) -> Json<'a> {
         let offset = self.pos;
         let value = match self.bytes[self.pos] {
             b'{' => {
@@ -285,15 +289,25 @@ impl Parser<'_> {
                 let text = &self.text[start..self.pos];
                 JsonValue::Number {
                     is_integer: !text.contains(['.', 'e', 'E']),
-                    text: text.to_string(),
+                    text,
                 }
             }
         };
         Json { offset, value }
     }
 
-    fn string(&mut self) -> String {
+    fn string(&mut self) -> Cow<'a, str> {
         let start = self.pos;
+        // The usual string holds no escape: it ends at the first quote, and its value is
+        // the text itself (one search, where the end and the escapes were two).
+        let body = start + 1;
+        if let Some(i) = crate::model::first_byte(&self.bytes[body..], |b| b == b'"' || b == b'\\')
+        {
+            if self.bytes[body + i] == b'"' {
+                self.pos = body + i + 1;
+                return Cow::Borrowed(&self.text[body..body + i]);
+            }
+        }
         self.pos = closing_quote(self.text, start).map_or(self.bytes.len(), |q| q + 1);
         unescape(&self.text[start..self.pos])
     }
@@ -327,7 +341,7 @@ mod tests {
                 assert_eq!(
                     items[1].value,
                     JsonValue::Number {
-                        text: "2.5".into(),
+                        text: "2.5",
                         is_integer: false
                     }
                 );

@@ -24,6 +24,7 @@
 use super::jsontree::{Json, JsonValue};
 use super::Sink;
 use crate::model::Severity;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
@@ -107,6 +108,31 @@ pub struct Terms {
     /// document names a handful of types, and computing all ~900 up front cost more
     /// than the rest of a check.
     closures: Vec<OnceLock<BTreeSet<&'static str>>>,
+    /// What each property's range allows (by position in `properties`), each worked
+    /// out on first use: the literal checks ask it of every value, and every answer
+    /// walked the range's closures.
+    ranges: Vec<OnceLock<RangeFacts>>,
+}
+
+/// A known type: its name as the table spells it and its position there (where its
+/// closure is kept, found without another search). Ordered by name, as the table is.
+type TypeRef = (&'static str, usize);
+
+/// Which datatypes a property's range includes (a range type or one of its superclasses),
+/// and whether it includes things.
+#[derive(Debug, Clone, Copy)]
+struct RangeFacts {
+    text: bool,
+    date: bool,
+    datetime: bool,
+    time: bool,
+    number: bool,
+    boolean: bool,
+    float: bool,
+    integer: bool,
+    quantity: bool,
+    /// A range type that is no datatype.
+    things: bool,
 }
 
 impl Terms {
@@ -124,6 +150,10 @@ impl Terms {
                 entries: generated::MEMBERS,
             },
             closures: generated::TYPES.iter().map(|_| OnceLock::new()).collect(),
+            ranges: generated::PROPERTIES
+                .iter()
+                .map(|_| OnceLock::new())
+                .collect(),
         })
     }
 
@@ -131,8 +161,12 @@ impl Terms {
     /// The names are the table's own (`'static`): a node's closure is a set of
     /// pointers, not of copied strings.
     pub fn closure(&self, t: &str) -> Option<&BTreeSet<&'static str>> {
-        let position = self.types.position(t)?;
-        Some(self.closures[position].get_or_init(|| {
+        Some(self.closure_at(self.types.position(t)?))
+    }
+
+    /// The closure of the type at `position` in `types`.
+    fn closure_at(&self, position: usize) -> &BTreeSet<&'static str> {
+        self.closures[position].get_or_init(|| {
             let mut seen = BTreeSet::new();
             let mut stack = vec![self.types.entries[position].0];
             while let Some(t) = stack.pop() {
@@ -143,25 +177,55 @@ impl Terms {
                 }
             }
             seen
-        }))
+        })
     }
 
-    /// The union of the closures of `types`.
-    pub fn closure_of<'a>(
-        &self,
-        types: impl IntoIterator<Item = &'a String>,
-    ) -> BTreeSet<&'static str> {
-        let mut out = BTreeSet::new();
-        for t in types {
-            if let Some(c) = self.closure(t) {
-                out.extend(c.iter().copied());
+    /// The union of the closures of `types`: the cached closure itself for one type
+    /// (nearly every node has one), a new set only for several.
+    fn closure_of(&'static self, types: &[TypeRef]) -> Cow<'static, BTreeSet<&'static str>> {
+        match types {
+            [(_, t)] => Cow::Borrowed(self.closure_at(*t)),
+            _ => {
+                let mut out = BTreeSet::new();
+                for (_, t) in types {
+                    out.extend(self.closure_at(*t).iter().copied());
+                }
+                Cow::Owned(out)
             }
         }
-        out
+    }
+
+    /// The type at `position` in `types`.
+    fn type_ref(&self, position: usize) -> TypeRef {
+        (self.types.entries[position].0, position)
     }
 
     fn is_subtype(&self, t: &str, of: &str) -> bool {
         self.closure(t).is_some_and(|c| c.contains(of))
+    }
+
+    /// The [`RangeFacts`] of the property at `position` in `properties`.
+    fn range_facts(&self, position: usize) -> RangeFacts {
+        *self.ranges[position].get_or_init(|| {
+            let range = self.properties.entries[position].1.range;
+            let has = |datatype| range.iter().any(|r| self.is_subtype(r, datatype));
+            RangeFacts {
+                text: has("Text"),
+                date: has("Date"),
+                datetime: has("DateTime"),
+                time: has("Time"),
+                number: has("Number"),
+                boolean: has("Boolean"),
+                float: has("Float"),
+                integer: has("Integer"),
+                quantity: has("Quantity"),
+                things: range.iter().any(|r| {
+                    !self.is_subtype(r, "DataType")
+                        && !self.types.get(r).is_some_and(|d| d.datatype)
+                        && *r != "DataType"
+                }),
+            }
+        })
     }
 
     /// Closest known property names to a misspelled one (for hints).
@@ -280,7 +344,7 @@ impl Context {
             }
             JsonValue::Object(members) => {
                 for m in members {
-                    match (m.key.as_str(), m.value.as_str()) {
+                    match (&*m.key, m.value.as_str()) {
                         ("@vocab", Some(v)) => {
                             self.schema_vocab = SCHEMA_IRIS.contains(&v);
                         }
@@ -352,7 +416,7 @@ pub fn expand_aliases(doc: &mut Json) {
                 };
                 for m in members.iter_mut() {
                     if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == m.key) {
-                        m.key = k.clone();
+                        m.key = std::borrow::Cow::Owned(k.clone());
                     }
                     if m.key != "@context" {
                         walk(&mut m.value, aliases);
@@ -389,29 +453,32 @@ pub fn expand_aliases(doc: &mut Json) {
 /// One node the check visited; the Google profile reads these.
 #[derive(Debug, Clone)]
 pub struct NodeRecord<'d> {
-    pub json: &'d Json,
+    pub json: &'d Json<'d>,
     pub pointer: String,
-    /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`).
-    pub types: Vec<String>,
-    pub closure: BTreeSet<&'static str>,
+    /// Known schema.org types (own `@type` plus those given elsewhere for the same `@id`),
+    /// as the term table spells them.
+    pub types: Vec<&'static str>,
+    pub closure: Cow<'static, BTreeSet<&'static str>>,
 }
 
-/// Facts gathered about `@id`s before checking, so references can be followed.
+/// Facts gathered about `@id`s before checking, so references can be followed. Ids and
+/// property names borrow from the document, type names from the term table: nothing is
+/// copied per node.
 #[derive(Debug, Default)]
-struct IdIndex {
+struct IdIndex<'d> {
     /// id → schema.org types given to it anywhere in the document.
-    types: BTreeMap<String, BTreeSet<String>>,
+    types: BTreeMap<&'d str, BTreeSet<TypeRef>>,
     /// id → property local names it carries anywhere.
-    props: BTreeMap<String, BTreeSet<String>>,
+    props: BTreeMap<&'d str, BTreeSet<&'d str>>,
     /// id → properties that point at it.
-    referers: BTreeMap<String, BTreeSet<String>>,
+    referers: BTreeMap<&'d str, BTreeSet<&'d str>>,
 }
 
 /// The result of checking one JSON-LD document: findings go to the sink; the visited
 /// nodes are returned for profile checks.
 pub struct VocabularyCheck<'d> {
     pub nodes: Vec<NodeRecord<'d>>,
-    ids: IdIndex,
+    ids: IdIndex<'d>,
 }
 
 impl<'d> VocabularyCheck<'d> {
@@ -420,7 +487,7 @@ impl<'d> VocabularyCheck<'d> {
         self.ids
             .types
             .get(id)
-            .map(|t| t.iter().cloned().collect())
+            .map(|t| t.iter().map(|(t, _)| t.to_string()).collect())
             .unwrap_or_default()
     }
 
@@ -437,7 +504,7 @@ impl<'d> VocabularyCheck<'d> {
 
 /// Runs the vocabulary check over a parsed document (an object, an array of documents,
 /// or an object with `@graph`).
-pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
+pub fn check<'d>(doc: &'d Json<'d>, sink: &mut Sink) -> VocabularyCheck<'d> {
     let terms = Terms::bundled();
     let mut walker = Walker {
         terms,
@@ -445,6 +512,8 @@ pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
         ids: IdIndex::default(),
         nodes: Vec::new(),
         reported_status: HashSet::new(),
+        property_names: Memo::default(),
+        type_names: Memo::default(),
     };
     let top: Vec<(&Json, String)> = match &doc.value {
         JsonValue::Array(items) => items
@@ -516,17 +585,48 @@ pub fn check<'d>(doc: &'d Json, sink: &mut Sink) -> VocabularyCheck<'d> {
     }
 }
 
-struct Walker<'t, 'd, 's, 'x> {
-    terms: &'t Terms,
+struct Walker<'d, 's, 'x> {
+    terms: &'static Terms,
     sink: &'s mut Sink<'x>,
-    ids: IdIndex,
+    ids: IdIndex<'d>,
     nodes: Vec<NodeRecord<'d>>,
-    reported_status: HashSet<String>,
+    reported_status: HashSet<&'d str>,
+    property_names: Memo<'d>,
+    type_names: Memo<'d>,
+}
+
+/// Positions in a term table by name, remembered for the first names a document uses:
+/// a document repeats a few names in every node, and each lookup was a binary search
+/// of ~1500 (or ~900) names. Only the first [`Memo::MAX`] are kept, so a document of
+/// many distinct names pays at most a short scan more per lookup.
+#[derive(Default)]
+struct Memo<'d> {
+    names: Vec<(&'d str, Option<usize>)>,
+}
+
+impl<'d> Memo<'d> {
+    const MAX: usize = 32;
+
+    fn position<V>(&mut self, table: &Table<V>, name: &'d str) -> Option<usize> {
+        if let Some((_, position)) = self.names.iter().find(|(n, _)| *n == name) {
+            return *position;
+        }
+        let position = table.position(name);
+        if self.names.len() < Self::MAX {
+            self.names.push((name, position));
+        }
+        position
+    }
 }
 
 /// Appends `/key` to a JSON Pointer, escaped (RFC 6901: `~` as `~0`, `/` as `~1`).
 fn push_escaped(pointer: &mut String, key: &str) {
     pointer.push('/');
+    // Keys rarely hold either: copied whole, not a character at a time.
+    if !key.contains(['~', '/']) {
+        pointer.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -536,24 +636,29 @@ fn push_escaped(pointer: &mut String, key: &str) {
     }
 }
 
+/// Adds `t` to a sorted list of distinct types (a set of the one or two types a node
+/// has, kept in a vector: no tree node allocated per node).
+fn insert_sorted(types: &mut Vec<TypeRef>, t: TypeRef) {
+    if let Err(i) = types.binary_search(&t) {
+        types.insert(i, t);
+    }
+}
+
 fn is_value_object(obj: &Json) -> bool {
     obj.get("@value").is_some()
 }
 
-fn type_strings(node: &Json) -> Vec<(&str, usize)> {
-    match node.get("@type") {
-        Some(t) => t
-            .items()
-            .into_iter()
-            .filter_map(|t| t.as_str().map(|s| (s, t.offset)))
-            .collect(),
-        None => Vec::new(),
-    }
+/// The string values of a node's `@type`, with their offsets (iterated, not collected).
+fn type_strings<'a>(node: &'a Json) -> impl Iterator<Item = (&'a str, usize)> {
+    node.get("@type")
+        .map_or(&[][..], Json::items)
+        .iter()
+        .filter_map(|t| t.as_str().map(|s| (s, t.offset)))
 }
 
-impl<'d> Walker<'_, 'd, '_, '_> {
+impl<'d> Walker<'d, '_, '_> {
     /// Pass 1: record types, properties and referers per `@id`.
-    fn index(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>) {
+    fn index(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&'d str>) {
         let Some(members) = node.as_object() else {
             if let JsonValue::Array(items) = &node.value {
                 for item in items {
@@ -574,39 +679,33 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
             None => std::borrow::Cow::Borrowed(ctx),
         };
-        let id = node.get("@id").and_then(Json::as_str).map(str::to_string);
-        if let Some(id) = &id {
-            let types: Vec<String> = type_strings(node)
-                .into_iter()
-                .filter_map(|(t, _)| ctx.resolve(t))
-                .filter(|t| self.terms.types.contains_key(t))
-                .map(str::to_string)
-                .collect();
-            self.ids.types.entry(id.clone()).or_default().extend(types);
+        let id = node.get("@id").and_then(Json::as_str);
+        if let Some(id) = id {
+            let known = self.ids.types.entry(id).or_default();
+            for (t, _) in type_strings(node) {
+                if let Some(p) = ctx
+                    .resolve(t)
+                    .and_then(|t| self.type_names.position(&self.terms.types, t))
+                {
+                    known.insert(self.terms.type_ref(p));
+                }
+            }
             if let Some(p) = via {
-                self.ids
-                    .referers
-                    .entry(id.clone())
-                    .or_default()
-                    .insert(p.to_string());
+                self.ids.referers.entry(id).or_default().insert(p);
             }
         }
         for m in members {
-            match m.key.as_str() {
+            match &*m.key {
                 "@graph" | "@list" | "@set" | "@included" => self.index(&m.value, &ctx, None),
                 k if k.starts_with('@') => {}
                 k => {
-                    let local = ctx.resolve(k).map(str::to_string);
-                    if let (Some(id), Some(l)) = (&id, &local) {
-                        self.ids
-                            .props
-                            .entry(id.clone())
-                            .or_default()
-                            .insert(l.clone());
+                    let local = ctx.resolve(k);
+                    if let (Some(id), Some(l)) = (id, local) {
+                        self.ids.props.entry(id).or_default().insert(l);
                     }
                     for item in m.value.items() {
                         if let JsonValue::Object(_) | JsonValue::Array(_) = item.value {
-                            self.index(item, &ctx, local.as_deref());
+                            self.index(item, &ctx, local);
                         }
                     }
                 }
@@ -616,7 +715,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
 
     fn report_status(
         &mut self,
-        term: &str,
+        term: &'d str,
         kind: &str,
         status: Option<&str>,
         superseded: &[&str],
@@ -627,7 +726,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if (superseded.is_empty() && status.is_none()) || self.reported_status.contains(term) {
             return;
         }
-        self.reported_status.insert(term.to_string());
+        self.reported_status.insert(term);
         if !superseded.is_empty() {
             self.sink.push(
                 Severity::Warning,
@@ -668,7 +767,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
     /// Pass 2: check one node; `via` is the property whose value it is.
     /// `pointer` is the node's JSON Pointer: one buffer the walk extends and cuts back
     /// (a formatted string per member was a third of this check, issue #11).
-    fn node(&mut self, node: &'d Json, ctx: &Context, via: Option<&str>, pointer: &mut String) {
+    fn node(&mut self, node: &'d Json<'d>, ctx: &Context, via: Option<&str>, pointer: &mut String) {
         use std::fmt::Write as _;
         let len = pointer.len();
         let Some(members) = node.as_object() else {
@@ -685,7 +784,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         };
         let id = node.get("@id").and_then(Json::as_str);
         // Types written here, checked for existence.
-        let mut types: BTreeSet<String> = BTreeSet::new();
+        let mut types: Vec<TypeRef> = Vec::new();
         if let Some(t) = node.get("@type") {
             for item in t.items() {
                 let Some(s) = item.as_str() else {
@@ -702,9 +801,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 let Some(local) = ctx.resolve(s) else {
                     continue;
                 };
-                match self.terms.types.get(local) {
-                    Some(def) => {
-                        types.insert(local.to_string());
+                match self.type_names.position(&self.terms.types, local) {
+                    Some(p) => {
+                        let t = self.terms.type_ref(p);
+                        insert_sorted(&mut types, t);
+                        let def = &self.terms.types.entries[t.1].1;
                         pointer.push_str("/@type");
                         self.report_status(
                             local,
@@ -759,11 +860,13 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         }
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
-                types.extend(more.iter().cloned());
+                for t in more {
+                    insert_sorted(&mut types, *t);
+                }
             }
         }
-        let types: Vec<String> = types.into_iter().collect();
         let closure = self.terms.closure_of(&types);
+        let types: Vec<&'static str> = types.into_iter().map(|(name, _)| name).collect();
         // The record keeps its place before the nodes inside this one; its types and
         // closure are moved in when the members are done with them (not cloned).
         let record = self.nodes.len();
@@ -771,16 +874,16 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             json: node,
             pointer: pointer.to_string(),
             types: Vec::new(),
-            closure: BTreeSet::new(),
+            closure: Cow::Owned(BTreeSet::new()),
         });
 
         for m in members {
             pointer.truncate(len);
             push_escaped(pointer, &m.key);
             let child = pointer.len();
-            match m.key.as_str() {
+            match &*m.key {
                 "@graph" | "@included" => {
-                    for (i, item) in m.value.items().into_iter().enumerate() {
+                    for (i, item) in m.value.items().iter().enumerate() {
                         let _ = write!(pointer, "/{i}");
                         self.node(item, &ctx, None, pointer);
                         pointer.truncate(child);
@@ -817,7 +920,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     continue;
                 }
             }
-            let Some(def) = self.terms.properties.get(local) else {
+            let Some(position) = self.property_names.position(&self.terms.properties, local) else {
                 let hint = match self.terms.suggest_property(local) {
                     Some(p) => format!("did you mean `{p}`? schema.org has no property `{local}`"),
                     None => "check the spelling against https://schema.org/docs/full.html".into(),
@@ -847,7 +950,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                     Some(hint),
                 );
                 // Still look inside: nested nodes have their own terms.
-                for (i, item) in m.value.items().into_iter().enumerate() {
+                for (i, item) in m.value.items().iter().enumerate() {
                     if matches!(m.value.value, JsonValue::Array(_)) {
                         let _ = write!(pointer, "/{i}");
                     }
@@ -858,6 +961,8 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 }
                 continue;
             };
+            let def = &self.terms.properties.entries[position].1;
+            let range = self.terms.range_facts(position);
             self.report_status(
                 local,
                 "property",
@@ -886,11 +991,11 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 }
             }
             let many = matches!(m.value.value, JsonValue::Array(_));
-            for (i, item) in m.value.items().into_iter().enumerate() {
+            for (i, item) in m.value.items().iter().enumerate() {
                 if many {
                     let _ = write!(pointer, "/{i}");
                 }
-                self.value(local, def, item, &ctx, pointer);
+                self.value(local, def, range, item, &ctx, pointer);
                 pointer.truncate(child);
             }
         }
@@ -904,7 +1009,8 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         &mut self,
         prop: &str,
         def: &PropDef,
-        v: &'d Json,
+        range: RangeFacts,
+        v: &'d Json<'d>,
         ctx: &Context,
         pointer: &mut String,
     ) {
@@ -915,20 +1021,20 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             JsonValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let _ = write!(pointer, "/{i}");
-                    self.value(prop, def, item, ctx, pointer);
+                    self.value(prop, def, range, item, ctx, pointer);
                     pointer.truncate(len);
                 }
             }
             JsonValue::Object(_) => {
                 if let Some(val) = v.get("@value") {
-                    self.literal(prop, def, val, &format!("{pointer}/@value"));
+                    self.literal(prop, def, range, val, &format!("{pointer}/@value"));
                     return;
                 }
                 for key in ["@list", "@set"] {
                     if let Some(list) = v.get(key) {
                         pointer.push('/');
                         pointer.push_str(key);
-                        self.value(prop, def, list, ctx, pointer);
+                        self.value(prop, def, range, list, ctx, pointer);
                         pointer.truncate(len);
                         return;
                     }
@@ -936,22 +1042,34 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 self.node(v, ctx, Some(prop), pointer);
                 self.node_range(prop, def, v, ctx, pointer);
             }
-            _ => self.literal(prop, def, v, pointer),
+            _ => self.literal(prop, def, range, v, pointer),
         }
     }
 
     /// Does a node value fit the property's range?
-    fn node_range(&mut self, prop: &str, def: &PropDef, v: &Json, ctx: &Context, pointer: &str) {
-        let mut types: BTreeSet<String> = type_strings(v)
-            .into_iter()
-            .filter_map(|(t, _)| ctx.resolve(t))
-            .filter(|t| self.terms.types.contains_key(t))
-            .map(str::to_string)
-            .collect();
+    fn node_range(
+        &mut self,
+        prop: &str,
+        def: &PropDef,
+        v: &'d Json<'d>,
+        ctx: &Context,
+        pointer: &str,
+    ) {
+        let mut types: Vec<TypeRef> = Vec::new();
+        for (t, _) in type_strings(v) {
+            if let Some(p) = ctx
+                .resolve(t)
+                .and_then(|t| self.type_names.position(&self.terms.types, t))
+            {
+                insert_sorted(&mut types, self.terms.type_ref(p));
+            }
+        }
         let id = v.get("@id").and_then(Json::as_str);
         if let Some(id) = id {
             if let Some(more) = self.ids.types.get(id) {
-                types.extend(more.iter().cloned());
+                for t in more {
+                    insert_sorted(&mut types, *t);
+                }
             }
         }
         if types.is_empty() {
@@ -992,14 +1110,13 @@ impl<'d> Walker<'_, 'd, '_, '_> {
         if closure.contains("Role") && carries {
             return;
         }
-        let list: Vec<&str> = types.iter().map(String::as_str).collect();
         self.sink.push(
             Severity::Error,
             "schemaorg/range",
             format!(
                 "`{prop}` expects {}, not {}",
                 short_list(def.range),
-                list.join("/")
+                types.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("/")
             ),
             v.offset,
             pointer,
@@ -1017,27 +1134,8 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             .any(|e| def.range.iter().any(|r| self.terms.is_subtype(e, r)))
     }
 
-    fn range_has(&self, def: &PropDef, datatype: &str) -> bool {
-        def.range.iter().any(|r| self.terms.is_subtype(r, datatype))
-    }
-
-    /// Range types that are things (not datatypes).
-    fn range_has_things(&self, def: &PropDef) -> bool {
-        def.range.iter().any(|r| {
-            !self.terms.is_subtype(r, "DataType")
-                && !self.terms.types.get(r).is_some_and(|d| d.datatype)
-                && *r != "DataType"
-        })
-    }
-
-    fn range_has_quantity(&self, def: &PropDef) -> bool {
-        def.range
-            .iter()
-            .any(|r| self.terms.is_subtype(r, "Quantity"))
-    }
-
-    fn literal(&mut self, prop: &str, def: &PropDef, v: &Json, pointer: &str) {
-        let text_like = self.range_has(def, "Text");
+    fn literal(&mut self, prop: &str, def: &PropDef, range: RangeFacts, v: &Json, pointer: &str) {
+        let text_like = range.text;
         match &v.value {
             JsonValue::String(s) => {
                 if text_like && !def.range.iter().all(|r| *r == "URL") {
@@ -1046,12 +1144,12 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 if def.range.contains(&"URL") && looks_like_url(s) {
                     return;
                 }
-                if (self.range_has(def, "Date") && is_date(s))
-                    || (self.range_has(def, "DateTime") && (is_datetime(s) || is_date(s)))
-                    || (self.range_has(def, "Time") && is_time(s))
-                    || (self.range_has(def, "Number") && is_number(s))
-                    || (self.range_has(def, "Boolean") && is_boolean(s))
-                    || self.range_has_quantity(def)
+                if (range.date && is_date(s))
+                    || (range.datetime && (is_datetime(s) || is_date(s)))
+                    || (range.time && is_time(s))
+                    || (range.number && is_number(s))
+                    || (range.boolean && is_boolean(s))
+                    || range.quantity
                 {
                     return;
                 }
@@ -1063,7 +1161,7 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                         return;
                     }
                 }
-                if self.range_has_things(def) {
+                if range.things {
                     // An absolute IRI names the thing (the schema.org context coerces
                     // many such terms to @id); only other text is worth a note.
                     if s.starts_with("https://") || s.starts_with("http://") {
@@ -1094,13 +1192,13 @@ impl<'d> Walker<'_, 'd, '_, '_> {
             }
             JsonValue::Number { text, is_integer } => {
                 let ok = text_like && !def.range.iter().all(|r| *r == "URL")
-                    || self.range_has(def, "Float")
+                    || range.float
                     || def.range.contains(&"Number")
-                    || (*is_integer && self.range_has(def, "Integer"));
+                    || (*is_integer && range.integer);
                 if ok {
                     return;
                 }
-                if self.range_has_things(def) || self.range_has_quantity(def) {
+                if range.things || range.quantity {
                     self.sink.push(
                         Severity::Warning,
                         "schemaorg/literal",
@@ -1130,10 +1228,10 @@ impl<'d> Walker<'_, 'd, '_, '_> {
                 }
             }
             JsonValue::Bool(b) => {
-                if self.range_has(def, "Boolean") {
+                if range.boolean {
                     return;
                 }
-                let sev = if text_like || self.range_has_things(def) {
+                let sev = if text_like || range.things {
                     Severity::Warning
                 } else {
                     Severity::Error
@@ -1326,6 +1424,31 @@ mod tests {
         assert!(!has_zone("2026-05-12T09:30:00"));
         assert!(!has_zone("2026-05-12"));
         assert!(is_time("19:30:00-05:00"));
+    }
+
+    #[test]
+    fn remembered_positions_are_the_table_positions() {
+        // Names past the memo's size and unknown names included, each asked twice.
+        let t = Terms::bundled();
+        let names: Vec<&str> = t
+            .properties
+            .keys()
+            .copied()
+            .step_by(7)
+            .take(Memo::MAX * 2)
+            .chain(["noSuchProperty", "name"])
+            .collect();
+        let mut memo = Memo::default();
+        for _ in 0..2 {
+            for name in &names {
+                assert_eq!(
+                    memo.position(&t.properties, name),
+                    t.properties.position(name),
+                    "{name}"
+                );
+            }
+        }
+        assert_eq!(memo.names.len(), Memo::MAX);
     }
 
     #[test]
