@@ -9,7 +9,9 @@
 //! and served to libxml2 through an input callback under `colloquy-embed:///`, so its
 //! relative imports resolve without touching the disk. The official NewsML-G2 2.35
 //! schema (`schemas/newsml-g2/iptc/`, IPTC's file) and the Dublin Core schema
-//! (`schemas/dublin-core/`) are served the same way.
+//! (`schemas/dublin-core/`) are served the same way. What libxml2 is served is each
+//! file without its documentation (see `xsd_compact.rs`); a schema given by path
+//! (`--xsd`) is read as it is.
 
 use super::{CheckError, Finding, Location};
 use crate::model::Severity;
