@@ -13,8 +13,7 @@
 
 /// An XSD's text without its comments, `xs:annotation` elements and the whitespace
 /// between elements, the rest byte for byte as it was; `None` when the text is not
-/// well-formed (it is then given to libxml2 whole, to report).
-///
+/// well-formed (build.rs then stops, naming the file).
 pub fn compact(text: &str) -> Option<String> {
     use quick_xml::events::Event;
     use quick_xml::name::{QName, ResolveResult};
