@@ -311,18 +311,6 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Starts compiling the bundled JSON Schema on a thread of its own, so that it is ready
-/// (or nearly) when the first JSON-LD document is checked; checks wait for it then.
-/// Only the first call starts a thread.
-pub fn prepare_json_schema() {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    STARTED.call_once(|| {
-        std::thread::spawn(|| {
-            json_schema::JsonSchemaCheck::shared();
-        });
-    });
-}
-
 /// Runs every check for one thread. The XSD validators are not `Send`: build one
 /// `Checker` per thread.
 ///

@@ -925,17 +925,6 @@ fn convert_one(
                 }
             }
         }
-        // The JSON Schema of the JSON-LD takes a few milliseconds to compile: start that
-        // on another thread now, while this input is read, rather than when its first
-        // document is checked (a one-file run would wait for it). Only here, so that an
-        // unchanged re-run compiles nothing.
-        if options
-            .formats
-            .iter()
-            .any(|f| matches!(f, OutputFormat::JsonLd | OutputFormat::Html))
-        {
-            colloquy::check::prepare_json_schema();
-        }
         let read = || pipeline::read_with_meta(&name, input.path(), &bytes, sources);
         let read = if checker.is_none()
             && options

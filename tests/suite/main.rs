@@ -23,6 +23,7 @@ mod conformance;
 mod fuzz_findings;
 mod hostile;
 mod html_nu;
+mod json_schema_generated;
 mod meta_apply;
 mod meta_end_to_end;
 mod meta_manifest;
