@@ -698,6 +698,54 @@ pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)>
     out
 }
 
+/// [`occurrences_in`] of the interviewer's phrases and of the interviewee's, in that
+/// order, each numbered in its own list: the people rules look for both in the same texts,
+/// so once the searches pay for building it (as `occurrences_in` decides for one list),
+/// one automaton over both lists reads each text once.
+pub fn role_phrase_occurrences(text: &str) -> [Vec<(usize, usize, usize)>; 2] {
+    let lex = lexicon();
+    let (first, second) = (&lex.interviewer_phrases[..], &lex.interviewee_phrases[..]);
+    static BOTH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    static ASKED: AtomicU64 = AtomicU64::new(0);
+    let both = match BOTH.get() {
+        Some(built) => built.as_ref(),
+        None if worth_building(&ASKED, text.len()) => BOTH
+            .get_or_init(|| {
+                // What `occurrences_in` searches with an automaton: no empty entry, none
+                // twice in a list (an entry in both lists is two patterns, each reported).
+                let plain = [first, second].iter().all(|l| {
+                    let mut seen = HashSet::new();
+                    l.iter().all(|e| !e.is_empty() && seen.insert(e))
+                });
+                plain.then(|| automaton(&[first, second].concat()).expect("phrase lists build"))
+            })
+            .as_ref(),
+        None => None,
+    };
+    let Some(both) = both else {
+        return [occurrences_in(first, text), occurrences_in(second, text)];
+    };
+    // As `occurrences_in` finds them, list by list: each entry's occurrences left to
+    // right and apart, in list order.
+    let split = first.len();
+    let mut last_end = vec![0; split + second.len()];
+    let mut out = [Vec::new(), Vec::new()];
+    for m in both.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= last_end[p] {
+            last_end[p] = m.end();
+            match p.checked_sub(split) {
+                None => out[0].push((p, m.start(), m.end())),
+                Some(q) => out[1].push((q, m.start(), m.end())),
+            }
+        }
+    }
+    for found in &mut out {
+        found.sort_by_key(|&(p, s, _)| (p, s));
+    }
+    out
+}
+
 /// True when every entry of `list` is non-empty and its own lower case (as `lower` gives
 /// it); worked out once for a list of the lexicon.
 pub fn plain_lower(list: &[String]) -> bool {

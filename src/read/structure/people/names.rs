@@ -384,19 +384,8 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     // Where the phrases end, found on the (remembered) lower case; the names after them
     // are read outside, as reading them may lower-case other texts.
     let ends = lexicon::with_lower(text, |lower| {
-        (lower.len() == text.len()).then(|| {
-            // One automaton per list finds every phrase at once (issue #11).
-            lexicon::occurrences_in(phrases, lower)
-                .into_iter()
-                .filter(|&(_, i, _)| {
-                    text[..i]
-                        .chars()
-                        .last()
-                        .is_none_or(|c| !lexicon::is_word_char(c))
-                })
-                .map(|(_, _, end)| end)
-                .collect::<Vec<_>>()
-        })
+        (lower.len() == text.len())
+            .then(|| starting_words(text, lexicon::occurrences_in(phrases, lower)))
     });
     // Byte offsets would not line up; search the original with each casing we know.
     let ends = ends.unwrap_or_else(|| {
@@ -414,6 +403,20 @@ pub fn after_phrases(text: &str, offset: usize, phrases: &[String]) -> Vec<Found
     names_after_ends(text, offset, ends)
 }
 
+/// Where the occurrences that start a word of `text` end, in the order given.
+fn starting_words(text: &str, found: Vec<(usize, usize, usize)>) -> Vec<usize> {
+    found
+        .into_iter()
+        .filter(|&(_, i, _)| {
+            text[..i]
+                .chars()
+                .last()
+                .is_none_or(|c| !lexicon::is_word_char(c))
+        })
+        .map(|(_, _, end)| end)
+        .collect()
+}
+
 /// The names after phrases ending at `ends` (in the order found), by where they start.
 fn names_after_ends(text: &str, offset: usize, ends: Vec<usize>) -> Vec<Found> {
     let mut out = Vec::new();
@@ -425,71 +428,22 @@ fn names_after_ends(text: &str, offset: usize, ends: Vec<usize>) -> Vec<Found> {
     out
 }
 
-/// `after_phrases` of the interviewer's phrases and of the interviewee's, in that order:
-/// one automaton over both lists reads the text once instead of once per list.
+/// `after_phrases` of the interviewer's phrases and of the interviewee's, in that order,
+/// with the text read once for both lists (`lexicon::role_phrase_occurrences`).
 pub fn after_role_phrases(text: &str, offset: usize) -> [Vec<Found>; 2] {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    let lex = lexicon();
-    let lists = [&lex.interviewer_phrases[..], &lex.interviewee_phrases[..]];
-    static BOTH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    // Built once the searches list by list would have cost about as much (the measure
-    // `lexicon` builds a list's automaton by, in bytes searched with 600 per search, 16
-    // searches' worth per list): a run of one file searches a head or two, and building
-    // would cost it more than it saves.
-    static ASKED: AtomicU64 = AtomicU64::new(0);
-    const BUILD_AFTER: u64 = 2 * 16 * 600;
-    let work = 2 * (600 + text.len() as u64);
-    if BOTH.get().is_none() && ASKED.fetch_add(work, Ordering::Relaxed) + work < BUILD_AFTER {
-        return lists.map(|l| after_phrases(text, offset, l));
-    }
-    let both = BOTH.get_or_init(|| {
-        // What `lexicon::occurrences_in` searches with an automaton: no empty entry, none
-        // twice in a list (an entry in both lists is two patterns, each reported).
-        let plain = lists.iter().all(|l| {
-            let mut seen = std::collections::HashSet::new();
-            l.iter().all(|e| !e.is_empty() && seen.insert(e))
-        });
-        plain.then(|| lexicon::automaton(&lists.concat()).expect("phrase lists build"))
-    });
-    let Some(both) = both else {
-        return lists.map(|l| after_phrases(text, offset, l));
-    };
-    let split = lists[0].len();
-    // As `after_phrases` finds them, list by list: each entry's occurrences left to right
-    // and apart, in list order; only where the phrase starts a word.
     let ends = lexicon::with_lower(text, |lower| {
         (lower.len() == text.len()).then(|| {
-            let mut last_end = vec![0; split + lists[1].len()];
-            let mut found = Vec::new();
-            for m in both.find_overlapping_iter(lower) {
-                let p = m.pattern().as_usize();
-                if m.start() >= last_end[p] {
-                    last_end[p] = m.end();
-                    found.push((p, m.start(), m.end()));
-                }
-            }
-            found.sort_by_key(|&(p, s, _)| (p, s));
-            let mut ends = [Vec::new(), Vec::new()];
-            for (p, i, end) in found {
-                if text[..i]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !lexicon::is_word_char(c))
-                {
-                    ends[usize::from(p >= split)].push(end);
-                }
-            }
-            ends
+            lexicon::role_phrase_occurrences(lower).map(|found| starting_words(text, found))
         })
     });
     match ends {
-        Some([a, b]) => [
-            names_after_ends(text, offset, a),
-            names_after_ends(text, offset, b),
-        ],
+        Some(ends) => ends.map(|ends| names_after_ends(text, offset, ends)),
         // Byte offsets would not line up: each list as `after_phrases` searches it then.
-        None => lists.map(|l| after_phrases(text, offset, l)),
+        None => {
+            let lex = lexicon();
+            [&lex.interviewer_phrases, &lex.interviewee_phrases]
+                .map(|list| after_phrases(text, offset, list))
+        }
     }
 }
 
