@@ -675,21 +675,10 @@ fn joined_words(text: &str, out: &mut String) {
 /// just as `text.match_indices(entry)` finds them entry by entry: in list order, each
 /// entry's occurrences left to right and not overlapping one another.
 pub fn occurrences_in(list: &[String], text: &str) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
     if let Some(ac) = compiled(list).and_then(|c| c.raw(text.len())) {
-        // One pass finds every occurrence, overlapping ones too; an entry's occurrence
-        // that starts inside its previous one is one `match_indices` would skip.
-        let mut last_end = vec![0; list.len()];
-        for m in ac.find_overlapping_iter(text) {
-            let p = m.pattern().as_usize();
-            if m.start() >= last_end[p] {
-                last_end[p] = m.end();
-                out.push((p, m.start(), m.end()));
-            }
-        }
-        out.sort_by_key(|&(p, s, _)| (p, s));
-        return out;
+        return apart(ac, list.len(), text);
     }
+    let mut out = Vec::new();
     for (p, entry) in list.iter().enumerate() {
         for (i, m) in text.match_indices(entry.as_str()) {
             out.push((p, i, i + m.len()));
@@ -711,13 +700,9 @@ pub fn role_phrase_occurrences(text: &str) -> [Vec<(usize, usize, usize)>; 2] {
         Some(built) => built.as_ref(),
         None if worth_building(&ASKED, text.len()) => BOTH
             .get_or_init(|| {
-                // What `occurrences_in` searches with an automaton: no empty entry, none
-                // twice in a list (an entry in both lists is two patterns, each reported).
-                let plain = [first, second].iter().all(|l| {
-                    let mut seen = HashSet::new();
-                    l.iter().all(|e| !e.is_empty() && seen.insert(e))
-                });
-                plain.then(|| automaton(&[first, second].concat()).expect("phrase lists build"))
+                // An entry in both lists is two patterns, each reported.
+                (searchable(first) && searchable(second))
+                    .then(|| automaton(&[first, second].concat()).expect("phrase lists build"))
             })
             .as_ref(),
         None => None,
@@ -725,25 +710,41 @@ pub fn role_phrase_occurrences(text: &str) -> [Vec<(usize, usize, usize)>; 2] {
     let Some(both) = both else {
         return [occurrences_in(first, text), occurrences_in(second, text)];
     };
-    // As `occurrences_in` finds them, list by list: each entry's occurrences left to
-    // right and apart, in list order.
+    // In pattern order, so each list's part is in its own order too.
     let split = first.len();
-    let mut last_end = vec![0; split + second.len()];
     let mut out = [Vec::new(), Vec::new()];
-    for m in both.find_overlapping_iter(text) {
+    for (p, start, end) in apart(both, split + second.len(), text) {
+        match p.checked_sub(split) {
+            None => out[0].push((p, start, end)),
+            Some(q) => out[1].push((q, start, end)),
+        }
+    }
+    out
+}
+
+/// The matches of `ac` (over `patterns` patterns) in `text` as [`occurrences_in`] reports
+/// them: by pattern, then left to right, a pattern's occurrences apart. One pass finds every
+/// occurrence, overlapping ones too; an entry's occurrence that starts inside its previous
+/// one is one `match_indices` would skip.
+fn apart(ac: &AhoCorasick, patterns: usize, text: &str) -> Vec<(usize, usize, usize)> {
+    let mut last_end = vec![0; patterns];
+    let mut out = Vec::new();
+    for m in ac.find_overlapping_iter(text) {
         let p = m.pattern().as_usize();
         if m.start() >= last_end[p] {
             last_end[p] = m.end();
-            match p.checked_sub(split) {
-                None => out[0].push((p, m.start(), m.end())),
-                Some(q) => out[1].push((q, m.start(), m.end())),
-            }
+            out.push((p, m.start(), m.end()));
         }
     }
-    for found in &mut out {
-        found.sort_by_key(|&(p, s, _)| (p, s));
-    }
+    out.sort_by_key(|&(p, s, _)| (p, s));
     out
+}
+
+/// True when an automaton finds the occurrences of `list`'s entries as `match_indices`
+/// does: no entry is empty or repeated (either would be reported differently).
+fn searchable(list: &[String]) -> bool {
+    let mut seen = HashSet::new();
+    list.iter().all(|e| !e.is_empty() && seen.insert(e))
 }
 
 /// True when every entry of `list` is non-empty and its own lower case (as `lower` gives
@@ -856,9 +857,7 @@ impl Compiled {
         }
         self.raw
             .get_or_init(|| {
-                let mut seen = HashSet::new();
-                let plain = self.list.iter().all(|e| !e.is_empty() && seen.insert(e));
-                plain.then(|| automaton(self.list).expect("a phrase list builds"))
+                searchable(self.list).then(|| automaton(self.list).expect("a phrase list builds"))
             })
             .as_ref()
     }
@@ -1015,6 +1014,16 @@ mod tests {
                 texts.push(e.to_string());
                 texts.push(format!("Well, {} and {e}x {e}: more", e.to_uppercase()));
                 texts.push(format!("{e}{e} -{e}- {e}"));
+            }
+            // An entry that overlaps itself ("www" in "wwww"): an automaton finds both
+            // occurrences, `match_indices` the first only.
+            for e in list.iter() {
+                let chars: Vec<char> = e.chars().collect();
+                if let Some(k) = (1..chars.len()).find(|&k| chars[..k] == chars[chars.len() - k..])
+                {
+                    let rest: String = chars[k..].iter().collect();
+                    texts.push(format!("{e}{rest} {e}"));
+                }
             }
         }
         for list in lists {
