@@ -1056,16 +1056,29 @@ pub fn stage_unsynced(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, 
         replaces: false,
         synced: true,
     };
-    if precheck(path, bytes, force)?.is_some() {
-        return Ok(staged);
-    }
-    let existing = fs::metadata(path).ok();
+    // What the target holds, and its mode (one open, no second lookup: most targets do
+    // not exist yet, and each failed lookup is a system call).
+    let existing = match fs::File::open(path) {
+        Ok(mut file) => {
+            let meta = file.metadata().map_err(io_err(path))?;
+            let mut held = Vec::with_capacity(meta.len() as usize);
+            file.read_to_end(&mut held).map_err(io_err(path))?;
+            if held == bytes {
+                return Ok(staged);
+            }
+            if !force {
+                return Err(BatchError::Exists(path.display().to_string()));
+            }
+            Some(meta)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err(path)(e)),
+    };
     staged.replaces = existing.is_some();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // tempfile creates 0600; an archive's outputs are read by others, as any file the
@@ -1075,7 +1088,16 @@ pub fn stage_unsynced(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, 
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(io_err(dir))?;
+    // The directory is made when the temp file cannot be created for want of it: asking
+    // for every output cost two system calls each, for a directory there since the first.
+    let mut tmp = match builder.tempfile_in(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).map_err(io_err(dir))?;
+            builder.tempfile_in(dir)
+        }
+        made => made,
+    }
+    .map_err(io_err(dir))?;
     tmp.write_all(bytes).map_err(io_err(path))?;
     if let Some(meta) = &existing {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err(path))?;

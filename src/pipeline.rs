@@ -113,11 +113,24 @@ pub enum ConvertError {
 pub struct MetaSources<'a> {
     /// Command-line flags; they apply to every input of the run.
     pub flags: Option<&'a FlagMeta>,
-    /// An explicit sidecar (`--meta FILE`) instead of the one beside each input.
-    pub sidecar: Option<&'a std::path::Path>,
+    /// Where each input's sidecar comes from.
+    pub sidecar: SidecarFrom<'a>,
     pub manifest: Option<&'a Manifest>,
     /// The archive profile (`colloquy.toml`).
     pub config: Option<&'a meta::Config>,
+}
+
+/// Where an input's sidecar comes from.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum SidecarFrom<'a> {
+    /// `NAME.meta.*` beside the input, looked for when it is read.
+    #[default]
+    Beside,
+    /// This file: `--meta FILE`, or the sidecar a batch found beside the input in its
+    /// listing of the directory.
+    File(&'a std::path::Path),
+    /// None: the batch's listing has no sidecar beside the input.
+    Nothing,
 }
 
 /// Decodes and reads one source into the model (no metadata layers applied).
@@ -159,9 +172,9 @@ pub fn read_with_meta(
 ) -> Result<(String, Interview), ConvertError> {
     let (text, mut interview) = read(name, bytes)?;
     let sidecar = match (path, sources.sidecar) {
-        (_, Some(explicit)) => Some(meta::load_sidecar(explicit)?),
-        (Some(p), None) => meta::sidecar_for(p, None)?,
-        (None, None) => None,
+        (_, SidecarFrom::File(file)) => Some(meta::load_sidecar(file)?),
+        (Some(p), SidecarFrom::Beside) => meta::sidecar_for(p, None)?,
+        (None, SidecarFrom::Beside) | (_, SidecarFrom::Nothing) => None,
     };
     let row = path.and_then(|p| sources.manifest.and_then(|m| m.row_for(p)));
     let layers = meta::Layers {

@@ -8,7 +8,7 @@ use colloquy::check::{report, FileReport, Finding, Location};
 use colloquy::message;
 use colloquy::model::{LineIndex, Severity};
 use colloquy::pipeline::{
-    self, ConvertError, ConvertOptions, MetaSources, OutputFormat, VersionCreated,
+    self, ConvertError, ConvertOptions, MetaSources, OutputFormat, SidecarFrom, VersionCreated,
 };
 use colloquy::state;
 use std::io::Write;
@@ -879,6 +879,13 @@ fn convert_one(
                 None,
             )
         })?;
+        // The sidecar beside the input, found once in the worker's listing of the
+        // directory: the one the record names is the one the reading applies. (Two
+        // sidecars are an error the reading reports; it looks again to do so.)
+        let beside = match (args.meta.sidecar.is_none(), input.path()) {
+            (true, Some(p)) => worker.sidecars.find(p).ok(),
+            _ => None,
+        };
         // What the record of the last run must match for this input to be skipped.
         let recorded = memo.map(|memo| {
             let mut context = state::Digest::new();
@@ -891,10 +898,7 @@ fn convert_one(
                 .map_or(-1, |d| d.as_secs() as i64);
             context.part(&modified.to_le_bytes());
             if args.meta.sidecar.is_none() {
-                let sidecar = input
-                    .path()
-                    .and_then(|p| worker.sidecars.find(p).ok().flatten());
-                context.file(sidecar.as_deref());
+                context.file(beside.as_ref().and_then(|found| found.as_deref()));
             }
             let record = state::Record {
                 input: state::digest(&bytes),
@@ -925,7 +929,18 @@ fn convert_one(
                 }
             }
         }
-        let read = || pipeline::read_with_meta(&name, input.path(), &bytes, sources);
+        let sources = match &beside {
+            Some(Some(file)) => MetaSources {
+                sidecar: SidecarFrom::File(file),
+                ..*sources
+            },
+            Some(None) => MetaSources {
+                sidecar: SidecarFrom::Nothing,
+                ..*sources
+            },
+            None => *sources,
+        };
+        let read = || pipeline::read_with_meta(&name, input.path(), &bytes, &sources);
         let read = if checker.is_none()
             && options
                 .formats

@@ -2,7 +2,7 @@
 //! [`colloquy::meta::FlagMeta`]. Flags beat sidecars, manifests and the text.
 
 use colloquy::meta::{Config, FlagMeta, Manifest, MetaError};
-use colloquy::pipeline::MetaSources;
+use colloquy::pipeline::{MetaSources, SidecarFrom};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -123,7 +123,10 @@ impl LoadedMeta {
     pub fn sources(&self) -> MetaSources<'_> {
         MetaSources {
             flags: Some(&self.flags),
-            sidecar: self.sidecar.as_deref(),
+            sidecar: self
+                .sidecar
+                .as_deref()
+                .map_or(SidecarFrom::Beside, SidecarFrom::File),
             manifest: self.manifest.as_ref(),
             config: self.config.as_ref(),
         }

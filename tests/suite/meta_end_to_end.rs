@@ -476,3 +476,50 @@ fn inspect_shows_every_part_with_its_value_and_origin() {
         "{credit}"
     );
 }
+
+/// A batch finds each input's sidecar in one listing of its directory (issue #11): the
+/// sidecar beside an input applies to it alone, two sidecars fail that input only, and
+/// the outputs' directories are made as the first document for each is written.
+#[test]
+fn a_batch_applies_each_sidecar_to_its_own_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    fs::create_dir_all(texts.join("inner")).unwrap();
+    let sample = fs::read_to_string("samples/en-harbour-master.txt").unwrap();
+    for name in ["a.txt", "b.txt", "inner/c.txt"] {
+        fs::write(texts.join(name), &sample).unwrap();
+    }
+    fs::write(
+        texts.join("a.meta.toml"),
+        "headline = \"From a's sidecar\"\n",
+    )
+    .unwrap();
+    fs::write(texts.join("b.meta.toml"), "headline = \"B\"\n").unwrap();
+    fs::write(texts.join("b.meta.json"), "{\"headline\": \"B\"}\n").unwrap();
+    let out = dir.path().join("out/deep");
+    let run = colloquy()
+        .arg("convert")
+        .arg(&texts)
+        .arg("-o")
+        .arg(&out)
+        .args(["--to", "jsonld"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("has more than one sidecar")
+            && stderr.contains("b.meta.toml")
+            && stderr.contains("b.meta.json"),
+        "{stderr}"
+    );
+    assert!(!out.join("b.jsonld").exists());
+    let headline = |p: &str| {
+        let d: Value = serde_json::from_slice(&fs::read(out.join(p)).unwrap()).unwrap();
+        d["headline"].as_str().map(str::to_string)
+    };
+    assert_eq!(headline("a.jsonld").as_deref(), Some("From a's sidecar"));
+    assert_ne!(
+        headline("inner/c.jsonld").as_deref(),
+        Some("From a's sidecar")
+    );
+}
