@@ -219,6 +219,15 @@ pub struct Sourced<T> {
     pub provenance: Provenance,
 }
 
+impl Provenance {
+    /// Maps the byte offsets of a `Text` provenance (see [`Interview::map_offsets`]).
+    pub fn map_offsets(&mut self, f: &impl Fn(usize) -> usize) {
+        if let Provenance::Text { span } = self {
+            *span = f(span.start)..f(span.end);
+        }
+    }
+}
+
 impl<T> Sourced<T> {
     pub fn new(value: T, provenance: Provenance) -> Self {
         Sourced { value, provenance }
@@ -377,6 +386,78 @@ pub struct Exchange<'a> {
 }
 
 impl Interview {
+    /// Replaces every byte offset the interview holds (the start and end of each span:
+    /// turns, paragraphs, figures, people, metadata, timings, segments, diagnostics) by
+    /// `f` of it. A reader that recognized a shortened copy of its text maps the spans back
+    /// into the text itself with it.
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        let span = |s: &mut Span| *s = f(s.start)..f(s.end);
+        let m = &mut self.meta;
+        macro_rules! each_sourced {
+            ($($field:ident),*) => {
+                $(if let Some(v) = &mut m.$field {
+                    v.provenance.map_offsets(&f);
+                })*
+            };
+        }
+        each_sourced!(
+            headline,
+            alternative_headline,
+            description,
+            language,
+            date_published,
+            date_modified,
+            date_created,
+            source_url,
+            url,
+            dateline,
+            publisher,
+            provider,
+            collection,
+            series,
+            usage,
+            media,
+            rights,
+            translation,
+            section
+        );
+        for v in &mut m.keywords {
+            v.provenance.map_offsets(&f);
+        }
+        for v in &mut m.identifiers {
+            v.provenance.map_offsets(&f);
+        }
+        for p in m.field_provenance.values_mut() {
+            p.map_offsets(&f);
+        }
+        for t in self.turns.iter_mut().chain(self.closing.as_mut()) {
+            span(&mut t.span);
+            t.paragraphs.iter_mut().for_each(|p| span(&mut p.span));
+        }
+        for p in self.lead.iter_mut().chain(self.notes.iter_mut()) {
+            span(&mut p.span);
+        }
+        self.figures.iter_mut().for_each(|x| span(&mut x.span));
+        for person in &mut self.people {
+            person.name.provenance.map_offsets(&f);
+            for v in [&mut person.job_title, &mut person.affiliation]
+                .into_iter()
+                .flatten()
+            {
+                v.provenance.map_offsets(&f);
+            }
+        }
+        self.timings
+            .iter_mut()
+            .filter_map(|t| t.span.as_mut())
+            .for_each(span);
+        self.segments.iter_mut().for_each(|x| span(&mut x.span));
+        self.diagnostics
+            .iter_mut()
+            .filter_map(|d| d.span.as_mut())
+            .for_each(span);
+    }
+
     /// Pairs each question with the answer turns that follow it. Remarks that are not
     /// questions are skipped; answers that precede any question are not exchanges.
     pub fn exchanges(&self) -> Vec<Exchange<'_>> {
@@ -507,6 +588,138 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every span of `v` (an object under a `span` key), as (path, start, end).
+    fn spans_in(v: &serde_json::Value, path: &str, out: &mut Vec<(String, u64, u64)>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, x) in o {
+                    let here = format!("{path}/{k}");
+                    match (k.as_str(), x.get("start"), x.get("end")) {
+                        ("span", Some(a), Some(b)) => {
+                            out.push((here, a.as_u64().unwrap(), b.as_u64().unwrap()))
+                        }
+                        _ => spans_in(x, &here, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    spans_in(x, &format!("{path}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn map_offsets_reaches_every_span() {
+        // Written out field by field (no `..Default::default()`): a field added to the
+        // model does not compile here until it is filled, and then this test says whether
+        // `map_offsets` reaches its spans.
+        let mut at = 0;
+        let mut next = || {
+            at += 10;
+            at..at + 5
+        };
+        let mut text = |v: &str| Sourced::from_text(v.to_string(), next());
+        let paragraph = |span: Span| Paragraph {
+            text: "p".into(),
+            span,
+        };
+        let meta = Meta {
+            source_name: "x".into(),
+            headline: Some(text("h")),
+            alternative_headline: Some(text("a")),
+            description: Some(text("d")),
+            language: Some(text("en")),
+            date_published: Some(Sourced::from_text(PubDate::Date("2024".into()), 1..2)),
+            date_modified: Some(Sourced::from_text(PubDate::Date("2024".into()), 3..4)),
+            date_created: Some(Sourced::from_text(PubDate::Date("2024".into()), 5..6)),
+            source_url: Some(text("s")),
+            url: Some(text("u")),
+            dateline: Some(text("l")),
+            publisher: Some(Sourced::from_text(Organization::default(), 7..8)),
+            provider: Some(text("p")),
+            collection: Some(Sourced::from_text(Collection::default(), 9..10)),
+            series: Some(Sourced::from_text(Collection::default(), 11..12)),
+            usage: Some(text("t")),
+            media: Some(Sourced::from_text(Media::default(), 13..14)),
+            rights: Some(Sourced::from_text(Rights::default(), 15..16)),
+            translation: Some(Sourced::from_text(Translation::default(), 17..18)),
+            keywords: vec![text("k")],
+            section: Some(text("c")),
+            identifiers: vec![Sourced::from_text(
+                Identifier {
+                    scheme: "s".into(),
+                    value: "v".into(),
+                },
+                19..20,
+            )],
+            field_provenance: [(
+                "rights.license".to_string(),
+                Provenance::Text { span: 21..22 },
+            )]
+            .into(),
+        };
+        let person = Person {
+            name: text("n"),
+            role: Role::Interviewee,
+            job_title: Some(text("j")),
+            affiliation: Some(text("f")),
+            labels: vec![],
+        };
+        let turn = |a: Span, b: Span| Turn {
+            speaker: Some(0),
+            label: None,
+            role: Role::Interviewer,
+            kind: TurnKind::Question,
+            paragraphs: vec![paragraph(a)],
+            span: b,
+            decision: Decision::new("r", "e"),
+        };
+        let mut iv = Interview {
+            meta,
+            lead: vec![paragraph(100..101)],
+            turns: vec![turn(102..103, 104..105)],
+            notes: vec![paragraph(106..107)],
+            figures: vec![Figure {
+                caption: None,
+                credit: None,
+                photographer: None,
+                image_url: None,
+                alt: None,
+                span: 108..109,
+            }],
+            closing: Some(turn(110..111, 112..113)),
+            people: vec![person],
+            timings: vec![Timing {
+                turn: 0,
+                start_ms: 0,
+                end_ms: None,
+                span: Some(114..115),
+            }],
+            segments: vec![Segment {
+                start_seconds: 0,
+                title: "t".into(),
+                synopsis: None,
+                partial_transcript: None,
+                keywords: vec![],
+                subjects: vec![],
+                span: 116..117,
+            }],
+            diagnostics: vec![Diagnostic::warning("w", "m", Some(118..119))],
+        };
+        let mut before = Vec::new();
+        spans_in(&serde_json::to_value(&iv).unwrap(), "", &mut before);
+        iv.map_offsets(|x| x + 1000);
+        let mut after = Vec::new();
+        spans_in(&serde_json::to_value(&iv).unwrap(), "", &mut after);
+        assert_eq!(before.len(), 35, "{before:#?}");
+        for ((path, a, b), (_, a2, b2)) in before.iter().zip(&after) {
+            assert_eq!((a + 1000, b + 1000), (*a2, *b2), "{path} not mapped");
+        }
+    }
 
     #[test]
     fn first_byte_finds_the_first_hit_in_and_past_whole_blocks() {
