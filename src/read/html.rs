@@ -29,10 +29,16 @@ pub fn looks_like(text: &str) -> bool {
     if !t.starts_with('<') {
         return false;
     }
-    let t = t.to_lowercase();
-    t.starts_with("<!doctype html")
-        || t.starts_with("<html")
-        || (t.starts_with('<') && (t.contains("<p>") || t.contains("<p ") || t.contains("<body")))
+    // Compared in any case where they stand, not in a lower-cased copy of the page.
+    let t = t.as_bytes();
+    let at = |i: usize, tag: &str| {
+        t[i..]
+            .get(..tag.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(tag.as_bytes()))
+    };
+    at(0, "<!doctype html")
+        || at(0, "<html")
+        || memchr::memchr_iter(b'<', t).any(|i| at(i, "<p>") || at(i, "<p ") || at(i, "<body"))
 }
 
 const BLOCK: &[&str] = &[
@@ -470,14 +476,7 @@ fn raw_text_blanked(page: &str) -> std::borrow::Cow<'_, str> {
         } else {
             b"</style"
         };
-        let end = memchr::memchr_iter(b'<', &bytes[content..])
-            .map(|i| content + i)
-            .find(|&i| {
-                bytes[i..]
-                    .get(..close.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(close))
-            })
-            .unwrap_or(bytes.len());
+        let end = find_tag_end(bytes, content, close).unwrap_or(bytes.len());
         let out = out.get_or_insert_with(|| bytes.to_vec());
         for b in &mut out[content..end] {
             if *b != b'\n' {
@@ -491,6 +490,18 @@ fn raw_text_blanked(page: &str) -> std::borrow::Cow<'_, str> {
         // Only whole characters were blanked (from after a `>` to a `<`).
         Some(bytes) => std::borrow::Cow::Owned(String::from_utf8(bytes).expect("blanked whole")),
     }
+}
+
+/// Where `close` (`</script`, any case) first starts in `page` from `from`: a search that
+/// neither copies nor lower-cases the rest of the page.
+fn find_tag_end(page: &[u8], from: usize, close: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'<', &page[from..])
+        .map(|i| from + i)
+        .find(|&i| {
+            page[i..]
+                .get(..close.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(close))
+        })
 }
 
 /// Reads an HTML page.
@@ -588,12 +599,8 @@ fn credit_spans(page: &str, masked: &str, iv: &mut Interview) {
             continue;
         }
         let m = c.get(0).expect("match");
-        let close = format!("</{}", c[1].to_lowercase());
-        let Some(end) = page[m.end()..]
-            .to_lowercase()
-            .find(&close)
-            .map(|i| m.end() + i)
-        else {
+        let close = format!("</{}", &c[1]);
+        let Some(end) = find_tag_end(page.as_bytes(), m.end(), close.as_bytes()) else {
             continue;
         };
         let shown = masked_text(masked, &(m.end()..end)).replace(['\u{200b}', '\u{ad}'], "");
@@ -1086,6 +1093,22 @@ mod tests {
     #[test]
     fn page_reads_like_text_with_true_spans() {
         assert!(looks_like(PAGE));
+        for page in [
+            "<!DOCTYPE HTML><p>x",
+            "\u{feff} <HTML>",
+            "<div>\n<P class=q>x</P>",
+            "<x><Body>",
+        ] {
+            assert!(looks_like(page), "{page}");
+        }
+        for text in [
+            "<notes> p",
+            "<div>pre</div>",
+            "Q: <p>?",
+            "<b>Q:</b> x <pre>",
+        ] {
+            assert!(!looks_like(text), "{text}");
+        }
         let m = mask(PAGE);
         assert_eq!(m.len(), PAGE.len());
         let iv = read(PAGE);
