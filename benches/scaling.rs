@@ -1,6 +1,7 @@
 //! Does 10× the input cost ≤ 10× the time? Issue #10 found quadratic paths (a long
 //! transcript, a deep document, a large manifest, a page of many JSON-LD blocks; later
-//! a text of paragraphs with no question and `inspect` of a long transcript); this
+//! a text of paragraphs with no question and `inspect` of a long transcript; issue #11 a
+//! bar layout after a long head, and HTML pages of many lines); this
 //! prints, for each, the time at 1× and 10× and their ratio. Measured, never asserted
 //! (a noisy 2-core VM varies by up to 2×): a ratio near 10 is linear, near 100 quadratic.
 //!
@@ -65,6 +66,37 @@ fn main() {
         |n| "Q: x?\nA: y.\n".repeat(n).into_bytes(),
         |b| {
             let _ = std::hint::black_box(pipeline::read("t.txt", b));
+        },
+    );
+    scale(
+        // A bar layout's name-line rule searched the whole text once per line: a page
+        // of many lines before the interview was quadratic (issue #11).
+        "bar layout after a long head (lines)",
+        2000 * k,
+        1,
+        |n| {
+            let mut s = "Menu | News | About\n\n".repeat(n);
+            s.push_str("──\nどうしてですか。\n松家\n松家仁之です。はい。\n");
+            s.into_bytes()
+        },
+        |b| {
+            let _ = std::hint::black_box(pipeline::read("t.txt", b));
+        },
+    );
+    scale(
+        "HTML page with lines of markup (lines)",
+        2000 * k,
+        1,
+        |n| {
+            let mut s = String::from("<!DOCTYPE html><html><body><nav><ul>\n");
+            s.push_str(&"  <li class=\"menu\"><a href=\"/x\">Section</a></li>\n".repeat(n));
+            s.push_str("</ul></nav><script>\n");
+            s.push_str(&"  if (a < b) { x = \"<p>no</p>\"; }\n".repeat(n));
+            s.push_str("</script><p>Q: Why?</p><p>A: Because.</p></body></html>\n");
+            s.into_bytes()
+        },
+        |b| {
+            let _ = std::hint::black_box(pipeline::read("p.html", b));
         },
     );
     scale(

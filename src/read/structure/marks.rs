@@ -130,16 +130,20 @@ pub fn rewrite(src: &str) -> Option<(String, Marks)> {
                     .1
                     .trim_end()
                     .ends_with(['。', '？', '?', '！', '!']);
-            // The name runs on into a longer name elsewhere (`松家仁之`, `松家さん`).
-            let printed_longer = cjk
-                && src.match_indices(t).any(|(i, _)| {
+            // The name runs on into a longer name elsewhere (`松家仁之`, `松家さん`). Asked
+            // last, of a short name only: a search of the whole text for every line (and
+            // for a blank line's empty text, a match at every byte) made a page of many
+            // lines quadratic (issue #11: 15.5 G instructions for a 32 KB page).
+            let printed_longer = || {
+                src.match_indices(t).any(|(i, _)| {
                     i != start + (raw.len() - raw.trim_start().len())
                         && src[i + t.len()..]
                             .chars()
                             .next()
                             .is_some_and(crate::lexicon::is_unspaced)
-                });
-            if (1..=4).contains(&n) && cjk && after_stop && printed_longer {
+                })
+            };
+            if (1..=4).contains(&n) && cjk && after_stop && printed_longer() {
                 let lead = raw.len() - raw.trim_start().len();
                 blank(&mut out, start + lead..start + lead + t.len());
                 marks.name_breaks.push((start + lead, t.to_string()));
