@@ -343,12 +343,14 @@ pub fn mask(page: &str) -> String {
     super::masked_text(out)
 }
 
-/// The masked page with its long runs of blanks cut short. A news site's page is mostly
-/// scripts, styles and furniture, blanked byte for byte (hundreds of kilobytes of
-/// spaces), and the recognizer's work per byte on them was most of what such a page cost
-/// (issue #11: 264 M of a 346 KB page's 284 M instructions). Lines stay as they are (no
-/// line break is cut) and so does every run of up to [`Shortened::LONG`] spaces, which is
-/// all the recognizer's rules look at (a gap of two spaces).
+/// The masked page with its blanks cut short. A news site's page is mostly scripts,
+/// styles and furniture, blanked byte for byte (hundreds of kilobytes of spaces, and a
+/// blank line for every line of markup), and the recognizer's work per byte on them was
+/// most of what such a page cost (issue #11: 115 M of a 346 KB page's 262 M
+/// instructions). No line break is cut, so the lines are the page's lines; a line of
+/// blanks (spaces, tabs, carriage returns) becomes empty, and a run of
+/// [`Shortened::LONG`] spaces or more in a line keeps [`Shortened::KEPT`]: shorter gaps,
+/// all the recognizer's rules look at (two spaces), stay as they are.
 struct Shortened {
     text: String,
     /// Where each cut run now ends in `text`, and where it ends in the page; ascending.
@@ -365,30 +367,43 @@ impl Shortened {
         let bytes = masked.as_bytes();
         let mut text = Vec::new();
         let mut cuts = Vec::new();
-        let (mut from, mut at) = (0, 0);
-        // A run of LONG spaces starting anywhere in `at..at + LONG` holds the byte at
-        // `at + LONG - 1`: one look per LONG bytes of text that is not blank.
-        while at + Self::LONG <= bytes.len() {
-            let probe = at + Self::LONG - 1;
-            if bytes[probe] != b' ' {
-                at += Self::LONG;
-                continue;
+        let mut from = 0;
+        // Keeps `keep` bytes of the run `start..end` and drops the rest.
+        let mut cut = |start: usize, end: usize, keep: usize| {
+            text.extend_from_slice(&bytes[from..start + keep]);
+            cuts.push((text.len(), end));
+            from = end;
+        };
+        let mut line_start = 0;
+        for line_end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+            let line = &bytes[line_start..line_end];
+            if !line.is_empty() && line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+                cut(line_start, line_end, 0);
+            } else {
+                // A run of LONG spaces starting anywhere in `at..at + LONG` holds the
+                // byte at `at + LONG - 1`: one look per LONG bytes of text.
+                let mut at = line_start;
+                while at + Self::LONG <= line_end {
+                    let probe = at + Self::LONG - 1;
+                    if bytes[probe] != b' ' {
+                        at += Self::LONG;
+                        continue;
+                    }
+                    let mut start = probe;
+                    while start > at && bytes[start - 1] == b' ' {
+                        start -= 1;
+                    }
+                    let mut end = probe;
+                    while end < line_end && bytes[end] == b' ' {
+                        end += 1;
+                    }
+                    if end - start >= Self::LONG {
+                        cut(start, end, Self::KEPT);
+                    }
+                    at = end;
+                }
             }
-            let mut start = probe;
-            while start > at && bytes[start - 1] == b' ' {
-                start -= 1;
-            }
-            let end = probe
-                + bytes[probe..]
-                    .iter()
-                    .position(|&b| b != b' ')
-                    .unwrap_or(bytes.len() - probe);
-            if end - start >= Self::LONG {
-                text.extend_from_slice(&bytes[from..start + Self::KEPT]);
-                cuts.push((text.len(), end));
-                from = end;
-            }
-            at = end;
+            line_start = line_end + 1;
         }
         if cuts.is_empty() {
             return Shortened {
@@ -398,8 +413,8 @@ impl Shortened {
         }
         text.extend_from_slice(&bytes[from..]);
         Shortened {
-            // Only ASCII spaces were taken out, so the text is as valid as the page's.
-            text: String::from_utf8(text).expect("cut at ASCII spaces"),
+            // Only ASCII blanks were taken out, so the text is as valid as the page's.
+            text: String::from_utf8(text).expect("cut at ASCII blanks"),
             cuts,
         }
     }
@@ -1007,31 +1022,47 @@ mod tests {
         // A page offset in a cut-out part goes to where the run now ends.
         assert_eq!(short.to_short(50), 17);
         assert_eq!(&short.text[17..18], "b");
-        // Against the plain rule (every run of 64 spaces or more cut to 16), on texts with
-        // runs of every length near the limit, anywhere.
+        // Lines of blanks become empty; no line break goes.
+        let blank_lines = Shortened::new("x\n   \n\t\r\n\ny \n ");
+        assert_eq!(blank_lines.text, "x\n\n\n\ny \n");
+        assert_eq!(blank_lines.to_page(3), 8);
+        // Against the plain rule (lines of blanks emptied, other runs of 64 spaces or more
+        // cut to 16), on texts with runs of every length near the limit, anywhere.
         let mut seed = 7u64;
-        for _ in 0..300 {
+        for _ in 0..500 {
             let mut masked = String::new();
             for _ in 0..12 {
                 seed = seed
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                let n = (seed >> 33) as usize % 140;
-                masked.push_str(&" ".repeat(n));
-                masked.push(if seed & 1 == 0 { 'x' } else { '\n' });
+                masked.push_str(&" ".repeat((seed >> 33) as usize % 140));
+                masked.push(['x', '\n', '\t'][(seed >> 50) as usize % 3]);
             }
-            let (mut plain, mut run) = (String::new(), 0);
-            for c in masked.chars().chain(['.']) {
-                if c == ' ' {
-                    run += 1;
-                    continue;
-                }
-                plain.push_str(&" ".repeat(if run >= 64 { 16 } else { run }));
-                plain.push(c);
-                run = 0;
+            let plain: Vec<String> = masked
+                .split('\n')
+                .map(|line| {
+                    if !line.is_empty() && line.chars().all(|c| matches!(c, ' ' | '\t' | '\r')) {
+                        return String::new();
+                    }
+                    let (mut out, mut run) = (String::new(), 0);
+                    for c in line.chars().chain(['.']) {
+                        if c == ' ' {
+                            run += 1;
+                            continue;
+                        }
+                        out.push_str(&" ".repeat(if run >= 64 { 16 } else { run }));
+                        out.push(c);
+                        run = 0;
+                    }
+                    out.pop();
+                    out
+                })
+                .collect();
+            let short = Shortened::new(&masked);
+            assert_eq!(short.text, plain.join("\n"), "{masked:?}");
+            for (x, ch) in short.text.char_indices() {
+                assert_eq!(masked[short.to_page(x)..].chars().next(), Some(ch));
             }
-            plain.pop();
-            assert_eq!(Shortened::new(&masked).text, plain, "{masked:?}");
         }
     }
 
