@@ -105,11 +105,12 @@ pub fn infer(interview: &mut Interview, text: &str) {
 }
 
 /// How many characters of the turns whatlang reads first. Its trigram and alphabet counts
-/// cost about 300 instructions a character, and a clear answer does not need many: on the
-/// corpus (62 samples of turns), every 1 000-character window, taken every 250 characters,
-/// gave the language of the whole sample, and all 498 were reliable. The rest is read only
-/// when the first look leaves the detector unsure. (The whole text of a page is always
-/// read whole: its first characters are often the site's menus, not the interview.)
+/// cost 450 (English) to 800 (the corpus's mix of languages) instructions a character,
+/// and a clear answer does not need many: on the corpus (62 samples of turns), every
+/// 1 000-character window, taken every 250 characters, gave the language of the whole
+/// sample, and all 498 were reliable. The rest is read only when the first look leaves the
+/// detector unsure. (The whole text of a page is always read whole: its first characters
+/// are often the site's menus, not the interview.)
 const FIRST_LOOK: usize = 1_000;
 
 /// whatlang's answer on the turns' `sample`, and how many characters it read for it: the
