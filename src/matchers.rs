@@ -10,8 +10,9 @@
 //! greedy/lazy choices and the same captures; the tests compare them with the patterns on
 //! generated lines and on every line of the corpus and samples.
 //!
-//! The recognizer and `infer::dates` both use them, so they sit beside the lexicon at the
-//! top of the crate rather than inside one stage.
+//! The recognizer and `infer::dates` both use them (and the HTML reader and check, the
+//! search for a tag in any case), so they sit beside the lexicon at the top of the crate
+//! rather than inside one stage.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -1143,9 +1144,54 @@ fn cue_time_ends(s: &str, p: usize) -> [Option<usize>; 2] {
     [digits_then_colon(s, p).and_then(rest), rest(p)]
 }
 
+/// Where `needle` first starts in `hay` at or after `from`, its ASCII letters matched in
+/// any case (`</Script` for `</script`): a search that neither copies nor lower-cases the
+/// rest of a page. The HTML reader and the HTML check both look for tags this way.
+pub fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let rest = hay.get(from..)?;
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), rest)
+        .map(|i| from + i)
+        .find(|&i| {
+            hay[i..]
+                .get(..needle.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(needle))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_ascii_ci_is_the_plain_search() {
+        let plain = |hay: &[u8], from: usize, needle: &[u8]| {
+            let last = hay.len().checked_sub(needle.len())?;
+            (from..=last).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+        };
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            let hay: Vec<u8> = (0..(seed % 24) as usize)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    b"<</sScCrRiIpPtT>x"[(seed >> 40) as usize % 16]
+                })
+                .collect();
+            for needle in [&b"</script"[..], b"<script", b"s", b"Sc"] {
+                for from in 0..=hay.len() {
+                    assert_eq!(
+                        find_ascii_ci(&hay, from, needle),
+                        plain(&hay, from, needle),
+                        "{:?} {from} {:?}",
+                        String::from_utf8_lossy(&hay),
+                        String::from_utf8_lossy(needle)
+                    );
+                }
+            }
+        }
+    }
     use regex::Regex;
 
     /// Lines built from the pieces the patterns care about, every combination up to a

@@ -25,11 +25,7 @@ pub struct Scan<'a> {
 }
 
 fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    let bytes = hay.as_bytes();
-    // A page shorter than the needle (`<body`, found by fuzzing) has no match at all.
-    let last = hay.len().checked_sub(n)?;
-    (from..=last).find(|&i| bytes[i..i + n].eq_ignore_ascii_case(needle.as_bytes()))
+    crate::matchers::find_ascii_ci(hay.as_bytes(), from, needle.as_bytes())
 }
 
 /// The value of attribute `name` in a start tag's attribute text.

@@ -491,7 +491,7 @@ fn raw_text_blanked(page: &str) -> std::borrow::Cow<'_, str> {
         } else {
             b"</style"
         };
-        let end = find_tag_end(bytes, content, close).unwrap_or(bytes.len());
+        let end = crate::matchers::find_ascii_ci(bytes, content, close).unwrap_or(bytes.len());
         let out = out.get_or_insert_with(|| bytes.to_vec());
         for b in &mut out[content..end] {
             if *b != b'\n' {
@@ -505,18 +505,6 @@ fn raw_text_blanked(page: &str) -> std::borrow::Cow<'_, str> {
         // Only whole characters were blanked (from after a `>` to a `<`).
         Some(bytes) => std::borrow::Cow::Owned(String::from_utf8(bytes).expect("blanked whole")),
     }
-}
-
-/// Where `close` (`</script`, any case) first starts in `page` from `from`: a search that
-/// neither copies nor lower-cases the rest of the page.
-fn find_tag_end(page: &[u8], from: usize, close: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'<', &page[from..])
-        .map(|i| from + i)
-        .find(|&i| {
-            page[i..]
-                .get(..close.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(close))
-        })
 }
 
 /// Reads an HTML page.
@@ -615,7 +603,8 @@ fn credit_spans(page: &str, masked: &str, iv: &mut Interview) {
         }
         let m = c.get(0).expect("match");
         let close = format!("</{}", &c[1]);
-        let Some(end) = find_tag_end(page.as_bytes(), m.end(), close.as_bytes()) else {
+        let Some(end) = crate::matchers::find_ascii_ci(page.as_bytes(), m.end(), close.as_bytes())
+        else {
             continue;
         };
         let shown = masked_text(masked, &(m.end()..end)).replace(['\u{200b}', '\u{ad}'], "");
@@ -990,8 +979,11 @@ mod tests {
             raw_text_blanked("<p>x</p>"),
             std::borrow::Cow::Borrowed(_)
         ));
-        // What a script says is no date of the page's.
-        assert!(read(&page).meta.date_published.is_none());
+        // A script is not markup: its `<!--` opens no comment that would swallow the
+        // `</script>` and, with it, the interview after it.
+        let page = "<html><body><script>var ad = \"<!-- slot\";</script>\
+                    <p>Q: Why did you start?</p><p>A: Because I liked it.</p></body></html>";
+        assert_eq!(read(page).turns.len(), 2);
     }
 
     #[test]
