@@ -251,6 +251,8 @@ pub struct Writer<'s> {
     spool: Option<io::BufWriter<fs::File>>,
     /// Keys vouched for before anything was spooled.
     kept: Vec<u128>,
+    /// Keys of the old record this run has met: the others' lines are carried over.
+    /// Only those: a first run holds nothing per input here.
     seen: HashSet<u128>,
     /// Some line differs from the old record (a new conversion, a dropped input).
     changed: bool,
@@ -271,7 +273,8 @@ impl<'s> Writer<'s> {
     /// Records one input: converted now, or `vouched` for by the old record (its line
     /// is then the old one).
     pub fn push(&mut self, key: u128, record: &Record, vouched: bool) -> io::Result<()> {
-        if !self.seen.insert(key) {
+        // A key comes once (outputs are planned apart); an old one is checked.
+        if self.old.index.contains_key(&key) && !self.seen.insert(key) {
             return Ok(());
         }
         if vouched && self.spool.is_none() {
@@ -303,7 +306,9 @@ impl<'s> Writer<'s> {
     /// Forgets what the directory held for `key`: the input was converted again and
     /// failed, or its outputs changed, so the old line must not be carried over.
     pub fn drop_key(&mut self, key: u128) {
-        self.seen.insert(key);
+        if self.old.index.contains_key(&key) {
+            self.seen.insert(key);
+        }
         self.changed = true;
     }
 

@@ -378,11 +378,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     // The whole corpus is planned (so every share sees the same clashes), then this
     // share's inputs are taken.
-    let inputs: Vec<Input> = match args.shard {
+    let inputs: batch::Inputs = match args.shard {
         Some(shard) => {
             let all = inputs.len();
-            let inputs: Vec<Input> = inputs
-                .into_iter()
+            let inputs: batch::Inputs = inputs
+                .iter()
                 .filter(|input| shard.contains(input))
                 .collect();
             eprintln!(
@@ -407,7 +407,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // manifest, an explicit sidecar and the --files-from list are inputs too.
         let target = batch::normalize(message);
         let same = |p: &Path| batch::normalize(p) == target;
-        let clash = inputs.iter().any(|i| outputs_of(i).iter().any(|p| same(p)))
+        let clash = inputs
+            .iter()
+            .any(|i| outputs_of(&i).iter().any(|p| same(p)))
             || inputs.iter().any(|i| i.path().is_some_and(same))
             || args.meta.manifest.as_deref().is_some_and(same)
             || args.meta.sidecar.as_deref().is_some_and(same)
@@ -470,7 +472,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(lock) => {
                 let dirs: std::collections::BTreeSet<PathBuf> = inputs
                     .iter()
-                    .filter_map(|i| outputs_of(i).first()?.parent().map(Path::to_path_buf))
+                    .filter_map(|i| outputs_of(&i).first()?.parent().map(Path::to_path_buf))
                     .collect();
                 let removed = lock.remove_stale_temps(dirs.iter().map(PathBuf::as_path));
                 if removed > 0 {
@@ -600,7 +602,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     ..
                 }) => writer.push(*key, line, *skipped),
                 _ => {
-                    writer.drop_key(state::key(&args.output, &outputs_of(&inputs[index])));
+                    writer.drop_key(state::key(&args.output, &outputs_of(&inputs.get(index))));
                     Ok(())
                 }
             };

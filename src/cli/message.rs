@@ -3,7 +3,7 @@
 //! machines still travels as one message — the same bytes one unsharded run writes.
 
 use super::{usage_error, EXIT_FAILED, EXIT_OK};
-use colloquy::batch::{self, Input, WriteOutcome};
+use colloquy::batch::{self, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::message::{self, Spool, Unit};
@@ -59,9 +59,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let target = batch::normalize(&args.output);
     let named: Vec<PathBuf> = args.inputs.iter().map(PathBuf::from).collect();
     let mut left_out = 0;
-    let inputs: Vec<Input> = found
+    let inputs: batch::Inputs = found
         .inputs
-        .into_iter()
+        .iter()
         .filter(|i| {
             let path = i.path().expect("no standard input here");
             // The message being written is no input of itself (a re-run into one of
@@ -122,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         |index, result| match result {
             Ok(units) => {
-                let name = inputs[index].name();
+                let name = inputs.get(index).name();
                 for unit in &units {
                     if let Err(e) = spool.push(&format!("{} in {name}", unit.key), unit) {
                         io_error.get_or_insert(e);

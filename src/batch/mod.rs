@@ -14,6 +14,9 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 
+mod list;
+pub use list::Inputs;
+
 /// File name endings colloquy reads when it walks a directory or expands a glob. The
 /// entry [`OHMS_XML`] takes an `.xml` file only when it is an OHMS record
 /// ([`is_ohms_file`]): NewsML-G2 and Dublin Core files, colloquy's own outputs among
@@ -35,10 +38,10 @@ pub fn is_ohms_file(path: &Path) -> bool {
     ok && crate::read::ohms::looks_like(&String::from_utf8_lossy(&head))
 }
 
-/// One input of a batch. A batch of 100 000 inputs holds 100 000 of these until its
-/// end, so each keeps one allocation: the path as given, with the relative path (which
-/// names outputs) as a count of leading components to skip in it. Only when the relative
-/// path is not a tail of the given one (standard input, `a/./b.txt`) is it kept apart.
+/// One input of a batch: the path as given, with the relative path (which names
+/// outputs) as a count of leading components to skip in it. Only when the relative path
+/// is not a tail of the given one (standard input, `a/./b.txt`) is it kept apart. A
+/// batch holds its inputs as an [`Inputs`] list and makes these as it goes.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Input {
     /// `None` for standard input.
@@ -428,7 +431,7 @@ pub fn discover_with(
     let found = discover_batch(args, files_from, extensions, &[])?;
     match found.problems.into_iter().next() {
         Some(problem) => Err(problem),
-        None => Ok(found.inputs),
+        None => Ok(found.inputs.iter().collect()),
     }
 }
 
@@ -436,7 +439,7 @@ pub fn discover_with(
 #[derive(Debug, Default)]
 pub struct Discovery {
     /// The inputs, in a deterministic order, without duplicates.
-    pub inputs: Vec<Input>,
+    pub inputs: Inputs,
     /// Arguments that name nothing (a missing path, a glob that matches nothing, a
     /// directory without one input file). Each is a failed input of the batch; the
     /// others still run, so one typo does not stop a collection.
@@ -508,7 +511,7 @@ pub fn discover_batch(
                 return Err(BatchError::StdinTwice);
             }
             stdin_seen = true;
-            found.inputs.push(Input::stdin());
+            found.inputs.push(&Input::stdin());
             continue;
         }
         let path = Path::new(arg);
@@ -516,8 +519,9 @@ pub fn discover_batch(
             // The excluded directory itself, named by the user, is walked as asked.
             let root = normalize(path);
             let exclude: Vec<&PathBuf> = exclude.iter().filter(|e| **e != root).collect();
-            let walked = walk(path, path, extensions, &exclude)?;
-            if walked.inputs.is_empty() && walked.excluded.is_empty() {
+            let before = found.inputs.len();
+            let walked = walk(path, path, extensions, &exclude, &mut found.inputs)?;
+            if found.inputs.len() == before && walked.excluded.is_empty() {
                 found.problems.push(BatchError::EmptyDir {
                     dir: arg.clone(),
                     wanted: extensions
@@ -534,25 +538,18 @@ pub fn discover_batch(
                     },
                 });
             }
-            // Moved, not copied, when it is the first: a walk of 100 000 files would
-            // otherwise be held twice for a moment.
-            if found.inputs.is_empty() {
-                found.inputs = walked.inputs;
-            } else {
-                found.inputs.extend(walked.inputs);
-            }
             found.skipped.extend(walked.skipped);
             found.excluded.extend(walked.excluded);
         } else if path.exists() {
             found
                 .inputs
-                .push(Input::new(path.to_path_buf(), &rel_for_file(path)));
+                .push(&Input::new(path.to_path_buf(), &rel_for_file(path)));
         } else if is_glob(arg) {
-            let globbed = expand_glob(arg, extensions)?;
-            if globbed.is_empty() {
+            let before = found.inputs.len();
+            expand_glob(arg, extensions, &mut found.inputs)?;
+            if found.inputs.len() == before {
                 found.problems.push(BatchError::GlobEmpty(arg.clone()));
             }
-            found.inputs.extend(globbed);
         } else if let Some(source) = broken_link(path) {
             found.problems.push(BatchError::Io {
                 path: arg.clone(),
@@ -564,11 +561,12 @@ pub fn discover_batch(
     }
     // The same file named twice (say, by a glob and a directory) is converted once.
     let duplicate = duplicates(&found.inputs, xxhash_rust::xxh3::xxh3_64);
-    let mut index = 0;
-    found.inputs.retain(|_| {
-        index += 1;
-        !duplicate[index - 1]
-    });
+    if duplicate.iter().any(|&d| d) {
+        found.inputs = (found.inputs.iter().zip(&duplicate))
+            .filter(|(_, &d)| !d)
+            .map(|(input, _)| input)
+            .collect();
+    }
     Ok(found)
 }
 
@@ -576,7 +574,7 @@ pub fn discover_batch(
 /// symlinks resolved). Keeps 16 bytes per input, not the canonical paths: a 64-bit hash
 /// of each and the index of its first input, whose path is resolved again to check a
 /// hit exactly (paths that only share a hash are kept apart in a set of their own).
-fn duplicates(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<bool> {
+fn duplicates(inputs: &Inputs, hash: fn(&[u8]) -> u64) -> Vec<bool> {
     let mut canon = Canonical::default();
     let mut canonical = |p: &Path| canon.of(p);
     let mut first: std::collections::HashMap<u64, u32> =
@@ -591,7 +589,7 @@ fn duplicates(inputs: &[Input], hash: fn(&[u8]) -> u64) -> Vec<bool> {
                 v.insert(n as u32);
             }
             std::collections::hash_map::Entry::Occupied(o) => {
-                let earlier = inputs[*o.get() as usize].path().map(&mut canonical);
+                let earlier = inputs.get(*o.get() as usize).path().map(&mut canonical);
                 duplicate[n] = earlier.as_ref() == Some(&c) || !same_hash_other_file.insert(c);
             }
         }
@@ -676,22 +674,23 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     }
 }
 
-/// What one directory walk found.
+/// What one directory walk found besides its inputs.
 #[derive(Debug, Default)]
 struct Walked {
-    inputs: Vec<Input>,
     skipped: Vec<PathBuf>,
     excluded: Vec<PathBuf>,
 }
 
 /// Walks a directory recursively in file-name order. Hidden files are included: an
 /// archive's `.draft.txt` is still an input the user gave. Directories in `exclude`
-/// (normalised) are not entered; their files are counted as excluded.
+/// (normalised) are not entered; their files are counted as excluded. The inputs go to
+/// `inputs`.
 fn walk(
     root: &Path,
     base: &Path,
     extensions: &[&str],
     exclude: &[&PathBuf],
+    inputs: &mut Inputs,
 ) -> Result<Walked, BatchError> {
     let mut out = Walked::default();
     let mut it = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
@@ -727,13 +726,14 @@ fn walk(
             continue;
         }
         let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
-        out.inputs.push(Input::new(entry.path().to_path_buf(), rel));
+        inputs.push(&Input::new(entry.path().to_path_buf(), rel));
     }
     Ok(out)
 }
 
-/// Expands a glob by walking from its longest literal directory prefix.
-fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchError> {
+/// Expands a glob by walking from its longest literal directory prefix; the matches go
+/// to `found`.
+fn expand_glob(pattern: &str, extensions: &[&str], found: &mut Inputs) -> Result<(), BatchError> {
     let matcher = globset::GlobBuilder::new(pattern)
         .literal_separator(true)
         .build()
@@ -755,10 +755,11 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
         base
     };
     if !root.is_dir() {
-        return Ok(Vec::new());
+        return Ok(());
     }
-    let mut found = Vec::new();
-    for input in walk(&root, &root, extensions, &[])?.inputs {
+    let mut walked = Inputs::new();
+    walk(&root, &root, extensions, &[], &mut walked)?;
+    for input in walked.iter() {
         let path = input.path().expect("walked files have paths");
         // A pattern without a directory part (`*.txt`) names paths without `./`.
         let path = match path.strip_prefix(".") {
@@ -766,10 +767,10 @@ fn expand_glob(pattern: &str, extensions: &[&str]) -> Result<Vec<Input>, BatchEr
             _ => path,
         };
         if matcher.is_match(path) {
-            found.push(Input::new(path.to_path_buf(), input.rel()));
+            found.push(&Input::new(path.to_path_buf(), input.rel()));
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 fn pattern_is_bare(pattern: &str) -> bool {
@@ -789,7 +790,7 @@ pub fn output_path(out_dir: &Path, rel: &Path, suffix: &str) -> PathBuf {
 /// Plans every output path before anything is written: two inputs that map to one
 /// path, or an output that is an input, are errors for the whole batch.
 pub fn plan_outputs(
-    inputs: &[Input],
+    inputs: &Inputs,
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<Vec<Vec<PathBuf>>, BatchError> {
@@ -800,7 +801,7 @@ pub fn plan_outputs(
 /// name clashes is fixed in one pass, not fifty runs. The first output of each clash is
 /// named once per path.
 pub fn plan_outputs_all(
-    inputs: &[Input],
+    inputs: &Inputs,
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<Vec<Vec<PathBuf>>, Vec<BatchError>> {
@@ -842,7 +843,7 @@ fn file_id(path: &Path) -> Option<u128> {
 /// (input, suffix) that planned it. A hit is checked exactly by deriving that output's
 /// path again ([`output_path`]); paths that only share a hash go to a set of their own.
 pub fn check_outputs(
-    inputs: &[Input],
+    inputs: &Inputs,
     out_dir: &Path,
     suffixes: &[&str],
 ) -> Result<(), Vec<BatchError>> {
@@ -851,17 +852,18 @@ pub fn check_outputs(
 
 /// [`check_outputs`] with the hash as a parameter, so tests can make every path share one.
 fn check_outputs_with(
-    inputs: &[Input],
+    inputs: &Inputs,
     out_dir: &Path,
     suffixes: &[&str],
     hash: fn(&[u8]) -> u64,
 ) -> Result<(), Vec<BatchError>> {
     let mut input_set = std::collections::HashSet::with_capacity(inputs.len());
-    input_set.extend(inputs.iter().filter_map(Input::path).filter_map(file_id));
+    input_set.extend(inputs.iter().filter_map(|i| i.path().and_then(file_id)));
     let mut planned = Planned::with_capacity(inputs.len() * suffixes.len(), hash);
     let mut problems = Vec::new();
-    let path_of =
-        |(n, s): (u32, u32)| output_path(out_dir, inputs[n as usize].rel(), suffixes[s as usize]);
+    let path_of = |(n, s): (u32, u32)| {
+        output_path(out_dir, inputs.get(n as usize).rel(), suffixes[s as usize])
+    };
     for (n, input) in inputs.iter().enumerate() {
         for (s, suffix) in suffixes.iter().enumerate() {
             let path = output_path(out_dir, input.rel(), suffix);
@@ -875,7 +877,7 @@ fn check_outputs_with(
             if let Some(first) = earlier.filter(|&owner| normalize(&path_of(owner)) == key) {
                 problems.push(BatchError::Collision {
                     output: path.display().to_string(),
-                    first: inputs[first.0 as usize].name(),
+                    first: inputs.get(first.0 as usize).name(),
                     second: input.name(),
                 });
                 // One line per pair of inputs: their other formats clash the same way.
@@ -900,7 +902,7 @@ fn check_outputs_with(
                 problems.push(BatchError::CaseCollision {
                     output: path.display().to_string(),
                     other: path_of(first).display().to_string(),
-                    first: inputs[first.0 as usize].name(),
+                    first: inputs.get(first.0 as usize).name(),
                 });
                 break;
             }
@@ -1587,7 +1589,7 @@ pub fn effective_jobs(requested: usize, inputs: usize) -> (usize, bool) {
 /// Runs `work` over `inputs` on [`effective_jobs`] threads, with one `init()` state per
 /// worker thread (libxml2 validators are per thread), and collects the results in input
 /// order whatever the thread count (`work` gets each input's index).
-pub fn run<S, T, I, F>(inputs: &[Input], jobs: usize, init: I, work: F) -> Vec<T>
+pub fn run<S, T, I, F>(inputs: &Inputs, jobs: usize, init: I, work: F) -> Vec<T>
 where
     T: Send,
     I: Fn() -> S + Sync + Send,
@@ -1604,7 +1606,7 @@ where
 /// has. Workers run at most a window of inputs ahead of the oldest unfinished one, so
 /// a slow input cannot make the reorder buffer grow without bound. A panicking worker
 /// stops the others and the panic is passed on.
-pub fn run_ordered<S, T, I, F, C>(inputs: &[Input], jobs: usize, init: I, work: F, mut consume: C)
+pub fn run_ordered<S, T, I, F, C>(inputs: &Inputs, jobs: usize, init: I, work: F, mut consume: C)
 where
     T: Send,
     I: Fn() -> S + Sync + Send,
@@ -1657,7 +1659,7 @@ where
                         if aborted.load(Ordering::SeqCst) {
                             return;
                         }
-                        let result = work(&mut state, i, &inputs[i]);
+                        let result = work(&mut state, i, &inputs.get(i));
                         if tx.send((i, result)).is_err() {
                             return;
                         }
@@ -1697,7 +1699,7 @@ mod tests {
     #[test]
     fn two_inputs_on_one_output_is_an_error_before_writing() {
         let err = plan_outputs(
-            &[input("x.txt"), input("x.md")],
+            &[input("x.txt"), input("x.md")].into_iter().collect(),
             Path::new("out"),
             &["jsonld"],
         )
@@ -1883,7 +1885,7 @@ mod tests {
 
     #[test]
     fn results_keep_input_order_whatever_the_thread_count() {
-        let inputs: Vec<Input> = (0..200).map(|i| input(&format!("{i}.txt"))).collect();
+        let inputs: Inputs = (0..200).map(|i| input(&format!("{i}.txt"))).collect();
         let one = run(&inputs, 1, || (), |_, _, i| i.name());
         let four = run(&inputs, 4, || (), |_, _, i| i.name());
         assert_eq!(one, four);
@@ -1914,7 +1916,7 @@ mod tests {
 
     #[test]
     fn output_checks_stay_exact_when_paths_share_a_hash() {
-        let inputs: Vec<Input> = ["x.txt", "x.md", "A.txt", "a.md", "b.txt", "c.txt", "d.txt"]
+        let inputs: Inputs = ["x.txt", "x.md", "A.txt", "a.md", "b.txt", "c.txt", "d.txt"]
             .into_iter()
             .map(input)
             .collect();
@@ -1937,7 +1939,7 @@ mod tests {
             real[1].contains("A.jsonld") && real[1].contains("a.jsonld"),
             "{real:?}"
         );
-        let distinct: Vec<Input> = ["b.txt", "c.txt", "d.txt"].into_iter().map(input).collect();
+        let distinct: Inputs = ["b.txt", "c.txt", "d.txt"].into_iter().map(input).collect();
         assert!(check_outputs_with(&distinct, Path::new("out"), &suffixes, one_hash).is_ok());
     }
 
@@ -1949,7 +1951,7 @@ mod tests {
         fs::write(file("a.txt"), "a").unwrap();
         fs::write(file("b.txt"), "b").unwrap();
         std::os::unix::fs::symlink(file("a.txt"), file("link.txt")).unwrap();
-        let inputs: Vec<Input> = ["a.txt", "b.txt", "link.txt", "b.txt", "a.txt"]
+        let inputs: Inputs = ["a.txt", "b.txt", "link.txt", "b.txt", "a.txt"]
             .into_iter()
             .map(|n| Input::new(file(n), Path::new(n)))
             .collect();
@@ -1969,7 +1971,7 @@ mod tests {
         fs::write(sub.join("a.txt"), "a").unwrap();
         fs::write(sub.join("b.txt"), "b").unwrap();
         std::os::unix::fs::symlink(&sub, dir.path().join("linked")).unwrap();
-        let inputs: Vec<Input> = [
+        let inputs: Inputs = [
             "sub/a.txt",
             "linked/a.txt",
             "sub/b.txt",
