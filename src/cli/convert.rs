@@ -663,8 +663,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for ((index, mut result), published) in group.commit(force) {
             match published {
                 Ok(writes) => {
+                    // Added to, not replaced: a skipped input waits in the group behind a
+                    // converted one with nothing staged, and its outputs stay `unchanged`.
                     if let Ok(done) = &mut result.outcome {
-                        done.writes = writes;
+                        done.writes.extend(writes);
                     }
                 }
                 Err(e) => result.outcome = Err(write_failure(&result.name, e)),

@@ -128,6 +128,23 @@ fn a_record_after_a_partial_rerun_is_the_record_of_a_fresh_run() {
 }
 
 #[test]
+fn a_partial_rerun_counts_the_skipped_inputs_files_as_unchanged() {
+    // The first input is converted again (an output of it is gone); the skipped ones
+    // after it wait for its files to be published, and their outputs still count.
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 9);
+    convert(&input, &out, &[]);
+    fs::remove_file(out.join("box0/talk-000.jsonld")).unwrap();
+    let s = convert(&input, &out, &[]);
+    assert!(s.contains(&format!("8 {UNCHANGED}")), "{s}");
+    assert!(
+        s.contains("files: 1 written, 17 unchanged, 0 replaced"),
+        "{s}"
+    );
+}
+
+#[test]
 fn a_changed_input_option_or_output_on_disk_is_converted_again() {
     let dir = tempfile::tempdir().unwrap();
     let (input, out) = (dir.path().join("in"), dir.path().join("out"));
