@@ -344,7 +344,7 @@ pub enum BatchError {
     WouldOverwriteInput { output: String, writer: String },
     #[error("{0}: exists with other content; pass --force to replace it")]
     Exists(String),
-    #[error("{dir}: another colloquy run{holder} is writing into this directory (it holds {lock}); wait until it has finished and run again, or give another -o directory")]
+    #[error("{dir}: another colloquy run{holder} is writing here (it holds {lock}); wait until it has finished and run again, or give another -o directory")]
     Locked {
         dir: String,
         lock: String,
@@ -1471,17 +1471,10 @@ pub fn lock_output_dir(dir: &Path) -> Result<OutputLock, BatchError> {
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = holder.trim();
                 return Err(BatchError::Locked {
                     dir: dir.display().to_string(),
                     lock: path.display().to_string(),
-                    holder: if !holder.is_empty() && holder.chars().all(|c| c.is_ascii_digit()) {
-                        format!(" (pid {holder})")
-                    } else {
-                        String::new()
-                    },
+                    holder: holder_of(&mut file),
                 });
             }
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&path)(e)),
@@ -1492,11 +1485,29 @@ pub fn lock_output_dir(dir: &Path) -> Result<OutputLock, BatchError> {
         }
         file.set_len(0).map_err(io_err(&path))?;
         write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
-        return Ok(OutputLock {
+        let lock = OutputLock {
             file,
             path,
             dir: dir.to_path_buf(),
-        });
+        };
+        // A run into a directory around this one may write here too. Checked once this
+        // lock is held: of two runs, the later check sees the earlier lock.
+        for around in normalize(dir).ancestors().skip(1) {
+            lock.refuse_if_held(dir, around)?;
+        }
+        return Ok(lock);
+    }
+}
+
+/// ` (pid N)` from a lock file's text, or nothing.
+fn holder_of(file: &mut fs::File) -> String {
+    let mut holder = String::new();
+    let _ = file.read_to_string(&mut holder);
+    let holder = holder.trim();
+    if !holder.is_empty() && holder.chars().all(|c| c.is_ascii_digit()) {
+        format!(" (pid {holder})")
+    } else {
+        String::new()
     }
 }
 
@@ -1515,10 +1526,58 @@ fn same_file(_: &fs::File, path: &Path) -> bool {
 }
 
 impl OutputLock {
+    /// An error when another run holds the lock of `other` (a directory around or
+    /// inside this run's, where both would write); `dir` names this run's directory.
+    /// A lock file that a stopped run left is not held.
+    fn refuse_if_held(&self, dir: &Path, other: &Path) -> Result<(), BatchError> {
+        let path = other.join(LOCK_FILE);
+        let Ok(mut file) = fs::File::open(&path) else {
+            return Ok(());
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                let _ = file.unlock();
+                Ok(())
+            }
+            Err(fs::TryLockError::WouldBlock) => Err(BatchError::Locked {
+                dir: dir.display().to_string(),
+                lock: path.display().to_string(),
+                holder: holder_of(&mut file),
+            }),
+            Err(fs::TryLockError::Error(_)) => Ok(()),
+        }
+    }
+
+    /// Checks the directories this run writes into (`dirs`, inside the locked one) for
+    /// another run's lock: a run into `out/a` and one into `out` would write the same
+    /// files, and each would take the other's temp files for a stopped run's.
+    pub fn refuse_runs_inside<'a>(
+        &self,
+        dirs: impl IntoIterator<Item = &'a Path>,
+    ) -> Result<(), BatchError> {
+        let root = normalize(&self.dir);
+        let mut seen = std::collections::BTreeSet::new();
+        for dir in dirs {
+            let norm = normalize(dir);
+            for inside in norm.ancestors() {
+                if inside == root
+                    || !inside.starts_with(&root)
+                    || !seen.insert(inside.to_path_buf())
+                {
+                    break;
+                }
+                self.refuse_if_held(&self.dir, inside)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Removes the temp files a killed run left in `dirs` (each inside the locked
     /// directory; others are left alone): only colloquy's own names
     /// (`.colloquy-*.tmp`), only regular files. Safe because no other run can be
-    /// writing here while this lock is held. Returns how many were removed.
+    /// writing here while this lock is held (nor, after [`lock_output_dir`] and
+    /// [`OutputLock::refuse_runs_inside`], around or inside it). Returns how many were
+    /// removed.
     pub fn remove_stale_temps<'a>(&'a self, dirs: impl IntoIterator<Item = &'a Path>) -> usize {
         let root = normalize(&self.dir);
         let mut seen = std::collections::BTreeSet::new();
@@ -1813,6 +1872,39 @@ mod tests {
         drop(first);
         assert!(!dir.path().join(LOCK_FILE).exists(), "the lock file stays");
         lock_output_dir(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_run_around_or_inside_a_locked_directory_is_refused_and_a_stale_lock_file_is_not_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let (outer, inner) = (dir.path().join("out"), dir.path().join("out/d001"));
+        // A run into `out` holds it: a run into `out/d001` would write its files too.
+        let around = lock_output_dir(&outer).unwrap();
+        let err = lock_output_dir(&inner).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&inner.display().to_string())
+                && err.contains(&outer.join(LOCK_FILE).display().to_string()),
+            "{err}"
+        );
+        assert!(!inner.join(LOCK_FILE).exists(), "the refused run keeps no lock");
+        drop(around);
+        // And the other way: `out/d001` held, a run into `out` that writes there.
+        let inside = lock_output_dir(&inner).unwrap();
+        let outer_lock = lock_output_dir(&outer).unwrap();
+        let err = outer_lock
+            .refuse_runs_inside([inner.join("deeper").as_path()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&inner.join(LOCK_FILE).display().to_string()), "{err}");
+        // Directories it does not write into are none of its business.
+        outer_lock
+            .refuse_runs_inside([outer.join("d002").as_path()])
+            .unwrap();
+        drop((inside, outer_lock));
+        // A lock file a killed run left is not held by anyone.
+        fs::write(outer.join(LOCK_FILE), "4242").unwrap();
+        let inside = lock_output_dir(&inner).unwrap();
+        drop(inside);
     }
 
     #[test]

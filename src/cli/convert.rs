@@ -474,6 +474,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .iter()
                     .filter_map(|i| outputs_of(&i).first()?.parent().map(Path::to_path_buf))
                     .collect();
+                if let Err(e) = lock.refuse_runs_inside(dirs.iter().map(PathBuf::as_path)) {
+                    eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
+                    return Ok(EXIT_FAILED);
+                }
                 let removed = lock.remove_stale_temps(dirs.iter().map(PathBuf::as_path));
                 if removed > 0 {
                     eprintln!(
