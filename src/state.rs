@@ -29,7 +29,9 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 /// The record's file name in the output directory.
 pub const STATE_FILE: &str = ".colloquy-state";
-const HEADER: &str = "colloquy-state 1";
+/// The record's format; a record of another is read as none (everything converts once).
+/// 2: a warning keeps its finding's pointer, which the report of a skipped input shows.
+const HEADER: &str = "colloquy-state 2";
 
 /// A 128-bit digest as 32 hex digits.
 pub fn hex(digest: u128) -> String {
@@ -89,6 +91,7 @@ pub struct Warning {
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    pub pointer: Option<String>,
     pub hint: Option<String>,
 }
 

@@ -1886,7 +1886,10 @@ mod tests {
                 && err.contains(&outer.join(LOCK_FILE).display().to_string()),
             "{err}"
         );
-        assert!(!inner.join(LOCK_FILE).exists(), "the refused run keeps no lock");
+        assert!(
+            !inner.join(LOCK_FILE).exists(),
+            "the refused run keeps no lock"
+        );
         drop(around);
         // And the other way: `out/d001` held, a run into `out` that writes there.
         let inside = lock_output_dir(&inner).unwrap();
@@ -1895,7 +1898,10 @@ mod tests {
             .refuse_runs_inside([inner.join("deeper").as_path()])
             .unwrap_err()
             .to_string();
-        assert!(err.contains(&inner.join(LOCK_FILE).display().to_string()), "{err}");
+        assert!(
+            err.contains(&inner.join(LOCK_FILE).display().to_string()),
+            "{err}"
+        );
         // Directories it does not write into are none of its business.
         outer_lock
             .refuse_runs_inside([outer.join("d002").as_path()])

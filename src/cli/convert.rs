@@ -208,6 +208,7 @@ fn to_record((shown, f): &(String, Finding)) -> state::Warning {
         message: f.message.clone(),
         line: f.location.line,
         column: f.location.column,
+        pointer: f.location.pointer.clone(),
         hint: f.hint.clone(),
     }
 }
@@ -227,7 +228,7 @@ fn from_record(w: &state::Warning) -> (String, Finding) {
             location: Location {
                 line: w.line,
                 column: w.column,
-                pointer: None,
+                pointer: w.pointer.clone(),
             },
             hint: w.hint.clone(),
         },

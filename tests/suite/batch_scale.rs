@@ -103,6 +103,31 @@ fn an_identical_rerun_skips_every_input_and_says_so_with_the_same_warnings() {
 }
 
 #[test]
+fn a_skipped_rerun_gives_the_same_report_pointers_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 4);
+    let report = || {
+        let run = colloquy()
+            .arg("convert")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--report", "json"])
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        String::from_utf8(run.stdout).unwrap()
+    };
+    let first = report();
+    assert!(
+        first.contains("\"pointer\": \"/"),
+        "no finding with a pointer: {first}"
+    );
+    assert_eq!(report(), first);
+}
+
+#[test]
 fn a_record_after_a_partial_rerun_is_the_record_of_a_fresh_run() {
     // Inputs before and after the edited one are vouched for: the record keeps their
     // lines in input order, byte for byte what a fresh run into a new directory writes.
@@ -200,7 +225,7 @@ fn a_changed_input_option_or_output_on_disk_is_converted_again() {
     // A damaged record is doubt: everything is converted, nothing fails.
     fs::write(
         out.join(colloquy::state::STATE_FILE),
-        "colloquy-state 1\nnot hex\t{",
+        "colloquy-state 2\nnot hex\t{",
     )
     .unwrap();
     let s = stderr_of(
