@@ -35,6 +35,11 @@ impl OutputFormat {
             OutputFormat::Ohms => "ohms.xml",
         }
     }
+    /// Whether a walk for interviews takes this format's files as inputs (HTML pages
+    /// and OHMS records are interviews too).
+    pub fn read_back(self) -> bool {
+        matches!(self, OutputFormat::Html | OutputFormat::Ohms)
+    }
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::JsonLd => "JSON-LD",

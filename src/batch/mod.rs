@@ -449,12 +449,17 @@ pub struct Discovery {
     pub skipped: Vec<PathBuf>,
     /// Files left out because they lie in an excluded directory (the run's output).
     pub excluded: Vec<PathBuf>,
+    /// Directories not walked because they hold an earlier run's outputs (a
+    /// `.colloquy-state` record); only when the caller excludes output directories.
+    pub earlier_outputs: Vec<PathBuf>,
 }
 
 /// Expands a batch's arguments like [`discover`], but a missing path, an empty glob or a
 /// directory without inputs is a problem of the batch rather than its end. Directory
 /// walks never enter a directory in `exclude` (the run's output directory, so a re-run
-/// does not read its own outputs as inputs) unless that directory was named itself.
+/// does not read its own outputs as inputs) unless that directory was named itself;
+/// and when `exclude` is given, nor one holding an earlier run's record
+/// ([`crate::state::STATE_FILE`]): another run's output directory inside the input tree.
 /// Errors only for what makes the whole run meaningless: `-` twice, an unreadable
 /// `--files-from` list, a malformed glob.
 pub fn discover_batch(
@@ -502,6 +507,7 @@ pub fn discover_batch(
                 .map(str::to_string),
         );
     }
+    let skip_earlier = !exclude.is_empty();
     let exclude: Vec<PathBuf> = exclude.iter().map(|p| normalize(p)).collect();
     let mut found = Discovery::default();
     let mut stdin_seen = false;
@@ -520,8 +526,18 @@ pub fn discover_batch(
             let root = normalize(path);
             let exclude: Vec<&PathBuf> = exclude.iter().filter(|e| **e != root).collect();
             let before = found.inputs.len();
-            let walked = walk(path, path, extensions, &exclude, &mut found.inputs)?;
-            if found.inputs.len() == before && walked.excluded.is_empty() {
+            let walked = walk(
+                path,
+                path,
+                extensions,
+                &exclude,
+                skip_earlier,
+                &mut found.inputs,
+            )?;
+            if found.inputs.len() == before
+                && walked.excluded.is_empty()
+                && walked.earlier_outputs.is_empty()
+            {
                 found.problems.push(BatchError::EmptyDir {
                     dir: arg.clone(),
                     wanted: extensions
@@ -540,6 +556,7 @@ pub fn discover_batch(
             }
             found.skipped.extend(walked.skipped);
             found.excluded.extend(walked.excluded);
+            found.earlier_outputs.extend(walked.earlier_outputs);
         } else if path.exists() {
             found
                 .inputs
@@ -679,17 +696,20 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 struct Walked {
     skipped: Vec<PathBuf>,
     excluded: Vec<PathBuf>,
+    earlier_outputs: Vec<PathBuf>,
 }
 
 /// Walks a directory recursively in file-name order. Hidden files are included: an
 /// archive's `.draft.txt` is still an input the user gave. Directories in `exclude`
-/// (normalised) are not entered; their files are counted as excluded. The inputs go to
-/// `inputs`.
+/// (normalised) are not entered; their files are counted as excluded; with
+/// `skip_earlier`, neither are directories holding an earlier run's record. The inputs
+/// go to `inputs`.
 fn walk(
     root: &Path,
     base: &Path,
     extensions: &[&str],
     exclude: &[&PathBuf],
+    skip_earlier: bool,
     inputs: &mut Inputs,
 ) -> Result<Walked, BatchError> {
     let mut out = Walked::default();
@@ -699,10 +719,17 @@ fn walk(
             path: e.path().unwrap_or(root).display().to_string(),
             source: e.into(),
         })?;
-        if entry.file_type().is_dir() && entry.depth() > 0 && !exclude.is_empty() {
-            let here = normalize(entry.path());
-            if exclude.iter().any(|e| **e == here) {
-                out.excluded.push(entry.path().to_path_buf());
+        if entry.file_type().is_dir() && entry.depth() > 0 {
+            if !exclude.is_empty() {
+                let here = normalize(entry.path());
+                if exclude.iter().any(|e| **e == here) {
+                    out.excluded.push(entry.path().to_path_buf());
+                    it.skip_current_dir();
+                    continue;
+                }
+            }
+            if skip_earlier && entry.path().join(crate::state::STATE_FILE).is_file() {
+                out.earlier_outputs.push(entry.path().to_path_buf());
                 it.skip_current_dir();
                 continue;
             }
@@ -758,7 +785,7 @@ fn expand_glob(pattern: &str, extensions: &[&str], found: &mut Inputs) -> Result
         return Ok(());
     }
     let mut walked = Inputs::new();
-    walk(&root, &root, extensions, &[], &mut walked)?;
+    walk(&root, &root, extensions, &[], false, &mut walked)?;
     for input in walked.iter() {
         let path = input.path().expect("walked files have paths");
         // A pattern without a directory part (`*.txt`) names paths without `./`.

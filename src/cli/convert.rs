@@ -308,6 +308,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.output.display()
         )));
     }
+    // HTML pages and OHMS records written into a directory this run walks (as `-o`,
+    // which a walk enters only when it was named itself) would be read as interviews
+    // by the next run over it, and clash with the texts they came from.
+    if !args.stdout {
+        let out = batch::normalize(&args.output);
+        let walked_out = args
+            .inputs
+            .iter()
+            .map(Path::new)
+            .find(|i| i.is_dir() && batch::normalize(i) == out);
+        if let (Some(dir), Some(format)) = (walked_out, formats.iter().find(|f| f.read_back())) {
+            return Ok(usage_error(format!(
+                "-o {}: the {} outputs would land in {}, the directory walked for inputs, and the next run over it would read them as interviews; give -o another directory (a walk never enters it)",
+                args.output.display(),
+                format.name(),
+                dir.display()
+            )));
+        }
+    }
     let suffixes: Vec<&str> = formats.iter().map(|f| f.suffix()).collect();
     // A walk never enters the output directory: re-running with `-o` inside the input
     // tree must not read the last run's outputs as interviews.
@@ -345,6 +364,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     note_left_out(&found.skipped, &found.excluded);
+    for dir in &found.earlier_outputs {
+        eprintln!(
+            "colloquy: note: {}: not walked, it holds an earlier run's outputs ({}); name its files to read them",
+            printable_line(&dir.display().to_string()),
+            state::STATE_FILE
+        );
+    }
     // Every output path is checked before anything is written; the paths themselves
     // are derived again from each input when needed, not kept.
     if !args.stdout {

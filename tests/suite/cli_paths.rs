@@ -178,20 +178,76 @@ fn an_output_directory_inside_the_input_tree_is_not_read_back() {
 }
 
 #[test]
+fn an_earlier_runs_output_directory_inside_the_input_tree_is_not_read_either() {
+    // Pages written into archive/old by one run are no interviews of a later run into
+    // another directory, nor of one into the archive itself.
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir(&archive).unwrap();
+    fs::write(archive.join("a.txt"), interview(5)).unwrap();
+    fs::write(archive.join("b.txt"), interview(6)).unwrap();
+    let convert = |out: &str, to: &str| {
+        colloquy()
+            .current_dir(dir.path())
+            .args(["convert", "archive", "-o", out, "--to", to])
+            .assert()
+            .success()
+    };
+    convert("archive/old", "html,jsonld");
+    for out in ["elsewhere", "archive"] {
+        let stderr = stderr_of(&convert(out, "jsonld"));
+        assert!(
+            stderr.contains("2 input(s): 2 converted, 0 failed"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("archive/old: not walked, it holds an earlier run's outputs"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn pages_written_into_the_walked_directory_itself_are_refused_before_any_work() {
+    // Their next run would read them as interviews, beside the texts they came from.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(5)).unwrap();
+    let run = colloquy()
+        .current_dir(dir.path())
+        .args(["convert", ".", "--to", "jsonld,html"])
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&run);
+    assert!(
+        stderr.contains("the HTML outputs would land in ., the directory walked for inputs"),
+        "{stderr}"
+    );
+    assert_eq!(files_under(dir.path()), ["a.txt"]);
+    // JSON-LD alone is never read back: the same run goes ahead.
+    colloquy()
+        .current_dir(dir.path())
+        .args(["convert", ".", "--to", "jsonld"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn an_html_input_is_never_overwritten_by_another_inputs_page_even_with_force() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), interview(7)).unwrap();
     // An original HTML interview page beside a text of the same name.
     let page = "<html><body><p>Why?</p><p>Because.</p></body></html>";
     fs::write(dir.path().join("a.html"), page).unwrap();
+    // Pages into the walked directory are refused before any work (they would be read
+    // back as interviews), --force or not.
     let assert = colloquy()
         .current_dir(dir.path())
         .args(["convert", ".", "--to", "html", "--force"])
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&assert);
     assert!(
-        stderr.contains("a.html: this is an input, and its own .html output would overwrite it"),
+        stderr.contains("the HTML outputs would land in ., the directory walked for inputs"),
         "{stderr}"
     );
     assert_eq!(fs::read_to_string(dir.path().join("a.html")).unwrap(), page);
