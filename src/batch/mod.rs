@@ -1078,6 +1078,17 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchErro
 /// One `fsync` per file was the largest system cost of a batch (a journal commit and a
 /// cache flush each); one sync for hundreds of files gives the same promise.
 pub fn stage_unsynced(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, BatchError> {
+    stage_replacing(path, bytes, &|_| force)
+}
+
+/// [`stage_unsynced`], where a target with other content is replaced when
+/// `may_replace` says so of the bytes it holds (`--force`, or the run's record showing
+/// that they are the output an earlier run wrote, untouched since).
+pub fn stage_replacing(
+    path: &Path,
+    bytes: &[u8],
+    may_replace: &dyn Fn(&[u8]) -> bool,
+) -> Result<Staged, BatchError> {
     let mut staged = Staged {
         path: path.to_path_buf(),
         bytes_len: bytes.len(),
@@ -1095,7 +1106,7 @@ pub fn stage_unsynced(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, 
             if held == bytes {
                 return Ok(staged);
             }
-            if !force {
+            if !may_replace(&held) {
                 return Err(BatchError::Exists(path.display().to_string()));
             }
             Some(meta)

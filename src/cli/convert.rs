@@ -1133,10 +1133,27 @@ fn convert_one(
         };
         // Nothing of this input is published unless every output can be; the batch
         // publishes it with its group, after one sync (see `batch::Group`).
+        // An output that differs may be replaced without --force when it is the one the
+        // last run wrote, untouched since (its hash in the record): the input or an
+        // option changed, and the file is colloquy's own. One edited by hand is not.
+        let last_written = std::cell::OnceCell::new();
+        let last_written = |i: usize| -> Option<String> {
+            let (memo, (key, _)) = (memo?, recorded.as_ref()?);
+            last_written
+                .get_or_init(|| memo.state.get(*key).map(|r| r.outputs))
+                .as_ref()?
+                .get(i)
+                .cloned()
+        };
         let staged = outputs
             .iter()
             .zip(&converted.documents)
-            .map(|(path, doc)| batch::stage_unsynced(path, doc.text.as_bytes(), args.force))
+            .enumerate()
+            .map(|(i, (path, doc))| {
+                let may_replace =
+                    |held: &[u8]| args.force || last_written(i) == Some(state::digest(held));
+                batch::stage_replacing(path, doc.text.as_bytes(), &may_replace)
+            })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| write_failure(&name, e))?;
         let record = recorded.map(|(key, mut record)| {

@@ -170,6 +170,43 @@ fn a_partial_rerun_counts_the_skipped_inputs_files_as_unchanged() {
 }
 
 #[test]
+fn an_edited_input_replaces_its_own_untouched_outputs_but_not_an_output_edited_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 3);
+    convert(&input, &out, &[]);
+    // The input changes: its outputs are colloquy's own, so no --force is needed.
+    let edited = input.join("box1/talk-001.txt");
+    fs::write(&edited, interview(1).replace("eighteen", "twenty")).unwrap();
+    let s = convert(&input, &out, &[]);
+    assert!(
+        s.contains("files: 0 written, 4 unchanged, 2 replaced"),
+        "{s}"
+    );
+    assert!(fs::read_to_string(out.join("box1/talk-001.jsonld"))
+        .unwrap()
+        .contains("twenty"));
+    // An output edited by hand is someone's work: kept, and the input fails.
+    let page = out.join("box1/talk-001.jsonld");
+    fs::write(&page, "{\"edited\": true}").unwrap();
+    fs::write(&edited, interview(1).replace("eighteen", "thirty")).unwrap();
+    let run = colloquy()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("talk-001.jsonld: exists with other content; pass --force"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&page).unwrap(), "{\"edited\": true}");
+}
+
+#[test]
 fn a_changed_input_option_or_output_on_disk_is_converted_again() {
     let dir = tempfile::tempdir().unwrap();
     let (input, out) = (dir.path().join("in"), dir.path().join("out"));
