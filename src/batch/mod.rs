@@ -668,6 +668,14 @@ fn is_glob(arg: &str) -> bool {
     arg.contains(['*', '?', '[', '{'])
 }
 
+/// The files colloquy keeps for itself in an output directory.
+fn is_bookkeeping(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name == crate::state::STATE_FILE
+        || name == LOCK_FILE
+        || (name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX))
+}
+
 fn is_sidecar(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.contains(".meta.")
@@ -746,8 +754,9 @@ fn walk(
             continue;
         }
         if !has_extension(entry.path(), extensions) {
-            // Sidecars are read with their input, not left out.
-            if !is_sidecar(entry.path()) {
+            // Sidecars are read with their input, not left out; colloquy's own files (a
+            // run's record, lock and temp files) are no one's inputs.
+            if !is_sidecar(entry.path()) && !is_bookkeeping(entry.path()) {
                 out.skipped.push(entry.path().to_path_buf());
             }
             continue;
