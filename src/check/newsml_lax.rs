@@ -8,6 +8,9 @@
 //! - an XHTML `inlineXML` holds exactly one `<html>` in the XHTML namespace, and no
 //!   HTML5-only elements (XHTML 1.x has no `figure`);
 //! - `id`s unique across the whole document, item guids unique within a message;
+//! - in a newsMessage, a packageItem's `itemRef` without `href` names an item of the
+//!   message (else a receiver has nothing to resolve it with: a warning, as a package may
+//!   legitimately point at items sent before);
 //! - `versionCreated`, `firstCreated` and `sent` carry a time zone (the guidelines want
 //!   one, the XSD does not).
 
@@ -61,6 +64,18 @@ pub struct LaxResult {
     pub findings: Vec<Finding>,
     /// The XML parsed; schema validation is pointless otherwise.
     pub well_formed: bool,
+    /// The local name of the root element, when there is one (`colloquy message` tells
+    /// newsMessages from the items beside them by it).
+    pub root: Option<String>,
+}
+
+/// An `itemRef` of a packageItem in a newsMessage, resolved once the whole message is
+/// read (a package comes before the items it names).
+struct ItemRef {
+    residref: String,
+    package: String,
+    offset: usize,
+    pointer: String,
 }
 
 /// An open element: where its `/local` step starts in the path buffer (the walk keeps
@@ -99,6 +114,10 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
     let mut date_text: Option<(String, usize, String)> = None;
     let mut root: Option<(String, bool)> = None;
     let mut well_formed = true;
+    // The guid of the packageItem being read (None inside other items), and the
+    // references of packages not resolved by an item read before them.
+    let mut package: Option<String> = None;
+    let mut item_refs: Vec<ItemRef> = Vec::new();
 
     loop {
         let offset = reader.buffer_position() as usize;
@@ -142,11 +161,14 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                 let xhtml = ns == Some(XHTML_NS);
                 // The three attributes a rule reads (the last of a name wins, as before).
                 let (mut guid, mut id, mut content_type) = (None, None, None);
+                let (mut residref, mut href) = (None, None);
                 for a in e.attributes().flatten() {
                     let slot = match a.key.as_ref() {
                         "guid" => &mut guid,
                         "id" => &mut id,
                         "contenttype" => &mut content_type,
+                        "residref" => &mut residref,
+                        "href" => &mut href,
                         _ => continue,
                     };
                     *slot = Some(
@@ -232,6 +254,7 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                             );
                         }
                         let guid = guid.unwrap_or_default();
+                        package = (nar && local == "packageItem").then(|| guid.clone());
                         if !guid.is_empty() {
                             if let Some(first) = guids.get(&guid) {
                                 let (l, _) = sink.position(*first);
@@ -321,6 +344,18 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
                         });
                     }
                 }
+                if nar && local == "itemRef" && href.is_none() {
+                    if let (Some(package), Some(residref)) = (&package, residref) {
+                        if !residref.is_empty() && !guids.contains_key(&residref) {
+                            item_refs.push(ItemRef {
+                                residref,
+                                package: package.clone(),
+                                offset,
+                                pointer: here.to_string(),
+                            });
+                        }
+                    }
+                }
                 if nar && matches!(local, "versionCreated" | "firstCreated" | "sent") {
                     date_text = Some((local.to_string(), offset, String::new()));
                 }
@@ -394,9 +429,32 @@ pub fn check(text: &str, limits: &super::Limits) -> LaxResult {
         }
     }
 
+    if well_formed
+        && root
+            .as_ref()
+            .is_some_and(|(r, nar)| *nar && r == "newsMessage")
+    {
+        for r in item_refs
+            .iter()
+            .filter(|r| !guids.contains_key(&r.residref))
+        {
+            sink.push(
+                Severity::Warning,
+                "newsml/itemref-unresolved",
+                format!(
+                    "itemRef residref `{}` of packageItem `{}` names no item of this newsMessage, and has no href",
+                    r.residref, r.package
+                ),
+                r.offset,
+                &r.pointer,
+                Some("send the item in the same newsMessage, or give the itemRef an href a receiver can fetch it from".into()),
+            );
+        }
+    }
     LaxResult {
         findings: sink.findings,
         well_formed,
+        root: root.map(|(local, _)| local),
     }
 }
 
@@ -490,6 +548,37 @@ mod tests {
                 "newsml/duplicate-id"
             ]
         );
+    }
+
+    #[test]
+    fn a_package_names_items_of_its_message() {
+        let refs = |r: &str| {
+            format!("<packageItem guid=\"p\"><groupSet root=\"g\"><group id=\"g\">{r}</group></groupSet></packageItem>")
+        };
+        let message = |items: &str| {
+            format!("<newsMessage {NS}><header><sent>2026-01-01T00:00:00Z</sent></header><itemSet>{items}</itemSet></newsMessage>")
+        };
+        let text = "<newsItem guid=\"t\"/>";
+        let to_t = refs("<itemRef residref=\"t\"/>");
+        // Before or after the package, the item resolves the reference.
+        assert!(rules(&message(&format!("{to_t}{text}"))).is_empty());
+        assert!(rules(&message(&format!("{text}{to_t}"))).is_empty());
+        let r = check(&message(&to_t), &Default::default());
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let f = &r.findings[0];
+        assert_eq!(
+            (f.rule.as_str(), f.severity),
+            ("newsml/itemref-unresolved", Severity::Warning)
+        );
+        assert!(
+            f.message.contains("`t` of packageItem `p`"),
+            "{}",
+            f.message
+        );
+        assert_eq!(r.root.as_deref(), Some("newsMessage"));
+        // An href says where to fetch it; a package on its own names items elsewhere.
+        assert!(rules(&message(&refs("<itemRef residref=\"t\" href=\"t.xml\"/>"))).is_empty());
+        assert!(rules(&to_t.replacen("<packageItem", &format!("<packageItem {NS}"), 1)).is_empty());
     }
 
     #[test]
