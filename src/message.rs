@@ -80,6 +80,73 @@ fn check(xml: &str, checker: &Checker) -> Result<(), String> {
     }
 }
 
+/// What a file among `colloquy message`'s inputs turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    NewsMessage,
+    /// Well-formed XML with another root, such as the text items `convert` writes beside
+    /// its messages.
+    Other,
+}
+
+/// Tells a newsMessage from other XML, by one streaming pass over the whole file. An
+/// empty or malformed file is an error naming the place: it may be a message cut short
+/// (a share's run killed mid-write by hand, a disk full), and a message assembled
+/// without it would silently lack that share. So is a package's `itemRef` that names no
+/// item of the message (the lax rule `newsml/itemref-unresolved`): colloquy's packages
+/// always name items of their own message, so one of its items was lost.
+pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
+    const CUT_SHORT: &str = "it may be a newsMessage cut short, so no message is written while it is among the inputs — convert its share again, or move the file out of the inputs";
+    if text.trim().is_empty() {
+        return Err(format!(
+            "{name}:1:1: the file is empty ({} bytes), not XML; {CUT_SHORT}",
+            text.len()
+        ));
+    }
+    // Units are checked one by one later; past the read limit no file gets here, so
+    // the item count needs no limit of its own.
+    let limits = crate::check::Limits {
+        max_items: usize::MAX,
+        ..Default::default()
+    };
+    let lax = crate::check::newsml_lax::check(text, &limits);
+    let at = |f: &crate::check::Finding| {
+        format!(
+            "{name}:{}:{}",
+            f.location.line.unwrap_or(1),
+            f.location.column.unwrap_or(1)
+        )
+    };
+    if !lax.well_formed {
+        let f = lax
+            .findings
+            .iter()
+            .find(|f| f.rule.starts_with("xml/"))
+            .expect("a document not well-formed has an xml/ finding");
+        return Err(format!("{}: {}; {CUT_SHORT}", at(f), f.message));
+    }
+    if lax.root.as_deref() != Some("newsMessage") {
+        return Ok(Kind::Other);
+    }
+    let mut dangling = lax
+        .findings
+        .iter()
+        .filter(|f| f.rule == "newsml/itemref-unresolved");
+    if let Some(f) = dangling.next() {
+        let more = match dangling.count() {
+            0 => String::new(),
+            n => format!(" ({n} more such itemRef(s) after it)"),
+        };
+        return Err(format!(
+            "{}: {} ({}){more}; an item of this interview is missing from the message, so no message is written — convert its share again",
+            at(f),
+            f.message,
+            f.rule
+        ));
+    }
+    Ok(Kind::NewsMessage)
+}
+
 /// The units of a newsMessage as colloquy writes it (`convert --newsml-message`): the
 /// text of its `itemSet`, cut before each `packageItem`. A message of another shape is
 /// an error saying so.

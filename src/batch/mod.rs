@@ -859,7 +859,7 @@ pub fn output_paths(out_dir: &Path, rel: &Path, suffixes: &[&str]) -> Vec<PathBu
 
 /// The identity of the file a path names (symlinks followed), or `None` when it names
 /// none: device and inode on Unix, the canonical path elsewhere.
-fn file_id(path: &Path) -> Option<u128> {
+pub fn file_id(path: &Path) -> Option<u128> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -3,24 +3,25 @@
 //! machines still travels as one message — the same bytes one unsharded run writes.
 
 use super::{usage_error, EXIT_FAILED, EXIT_OK};
-use colloquy::batch::{self, WriteOutcome};
+use colloquy::batch::{self, BatchError, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
-use colloquy::message::{self, Spool, Unit};
-use std::path::PathBuf;
+use colloquy::message::{self, Kind, MessageError, Spool, Unit};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// newsMessage files written by `convert --newsml-message`, or directories holding
-    /// them (walked recursively; other NewsML-G2 files there, such as the text items,
-    /// are left out).
+    /// them (walked recursively; other well-formed XML there, such as the text items, is
+    /// left out; an empty or malformed .xml file is an error).
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<String>,
     /// The newsMessage to write.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Replace an existing FILE whose content differs.
+    /// Replace an existing FILE whose content differs (never one of the input
+    /// newsMessages).
     #[arg(long)]
     pub force: bool,
     /// Worker threads checking the items; 0 (the default) means one per core available.
@@ -28,14 +29,22 @@ pub struct Args {
     pub jobs: usize,
 }
 
-/// True when the file's first 4 KiB open a newsMessage.
-fn is_news_message(path: &std::path::Path) -> bool {
+/// True when the file's first 4 KiB open a newsMessage (said of the target, which is
+/// not read whole: it may be the large message of an earlier run).
+fn is_news_message(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(4096).read_to_end(&mut head))
         .is_ok()
         && String::from_utf8_lossy(&head).contains("<newsMessage")
+}
+
+/// What one input gave.
+enum Found {
+    Units(Vec<Unit>),
+    /// Well-formed XML of another kind, met in a walk: left out.
+    Other,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -57,55 +66,67 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(EXIT_FAILED);
     }
     let target = batch::normalize(&args.output);
+    // By identity too, so a link or another spelling of the path is still the target.
+    let target_id = batch::file_id(&args.output);
     let named: Vec<PathBuf> = args.inputs.iter().map(PathBuf::from).collect();
-    let mut left_out = 0;
+    let mut explicit = Vec::new();
+    // The target as the inputs hold it, and whether it was named as one (else a walk met
+    // it).
+    let mut target_met: Option<(PathBuf, bool)> = None;
     let inputs: batch::Inputs = found
         .inputs
         .iter()
         .filter(|i| {
             let path = i.path().expect("no standard input here");
+            let is_named = named.iter().any(|n| n == path);
             // The message being written is no input of itself (a re-run into one of
-            // the directories); a walked file that is no newsMessage is left out.
-            if batch::normalize(path) == target {
+            // the directories); whether it may be replaced is decided once it is built.
+            if batch::normalize(path) == target
+                || target_id.is_some_and(|t| batch::file_id(path) == Some(t))
+            {
+                target_met = Some((path.to_path_buf(), is_named));
                 return false;
             }
-            let explicit = named.iter().any(|n| n == path);
-            let keep = explicit || is_news_message(path);
-            left_out += usize::from(!keep);
-            keep
+            explicit.push(is_named);
+            true
         })
         .collect();
-    if left_out > 0 {
-        eprintln!(
-            "colloquy: note: {left_out} NewsML-G2 file(s) that are not newsMessages left out (the text items beside them)"
-        );
-    }
-    if inputs.is_empty() {
-        eprintln!(
-            "colloquy: error: no newsMessage found in {}; write one per run with `colloquy convert … --newsml-message FILE`",
-            args.inputs.join(" ")
-        );
-        return Ok(EXIT_FAILED);
-    }
+    // A newsMessage among the inputs is never replaced: it may be a share's only
+    // message. A walked target that is no newsMessage (a text item) is an ordinary file.
+    let target_is_input = match &target_met {
+        Some((_, is_named)) => *is_named || is_news_message(&args.output),
+        None => false,
+    };
     Checker::new(None)?;
     let mut spool = Spool::new()?;
-    let mut failed = 0;
+    let (mut messages, mut left_out, mut failed) = (0, 0, 0);
     let mut io_error = None;
     batch::run_ordered(
         &inputs,
         args.jobs,
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
-        |checker, _, input| -> Result<Vec<Unit>, String> {
+        |checker, index, input| -> Result<Found, String> {
             let name = input.name();
-            let text = input
+            let bytes = input
                 .read()
                 .map_err(|e| batch::read_error_message(&name, &e))?;
-            let text = String::from_utf8(text).map_err(|e| {
+            // Other XML may be UTF-16; a newsMessage colloquy wrote is UTF-8 (below).
+            let text = colloquy::decode::decode(&bytes).map_err(|e| {
                 format!(
                     "{name}: not UTF-8 at byte {}; a newsMessage colloquy wrote is UTF-8",
-                    e.utf8_error().valid_up_to()
+                    e.offset()
                 )
             })?;
+            let kind = message::survey(&name, &text)?;
+            if kind == Kind::Other && !explicit[index] {
+                return Ok(Found::Other);
+            }
+            if let Err(e) = std::str::from_utf8(&bytes) {
+                return Err(format!(
+                    "{name}: not UTF-8 at byte {}; a newsMessage colloquy wrote is UTF-8",
+                    e.valid_up_to()
+                ));
+            }
             let parts = message::split(&text).map_err(|e| format!("{name}: {e}"))?;
             parts
                 .iter()
@@ -118,10 +139,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     })?;
                     Ok(unit)
                 })
-                .collect()
+                .collect::<Result<_, String>>()
+                .map(Found::Units)
         },
         |index, result| match result {
-            Ok(units) => {
+            Ok(Found::Units(units)) => {
+                messages += 1;
                 let name = inputs.get(index).name();
                 for unit in &units {
                     if let Err(e) = spool.push(&format!("{} in {name}", unit.key), unit) {
@@ -129,6 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
+            Ok(Found::Other) => left_out += 1,
             Err(e) => {
                 eprintln!("colloquy: error: {}", printable_line(&e));
                 failed += 1;
@@ -138,21 +162,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(e) = io_error {
         return Err(e.into());
     }
+    if left_out > 0 {
+        eprintln!(
+            "colloquy: note: {left_out} well-formed XML file(s) that are not newsMessages left out (such as the text items beside them)"
+        );
+    }
     if failed > 0 {
         eprintln!(
-            "colloquy: error: {}: not written: {failed} of {} newsMessage(s) could not be used",
+            "colloquy: error: {}: not written: {failed} of {} input file(s) could not be used",
             args.output.display(),
-            inputs.len()
+            messages + failed
+        );
+        return Ok(EXIT_FAILED);
+    }
+    if messages == 0 {
+        eprintln!(
+            "colloquy: error: no newsMessage found in {}; write one per run with `colloquy convert … --newsml-message FILE`",
+            args.inputs.join(" ")
         );
         return Ok(EXIT_FAILED);
     }
     let held = spool.len();
-    match spool.write(&args.output, args.force) {
+    match spool.write(&args.output, args.force && !target_is_input) {
         Ok(outcome) => {
             eprintln!(
-                "colloquy: newsMessage {}: {held} interview(s) from {} newsMessage(s); {}",
+                "colloquy: newsMessage {}: {held} interview(s) from {messages} newsMessage(s); {}",
                 args.output.display(),
-                inputs.len(),
                 match outcome {
                     WriteOutcome::Written => "written",
                     WriteOutcome::Unchanged => "unchanged",
@@ -161,9 +196,61 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(EXIT_OK)
         }
+        Err(MessageError::Write(BatchError::Exists(_))) if target_is_input => {
+            let (found, is_named) = target_met.expect("the target is an input");
+            eprintln!(
+                "colloquy: error: {}",
+                printable_line(&input_target_error(&args, &found, is_named))
+            );
+            Ok(EXIT_FAILED)
+        }
         Err(e) => {
             eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             Ok(EXIT_FAILED)
         }
     }
+}
+
+/// Why `-o` may not replace the newsMessage it names (`found`, as the inputs hold it),
+/// and where to write instead: beside the directory that holds it, when that place is
+/// outside every input directory and not the target itself (a link to it).
+fn input_target_error(args: &Args, found: &Path, named: bool) -> String {
+    let target = batch::normalize(found);
+    let target_id = batch::file_id(&args.output);
+    let dirs: Vec<&String> = args
+        .inputs
+        .iter()
+        .filter(|d| Path::new(d).is_dir())
+        .collect();
+    let holder = dirs
+        .iter()
+        .find(|d| target.starts_with(batch::normalize(Path::new(d))));
+    let example = holder
+        .and_then(|d| Path::new(d).parent())
+        .zip(args.output.file_name())
+        .map(|(parent, file)| parent.join(file))
+        .filter(|e| {
+            let outside = !dirs
+                .iter()
+                .any(|d| batch::normalize(e).starts_with(batch::normalize(Path::new(d))));
+            outside && (target_id.is_none() || batch::file_id(e) != target_id)
+        });
+    format!(
+        "{}: this newsMessage is one of the inputs ({}), and the message assembled from the others differs from it; an input is never replaced (--force or not) — give -o {}",
+        args.output.display(),
+        match (named, holder) {
+            (true, _) => "named as one".to_string(),
+            (false, Some(d)) if found == args.output => format!("found in {d}"),
+            (false, Some(d)) => format!("found in {d} as {}", found.display()),
+            (false, None) => format!("found among them as {}", found.display()),
+        },
+        match (named, example) {
+            (true, _) => "another path".to_string(),
+            (false, Some(e)) => format!(
+                "a path outside the directories given, e.g. {}",
+                e.display()
+            ),
+            (false, None) => "a path outside the directories given".to_string(),
+        }
+    )
 }

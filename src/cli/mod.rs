@@ -77,7 +77,7 @@ fn exit_codes(subcommand: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "message" => &[
             ("0", "the newsMessage was written (or was already there, unchanged)"),
-            ("1", "a newsMessage could not be read or is invalid, two items share a GUID, or FILE exists with other content (without --force); nothing is written"),
+            ("1", "a newsMessage could not be read or is invalid (a package names an item it lacks), an .xml file met is empty or not well-formed, two items share a GUID, FILE exists with other content (without --force), or FILE is one of the input newsMessages and would change (--force or not); nothing is written"),
             ("2", "usage error"),
         ],
         "init" => &[

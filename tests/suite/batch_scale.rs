@@ -428,3 +428,180 @@ fn more_jobs_than_cores_are_capped_with_a_note() {
         "{s}"
     );
 }
+
+/// `total` interviews converted in two shares into `out/shard-K`, each with its message
+/// `out/shard-K/batch.newsml.xml` (both shares hold interviews).
+fn two_shares(dir: &Path, total: usize) -> std::path::PathBuf {
+    let input = dir.join("in");
+    corpus(&input, total);
+    let out = dir.join("out");
+    for k in 0..2 {
+        let share = out.join(format!("shard-{k}"));
+        let message = share.join("batch.newsml.xml");
+        convert(
+            &input,
+            &share,
+            &[
+                "--shard",
+                &format!("{k}/2"),
+                "--newsml-message",
+                message.to_str().unwrap(),
+            ],
+        );
+        assert!(message.is_file(), "share {k} wrote no message");
+    }
+    out
+}
+
+/// Runs `colloquy message` in `dir`: its exit code and stderr.
+fn message_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = colloquy()
+        .current_dir(dir)
+        .arg("message")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_message_never_replaces_one_of_its_input_messages_but_reruns_into_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = two_shares(dir.path(), 8);
+    let share = out.join("shard-0/batch.newsml.xml");
+    let before = fs::read(&share).unwrap();
+    // Found by the walk, or named: refused, --force or not, and the share kept.
+    for args in [
+        &["out", "-o", "out/shard-0/batch.newsml.xml"][..],
+        &["out", "-o", "out/shard-0/batch.newsml.xml", "--force"],
+        &[
+            "out/shard-0/batch.newsml.xml",
+            "out/shard-1/batch.newsml.xml",
+            "-o",
+            "out/shard-0/batch.newsml.xml",
+            "--force",
+        ],
+    ] {
+        let (code, stderr) = message_in(dir.path(), args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("out/shard-0/batch.newsml.xml: this newsMessage is one of the inputs"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--force or not"), "{stderr}");
+        assert!(!stderr.contains("pass --force"), "{stderr}");
+        assert_eq!(
+            fs::read(&share).unwrap(),
+            before,
+            "{args:?} changed the share"
+        );
+    }
+    let (_, walked) = message_in(dir.path(), &["out", "-o", "out/shard-0/batch.newsml.xml"]);
+    assert!(
+        walked.contains("(found in out), and the message assembled from the others differs from it; an input is never replaced (--force or not) — give -o a path outside the directories given, e.g. batch.newsml.xml"),
+        "{walked}"
+    );
+    // The merged message inside the tree is no input of itself: a re-run leaves it.
+    let (code, first) = message_in(dir.path(), &["out", "-o", "out/all.newsml.xml"]);
+    assert_eq!(code, Some(0), "{first}");
+    assert!(
+        first.contains("8 interview(s) from 2 newsMessage(s); written"),
+        "{first}"
+    );
+    let (code, again) = message_in(dir.path(), &["out", "-o", "out/all.newsml.xml"]);
+    assert_eq!(code, Some(0), "{again}");
+    assert!(
+        again.contains("8 interview(s) from 2 newsMessage(s); unchanged"),
+        "{again}"
+    );
+}
+
+#[test]
+fn an_empty_or_malformed_xml_file_in_a_walk_fails_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = two_shares(dir.path(), 8);
+    let share = out.join("shard-0/batch.newsml.xml");
+    let whole = fs::read_to_string(&share).unwrap();
+    // Well-formed XML of another kind is left out, as the text items are.
+    fs::write(out.join("shard-1/notes.xml"), "<notes>kept apart</notes>\n").unwrap();
+    let (code, ok) = message_in(dir.path(), &["out", "-o", "all.newsml.xml"]);
+    assert_eq!(code, Some(0), "{ok}");
+    assert!(
+        ok.contains("note: 9 well-formed XML file(s) that are not newsMessages left out"),
+        "{ok}"
+    );
+    fs::remove_file(dir.path().join("all.newsml.xml")).unwrap();
+    let cut = whole.lines().take(30).collect::<Vec<_>>().join("\n");
+    for (broken, place) in [
+        (
+            String::new(),
+            "shard-0/batch.newsml.xml:1:1: the file is empty (0 bytes)",
+        ),
+        (cut, "shard-0/batch.newsml.xml:30:"),
+    ] {
+        fs::write(&share, &broken).unwrap();
+        let (code, stderr) = message_in(dir.path(), &["out", "-o", "all.newsml.xml"]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains(place), "{place}: {stderr}");
+        assert!(
+            stderr.contains("it may be a newsMessage cut short, so no message is written"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("all.newsml.xml: not written: 1 of 2 input file(s) could not be used"),
+            "{stderr}"
+        );
+        // The broken file is not counted among the other XML.
+        assert!(
+            stderr.contains("note: 9 well-formed XML file(s)"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("all.newsml.xml").exists());
+    }
+}
+
+#[test]
+fn a_message_whose_package_names_an_item_it_lacks_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = two_shares(dir.path(), 8);
+    let share = out.join("shard-0/batch.newsml.xml");
+    let whole = fs::read_to_string(&share).unwrap();
+    // Drop the first newsItem (the first package's text item), as a lost item would be.
+    let start = whole.find("    <newsItem ").unwrap();
+    let end = start + whole[start..].find("    </newsItem>\n").unwrap() + "    </newsItem>\n".len();
+    let guid_at = start + whole[start..].find("guid=\"").unwrap() + "guid=\"".len();
+    let guid = &whole[guid_at..guid_at + whole[guid_at..].find('"').unwrap()];
+    let line = 1 + whole[..whole.find(&format!("residref=\"{guid}\"")).unwrap()]
+        .matches('\n')
+        .count();
+    fs::write(&share, format!("{}{}", &whole[..start], &whole[end..])).unwrap();
+
+    let (code, stderr) = message_in(dir.path(), &["out", "-o", "all.newsml.xml"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("shard-0/batch.newsml.xml:{line}:")),
+        "line {line}: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("itemRef residref `{guid}` of packageItem")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("names no item of this newsMessage"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("all.newsml.xml").exists());
+
+    // validate warns: a package may point at items sent before, so it is no error there.
+    let out = colloquy().arg("validate").arg(&share).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains(&format!("batch.newsml.xml:{line}:"))
+            && report.contains("warning newsml/itemref-unresolved"),
+        "{report}"
+    );
+}
