@@ -80,6 +80,22 @@ fn check(xml: &str, checker: &Checker) -> Result<(), String> {
     }
 }
 
+/// The local name of the first element, `None` when the text ends before one; an error
+/// when the XML breaks before it (the full pass then says where).
+fn root_name(text: &str) -> Result<Option<String>, quick_xml::Error> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) | Event::Empty(e) => {
+                return Ok(Some(e.local_name().as_ref().to_owned()))
+            }
+            Event::Eof => return Ok(None),
+            _ => {}
+        }
+    }
+}
+
 /// What a file among `colloquy message`'s inputs turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -89,8 +105,10 @@ pub enum Kind {
     Other,
 }
 
-/// Tells a newsMessage from other XML, by one streaming pass over the whole file. An
-/// empty or malformed file is an error naming the place: it may be a message cut short
+/// Tells a newsMessage from other XML: by its root element, and for a newsMessage by
+/// one streaming pass over the whole file (other XML, such as the text items beside the
+/// messages, is read no further than its root). An empty or malformed file is an error
+/// naming the place: it may be a message cut short
 /// (a share's run killed mid-write by hand, a disk full), and a message assembled
 /// without it would silently lack that share. So is a package's `itemRef` that names no
 /// item of the message (the lax rule `newsml/itemref-unresolved`): colloquy's packages
@@ -102,6 +120,9 @@ pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
             "{name}:1:1: the file is empty ({} bytes), not XML; {CUT_SHORT}",
             text.len()
         ));
+    }
+    if root_name(text).is_ok_and(|root| root.is_some_and(|r| r != "newsMessage")) {
+        return Ok(Kind::Other);
     }
     // Units are checked one by one later; past the read limit no file gets here, so
     // the item count needs no limit of its own.
