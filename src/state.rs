@@ -74,10 +74,15 @@ impl Digest {
 pub fn key(out_dir: &Path, outputs: &[PathBuf]) -> u128 {
     let mut d = Xxh3::new();
     for p in outputs {
-        let rel = p.strip_prefix(out_dir).unwrap_or(p);
-        let rel = rel.to_string_lossy();
+        // The path's own bytes (a UTF-8 path's are its text): two names that are not
+        // UTF-8 must not share a record.
+        let rel = p
+            .strip_prefix(out_dir)
+            .unwrap_or(p)
+            .as_os_str()
+            .as_encoded_bytes();
         d.update(&(rel.len() as u64).to_le_bytes());
-        d.update(rel.as_bytes());
+        d.update(rel);
     }
     d.digest128()
 }

@@ -816,8 +816,11 @@ fn pattern_is_bare(pattern: &str) -> bool {
 
 /// `<out>/<rel without extension>.<suffix>`.
 pub fn output_path(out_dir: &Path, rel: &Path, suffix: &str) -> PathBuf {
-    let stem = rel.file_stem().unwrap_or(rel.as_os_str()).to_string_lossy();
-    let name = format!("{stem}.{suffix}");
+    // Built from the name's own bytes: a name that is not UTF-8 (`caf\xe9.txt`) keeps
+    // them, where a lossy copy would give two such names one output.
+    let mut name = rel.file_stem().unwrap_or(rel.as_os_str()).to_os_string();
+    name.push(".");
+    name.push(suffix);
     match rel.parent() {
         Some(parent) => out_dir.join(parent).join(name),
         None => out_dir.join(name),
@@ -913,10 +916,8 @@ fn check_outputs_with(
             let key = normalize(&path);
             // Case-insensitive file systems (macOS, Windows) would merge `A.jsonld` and
             // `a.jsonld` into one file: outputs are told apart by their case-folded path.
-            let folded = key.to_string_lossy().to_lowercase();
-            let earlier = planned.find(&folded, |owner| {
-                normalize(&path_of(owner)).to_string_lossy().to_lowercase()
-            });
+            let key_folded = folded(&key);
+            let earlier = planned.find(&key_folded, |owner| folded(&normalize(&path_of(owner))));
             if let Some(first) = earlier.filter(|&owner| normalize(&path_of(owner)) == key) {
                 problems.push(BatchError::Collision {
                     output: path.display().to_string(),
@@ -949,7 +950,7 @@ fn check_outputs_with(
                 });
                 break;
             }
-            planned.insert(folded, (n as u32, s as u32));
+            planned.insert(key_folded, (n as u32, s as u32));
         }
     }
     if problems.is_empty() {
@@ -959,12 +960,21 @@ fn check_outputs_with(
     }
 }
 
+/// A path as case-insensitive file systems compare it: lower-cased when it is UTF-8;
+/// a name in another encoding is compared byte for byte (its case cannot be known).
+fn folded(path: &Path) -> Vec<u8> {
+    match path.to_str() {
+        Some(text) => text.to_lowercase().into_bytes(),
+        None => path.as_os_str().as_encoded_bytes().to_vec(),
+    }
+}
+
 /// The outputs planned so far, by case-folded path: 32 bits of a hash each (12 bytes an
 /// output with its owner), the path itself only for the rare path whose hash an earlier,
 /// other path has.
 struct Planned {
     by_hash: std::collections::HashMap<u32, (u32, u32)>,
-    same_hash: std::collections::HashMap<String, (u32, u32)>,
+    same_hash: std::collections::HashMap<Vec<u8>, (u32, u32)>,
     hash: fn(&[u8]) -> u64,
 }
 
@@ -978,8 +988,8 @@ impl Planned {
     }
 
     /// The owner of `folded`, if planned; `folded_of` derives an owner's folded path.
-    fn find(&self, folded: &str, folded_of: impl Fn((u32, u32)) -> String) -> Option<(u32, u32)> {
-        let &owner = self.by_hash.get(&((self.hash)(folded.as_bytes()) as u32))?;
+    fn find(&self, folded: &[u8], folded_of: impl Fn((u32, u32)) -> Vec<u8>) -> Option<(u32, u32)> {
+        let &owner = self.by_hash.get(&((self.hash)(folded) as u32))?;
         if folded_of(owner) == folded {
             Some(owner)
         } else {
@@ -988,8 +998,8 @@ impl Planned {
     }
 
     /// Records a path [`Planned::find`] did not find.
-    fn insert(&mut self, folded: String, owner: (u32, u32)) {
-        match self.by_hash.entry((self.hash)(folded.as_bytes()) as u32) {
+    fn insert(&mut self, folded: Vec<u8>, owner: (u32, u32)) {
+        match self.by_hash.entry((self.hash)(&folded) as u32) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(owner);
             }

@@ -935,3 +935,47 @@ fn outputs_that_differ_only_in_case_are_a_clash() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn file_names_that_are_not_utf8_keep_their_bytes_in_their_outputs() {
+    // Latin-1 names from an old archive: `café` and `cafè`, one byte each apart. A lossy
+    // copy of the names gave both one output (`caf�.jsonld`) and a baffling clash.
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for (n, b) in [(1, 0xe9u8), (2, 0xe8)] {
+        let name = [&b"caf"[..], &[b], &b".txt"[..]].concat();
+        fs::write(input.join(OsStr::from_bytes(&name)), interview(n)).unwrap();
+    }
+    let run = || {
+        colloquy()
+            .current_dir(dir.path())
+            .args(["convert", "in", "-o", "out", "--to", "jsonld"])
+            .assert()
+            .success()
+    };
+    let stderr = stderr_of(&run());
+    assert!(
+        stderr.contains("2 input(s): 2 converted, 0 failed; files: 2 written"),
+        "{stderr}"
+    );
+    let mut names: Vec<Vec<u8>> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().as_bytes().to_vec())
+        .filter(|n| n.ends_with(b".jsonld"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [b"caf\xe8.jsonld".to_vec(), b"caf\xe9.jsonld".to_vec()]
+    );
+    // Each has a record of its own: the re-run skips both.
+    let stderr = stderr_of(&run());
+    assert!(
+        stderr.contains("2 input(s) unchanged since the last run"),
+        "{stderr}"
+    );
+}
