@@ -55,6 +55,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.output.join("batch.newsml.xml").display()
         )));
     }
+    // A message named like an interview (`corpus/batch.txt`) would be read as one by
+    // the next `convert` over that directory, as `convert --newsml-message` refuses too.
+    if batch::is_read_by_colloquy(&args.output) {
+        return Ok(usage_error(format!(
+            "-o {}: colloquy reads files of this name as inputs (interviews, sidecars, its config); name the newsMessage e.g. batch.newsml.xml",
+            args.output.display()
+        )));
+    }
     let found = match batch::discover_batch(&args.inputs, None, &["xml"], &[]) {
         Ok(f) => f,
         Err(e) => return Ok(usage_error(e)),

@@ -605,3 +605,17 @@ fn a_message_whose_package_names_an_item_it_lacks_is_refused() {
         "{report}"
     );
 }
+
+#[test]
+fn a_message_named_like_an_interview_is_refused() {
+    // `corpus/batch.txt` would be read as an interview by the next convert of corpus/.
+    let dir = tempfile::tempdir().unwrap();
+    two_shares(dir.path(), 12);
+    let (code, stderr) = message_in(dir.path(), &["out", "-o", "in/batch.txt"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("colloquy reads files of this name as inputs"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("in/batch.txt").exists());
+}
