@@ -672,9 +672,12 @@ fn is_glob(arg: &str) -> bool {
 /// The files colloquy keeps for itself in an output directory.
 fn is_bookkeeping(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name == crate::state::STATE_FILE
-        || name == LOCK_FILE
-        || (name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX))
+    name == crate::state::STATE_FILE || name == LOCK_FILE || is_temp_name(name)
+}
+
+/// A temp file's name as [`stage_replacing`] makes it.
+fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
 }
 
 fn is_sidecar(path: &Path) -> bool {
@@ -1659,7 +1662,7 @@ impl OutputLock {
             for entry in entries.flatten() {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
-                let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+                let ours = is_temp_name(&name);
                 if ours
                     && entry.file_type().is_ok_and(|t| t.is_file())
                     && fs::remove_file(entry.path()).is_ok()
