@@ -497,10 +497,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         match batch::lock_output_dir(&args.output) {
             Ok(lock) => {
-                let dirs: std::collections::BTreeSet<PathBuf> = inputs
-                    .iter()
-                    .filter_map(|i| outputs_of(&i).first()?.parent().map(Path::to_path_buf))
-                    .collect();
+                // Inserted one by one: `collect` into a set first gathers every
+                // input's directory in a list (6 MB at 100 000 inputs, kept by malloc).
+                let mut dirs = std::collections::BTreeSet::new();
+                for input in inputs.iter() {
+                    if let Some(dir) = outputs_of(&input).first().and_then(|o| o.parent()) {
+                        if !dirs.contains(dir) {
+                            dirs.insert(dir.to_path_buf());
+                        }
+                    }
+                }
                 if let Err(e) = lock.refuse_runs_inside(dirs.iter().map(PathBuf::as_path)) {
                     eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
                     return Ok(EXIT_FAILED);
@@ -753,6 +759,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 args.output.join(state::STATE_FILE).display(),
                 printable_line(&e.to_string())
             );
+            // Counted, so --strict fails a run whose next run cannot skip anything.
+            warnings += 1;
         }
     }
     if skipped > 0 {
@@ -827,9 +835,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.stdout {
         writeln!(
             err,
-            "{} input(s): {} converted, {} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
+            "{} input(s): {} converted, {}{} failed; files: {} written, {} unchanged, {} replaced; {} warning(s)",
             total,
-            total - failed,
+            total - failed - skipped,
+            // A skipped input was not converted: saying so keeps the count honest.
+            if skipped > 0 {
+                format!("{skipped} skipped as unchanged, ")
+            } else {
+                String::new()
+            },
             failed,
             counts[WriteOutcome::Written as usize],
             counts[WriteOutcome::Unchanged as usize],

@@ -175,7 +175,9 @@ fn an_output_directory_inside_the_input_tree_is_not_read_back() {
     let second = run();
     let stderr = stderr_of(&second);
     assert!(
-        stderr.contains("2 input(s): 2 converted, 0 failed; files: 0 written, 4 unchanged"),
+        stderr.contains(
+            "2 input(s): 0 converted, 2 skipped as unchanged, 0 failed; files: 0 written, 4 unchanged"
+        ),
         "{stderr}"
     );
     assert!(
@@ -536,6 +538,35 @@ fn strict_says_why_a_run_without_failed_inputs_exits_1() {
             && stderr.contains("warning(s) fail the run"),
         "{stderr}"
     );
+}
+
+/// The count of warnings on the summary line.
+fn warnings_counted(stderr: &str) -> usize {
+    let line = stderr.lines().find(|l| l.contains(" input(s): ")).unwrap();
+    let before = line.rsplit_once(" warning(s)").unwrap().0;
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_record_that_cannot_be_written_is_a_counted_warning() {
+    // The next run will convert everything again: --strict must see that.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(19)).unwrap();
+    let run = |out: &str| {
+        colloquy()
+            .current_dir(dir.path())
+            .args(["convert", "a.txt", "-o", out, "--to", "jsonld"])
+            .assert()
+            .success()
+    };
+    let fine = warnings_counted(&stderr_of(&run("fine")));
+    fs::create_dir_all(dir.path().join("blocked/.colloquy-state")).unwrap();
+    let stderr = stderr_of(&run("blocked"));
+    assert!(
+        stderr.contains("the record of this run could not be written"),
+        "{stderr}"
+    );
+    assert_eq!(warnings_counted(&stderr), fine + 1, "{stderr}");
 }
 
 #[test]
