@@ -35,13 +35,13 @@ pub use rules::{rule_doc, RuleDoc, RULES};
 
 use crate::model::Severity;
 use jsontree::LineIndex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use std::path::Path;
 use thiserror::Error;
 
 /// Where in a checked document a finding points.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// 1-based line.
     pub line: Option<usize>,
@@ -52,7 +52,7 @@ pub struct Location {
 }
 
 /// One problem found in a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub severity: Severity,
     /// A stable rule id, e.g. `json-schema/required`, `xsd/element`,
@@ -72,7 +72,7 @@ pub enum CheckError {
 }
 
 /// What a checked file is, decided by its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DocKind {
     #[serde(rename = "jsonld")]
     JsonLd,
@@ -205,7 +205,7 @@ fn first_element(text: &str) -> Option<(String, String)> {
 }
 
 /// The findings for one checked file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub path: String,
     pub kind: Option<DocKind>,

@@ -1,6 +1,7 @@
 //! `colloquy convert`: inputs → checked documents, written atomically, one summary.
 
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
+use anyhow::Context as _;
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
@@ -558,21 +559,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("colloquy: error: {}", printable_line(&problem.to_string()));
         failed += 1;
     }
-    // Report entries are kept only when a report is asked for; without one, nothing
-    // of an input outlives its turn below.
-    let mut reports: Vec<FileReport> = Vec::new();
-    if args.report.is_some() {
-        reports.extend(found.problems.iter().map(|p| FileReport {
-            path: p.subject().to_string(),
-            kind: None,
-            findings: vec![finding(
-                Severity::Error,
-                "input/not-found",
-                &p.reason(),
-                None,
-            )],
-            checked_against: Vec::new(),
-        }));
+    // Report entries are made only when a report is asked for, and go to a spool on
+    // disk: nothing of an input outlives its turn below.
+    let mut reports = match args.report {
+        Some(_) => Some(report::Spool::new().context(super::REPORT_SPOOL)?),
+        None => None,
+    };
+    let mut report_error: Option<std::io::Error> = None;
+    if let Some(reports) = reports.as_mut() {
+        for p in &found.problems {
+            reports
+                .push(&FileReport {
+                    path: p.subject().to_string(),
+                    kind: None,
+                    findings: vec![finding(
+                        Severity::Error,
+                        "input/not-found",
+                        &p.reason(),
+                        None,
+                    )],
+                    checked_against: Vec::new(),
+                })
+                .context(super::REPORT_SPOOL)?;
+        }
     }
     let mut spool = match &args.newsml_message {
         Some(_) => Some(message::Spool::new()?),
@@ -676,12 +685,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 failed += 1;
             }
         }
-        if args.report.is_some() {
+        if let Some(reports) = reports.as_mut() {
             let findings = match &result.outcome {
                 Ok(_) => Vec::new(),
                 Err(e) => e.findings.clone(),
             };
-            reports.push(FileReport {
+            let pushed = reports.push(&FileReport {
                 path: result.name.clone(),
                 kind: None,
                 findings: findings
@@ -690,6 +699,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .collect(),
                 checked_against: Vec::new(),
             });
+            if let Err(e) = pushed {
+                report_error.get_or_insert(e);
+            }
         }
     };
     // Outputs are published in groups, each after one sync (see `batch::Group`).
@@ -813,24 +825,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
-                if args.report.is_some() {
-                    reports.push(FileReport {
-                        path: path.display().to_string(),
-                        kind: None,
-                        findings: vec![finding(
-                            Severity::Error,
-                            "convert/write",
-                            &e.to_string(),
-                            None,
-                        )],
-                        checked_against: Vec::new(),
-                    });
+                if let Some(reports) = reports.as_mut() {
+                    reports
+                        .push(&FileReport {
+                            path: path.display().to_string(),
+                            kind: None,
+                            findings: vec![finding(
+                                Severity::Error,
+                                "convert/write",
+                                &e.to_string(),
+                                None,
+                            )],
+                            checked_against: Vec::new(),
+                        })
+                        .context(super::REPORT_SPOOL)?;
                 }
             }
         }
     }
-    if let Some(format) = args.report {
-        super::emit(report::render_for(format, "convert", &reports).as_bytes())?;
+    if let (Some(format), Some(reports)) = (args.report, reports) {
+        if let Some(e) = report_error {
+            return Err(anyhow::Error::from(e).context(super::REPORT_SPOOL));
+        }
+        let reports = reports.finish().context(super::REPORT_SPOOL)?;
+        super::emit_with(|out| report::write_for(format, "convert", &reports, out))?;
     }
     if !args.stdout {
         writeln!(

@@ -180,9 +180,19 @@ fn init(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
 /// Writes to standard output. A reader that went away (`colloquy man | head`) is not an
 /// error: the rest is dropped quietly instead of a panic with a backtrace.
 pub fn emit(bytes: &[u8]) -> std::io::Result<()> {
+    emit_with(|out| out.write_all(bytes))
+}
+
+/// What an error of a batch's report spool is about (`check::report::Spool`).
+pub const REPORT_SPOOL: &str = "the report's spool (a temp file; TMPDIR sets where)";
+
+/// Like [`emit`], for output written piece by piece (a batch's report).
+pub fn emit_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

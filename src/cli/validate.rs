@@ -2,9 +2,11 @@
 //! report in the format a CI system reads.
 
 use super::{progress, EXIT_FAILED, EXIT_OK};
+use anyhow::Context as _;
 use clap::builder::TypedValueParser as _;
 use colloquy::batch;
-use colloquy::check::{report, Checker, FileReport, Finding, Limits, Location};
+use colloquy::check::report::{self, Reports as _};
+use colloquy::check::{Checker, FileReport, Finding, Limits, Location};
 use colloquy::model::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,8 +102,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
     };
     checker()?;
+    // Reports go to a spool as they finish, in input order, and are written from it
+    // at the end: the report of any batch is made in flat memory.
+    let mut spool = report::Spool::new().context(super::REPORT_SPOOL)?;
+    // A path that names nothing is a failed entry of the report, in the format CI reads;
+    // the files that exist are still checked.
+    for p in &found.problems {
+        spool
+            .push(&FileReport {
+                path: p.subject().to_string(),
+                kind: None,
+                findings: vec![Finding {
+                    severity: Severity::Error,
+                    rule: "input/not-found".to_string(),
+                    message: p.reason(),
+                    location: Location::default(),
+                    hint: Some("check the path or pattern".to_string()),
+                }],
+                checked_against: Vec::new(),
+            })
+            .context(super::REPORT_SPOOL)?;
+    }
     let bar = progress(inputs.len());
-    let reports = batch::run(
+    let mut spooled: std::io::Result<()> = Ok(());
+    batch::run_ordered(
         &inputs,
         args.jobs,
         // Left to the process's end: freeing libxml2's compiled schemas would cost
@@ -116,29 +140,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bar.inc(1);
             report
         },
+        |_, report| {
+            if spooled.is_ok() {
+                spooled = spool.push(&report);
+            }
+        },
     );
     bar.finish_and_clear();
-    // A path that names nothing is a failed entry of the report, in the format CI reads;
-    // the files that exist are still checked.
-    let reports: Vec<FileReport> = found
-        .problems
-        .iter()
-        .map(|p| FileReport {
-            path: p.subject().to_string(),
-            kind: None,
-            findings: vec![Finding {
-                severity: Severity::Error,
-                rule: "input/not-found".to_string(),
-                message: p.reason(),
-                location: Location::default(),
-                hint: Some("check the path or pattern".to_string()),
-            }],
-            checked_against: Vec::new(),
-        })
-        .chain(reports)
-        .collect();
-    super::emit(report::render(args.report, &reports).as_bytes())?;
-    Ok(if reports.iter().any(|r| r.has_errors()) {
+    spooled.context(super::REPORT_SPOOL)?;
+    let reports = spool.finish().context(super::REPORT_SPOOL)?;
+    super::emit_with(|out| report::write_for(args.report, "validate", &reports, out))?;
+    Ok(if reports.totals().files_with_errors > 0 {
         EXIT_FAILED
     } else {
         EXIT_OK

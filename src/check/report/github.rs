@@ -29,41 +29,38 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        // Annotations only mark problems; a log line says what every file, valid or
-        // not, was checked against.
-        if !r.checked_against.is_empty() {
-            let _ = writeln!(
-                out,
-                "colloquy: {}: {}; checked against {}",
-                super::printable(super::repo_path(&r.path)),
-                if r.has_errors() { "invalid" } else { "valid" },
-                super::printable(&r.checked_against.join("; "))
-            );
-        }
-        for f in &r.findings {
-            let command = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut props = format!("file={}", escape_property(super::repo_path(&r.path)));
-            if let Some(l) = f.location.line {
-                let _ = write!(props, ",line={l}");
-            }
-            if let Some(c) = f.location.column {
-                let _ = write!(props, ",col={c}");
-            }
-            let _ = write!(props, ",title={}", escape_property(&f.rule));
-            let mut message = f.message.clone();
-            if let Some(h) = &f.hint {
-                message.push_str("\nhint: ");
-                message.push_str(h);
-            }
-            let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));
-        }
+/// One file's log line and annotations.
+pub fn file(out: &mut String, r: &FileReport) {
+    // Annotations only mark problems; a log line says what every file, valid or
+    // not, was checked against.
+    if !r.checked_against.is_empty() {
+        let _ = writeln!(
+            out,
+            "colloquy: {}: {}; checked against {}",
+            super::printable(super::repo_path(&r.path)),
+            if r.has_errors() { "invalid" } else { "valid" },
+            super::printable(&r.checked_against.join("; "))
+        );
     }
-    out
+    for f in &r.findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut props = format!("file={}", escape_property(super::repo_path(&r.path)));
+        if let Some(l) = f.location.line {
+            let _ = write!(props, ",line={l}");
+        }
+        if let Some(c) = f.location.column {
+            let _ = write!(props, ",col={c}");
+        }
+        let _ = write!(props, ",title={}", escape_property(&f.rule));
+        let mut message = f.message.clone();
+        if let Some(h) = &f.hint {
+            message.push_str("\nhint: ");
+            message.push_str(h);
+        }
+        let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));
+    }
 }

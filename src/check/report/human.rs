@@ -8,34 +8,35 @@ use crate::check::FileReport;
 use crate::model::Severity;
 use std::fmt::Write as _;
 
-pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
-            // File names, keys and values come from the files: escaped, so no line
-            // can be split or start a workflow command.
-            let path = line_path(&r.path);
-            let place = match (f.location.line, f.location.column) {
-                (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
-                (Some(l), None) => format!("{path}:{l}"),
-                _ => path.into_owned(),
-            };
-            let _ = writeln!(
-                out,
-                "{place}: {} {}: {}",
-                severity_word(f.severity),
-                printable(&f.rule),
-                printable(&f.message)
-            );
-            if let Some(p) = &f.location.pointer {
-                let _ = writeln!(out, "    at: {}", printable(p));
-            }
-            if let Some(h) = &f.hint {
-                let _ = writeln!(out, "    hint: {}", printable(h));
-            }
+/// One file's lines.
+pub fn file(out: &mut String, r: &FileReport) {
+    for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
+        // File names, keys and values come from the files: escaped, so no line
+        // can be split or start a workflow command.
+        let path = line_path(&r.path);
+        let place = match (f.location.line, f.location.column) {
+            (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
+            (Some(l), None) => format!("{path}:{l}"),
+            _ => path.into_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{place}: {} {}: {}",
+            severity_word(f.severity),
+            printable(&f.rule),
+            printable(&f.message)
+        );
+        if let Some(p) = &f.location.pointer {
+            let _ = writeln!(out, "    at: {}", printable(p));
+        }
+        if let Some(h) = &f.hint {
+            let _ = writeln!(out, "    hint: {}", printable(h));
         }
     }
-    let t = Totals::of(reports);
+}
+
+/// The closing summary line.
+pub fn summary(out: &mut String, t: Totals) {
     let _ = writeln!(
         out,
         "{} file{} checked: {} invalid; {} error{}, {} warning{}, {} note{} (listed by --report json)",
@@ -49,5 +50,4 @@ pub fn render(reports: &[FileReport]) -> String {
         t.infos,
         if t.infos == 1 { "" } else { "s" },
     );
-    out
 }

@@ -29,20 +29,18 @@ fn finding_line(path: &str, f: &crate::check::Finding) -> String {
     s
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    render_for("validate", reports)
-}
-
-/// JUnit for the subcommand `command`: suites are named `colloquy COMMAND`, test cases
-/// `colloquy.COMMAND.KIND` (the document kind; `input` for convert's interviews).
-pub fn render_for(command: &str, reports: &[FileReport]) -> String {
-    let t = Totals::of(reports);
-    let unknown = if command == "convert" {
+/// What JUnit calls a file whose kind colloquy could not tell.
+fn unknown(command: &str) -> &'static str {
+    if command == "convert" {
         "input"
     } else {
         "unknown"
-    };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+}
+
+/// The declaration and the opening tags, with the batch's counts.
+pub fn head(out: &mut String, command: &str, t: Totals) {
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
         "<testsuites name=\"colloquy {command}\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
@@ -53,71 +51,75 @@ pub fn render_for(command: &str, reports: &[FileReport]) -> String {
         "  <testsuite name=\"colloquy {command}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
         t.files, t.files_with_errors
     );
-    for r in reports {
-        let kind = r.kind.map_or(unknown, |k| k.as_str());
-        let _ = write!(
-            out,
-            "    <testcase classname=\"colloquy.{command}.{kind}\" name=\"{}\"",
-            escape(&*printable(&r.path))
+}
+
+/// One file's testcase.
+pub fn file(out: &mut String, command: &str, r: &FileReport) {
+    let kind = r.kind.map_or(unknown(command), |k| k.as_str());
+    let _ = write!(
+        out,
+        "    <testcase classname=\"colloquy.{command}.{kind}\" name=\"{}\"",
+        escape(&*printable(&r.path))
+    );
+    let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();
+    let mut others: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Error)
+        .map(|f| finding_line(&r.path, f))
+        .collect();
+    if !r.checked_against.is_empty() {
+        others.insert(
+            0,
+            format!(
+                "checked against: {}",
+                printable(&r.checked_against.join("; "))
+            ),
         );
-        let errors: Vec<String> = r.errors().map(|f| finding_line(&r.path, f)).collect();
-        let mut others: Vec<String> = r
-            .findings
-            .iter()
-            .filter(|f| f.severity != Severity::Error)
-            .map(|f| finding_line(&r.path, f))
-            .collect();
-        // A passed test case says what it passed: which schemas ran.
-        if !r.checked_against.is_empty() {
-            others.insert(
-                0,
-                format!(
-                    "checked against: {}",
-                    printable(&r.checked_against.join("; "))
-                ),
-            );
-        }
-        if errors.is_empty() && others.is_empty() {
-            out.push_str("/>\n");
-            continue;
-        }
-        out.push_str(">\n");
-        if !r.checked_against.is_empty() {
-            out.push_str("      <properties>\n");
-            for schema in &r.checked_against {
-                let _ = writeln!(
-                    out,
-                    "        <property name=\"checked-against\" value=\"{}\"/>",
-                    escape(&*printable(schema))
-                );
-            }
-            out.push_str("      </properties>\n");
-        }
-        if let Some(first) = r.errors().next() {
-            let _ = writeln!(
-                out,
-                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                escape(&*printable(&first.rule)),
-                escape(
-                    format!(
-                        "{} error(s); first: {}",
-                        errors.len(),
-                        printable(&first.message)
-                    )
-                    .as_str()
-                ),
-                escape(errors.join("\n").as_str())
-            );
-        }
-        if !others.is_empty() {
-            let _ = writeln!(
-                out,
-                "      <system-out>{}</system-out>",
-                escape(others.join("\n").as_str())
-            );
-        }
-        out.push_str("    </testcase>\n");
     }
+    if errors.is_empty() && others.is_empty() {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push_str(">\n");
+    if !r.checked_against.is_empty() {
+        out.push_str("      <properties>\n");
+        for schema in &r.checked_against {
+            let _ = writeln!(
+                out,
+                "        <property name=\"checked-against\" value=\"{}\"/>",
+                escape(&*printable(schema))
+            );
+        }
+        out.push_str("      </properties>\n");
+    }
+    if let Some(first) = r.errors().next() {
+        let _ = writeln!(
+            out,
+            "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+            escape(&*printable(&first.rule)),
+            escape(
+                format!(
+                    "{} error(s); first: {}",
+                    errors.len(),
+                    printable(&first.message)
+                )
+                .as_str()
+            ),
+            escape(errors.join("\n").as_str())
+        );
+    }
+    if !others.is_empty() {
+        let _ = writeln!(
+            out,
+            "      <system-out>{}</system-out>",
+            escape(others.join("\n").as_str())
+        );
+    }
+    out.push_str("    </testcase>\n");
+}
+
+/// The closing tags.
+pub fn tail(out: &mut String) {
     out.push_str("  </testsuite>\n</testsuites>\n");
-    out
 }

@@ -60,65 +60,27 @@ fn rule_object(id: &str) -> Value {
     })
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    // Rule ids: the documented catalogue first (in table order), then others sorted.
-    let mut ids: Vec<String> = RULES.iter().map(|r| r.id.to_string()).collect();
-    let extra: std::collections::BTreeSet<&str> = reports
-        .iter()
-        .flat_map(|r| r.findings.iter().map(|f| f.rule.as_str()))
-        .filter(|id| !RULES.iter().any(|r| r.id == *id))
-        .collect();
-    ids.extend(extra.into_iter().map(str::to_string));
-    let index: BTreeMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
+/// Where the `artifacts` and `results` arrays go in [`frame`].
+pub const ARTIFACTS: &str = "\u{0}artifacts";
+pub const RESULTS: &str = "\u{0}results";
 
-    let mut results = Vec::new();
-    // One artifact per checked file, saying what it was checked against (a valid file
-    // has no result to say it on).
-    let artifacts: Vec<Value> = reports
-        .iter()
-        .map(|r| {
-            json!({
-                "location": { "uri": path_to_uri(&r.path) },
-                "properties": { "checkedAgainst": r.checked_against, "valid": !r.has_errors() },
-            })
-        })
-        .collect();
-    for (artifact, r) in reports.iter().enumerate() {
-        for f in &r.findings {
-            let mut physical = json!({
-                "artifactLocation": { "uri": path_to_uri(&r.path), "index": artifact }
-            });
-            if let Some(line) = f.location.line {
-                let mut region = json!({ "startLine": line });
-                if let Some(c) = f.location.column {
-                    region["startColumn"] = json!(c);
-                }
-                physical["region"] = region;
-            }
-            let mut location = json!({ "physicalLocation": physical });
-            if let Some(p) = &f.location.pointer {
-                location["logicalLocations"] = json!([{ "fullyQualifiedName": p }]);
-            }
-            let mut text = f.message.clone();
-            if let Some(h) = &f.hint {
-                text.push_str(" (hint: ");
-                text.push_str(h);
-                text.push(')');
-            }
-            results.push(json!({
-                "ruleId": f.rule,
-                "ruleIndex": index[f.rule.as_str()],
-                "level": level(f.severity),
-                "message": { "text": text },
-                "locations": [location],
-            }));
-        }
-    }
-    let doc = json!({
+/// The rule ids of the report's rule table: colloquy's own, then every other id its
+/// findings name (a validator's), sorted. A result refers to its rule by place here.
+pub fn rule_ids(others: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let mut ids: Vec<String> = RULES.iter().map(|r| r.id.to_string()).collect();
+    ids.extend(
+        others
+            .iter()
+            .filter(|id| !RULES.iter().any(|r| r.id == id.as_str()))
+            .cloned(),
+    );
+    ids
+}
+
+/// The log without its artifacts and results: those hold the placeholders
+/// [`ARTIFACTS`] and [`RESULTS`], which the writer replaces one file at a time.
+pub fn frame(ids: &[String]) -> Value {
+    json!({
         "$schema": SCHEMA_URI,
         "version": VERSION,
         "runs": [{
@@ -128,13 +90,56 @@ pub fn render(reports: &[FileReport]) -> String {
                 "rules": ids.iter().map(|id| rule_object(id)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
-            "artifacts": artifacts,
-            "results": results,
+            "artifacts": ARTIFACTS,
+            "results": RESULTS,
         }],
-    });
-    let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
-    s.push('\n');
-    s
+    })
+}
+
+/// One file's element of `artifacts`.
+pub fn artifact(r: &FileReport) -> Value {
+    json!({
+        "location": { "uri": path_to_uri(&r.path) },
+        "properties": { "checkedAgainst": r.checked_against, "valid": !r.has_errors() },
+    })
+}
+
+/// One file's elements of `results`, one per finding; `artifact` is the file's place
+/// in `artifacts`, `index` a rule id's place in the rule table.
+pub fn results<'a>(
+    r: &'a FileReport,
+    artifact: usize,
+    index: &'a BTreeMap<&str, usize>,
+) -> impl Iterator<Item = Value> + 'a {
+    r.findings.iter().map(move |f| {
+        let mut physical = json!({
+            "artifactLocation": { "uri": path_to_uri(&r.path), "index": artifact }
+        });
+        if let Some(line) = f.location.line {
+            let mut region = json!({ "startLine": line });
+            if let Some(c) = f.location.column {
+                region["startColumn"] = json!(c);
+            }
+            physical["region"] = region;
+        }
+        let mut location = json!({ "physicalLocation": physical });
+        if let Some(p) = &f.location.pointer {
+            location["logicalLocations"] = json!([{ "fullyQualifiedName": p }]);
+        }
+        let mut text = f.message.clone();
+        if let Some(h) = &f.hint {
+            text.push_str(" (hint: ");
+            text.push_str(h);
+            text.push(')');
+        }
+        json!({
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule.as_str()],
+            "level": level(f.severity),
+            "message": { "text": text },
+            "locations": [location],
+        })
+    })
 }
 
 #[cfg(test)]
