@@ -249,20 +249,29 @@ fn head_tail(sent: &str) -> (String, String) {
 }
 
 /// Units on their way into one message: spooled to an anonymous temp file, so a batch
-/// of any size keeps only a few dozen bytes per interview (its GUID, place and name).
+/// of any size keeps only a few dozen bytes per interview: its GUID (in one shared
+/// buffer) and where its unit lies in the spool. The input's name, wanted only when two
+/// units share a GUID, is spooled after its unit; of the `versionCreated` times only
+/// the latest is kept. (With a `String` each for GUID, time and name, 100 000
+/// interviews held 30 MB.)
 pub struct Spool {
     file: io::BufWriter<std::fs::File>,
     written: u64,
     index: Vec<Entry>,
+    /// Every unit's GUID, one after another.
+    keys: String,
+    /// The latest `versionCreated` so far (unreadable times count as earliest), the
+    /// GUID breaking ties, and the time as written.
+    sent: Option<(Option<jiff::Timestamp>, String, String)>,
 }
 
 struct Entry {
-    key: String,
-    version_created: String,
+    /// Where its GUID lies in `keys`.
+    key: (usize, usize),
+    /// Where its unit lies in the spool; the input's name follows it.
     offset: u64,
     len: usize,
-    /// Where the unit came from (the input), for the duplicate-GUID message.
-    name: String,
+    name_len: usize,
 }
 
 impl Spool {
@@ -271,20 +280,33 @@ impl Spool {
             file: io::BufWriter::new(tempfile::tempfile()?),
             written: 0,
             index: Vec::new(),
+            keys: String::new(),
+            sent: None,
         })
     }
 
     /// Adds the unit of `name`.
     pub fn push(&mut self, name: &str, unit: &Unit) -> io::Result<()> {
         self.file.write_all(unit.xml.as_bytes())?;
+        self.file.write_all(name.as_bytes())?;
         self.index.push(Entry {
-            key: unit.key.clone(),
-            version_created: unit.version_created.clone(),
+            key: (self.keys.len(), unit.key.len()),
             offset: self.written,
             len: unit.xml.len(),
-            name: name.to_string(),
+            name_len: name.len(),
         });
-        self.written += unit.xml.len() as u64;
+        self.keys.push_str(&unit.key);
+        self.written += (unit.xml.len() + name.len()) as u64;
+        // The latest time; among equal instants the last in GUID order, so the choice
+        // does not depend on how the batch was split.
+        let time = unit.version_created.parse::<jiff::Timestamp>().ok();
+        let later = match &self.sent {
+            None => true,
+            Some((t, key, _)) => (time, unit.key.as_str()) > (*t, key.as_str()),
+        };
+        if later {
+            self.sent = Some((time, unit.key.clone(), unit.version_created.clone()));
+        }
         Ok(())
     }
 
@@ -300,31 +322,32 @@ impl Spool {
     /// Writes the message to `path` (atomically, durably, never clobbering unless
     /// `force`): units in GUID order, `sent` the latest versionCreated. Two units with
     /// one GUID (two interviews of one source URL) are an error naming both.
-    pub fn write(mut self, path: &Path, force: bool) -> Result<WriteOutcome, MessageError> {
+    pub fn write(self, path: &Path, force: bool) -> Result<WriteOutcome, MessageError> {
         let shown = path.display();
-        if self.index.is_empty() {
+        let Some((_, _, sent)) = self.sent else {
             return Err(MessageError::Invalid(format!(
                 "{shown}: no interview was converted, so the newsMessage would be empty; it was not written"
             )));
-        }
-        self.index.sort_by(|a, b| a.key.cmp(&b.key));
-        if let Some(pair) = self.index.windows(2).find(|w| w[0].key == w[1].key) {
+        };
+        let keys = self.keys;
+        let key = |e: &Entry| &keys[e.key.0..e.key.0 + e.key.1];
+        let mut index = self.index;
+        index.sort_by(|a, b| key(a).cmp(key(b)));
+        let mut spool = self.file.into_inner().map_err(|e| e.into_error())?;
+        if let Some(pair) = index.windows(2).find(|w| key(&w[0]) == key(&w[1])) {
+            let mut name = |e: &Entry| -> io::Result<String> {
+                spool.seek(SeekFrom::Start(e.offset + e.len as u64))?;
+                let mut buf = vec![0; e.name_len];
+                spool.read_exact(&mut buf)?;
+                Ok(String::from_utf8_lossy(&buf).into_owned())
+            };
             return Err(MessageError::Invalid(format!(
                 "{shown}: {} and {} have the same GUID (the same source URL); a newsMessage needs unique items — convert them into separate messages",
-                pair[0].name, pair[1].name
+                name(&pair[0])?,
+                name(&pair[1])?
             )));
         }
-        // The latest time; among equal instants the last in GUID order, so the choice
-        // does not depend on how the batch was split.
-        let sent = self
-            .index
-            .iter()
-            .max_by_key(|e| e.version_created.parse::<jiff::Timestamp>().ok())
-            .map(|e| e.version_created.clone())
-            .expect("not empty");
         let (head, tail) = head_tail(&sent);
-        let mut spool = self.file.into_inner().map_err(|e| e.into_error())?;
-        let index = self.index;
         let staged = batch::stage_with(path, force, |out| {
             out.write_all(head.as_bytes())?;
             let mut buf = Vec::new();
@@ -339,5 +362,66 @@ impl Spool {
         let mut done = batch::publish(vec![staged], force)?;
         batch::sync_parent_dirs([path]);
         Ok(done.remove(0).1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(key: &str, time: &str) -> Unit {
+        Unit {
+            key: key.to_string(),
+            version_created: time.to_string(),
+            xml: format!("    <packageItem guid=\"{key}\"/>\n"),
+        }
+    }
+
+    #[test]
+    fn units_go_in_guid_order_and_sent_is_the_latest_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.xml");
+        let mut spool = Spool::new().unwrap();
+        // The same instant twice: the later GUID's spelling wins, whatever the order.
+        spool
+            .push("b.txt", &unit("urn:b", "2025-01-01T01:00:00+01:00"))
+            .unwrap();
+        spool.push("c.txt", &unit("urn:c", "not a time")).unwrap();
+        spool
+            .push("a.txt", &unit("urn:a", "2025-01-01T00:00:00Z"))
+            .unwrap();
+        spool.write(&path, false).unwrap();
+        let xml = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            xml.contains("<sent>2025-01-01T01:00:00+01:00</sent>"),
+            "{xml}"
+        );
+        let at = |k: &str| xml.find(&format!("guid=\"{k}\"")).unwrap();
+        assert!(
+            at("urn:a") < at("urn:b") && at("urn:b") < at("urn:c"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn two_units_of_one_guid_are_named_by_their_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = Spool::new().unwrap();
+        spool
+            .push("first.txt", &unit("urn:x", "2025-01-01T00:00:00Z"))
+            .unwrap();
+        spool
+            .push("other.txt", &unit("urn:y", "2025-01-01T00:00:00Z"))
+            .unwrap();
+        spool
+            .push("second.txt", &unit("urn:x", "2025-01-01T00:00:00Z"))
+            .unwrap();
+        let err = spool.write(&dir.path().join("m.xml"), false).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("first.txt and second.txt have the same GUID"),
+            "{text}"
+        );
+        assert!(!dir.path().join("m.xml").exists());
     }
 }
