@@ -198,6 +198,16 @@ pub fn split(message: &str) -> Result<Vec<&str>, String> {
 
 /// The key and versionCreated of a unit's text.
 pub fn unit_from(xml: &str) -> Result<Unit, String> {
+    let (key, version_created) = unit_head(xml)?;
+    Ok(Unit {
+        key,
+        version_created,
+        xml: xml.to_string(),
+    })
+}
+
+/// A unit's package GUID and versionCreated, read from its text.
+pub fn unit_head(xml: &str) -> Result<(String, String), String> {
     let attr = |from: &str, name: &str| -> Option<String> {
         let open = format!("{name}=\"");
         let at = from.find(&open)? + open.len();
@@ -211,16 +221,17 @@ pub fn unit_from(xml: &str) -> Result<Unit, String> {
             Some(from[..from.find('<')?].to_string())
         })
         .ok_or("a packageItem without versionCreated")?;
-    Ok(Unit {
-        key,
-        version_created,
-        xml: xml.to_string(),
-    })
+    Ok((key, version_created))
 }
 
 /// Checks a unit taken from a message on disk, as a one-interview message.
 pub fn check_unit(unit: &Unit, checker: &Checker) -> Result<(), String> {
-    check(&envelope(&unit.version_created, &unit.xml), checker)
+    check_part(&unit.version_created, &unit.xml, checker)
+}
+
+/// [`check_unit`] for a unit's text still inside its message's (see [`unit_head`]).
+pub fn check_part(version_created: &str, xml: &str, checker: &Checker) -> Result<(), String> {
+    check(&envelope(version_created, xml), checker)
 }
 
 fn envelope(sent: &str, units: &str) -> String {
@@ -287,25 +298,37 @@ impl Spool {
 
     /// Adds the unit of `name`.
     pub fn push(&mut self, name: &str, unit: &Unit) -> io::Result<()> {
-        self.file.write_all(unit.xml.as_bytes())?;
+        self.push_part(name, &unit.key, &unit.version_created, &unit.xml)
+    }
+
+    /// Adds the unit of `name` whose GUID, versionCreated and text are given apart
+    /// (see [`unit_head`]).
+    pub fn push_part(
+        &mut self,
+        name: &str,
+        key: &str,
+        version_created: &str,
+        xml: &str,
+    ) -> io::Result<()> {
+        self.file.write_all(xml.as_bytes())?;
         self.file.write_all(name.as_bytes())?;
         self.index.push(Entry {
-            key: (self.keys.len(), unit.key.len()),
+            key: (self.keys.len(), key.len()),
             offset: self.written,
-            len: unit.xml.len(),
+            len: xml.len(),
             name_len: name.len(),
         });
-        self.keys.push_str(&unit.key);
-        self.written += (unit.xml.len() + name.len()) as u64;
+        self.keys.push_str(key);
+        self.written += (xml.len() + name.len()) as u64;
         // The latest time; among equal instants the last in GUID order, so the choice
         // does not depend on how the batch was split.
-        let time = unit.version_created.parse::<jiff::Timestamp>().ok();
+        let time = version_created.parse::<jiff::Timestamp>().ok();
         let later = match &self.sent {
             None => true,
-            Some((t, key, _)) => (time, unit.key.as_str()) > (*t, key.as_str()),
+            Some((t, latest, _)) => (time, key) > (*t, latest.as_str()),
         };
         if later {
-            self.sent = Some((time, unit.key.clone(), unit.version_created.clone()));
+            self.sent = Some((time, key.to_string(), version_created.to_string()));
         }
         Ok(())
     }

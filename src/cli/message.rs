@@ -6,7 +6,7 @@ use super::{usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, BatchError, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
-use colloquy::message::{self, Kind, MessageError, Spool, Unit};
+use colloquy::message::{self, Kind, MessageError, Spool};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,7 +42,9 @@ fn is_news_message(path: &Path) -> bool {
 
 /// What one input gave.
 enum Found {
-    Units(Vec<Unit>),
+    /// A newsMessage's text, and where each unit lies in it with its GUID and
+    /// versionCreated: the units are not copied out of the text.
+    Units(String, Vec<(std::ops::Range<usize>, String, String)>),
     /// Well-formed XML of another kind, met in a walk: left out.
     Other,
 }
@@ -135,27 +137,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     e.valid_up_to()
                 ));
             }
-            let parts = message::split(&text).map_err(|e| format!("{name}: {e}"))?;
-            parts
+            // From here on the bytes are the text (UTF-8, checked above): the units are
+            // ranges of it, so a share's message is held once, not once more in copies.
+            drop(text);
+            let text = String::from_utf8(bytes).expect("checked to be UTF-8 above");
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let skip = text.len() - body.len();
+            let parts = message::split(body).map_err(|e| format!("{name}: {e}"))?;
+            let units = parts
                 .iter()
                 .enumerate()
                 .map(|(n, part)| {
-                    let unit = message::unit_from(part)
+                    let (key, time) = message::unit_head(part)
                         .map_err(|e| format!("{name}: item group {}: {e}", n + 1))?;
-                    message::check_unit(&unit, checker).map_err(|e| {
-                        format!("{name}: the items of {} are invalid: {e}", unit.key)
-                    })?;
-                    Ok(unit)
+                    message::check_part(&time, part, checker)
+                        .map_err(|e| format!("{name}: the items of {key} are invalid: {e}"))?;
+                    let at = skip + (part.as_ptr() as usize - body.as_ptr() as usize);
+                    Ok((at..at + part.len(), key, time))
                 })
-                .collect::<Result<_, String>>()
-                .map(Found::Units)
+                .collect::<Result<Vec<_>, String>>()?;
+            Ok(Found::Units(text, units))
         },
         |index, result| match result {
-            Ok(Found::Units(units)) => {
+            Ok(Found::Units(text, units)) => {
                 messages += 1;
                 let name = inputs.get(index).name();
-                for unit in &units {
-                    if let Err(e) = spool.push(&format!("{} in {name}", unit.key), unit) {
+                for (range, key, time) in &units {
+                    let pushed = spool.push_part(
+                        &format!("{key} in {name}"),
+                        key,
+                        time,
+                        &text[range.clone()],
+                    );
+                    if let Err(e) = pushed {
                         io_error.get_or_insert(e);
                     }
                 }

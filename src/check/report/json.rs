@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 pub const FILES: &str = "\u{0}files";
 
 /// The document without its files: `"files"` holds the placeholder [`FILES`], which
-/// the writer replaces with the array, one [`file`] at a time.
+/// the writer replaces with the array, one [`file()`] at a time.
 pub fn frame(totals: Totals) -> Value {
     json!({
         "tool": { "name": "colloquy", "version": env!("CARGO_PKG_VERSION") },
