@@ -1714,20 +1714,8 @@ pub fn effective_jobs(requested: usize, inputs: usize) -> (usize, bool) {
 }
 
 /// Runs `work` over `inputs` on [`effective_jobs`] threads, with one `init()` state per
-/// worker thread (libxml2 validators are per thread), and collects the results in input
-/// order whatever the thread count (`work` gets each input's index).
-pub fn run<S, T, I, F>(inputs: &Inputs, jobs: usize, init: I, work: F) -> Vec<T>
-where
-    T: Send,
-    I: Fn() -> S + Sync + Send,
-    F: Fn(&mut S, usize, &Input) -> T + Sync + Send,
-{
-    let mut out = Vec::with_capacity(inputs.len());
-    run_ordered(inputs, jobs, init, work, |_, t| out.push(t));
-    out
-}
-
-/// Like [`run`], but hands each result to `consume` on the calling thread as soon as
+/// worker thread (libxml2 validators are per thread; `work` gets each input's index),
+/// and hands each result to `consume` on the calling thread as soon as
 /// it and every result before it are done — in input order, so reports are
 /// deterministic — and keeps nothing: memory stays flat however many inputs a batch
 /// has. Workers run at most a window of inputs ahead of the oldest unfinished one, so
@@ -2052,8 +2040,21 @@ mod tests {
     #[test]
     fn results_keep_input_order_whatever_the_thread_count() {
         let inputs: Inputs = (0..200).map(|i| input(&format!("{i}.txt"))).collect();
-        let one = run(&inputs, 1, || (), |_, _, i| i.name());
-        let four = run(&inputs, 4, || (), |_, _, i| i.name());
+        let run = |jobs| {
+            let mut names = Vec::new();
+            run_ordered(
+                &inputs,
+                jobs,
+                || (),
+                |_, _, i| i.name(),
+                |index, name| {
+                    assert_eq!(index, names.len());
+                    names.push(name);
+                },
+            );
+            names
+        };
+        let (one, four) = (run(1), run(4));
         assert_eq!(one, four);
         assert_eq!(one[199], "199.txt");
     }
