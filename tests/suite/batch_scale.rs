@@ -619,3 +619,25 @@ fn a_message_named_like_an_interview_is_refused() {
     );
     assert!(!dir.path().join("in/batch.txt").exists());
 }
+
+#[test]
+fn a_share_that_is_none_is_a_usage_error_saying_what_a_share_is() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(1)).unwrap();
+    // A negative K included: it must reach the parser, not read as an option.
+    for bad in ["-1/3", "3/3", "1/0", "x"] {
+        let out = colloquy()
+            .current_dir(dir.path())
+            .args(["convert", "a.txt", "-o", "out", "--shard", bad])
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("'{bad}' is not a share; give K/N")),
+            "{bad}: {stderr}"
+        );
+    }
+    assert!(!dir.path().join("out").exists());
+}
