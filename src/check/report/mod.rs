@@ -486,14 +486,8 @@ mod tests {
             spool.push(r).unwrap();
         }
         let spooled = spool.finish().unwrap();
-        for format in [
-            Format::Human,
-            Format::Json,
-            Format::Ndjson,
-            Format::Junit,
-            Format::Sarif,
-            Format::Github,
-        ] {
+        // Every format, also one added later.
+        for &format in <Format as clap::ValueEnum>::value_variants() {
             let mut out = Vec::new();
             write_for(format, "validate", &spooled, &mut out).unwrap();
             assert_eq!(
