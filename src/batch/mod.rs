@@ -344,6 +344,12 @@ pub enum BatchError {
     WouldOverwriteInput { output: String, writer: String },
     #[error("{0}: exists with other content; pass --force to replace it")]
     Exists(String),
+    #[error("{lock}: cannot create the run's lock file: {source}; a run keeps it in its -o directory while it lasts, so give -o a directory you can write to")]
+    LockFile {
+        lock: String,
+        #[source]
+        source: io::Error,
+    },
     #[error("{dir}: another colloquy run{holder} is writing here (it holds {lock}); wait until it has finished and run again, or give another -o directory")]
     Locked {
         dir: String,
@@ -376,6 +382,7 @@ impl BatchError {
             | BatchError::NotDurable { path, .. } => path,
             BatchError::Missing(p) | BatchError::GlobEmpty(p) | BatchError::Exists(p) => p,
             BatchError::EmptyDir { dir, .. } | BatchError::Locked { dir, .. } => dir,
+            BatchError::LockFile { lock, .. } => lock,
             BatchError::Glob { pattern, .. } => pattern,
             BatchError::StdinTwice => "-",
             BatchError::Collision { output, .. }
@@ -1535,7 +1542,10 @@ pub fn lock_output_dir(dir: &Path) -> Result<OutputLock, BatchError> {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(io_err(&path))?;
+            .map_err(|source| BatchError::LockFile {
+                lock: path.display().to_string(),
+                source,
+            })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -1928,6 +1938,21 @@ mod tests {
         drop(first);
         assert!(!dir.path().join(LOCK_FILE).exists(), "the lock file stays");
         lock_output_dir(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_that_cannot_be_made_says_what_to_do() {
+        // A directory where the lock file goes (a read-only -o fails the same way).
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(LOCK_FILE)).unwrap();
+        let err = lock_output_dir(dir.path()).unwrap_err();
+        let msg = err.to_string();
+        assert!(matches!(err, BatchError::LockFile { .. }), "{msg}");
+        assert!(
+            msg.contains("cannot create the run's lock file")
+                && msg.contains("give -o a directory you can write to"),
+            "{msg}"
+        );
     }
 
     #[test]
