@@ -60,9 +60,7 @@ pub struct Args {
     /// their input directory hashes (XXH3-64 of its UTF-8 bytes, `/` separators) to K
     /// modulo N. Stable across machines and runs, and the N shares are disjoint and
     /// cover every input, so N machines (a job array) convert a corpus exactly once.
-    // A negative K reaches the parser (which says what a share is), not clap's "use -- -1" tip.
-    #[arg(long, value_name = "K/N", value_parser = batch::parse_shard, conflicts_with = "stdout",
-          allow_hyphen_values = true)]
+    #[arg(long, value_name = "K/N", value_parser = batch::parse_shard, conflicts_with = "stdout")]
     pub shard: Option<batch::Shard>,
     /// Largest input read, in bytes or with K, M or G (powers of 1024); a larger input,
     /// or a FIFO or device, fails with one line naming it, and the batch goes on.

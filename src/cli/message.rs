@@ -137,12 +137,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     e.valid_up_to()
                 ));
             }
-            // From here on the bytes are the text (UTF-8, checked above): the units are
-            // ranges of it, so a share's message is held once, not once more in copies.
-            drop(text);
-            let text = String::from_utf8(bytes).expect("checked to be UTF-8 above");
-            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let skip = text.len() - body.len();
+            // The units are ranges of the text, so a share's message is held once, not
+            // once more in copies. Text read as it was written is the bytes themselves
+            // (after a BOM); text the decoder made (UTF-16 without a BOM) is its own.
+            let (text, skip) = match text {
+                std::borrow::Cow::Owned(decoded) => (decoded, 0),
+                std::borrow::Cow::Borrowed(t) => {
+                    let skip = t.as_ptr() as usize - bytes.as_ptr() as usize;
+                    (
+                        String::from_utf8(bytes).expect("checked to be UTF-8 above"),
+                        skip,
+                    )
+                }
+            };
+            let body = &text[skip..];
             let parts = message::split(body).map_err(|e| format!("{name}: {e}"))?;
             let units = parts
                 .iter()

