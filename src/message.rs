@@ -37,8 +37,16 @@ pub enum MessageError {
     Invalid(String),
     #[error(transparent)]
     Write(#[from] BatchError),
-    #[error("newsMessage spool: {0}")]
-    Spool(#[from] io::Error),
+    #[error("the newsMessage's units could not be kept in a temp file in {dir}: {0}; set TMPDIR to a writable directory with room (about the size of the message)", dir = std::env::temp_dir().display())]
+    Spool(io::Error),
+}
+
+// Not `#[from]`: that would make the io error the source too, and a chain printed
+// whole would say it twice.
+impl From<io::Error> for MessageError {
+    fn from(e: io::Error) -> Self {
+        MessageError::Spool(e)
+    }
 }
 
 const ITEM_SET_OPEN: &str = "  <itemSet>\n";

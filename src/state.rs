@@ -264,17 +264,21 @@ pub struct Writer<'s> {
     seen: HashSet<u128>,
     /// Some line differs from the old record (a new conversion, a dropped input).
     changed: bool,
+    /// The output directory: the spool is made there (a run can write there, and a
+    /// missing or small TMPDIR must not cost the record).
+    dir: std::path::PathBuf,
 }
 
 impl<'s> Writer<'s> {
     /// A writer of the record that replaces `old`.
-    pub fn new(old: &'s State) -> Writer<'s> {
+    pub fn new(old: &'s State, dir: &Path) -> Writer<'s> {
         Writer {
             old,
             spool: None,
             kept: Vec::new(),
             seen: HashSet::new(),
             changed: false,
+            dir: dir.to_path_buf(),
         }
     }
 
@@ -297,7 +301,7 @@ impl<'s> Writer<'s> {
     /// The spool, started on first use with the header and the lines kept so far.
     fn spool(&mut self) -> io::Result<&mut io::BufWriter<fs::File>> {
         if self.spool.is_none() {
-            let mut spool = io::BufWriter::new(tempfile::tempfile()?);
+            let mut spool = io::BufWriter::new(tempfile::tempfile_in(&self.dir)?);
             writeln!(spool, "{HEADER}")?;
             for key in std::mem::take(&mut self.kept) {
                 // Read back and written as a converted line is (vouched means well-formed).
@@ -322,7 +326,9 @@ impl<'s> Writer<'s> {
 
     /// Replaces `dir`'s record: this run's lines, then the old lines of inputs this run
     /// did not see. Atomic and durable like every output.
-    pub fn finish(mut self, dir: &Path) -> Result<WriteOutcome, BatchError> {
+    pub fn finish(mut self) -> Result<WriteOutcome, BatchError> {
+        let dir = self.dir.clone();
+        let dir = dir.as_path();
         let old = self.old;
         let path = dir.join(STATE_FILE);
         // Every input vouched for and none other recorded: the record stands as it is

@@ -1,12 +1,11 @@
 //! `colloquy convert`: inputs → checked documents, written atomically, one summary.
 
 use super::{progress, usage_error, EXIT_FAILED, EXIT_OK};
-use anyhow::Context as _;
 use colloquy::batch::{self, Input, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
 use colloquy::check::{report, FileReport, Finding, Location};
-use colloquy::message;
+use colloquy::message::{self, MessageError};
 use colloquy::model::{LineIndex, Severity};
 use colloquy::pipeline::{
     self, ConvertError, ConvertOptions, MetaSources, OutputFormat, SidecarFrom, VersionCreated,
@@ -561,30 +560,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Report entries are made only when a report is asked for, and go to a spool on
     // disk: nothing of an input outlives its turn below.
-    let mut reports = match args.report {
-        Some(_) => Some(report::Spool::new().context(super::REPORT_SPOOL)?),
-        None => None,
-    };
+    let mut reports = args.report.map(|_| report::Spool::new());
     let mut report_error: Option<std::io::Error> = None;
     if let Some(reports) = reports.as_mut() {
         for p in &found.problems {
-            reports
-                .push(&FileReport {
-                    path: p.subject().to_string(),
-                    kind: None,
-                    findings: vec![finding(
-                        Severity::Error,
-                        "input/not-found",
-                        &p.reason(),
-                        None,
-                    )],
-                    checked_against: Vec::new(),
-                })
-                .context(super::REPORT_SPOOL)?;
+            reports.push(&FileReport {
+                path: p.subject().to_string(),
+                kind: None,
+                findings: vec![finding(
+                    Severity::Error,
+                    "input/not-found",
+                    &p.reason(),
+                    None,
+                )],
+                checked_against: Vec::new(),
+            })?;
         }
     }
     let mut spool = match &args.newsml_message {
-        Some(_) => Some(message::Spool::new()?),
+        Some(_) => Some(message::Spool::new().map_err(MessageError::Spool)?),
         None => None,
     };
     let keep = spool.is_some();
@@ -609,7 +603,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             skip: !keep && options.version_created != VersionCreated::Now,
         }
     });
-    let mut record = memo.as_ref().map(|m| state::Writer::new(&m.state));
+    let mut record = memo
+        .as_ref()
+        .map(|m| state::Writer::new(&m.state, &args.output));
     let mut skipped = 0usize;
     // Directories this run published files into: synced once at the end, so the
     // renames survive a power loss without one directory sync per file.
@@ -760,16 +756,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     drop(lines);
     bar.finish_and_clear();
     batch::sync_dirs(written_dirs.iter().map(PathBuf::as_path));
-    if let Some(e) = io_error.or(state_error) {
+    if let Some(e) = io_error {
         return Err(e.into());
     }
     if let Some(writer) = record {
-        // A record that cannot be written costs the next run time, not this run's outputs.
-        if let Err(e) = writer.finish(&args.output) {
+        // A record that cannot be written costs the next run time, not this run's outputs
+        // (a record is always checked against the bytes on disk before it is believed).
+        let finished = match state_error {
+            Some(e) => Err(e.to_string()),
+            None => writer.finish().map_err(|e| e.to_string()),
+        };
+        if let Err(e) = finished {
             eprintln!(
-                "colloquy: warning: {}: the record of this run could not be written, so the next run converts everything again: {}",
+                "colloquy: warning: {}: the record of this run could not be written, so the next run may convert again what this one converted: {}",
                 args.output.join(state::STATE_FILE).display(),
-                printable_line(&e.to_string())
+                printable_line(&e)
             );
             // Counted, so --strict fails a run whose next run cannot skip anything.
             warnings += 1;
@@ -826,28 +827,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;
                 if let Some(reports) = reports.as_mut() {
-                    reports
-                        .push(&FileReport {
-                            path: path.display().to_string(),
-                            kind: None,
-                            findings: vec![finding(
-                                Severity::Error,
-                                "convert/write",
-                                &e.to_string(),
-                                None,
-                            )],
-                            checked_against: Vec::new(),
-                        })
-                        .context(super::REPORT_SPOOL)?;
+                    reports.push(&FileReport {
+                        path: path.display().to_string(),
+                        kind: None,
+                        findings: vec![finding(
+                            Severity::Error,
+                            "convert/write",
+                            &e.to_string(),
+                            None,
+                        )],
+                        checked_against: Vec::new(),
+                    })?;
                 }
             }
         }
     }
     if let (Some(format), Some(reports)) = (args.report, reports) {
         if let Some(e) = report_error {
-            return Err(anyhow::Error::from(e).context(super::REPORT_SPOOL));
+            return Err(e.into());
         }
-        let reports = reports.finish().context(super::REPORT_SPOOL)?;
+        let reports = reports.finish()?;
         super::emit_with(|out| report::write_for(format, "convert", &reports, out))?;
     }
     if !args.stdout {

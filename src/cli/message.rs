@@ -108,7 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => false,
     };
     Checker::new(None)?;
-    let mut spool = Spool::new()?;
+    let mut spool = Spool::new().map_err(MessageError::Spool)?;
     let (mut messages, mut left_out, mut failed) = (0, 0, 0);
     let mut io_error = None;
     batch::run_ordered(
@@ -190,7 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     if let Some(e) = io_error {
-        return Err(e.into());
+        return Err(MessageError::Spool(e).into());
     }
     if left_out > 0 {
         eprintln!(

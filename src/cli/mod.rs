@@ -183,9 +183,6 @@ pub fn emit(bytes: &[u8]) -> std::io::Result<()> {
     emit_with(|out| out.write_all(bytes))
 }
 
-/// What an error of a batch's report spool is about (`check::report::Spool`).
-pub const REPORT_SPOOL: &str = "the report's spool (a temp file; TMPDIR sets where)";
-
 /// Like [`emit`], for output written piece by piece (a batch's report).
 pub fn emit_with(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,

@@ -2,7 +2,6 @@
 //! report in the format a CI system reads.
 
 use super::{progress, EXIT_FAILED, EXIT_OK};
-use anyhow::Context as _;
 use clap::builder::TypedValueParser as _;
 use colloquy::batch;
 use colloquy::check::report::{self, Reports as _};
@@ -104,24 +103,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     checker()?;
     // Reports go to a spool as they finish, in input order, and are written from it
     // at the end: the report of any batch is made in flat memory.
-    let mut spool = report::Spool::new().context(super::REPORT_SPOOL)?;
+    let mut spool = report::Spool::new();
     // A path that names nothing is a failed entry of the report, in the format CI reads;
     // the files that exist are still checked.
     for p in &found.problems {
-        spool
-            .push(&FileReport {
-                path: p.subject().to_string(),
-                kind: None,
-                findings: vec![Finding {
-                    severity: Severity::Error,
-                    rule: "input/not-found".to_string(),
-                    message: p.reason(),
-                    location: Location::default(),
-                    hint: Some("check the path or pattern".to_string()),
-                }],
-                checked_against: Vec::new(),
-            })
-            .context(super::REPORT_SPOOL)?;
+        spool.push(&FileReport {
+            path: p.subject().to_string(),
+            kind: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                rule: "input/not-found".to_string(),
+                message: p.reason(),
+                location: Location::default(),
+                hint: Some("check the path or pattern".to_string()),
+            }],
+            checked_against: Vec::new(),
+        })?;
     }
     let bar = progress(inputs.len());
     let mut spooled: std::io::Result<()> = Ok(());
@@ -147,8 +144,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
-    spooled.context(super::REPORT_SPOOL)?;
-    let reports = spool.finish().context(super::REPORT_SPOOL)?;
+    spooled?;
+    let reports = spool.finish()?;
     super::emit_with(|out| report::write_for(args.report, "validate", &reports, out))?;
     Ok(if reports.totals().files_with_errors > 0 {
         EXIT_FAILED

@@ -1010,3 +1010,33 @@ fn file_names_that_are_not_utf8_keep_their_bytes_in_their_outputs() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_missing_tmpdir_costs_neither_the_record_nor_a_small_report() {
+    // The record's spool lives in -o, and a report stays in memory up to its size
+    // limit: a CI runner with a broken TMPDIR still gets both.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), interview(20)).unwrap();
+    let missing = dir.path().join("no-such-tmp");
+    colloquy()
+        .current_dir(dir.path())
+        .env("TMPDIR", &missing)
+        .args([
+            "convert", "a.txt", "-o", "out", "--to", "jsonld", "--report", "junit",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("tests=\"1\""));
+    assert!(dir
+        .path()
+        .join("out")
+        .join(colloquy::state::STATE_FILE)
+        .is_file());
+    colloquy()
+        .current_dir(dir.path())
+        .env("TMPDIR", &missing)
+        .args(["validate", "out", "--report", "json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"files\": 1,"));
+}

@@ -98,23 +98,27 @@ impl Reports for InMemory<'_> {
     }
 }
 
-/// Reports kept in a temp file as they come, one JSON line each, so a batch of any
-/// size is reported in flat memory (200 000 files held in memory took 350 MB). The
-/// counts the renderers need first are kept as the reports pass.
+/// Reports kept as they come, one JSON line each, in memory up to [`Spool::IN_MEMORY`]
+/// bytes and past that in a temp file (in `TMPDIR`), so a batch of any size is
+/// reported in flat memory (200 000 files held as reports took 350 MB) and a small one
+/// needs no temp space. The counts the renderers need first are kept as the reports
+/// pass.
 pub struct Spool {
-    file: io::BufWriter<std::fs::File>,
+    file: io::BufWriter<tempfile::SpooledTempFile>,
     totals: Totals,
     rule_ids: BTreeSet<String>,
 }
 
 impl Spool {
-    /// A spool in a new anonymous temp file (gone when the spool is).
-    pub fn new() -> io::Result<Spool> {
-        Ok(Spool {
-            file: io::BufWriter::new(tempfile::tempfile()?),
+    /// How many bytes of reports stay in memory before they go to a temp file.
+    pub const IN_MEMORY: usize = 16 << 20;
+
+    pub fn new() -> Spool {
+        Spool {
+            file: io::BufWriter::new(tempfile::spooled_tempfile(Self::IN_MEMORY)),
             totals: Totals::default(),
             rule_ids: BTreeSet::new(),
-        })
+        }
     }
 
     pub fn push(&mut self, r: &FileReport) -> io::Result<()> {
@@ -124,24 +128,47 @@ impl Spool {
                 self.rule_ids.insert(f.rule.clone());
             }
         }
-        serde_json::to_writer(&mut self.file, r)?;
-        self.file.write_all(b"\n")
+        serde_json::to_writer(&mut self.file, r)
+            .map_err(io::Error::from)
+            .and_then(|()| self.file.write_all(b"\n"))
+            .map_err(spool_error)
     }
 
     /// The spooled reports, ready to be read back.
     pub fn finish(self) -> io::Result<Spooled> {
-        let file = self.file.into_inner().map_err(|e| e.into_error())?;
+        let file = self
+            .file
+            .into_inner()
+            .map_err(|e| spool_error(e.into_error()))?;
         Ok(Spooled {
-            file,
+            file: std::cell::RefCell::new(file),
             totals: self.totals,
             rule_ids: self.rule_ids,
         })
     }
 }
 
+impl Default for Spool {
+    fn default() -> Self {
+        Spool::new()
+    }
+}
+
+/// A spool that could not be written: where, and what to do.
+fn spool_error(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!(
+            "the report could not be kept in a temp file in {}: {e}; set TMPDIR to a writable directory with room (a report past {} MB goes there)",
+            std::env::temp_dir().display(),
+            Spool::IN_MEMORY >> 20
+        ),
+    )
+}
+
 /// A finished [`Spool`].
 pub struct Spooled {
-    file: std::fs::File,
+    file: std::cell::RefCell<tempfile::SpooledTempFile>,
     totals: Totals,
     rule_ids: BTreeSet<String>,
 }
@@ -154,10 +181,10 @@ impl Reports for Spooled {
         self.rule_ids.clone()
     }
     fn each(&self, each: &mut dyn FnMut(&FileReport) -> io::Result<()>) -> io::Result<()> {
-        // A second handle on the file: `each` reads it from the start every pass.
-        let mut file = self.file.try_clone()?;
+        // Read from the start on every pass.
+        let mut file = self.file.borrow_mut();
         file.seek(io::SeekFrom::Start(0))?;
-        for line in io::BufReader::new(file).lines() {
+        for line in io::BufReader::new(&mut *file).lines() {
             let report: FileReport = serde_json::from_str(&line?)?;
             each(&report)?;
         }
@@ -481,7 +508,7 @@ mod tests {
     #[test]
     fn a_spooled_batch_reads_as_the_same_batch_in_memory() {
         let reports = batch();
-        let mut spool = Spool::new().unwrap();
+        let mut spool = Spool::new();
         for r in &reports {
             spool.push(r).unwrap();
         }
