@@ -111,7 +111,7 @@ pub struct Spool {
 
 impl Spool {
     /// How many bytes of reports stay in memory before they go to a temp file.
-    pub const IN_MEMORY: usize = 16 << 20;
+    pub const IN_MEMORY: usize = 1 << 20;
 
     pub fn new() -> Spool {
         Spool {
