@@ -384,6 +384,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "colloquy: nothing was written: {} output path problem(s) must be solved first",
                     problems.len()
                 );
+                // CI reads the report: it says why, not nothing.
+                if let Some(format) = args.report {
+                    let entry = |e: &batch::BatchError, rule: &str| FileReport {
+                        path: e.subject().to_string(),
+                        kind: None,
+                        findings: vec![finding(Severity::Error, rule, &e.reason(), None)],
+                        checked_against: Vec::new(),
+                    };
+                    let reports: Vec<FileReport> = found
+                        .problems
+                        .iter()
+                        .map(|e| entry(e, "input/not-found"))
+                        .chain(problems.iter().map(|e| entry(e, "convert/write")))
+                        .collect();
+                    super::emit(report::render_for(format, "convert", &reports).as_bytes())?;
+                }
                 return Ok(EXIT_FAILED);
             }
         }

@@ -157,6 +157,20 @@ fn two_inputs_for_one_output_stop_the_batch_before_any_write() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("would be written here"), "{stderr}");
     assert!(!dir.path().join("out2").exists());
+    // With --report, CI gets the reason in the report, not an empty one.
+    let assert = colloquy()
+        .arg("convert")
+        .arg(dir.path().join("a/same.txt"))
+        .arg(dir.path().join("b/same.txt"))
+        .args(["--report", "junit", "-o"])
+        .arg(dir.path().join("out2"))
+        .assert()
+        .code(1);
+    let junit = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(
+        junit.contains("failures=\"1\"") && junit.contains("convert/write"),
+        "{junit}"
+    );
 }
 
 #[test]
