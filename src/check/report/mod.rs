@@ -114,8 +114,13 @@ impl Spool {
     pub const IN_MEMORY: usize = 1 << 20;
 
     pub fn new() -> Spool {
+        Spool::keeping(Self::IN_MEMORY)
+    }
+
+    /// A spool that keeps `bytes` in memory before it goes to a temp file.
+    fn keeping(bytes: usize) -> Spool {
         Spool {
-            file: io::BufWriter::new(tempfile::spooled_tempfile(Self::IN_MEMORY)),
+            file: io::BufWriter::new(tempfile::spooled_tempfile(bytes)),
             totals: Totals::default(),
             rule_ids: BTreeSet::new(),
         }
@@ -508,20 +513,23 @@ mod tests {
     #[test]
     fn a_spooled_batch_reads_as_the_same_batch_in_memory() {
         let reports = batch();
-        let mut spool = Spool::new();
-        for r in &reports {
-            spool.push(r).unwrap();
-        }
-        let spooled = spool.finish().unwrap();
-        // Every format, also one added later.
-        for &format in <Format as clap::ValueEnum>::value_variants() {
-            let mut out = Vec::new();
-            write_for(format, "validate", &spooled, &mut out).unwrap();
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                render(format, &reports),
-                "{format:?}"
-            );
+        // Held in memory, and past a limit of nothing on disk from the first byte.
+        for (mut spool, on_disk) in [(Spool::new(), false), (Spool::keeping(0), true)] {
+            for r in &reports {
+                spool.push(r).unwrap();
+            }
+            let spooled = spool.finish().unwrap();
+            assert_eq!(spooled.file.borrow().is_rolled(), on_disk);
+            // Every format, also one added later.
+            for &format in <Format as clap::ValueEnum>::value_variants() {
+                let mut out = Vec::new();
+                write_for(format, "validate", &spooled, &mut out).unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    render(format, &reports),
+                    "{format:?}"
+                );
+            }
         }
     }
 }
