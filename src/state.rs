@@ -161,6 +161,9 @@ pub struct State {
     #[cfg(not(unix))]
     file: Option<Mutex<fs::File>>,
     index: HashMap<u128, (u64, u32)>,
+    /// Lines that are no record (no key, or a key met again further down): a rewrite
+    /// drops them, so an unchanged re-run rewrites a record that holds any.
+    stray: usize,
 }
 
 impl State {
@@ -170,6 +173,7 @@ impl State {
         let empty = State {
             file: None,
             index: HashMap::new(),
+            stray: 0,
         };
         let Ok(file) = fs::File::open(dir.join(STATE_FILE)) else {
             return empty;
@@ -179,6 +183,7 @@ impl State {
         let mut offset = 0u64;
         let mut index = HashMap::new();
         let mut first = true;
+        let mut stray = 0;
         loop {
             line.clear();
             match reader.read_until(b'\n', &mut line) {
@@ -195,7 +200,9 @@ impl State {
                         .and_then(|k| std::str::from_utf8(k).ok())
                         .and_then(|k| u128::from_str_radix(k, 16).ok())
                     {
-                        index.insert(key, (offset, n as u32));
+                        stray += usize::from(index.insert(key, (offset, n as u32)).is_some());
+                    } else {
+                        stray += 1;
                     }
                     offset += n as u64;
                 }
@@ -208,6 +215,7 @@ impl State {
         State {
             file: Some(file),
             index,
+            stray,
         }
     }
 
@@ -332,8 +340,12 @@ impl<'s> Writer<'s> {
         let old = self.old;
         let path = dir.join(STATE_FILE);
         // Every input vouched for and none other recorded: the record stands as it is
-        // (an unchanged re-run reads it, never rewrites it).
-        if !self.changed && self.seen.len() == old.index.len() && old.file.is_some() {
+        // (an unchanged re-run reads it, never rewrites it), unless it holds stray lines.
+        if !self.changed
+            && self.seen.len() == old.index.len()
+            && old.file.is_some()
+            && old.stray == 0
+        {
             return Ok(WriteOutcome::Unchanged);
         }
         let io_err = |e: io::Error| BatchError::Io {
