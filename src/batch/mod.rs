@@ -226,8 +226,16 @@ pub fn shard_hash(rel: &Path) -> u64 {
 pub fn parse_shard(text: &str) -> Result<Shard, String> {
     let bad = || format!("'{text}' is not a share; give K/N with 0 <= K < N, e.g. 0/4 … 3/4");
     let (k, n) = text.split_once('/').ok_or_else(bad)?;
-    let index: u64 = k.trim().parse().map_err(|_| bad())?;
-    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    // Digits only: `u64::from_str` also takes a leading `+`, and `+1/3` is no way to
+    // write a share.
+    let number = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+            .ok_or_else(bad)
+    };
+    let (index, count) = (number(k)?, number(n)?);
     if count == 0 || index >= count {
         return Err(bad());
     }
