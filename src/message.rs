@@ -124,10 +124,13 @@ pub enum Kind {
 pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
     const CUT_SHORT: &str = "it may be a newsMessage cut short, so no message is written while it is among the inputs — convert its share again, or move the file out of the inputs";
     if text.trim().is_empty() {
-        return Err(format!(
-            "{name}:1:1: the file is empty ({} bytes), not XML; {CUT_SHORT}",
-            text.len()
-        ));
+        // `text` is decoded: a byte-order mark is gone, so its length is no file size.
+        let what = if text.is_empty() {
+            "holds no text (at most a byte-order mark)".to_string()
+        } else {
+            format!("holds only white space ({} bytes)", text.len())
+        };
+        return Err(format!("{name}:1:1: the file {what}, not XML; {CUT_SHORT}"));
     }
     if root_name(text).is_ok_and(|root| root.is_some_and(|r| r != "newsMessage")) {
         return Ok(Kind::Other);
