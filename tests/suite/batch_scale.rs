@@ -153,6 +153,30 @@ fn a_record_after_a_partial_rerun_is_the_record_of_a_fresh_run() {
 }
 
 #[test]
+fn an_unchanged_rerun_drops_stray_lines_from_the_record() {
+    // A line that is no record (a hand edit, a merge of two records) is never read; a
+    // re-run that converts nothing still writes the record again without it.
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out, fresh) = (
+        dir.path().join("in"),
+        dir.path().join("out"),
+        dir.path().join("fresh"),
+    );
+    corpus(&input, 3);
+    convert(&input, &out, &[]);
+    convert(&input, &fresh, &[]);
+    let path = out.join(colloquy::state::STATE_FILE);
+    let good = fs::read_to_string(&path).unwrap();
+    let second = good.lines().nth(2).unwrap();
+    fs::write(&path, format!("{good}not a record\n{second}\n")).unwrap();
+    let again = convert(&input, &out, &[]);
+    assert!(again.contains(&format!("3 {UNCHANGED}")), "{again}");
+    let record = fs::read_to_string(&path).unwrap();
+    assert!(!record.contains("not a record"), "{record}");
+    assert_eq!(record, good);
+}
+
+#[test]
 fn a_partial_rerun_counts_the_skipped_inputs_files_as_unchanged() {
     // The first input is converted again (an output of it is gone); the skipped ones
     // after it wait for its files to be published, and their outputs still count.
@@ -538,7 +562,15 @@ fn an_empty_or_malformed_xml_file_in_a_walk_fails_the_message() {
     for (broken, place) in [
         (
             String::new(),
-            "shard-0/batch.newsml.xml:1:1: the file is empty (0 bytes)",
+            "shard-0/batch.newsml.xml:1:1: the file holds no text (at most a byte-order mark)",
+        ),
+        (
+            "\u{feff}".to_string(),
+            "shard-0/batch.newsml.xml:1:1: the file holds no text (at most a byte-order mark)",
+        ),
+        (
+            " \n".to_string(),
+            "shard-0/batch.newsml.xml:1:1: the file holds only white space (2 bytes)",
         ),
         (cut, "shard-0/batch.newsml.xml:30:"),
     ] {
@@ -624,7 +656,7 @@ fn a_message_named_like_an_interview_is_refused() {
 fn a_share_that_is_none_is_a_usage_error_saying_what_a_share_is() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), interview(1)).unwrap();
-    for bad in ["3/3", "1/0", "x", "+/3"] {
+    for bad in ["3/3", "1/0", "x", "+/3", "+1/3", "1/+3", " /3"] {
         let out = colloquy()
             .current_dir(dir.path())
             .args(["convert", "a.txt", "-o", "out", "--shard", bad])
