@@ -1731,6 +1731,23 @@ pub fn effective_jobs(requested: usize, inputs: usize) -> (usize, bool) {
     (jobs.min(inputs).max(1), capped)
 }
 
+/// The flag that stops a batch between inputs: the binary sets it on the first SIGINT or
+/// SIGTERM. Shared (an `Arc`) because signal handlers are registered with one.
+pub fn stop_flag() -> &'static std::sync::Arc<std::sync::atomic::AtomicBool> {
+    static STOP: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+        std::sync::OnceLock::new();
+    STOP.get_or_init(Default::default)
+}
+
+/// A batch stopped by [`stop_flag`] before every input was done. The first `done`
+/// inputs (in input order) were handed to `consume`; none after them were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("interrupted after {done} of {total} input(s)")]
+pub struct Interrupted {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// Runs `work` over `inputs` on [`effective_jobs`] threads, with one `init()` state per
 /// worker thread (libxml2 validators are per thread; `work` gets each input's index),
 /// and hands each result to `consume` on the calling thread as soon as
@@ -1738,8 +1755,16 @@ pub fn effective_jobs(requested: usize, inputs: usize) -> (usize, bool) {
 /// deterministic — and keeps nothing: memory stays flat however many inputs a batch
 /// has. Workers run at most a window of inputs ahead of the oldest unfinished one, so
 /// a slow input cannot make the reorder buffer grow without bound. A panicking worker
-/// stops the others and the panic is passed on.
-pub fn run_ordered<S, T, I, F, C>(inputs: &Inputs, jobs: usize, init: I, work: F, mut consume: C)
+/// stops the others and the panic is passed on. When [`stop_flag`] is set, workers
+/// finish the input in hand and take no other; results after the first one missing are
+/// dropped, so what was consumed is a prefix of the batch.
+pub fn run_ordered<S, T, I, F, C>(
+    inputs: &Inputs,
+    jobs: usize,
+    init: I,
+    work: F,
+    mut consume: C,
+) -> Result<(), Interrupted>
 where
     T: Send,
     I: Fn() -> S + Sync + Send,
@@ -1749,8 +1774,9 @@ where
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{mpsc, Condvar, Mutex};
     if inputs.is_empty() {
-        return;
+        return Ok(());
     }
+    let stop = stop_flag();
     let (jobs, _) = effective_jobs(jobs, inputs.len());
     let window = jobs * 8;
     let next = AtomicUsize::new(0);
@@ -1779,6 +1805,9 @@ where
                     let _guard = PanicGuard(aborted, moved);
                     let mut state = init();
                     loop {
+                        if stop.load(Ordering::SeqCst) {
+                            return;
+                        }
                         let i = next.fetch_add(1, Ordering::SeqCst);
                         if i >= inputs.len() {
                             return;
@@ -1812,7 +1841,14 @@ where
                 moved.notify_all();
             }
         }
-    });
+        if want < inputs.len() {
+            return Err(Interrupted {
+                done: want,
+                total: inputs.len(),
+            });
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -2084,7 +2120,8 @@ mod tests {
                     assert_eq!(index, names.len());
                     names.push(name);
                 },
-            );
+            )
+            .expect("nothing stops this batch");
             names
         };
         let (one, four) = (run(1), run(4));

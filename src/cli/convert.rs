@@ -735,7 +735,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report(index, result);
         }
     };
-    batch::run_ordered(
+    let stopped = batch::run_ordered(
         &inputs,
         jobs,
         Worker::default,
@@ -798,6 +798,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.output.display(),
             state::STATE_FILE
         );
+    }
+    if let Err(stopped) = stopped {
+        // Neither a newsMessage nor a report of part of the batch: each would pass for
+        // the whole. What was written is complete and in the record, so a re-run skips it.
+        return Ok(super::interrupted(
+            stopped,
+            &format!(
+                "{failed} failed, {warnings} warning(s); the outputs written are complete and recorded, and no newsMessage or report was written; run the same command again to convert the rest"
+            ),
+        ));
     }
     let mut err = stderr.lock();
     let total = inputs.len() + found.problems.len();

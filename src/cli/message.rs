@@ -111,7 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut spool = Spool::new().map_err(MessageError::Spool)?;
     let (mut messages, mut left_out, mut failed) = (0, 0, 0);
     let mut io_error = None;
-    batch::run_ordered(
+    let stopped = batch::run_ordered(
         &inputs,
         args.jobs,
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
@@ -189,6 +189,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     );
+    if let Err(stopped) = stopped {
+        return Ok(super::interrupted(
+            stopped,
+            &format!("{} not written", args.output.display()),
+        ));
+    }
     if let Some(e) = io_error {
         return Err(MessageError::Spool(e).into());
     }

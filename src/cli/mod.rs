@@ -14,6 +14,37 @@ use std::process::ExitCode;
 pub const EXIT_OK: ExitCode = ExitCode::SUCCESS;
 /// Exit 1: some input failed or is invalid.
 pub const EXIT_FAILED: ExitCode = ExitCode::FAILURE;
+/// Exit 130 (128 + SIGINT, as shells report it): a batch stopped by SIGINT or SIGTERM.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Makes the first SIGINT or SIGTERM stop a batch between inputs (see
+/// [`colloquy::batch::stop_flag`]): the inputs in hand finish, temp files and the lock
+/// go, and what was done is recorded, so the same command again resumes. A second
+/// signal ends the process at once, for a run stuck reading a FIFO or a dead mount.
+fn stop_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::flag;
+    let stop = colloquy::batch::stop_flag();
+    for signal in [SIGINT, SIGTERM] {
+        // The shutdown first: it sees the flag the first signal has not set yet.
+        let armed =
+            flag::register_conditional_shutdown(signal, EXIT_INTERRUPTED.into(), stop.clone())
+                .and_then(|_| flag::register(signal, stop.clone()));
+        if let Err(e) = armed {
+            // The default action (the process ends at once) is still in place.
+            eprintln!("colloquy: warning: cannot catch signal {signal}: {e}; a stopped run leaves its temp files for the next run to remove");
+        }
+    }
+}
+
+/// The note and exit code of a batch stopped by a signal.
+fn interrupted(stopped: colloquy::batch::Interrupted, what: &str) -> ExitCode {
+    eprintln!(
+        "colloquy: interrupted after {} of {} input(s): {what}",
+        stopped.done, stopped.total
+    );
+    ExitCode::from(EXIT_INTERRUPTED)
+}
 
 /// Turn interviews into validated schema.org JSON-LD and IPTC NewsML-G2.
 #[derive(Debug, Parser)]
@@ -64,11 +95,13 @@ fn exit_codes(subcommand: &str) -> &'static [(&'static str, &'static str)] {
             ("0", "every input converted"),
             ("1", "some input failed (or, with --strict, a warning was given; or the manifest or colloquy.toml is invalid); the other inputs were still converted"),
             ("2", "usage error (unknown option, a bad flag value, --stdout with several documents, a malformed SOURCE_DATE_EPOCH); nothing is written"),
+            ("130", "stopped by SIGINT or SIGTERM: the inputs before the stop were converted and recorded (run the same command again to convert the rest); no --newsml-message or --report was written"),
         ],
         "validate" => &[
             ("0", "every file is valid"),
             ("1", "some file is invalid or unreadable"),
             ("2", "usage error"),
+            ("130", "stopped by SIGINT or SIGTERM; no report was written"),
         ],
         "inspect" => &[
             ("0", "the input was read"),
@@ -79,6 +112,7 @@ fn exit_codes(subcommand: &str) -> &'static [(&'static str, &'static str)] {
             ("0", "the newsMessage was written (or was already there, unchanged)"),
             ("1", "a newsMessage could not be read or is invalid (a package names an item it lacks), an .xml file met is empty or not well-formed, two items share a GUID, FILE exists with other content (without --force), or FILE is one of the input newsMessages and would change (--force or not); nothing is written"),
             ("2", "usage error"),
+            ("130", "stopped by SIGINT or SIGTERM; nothing is written"),
         ],
         "init" => &[
             ("0", "colloquy.toml was written"),
@@ -118,6 +152,12 @@ fn man_page(subcommand: Option<&str>) -> anyhow::Result<Option<Vec<u8>>> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // libxml2's input-callback table has no lock: register ours before any worker starts.
     colloquy::check::xsd::init();
+    if matches!(
+        cli.command,
+        Command::Convert(_) | Command::Validate(_) | Command::Message(_)
+    ) {
+        stop_on_signals();
+    }
     match cli.command {
         Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),

@@ -122,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let bar = progress(inputs.len());
     let mut spooled: std::io::Result<()> = Ok(());
-    batch::run_ordered(
+    let stopped = batch::run_ordered(
         &inputs,
         args.jobs,
         // Left to the process's end: freeing libxml2's compiled schemas would cost
@@ -144,6 +144,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
+    if let Err(stopped) = stopped {
+        // A report of part of a batch would pass for the whole.
+        return Ok(super::interrupted(stopped, "no report was written"));
+    }
     spooled?;
     let reports = spool.finish()?;
     super::emit_with(|out| report::write_for(args.report, "validate", &reports, out))?;

@@ -701,3 +701,81 @@ fn a_share_message_saved_as_utf16_without_a_bom_assembles_as_it_was() {
         .success();
     assert_eq!(fs::read_to_string(&merged).unwrap(), utf8);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_stopped_run_leaves_no_temp_files_or_lock_and_the_next_run_resumes() {
+    // SIGINT stops the batch between inputs: what was written is complete and recorded,
+    // nothing of the run's own is left in the output directory, and the same command
+    // again converts only the rest.
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    let total = 1500;
+    corpus(&input, total);
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("colloquy"))
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env_remove("CI")
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--jobs", "2", "--report", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Signalled once some outputs are there, long before 1 500 inputs are done.
+    let written = || {
+        walkdir::WalkDir::new(&out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".jsonld"))
+            .count()
+    };
+    while written() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let run = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(130), "{stderr}");
+    assert!(
+        run.stdout.is_empty(),
+        "a report of part of the batch was written"
+    );
+    let note = stderr
+        .lines()
+        .find(|l| l.starts_with("colloquy: interrupted after "))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    let done: usize = note["colloquy: interrupted after ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(note.contains(&format!("of {total} input(s)")), "{note}");
+    assert!(done >= 20 && done < total, "{note}");
+    // Only outputs and the record: no temp file, no lock.
+    let left: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n != colloquy::state::STATE_FILE)
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(outputs(&out).len(), 2 * done);
+    let again = convert(&input, &out, &[]);
+    assert!(again.contains(&format!("{done} {UNCHANGED}")), "{again}");
+    assert!(
+        again.contains(&format!(
+            "{total} input(s): {} converted, {done} skipped as unchanged, 0 failed",
+            total - done
+        )),
+        "{again}"
+    );
+}
