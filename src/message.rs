@@ -9,7 +9,9 @@
 //! split, so the message `colloquy message` assembles from the messages of N shards is
 //! byte for byte the message of one unsharded run. What the checks of the whole message
 //! add over the per-unit checks — unique GUIDs and ids across items — is checked here
-//! over the sorted GUIDs (item ids derive from them).
+//! over the sorted GUIDs (item ids derive from them). `colloquy message` reads each
+//! share line by line ([`read_share`]), one unit at a time, so neither a share nor the
+//! batch is ever held whole.
 
 use crate::batch::{self, BatchError, WriteOutcome};
 use crate::check::Checker;
@@ -91,17 +93,29 @@ fn check(xml: &str, checker: &Checker) -> Result<(), String> {
 /// The local name of the first element, `None` when the text ends before one; an error
 /// when the XML breaks before it (the full pass then says where).
 fn root_name(text: &str) -> Result<Option<String>, quick_xml::Error> {
+    Ok(root_qname(text)?.map(|q| local_name(&q).to_string()))
+}
+
+/// [`root_name`] with its prefix, as its end tag must spell it.
+fn root_qname(text: &str) -> Result<Option<String>, quick_xml::Error> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
     loop {
         match reader.read_event()? {
-            Event::Start(e) | Event::Empty(e) => {
-                return Ok(Some(e.local_name().as_ref().to_owned()))
-            }
+            Event::Start(e) | Event::Empty(e) => return Ok(Some(e.name().as_ref().to_owned())),
             Event::Eof => return Ok(None),
             _ => {}
         }
     }
+}
+
+fn local_name(qname: &str) -> &str {
+    qname.rsplit(':').next().unwrap_or(qname)
+}
+
+/// The error for XML that is not a newsMessage as colloquy writes them.
+pub fn not_ours() -> String {
+    "not a newsMessage as `colloquy convert --newsml-message` writes it (an itemSet of packageItems, each followed by its items)".to_string()
 }
 
 /// What a file among `colloquy message`'s inputs turned out to be.
@@ -122,30 +136,55 @@ pub enum Kind {
 /// item of the message (the lax rule `newsml/itemref-unresolved`): colloquy's packages
 /// always name items of their own message, so one of its items was lost.
 pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
-    const CUT_SHORT: &str = "it may be a newsMessage cut short, so no message is written while it is among the inputs — convert its share again, or move the file out of the inputs";
     if text.trim().is_empty() {
-        // `text` is decoded: a byte-order mark is gone, so its length is no file size.
-        let what = if text.is_empty() {
-            "holds no text (at most a byte-order mark)".to_string()
-        } else {
-            format!("holds only white space ({} bytes)", text.len())
-        };
-        return Err(format!("{name}:1:1: the file {what}, not XML; {CUT_SHORT}"));
+        return Err(empty(name, text));
     }
     if root_name(text).is_ok_and(|root| root.is_some_and(|r| r != "newsMessage")) {
         return Ok(Kind::Other);
     }
-    // Units are checked one by one later; past the read limit no file gets here, so
-    // the item count needs no limit of its own.
-    let limits = crate::check::Limits {
+    let lax = crate::check::newsml_lax::check(text, &whole_limits());
+    verdict(name, &lax, |line| line)?;
+    if lax.root.as_deref() != Some("newsMessage") {
+        return Ok(Kind::Other);
+    }
+    Ok(Kind::NewsMessage)
+}
+
+const CUT_SHORT: &str = "it may be a newsMessage cut short, so no message is written while it is among the inputs — convert its share again, or move the file out of the inputs";
+
+/// The error for a file with nothing but white space (after any byte-order mark).
+fn empty(name: &str, text: &str) -> String {
+    // `text` is decoded: a byte-order mark is gone, so its length is no file size.
+    let what = if text.is_empty() {
+        "holds no text (at most a byte-order mark)".to_string()
+    } else {
+        format!("holds only white space ({} bytes)", text.len())
+    };
+    format!("{name}:1:1: the file {what}, not XML; {CUT_SHORT}")
+}
+
+/// The lax checks' limits for a message read whole or a share's parts. Units are
+/// checked one by one later; past the read limit no file gets here, so the item count
+/// needs no limit of its own.
+fn whole_limits() -> crate::check::Limits {
+    crate::check::Limits {
         max_items: usize::MAX,
         ..Default::default()
-    };
-    let lax = crate::check::newsml_lax::check(text, &limits);
+    }
+}
+
+/// What the lax checks of (part of) a message say against using it: XML that is not
+/// well-formed, a package's `itemRef` that names no item. `line` maps a line of the
+/// checked text to the line of the file.
+fn verdict(
+    name: &str,
+    lax: &crate::check::newsml_lax::LaxResult,
+    line: impl Fn(usize) -> usize,
+) -> Result<(), String> {
     let at = |f: &crate::check::Finding| {
         format!(
             "{name}:{}:{}",
-            f.location.line.unwrap_or(1),
+            line(f.location.line.unwrap_or(1)),
             f.location.column.unwrap_or(1)
         )
     };
@@ -156,9 +195,6 @@ pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
             .find(|f| f.rule.starts_with("xml/"))
             .expect("a document not well-formed has an xml/ finding");
         return Err(format!("{}: {}; {CUT_SHORT}", at(f), f.message));
-    }
-    if lax.root.as_deref() != Some("newsMessage") {
-        return Ok(Kind::Other);
     }
     let mut dangling = lax
         .findings
@@ -176,16 +212,233 @@ pub fn survey(name: &str, text: &str) -> Result<Kind, String> {
             f.rule
         ));
     }
-    Ok(Kind::NewsMessage)
+    Ok(())
+}
+
+/// Where a unit lies in its share, with its package GUID and `versionCreated`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitAt {
+    /// Byte offsets in the file (or in the decoded text, for a share read whole).
+    pub range: std::ops::Range<u64>,
+    pub key: String,
+    pub version_created: String,
+    /// The XXH3-128 of the unit's bytes as checked: read back for the message, they
+    /// must still be those (a share replaced meanwhile is an error, not a silent mix).
+    pub digest: u128,
+}
+
+/// What [`read_share`] found in a file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Share {
+    /// A newsMessage as `convert --newsml-message` writes it: its units, in file order,
+    /// each checked.
+    Units(Vec<UnitAt>),
+    /// Well-formed XML with another root, read no further than its root.
+    Other,
+    /// Bytes that are not UTF-8 (or hold NUL): only the decoder can tell what they are
+    /// (a share an editor saved as UTF-16), so the caller reads the file whole.
+    NotUtf8,
+}
+
+/// Reads a share line by line, holding its head and one unit at a time, never the
+/// whole message: a share of 100 000 interviews is 700 MB of NewsML-G2. Each unit is
+/// checked as [`survey`] and [`check_part`] check a message read whole, inside the
+/// file's own head (so the file restricted to that unit must be well-formed and
+/// resolve its `itemRef`s), then the head with the file's tail; errors name the line
+/// of the file. `base` is where `source` starts in the file (after a byte-order mark).
+pub fn read_share(
+    name: &str,
+    source: impl io::BufRead,
+    base: u64,
+    checker: &Checker,
+) -> Result<Share, String> {
+    ShareReader {
+        name,
+        checker,
+        phase: Phase::Head,
+        head: String::new(),
+        head_lines: 0,
+        root: None,
+        unit: String::new(),
+        unit_start: (base, 1),
+        unit_lines: 0,
+        tail: String::new(),
+        tail_line: 0,
+        line_no: 0,
+        units: Vec::new(),
+    }
+    .read(source, base)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Head,
+    Units,
+    Tail,
+}
+
+struct ShareReader<'a> {
+    name: &'a str,
+    checker: &'a Checker,
+    phase: Phase,
+    /// The text up to and including `<itemSet>`'s line, and its number of lines.
+    head: String,
+    head_lines: usize,
+    /// The root element's qualified name, once read.
+    root: Option<String>,
+    /// The unit being read, where it starts (offset, line) and its number of lines.
+    unit: String,
+    unit_start: (u64, usize),
+    unit_lines: usize,
+    /// The text from `</itemSet>`'s line on, and that line's number.
+    tail: String,
+    tail_line: usize,
+    line_no: usize,
+    units: Vec<UnitAt>,
+}
+
+impl ShareReader<'_> {
+    fn read(mut self, mut source: impl io::BufRead, base: u64) -> Result<Share, String> {
+        let mut line = Vec::new();
+        let mut at = base;
+        loop {
+            line.clear();
+            let n = source
+                .read_until(b'\n', &mut line)
+                .map_err(|e| batch::read_error_message(self.name, &e))?;
+            if n == 0 {
+                return self.end(at);
+            }
+            let Some(text) = std::str::from_utf8(&line)
+                .ok()
+                .filter(|t| !t.contains('\0'))
+            else {
+                return Ok(Share::NotUtf8);
+            };
+            self.line_no += 1;
+            if let Some(done) = self.line(text, at)? {
+                return Ok(done);
+            }
+            at += n as u64;
+        }
+    }
+
+    /// Takes one line starting at byte `at`; `Some` when the file needs no more reading.
+    fn line(&mut self, text: &str, at: u64) -> Result<Option<Share>, String> {
+        match self.phase {
+            Phase::Head => {
+                self.head.push_str(text);
+                if self.root.is_none() {
+                    // Read on past an error: the root's tag may go on on the next line.
+                    if let Ok(Some(root)) = root_qname(&self.head) {
+                        if local_name(&root) != "newsMessage" {
+                            return Ok(Some(Share::Other));
+                        }
+                        self.root = Some(root);
+                    }
+                }
+                if self.root.is_some() && text == ITEM_SET_OPEN {
+                    self.phase = Phase::Units;
+                    self.head_lines = self.line_no;
+                    // Where a first unit would start (a share cut here has none).
+                    self.unit_start = (at + text.len() as u64, self.line_no + 1);
+                }
+            }
+            Phase::Units if text == ITEM_SET_CLOSE => {
+                self.finish_unit(at, true)?;
+                self.phase = Phase::Tail;
+                self.tail_line = self.line_no;
+                self.tail.push_str(text);
+            }
+            Phase::Units => {
+                if text.starts_with(UNIT_START) {
+                    self.finish_unit(at, true)?;
+                    self.unit_start = (at, self.line_no);
+                } else if self.unit.is_empty() {
+                    return Err(format!("{}: {}", self.name, not_ours()));
+                }
+                self.unit.push_str(text);
+                self.unit_lines += 1;
+            }
+            Phase::Tail => self.tail.push_str(text),
+        }
+        Ok(None)
+    }
+
+    /// Checks the unit read so far (ending at byte `end`; `complete` when the next unit
+    /// or `</itemSet>` follows it) and notes where it lies.
+    fn finish_unit(&mut self, end: u64, complete: bool) -> Result<(), String> {
+        if self.unit.is_empty() && complete {
+            return Ok(());
+        }
+        let closing = match (&self.root, complete) {
+            (Some(root), true) => format!("{ITEM_SET_CLOSE}</{root}>\n"),
+            _ => String::new(),
+        };
+        let text = format!("{}{}{closing}", self.head, self.unit);
+        let lax = crate::check::newsml_lax::check(&text, &whole_limits());
+        let (head, lines, start) = (self.head_lines, self.unit_lines, self.unit_start.1);
+        verdict(self.name, &lax, |l| {
+            if l <= head {
+                l
+            } else {
+                // Past the unit: the line after it, where the closing tags are missing.
+                start + (l - head - 1).min(lines)
+            }
+        })?;
+        if !complete {
+            // Not reached: an unclosed itemSet is not well-formed.
+            return Err(format!("{}: {}", self.name, not_ours()));
+        }
+        let n = self.units.len() + 1;
+        let (key, version_created) =
+            unit_head(&self.unit).map_err(|e| format!("{}: item group {n}: {e}", self.name))?;
+        check_part(&version_created, &self.unit, self.checker)
+            .map_err(|e| format!("{}: the items of {key} are invalid: {e}", self.name))?;
+        self.units.push(UnitAt {
+            range: self.unit_start.0..end,
+            key,
+            version_created,
+            digest: xxhash_rust::xxh3::xxh3_128(self.unit.as_bytes()),
+        });
+        self.unit.clear();
+        self.unit_lines = 0;
+        Ok(())
+    }
+
+    fn end(mut self, at: u64) -> Result<Share, String> {
+        match self.phase {
+            // No `<itemSet>` line: the head is the whole file, judged as when read whole.
+            Phase::Head => match survey(self.name, &self.head)? {
+                Kind::Other => Ok(Share::Other),
+                Kind::NewsMessage => Err(format!("{}: {}", self.name, not_ours())),
+            },
+            // Cut short: the file ends inside the itemSet.
+            Phase::Units => {
+                self.finish_unit(at, false)?;
+                Err(format!("{}: {}", self.name, not_ours()))
+            }
+            Phase::Tail => {
+                let text = format!("{}{}", self.head, self.tail);
+                let lax = crate::check::newsml_lax::check(&text, &whole_limits());
+                let (head, tail) = (self.head_lines, self.tail_line);
+                verdict(self.name, &lax, |l| {
+                    if l <= head {
+                        l
+                    } else {
+                        tail + l - head - 1
+                    }
+                })?;
+                Ok(Share::Units(self.units))
+            }
+        }
+    }
 }
 
 /// The units of a newsMessage as colloquy writes it (`convert --newsml-message`): the
 /// text of its `itemSet`, cut before each `packageItem`. A message of another shape is
 /// an error saying so.
 pub fn split(message: &str) -> Result<Vec<&str>, String> {
-    let not_ours = || {
-        "not a newsMessage as `colloquy convert --newsml-message` writes it (an itemSet of packageItems, each followed by its items)".to_string()
-    };
     let start = message.find(ITEM_SET_OPEN).ok_or_else(not_ours)? + ITEM_SET_OPEN.len();
     let end = message.rfind(ITEM_SET_CLOSE).ok_or_else(not_ours)?;
     if end < start || !message[..start].contains("<newsMessage") {
@@ -402,6 +655,90 @@ impl Spool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message of two interviews with photos, as `convert --newsml-message` writes it.
+    fn two_interviews() -> String {
+        let read = |n: usize| {
+            let text = format!(
+                "![]() |\nDr. Mara Quist{n} in vault {n}. (Photo: Lab {n}) |\n\
+                 How many seeds does vault {n} hold?\nAbout {n} thousand samples.\n\
+                 Who may take seeds out again?\nAny country that deposited them.\n\
+                 Source: https://news.example.org/seeds/{n}\n"
+            );
+            let (text, interview) = crate::pipeline::read("talk.txt", text.as_bytes()).unwrap();
+            let guid = crate::write::guid(&interview, &text);
+            (interview, WriteContext::new(guid, "2025-01-01T00:00:00Z"))
+        };
+        let (a, b) = (read(1), read(2));
+        newsml::news_message(&[(&a.0, &a.1), (&b.0, &b.1)], "2025-01-01T00:00:00Z")
+    }
+
+    /// What `colloquy message` made of a share read whole (before shares were streamed).
+    fn read_whole(text: &str, checker: &Checker) -> Result<Share, String> {
+        if survey("m.xml", text)? == Kind::Other {
+            return Ok(Share::Other);
+        }
+        let parts = split(text).map_err(|e| format!("m.xml: {e}"))?;
+        let mut units = Vec::new();
+        for (n, part) in parts.iter().enumerate() {
+            let (key, time) =
+                unit_head(part).map_err(|e| format!("m.xml: item group {}: {e}", n + 1))?;
+            check_part(&time, part, checker)
+                .map_err(|e| format!("m.xml: the items of {key} are invalid: {e}"))?;
+            let at = (part.as_ptr() as usize - text.as_ptr() as usize) as u64;
+            units.push(UnitAt {
+                range: at..at + part.len() as u64,
+                key,
+                version_created: time,
+                digest: xxhash_rust::xxh3::xxh3_128(part.as_bytes()),
+            });
+        }
+        Ok(Share::Units(units))
+    }
+
+    #[test]
+    fn a_share_read_line_by_line_gives_what_it_gives_read_whole() {
+        let checker = Checker::new(None).unwrap();
+        let text = two_interviews();
+        let streamed = read_share("m.xml", text.as_bytes(), 0, &checker);
+        assert!(
+            matches!(&streamed, Ok(Share::Units(u)) if u.len() == 2),
+            "{streamed:?}"
+        );
+        assert_eq!(streamed, read_whole(&text, &checker));
+        // Cut short anywhere (a run killed mid-write, a full disk): the same error,
+        // naming the same place, as when the share is read whole.
+        let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+        cuts.extend((1..text.len()).step_by(97));
+        for cut in cuts
+            .into_iter()
+            .filter(|&c| c < text.len() && text.is_char_boundary(c))
+        {
+            let part = &text[..cut];
+            let streamed = read_share("m.xml", part.as_bytes(), 0, &checker);
+            assert!(streamed.is_err(), "cut at {cut} accepted");
+            assert_eq!(streamed, read_whole(part, &checker), "cut at {cut}");
+        }
+        // Broken inside the first unit, and in the tail: the same place named.
+        for (from, to) in [("</genre>", "</genr>"), ("</newsMessage>", "</newsMessag>")] {
+            let broken = text.replacen(from, to, 1);
+            let streamed = read_share("m.xml", broken.as_bytes(), 0, &checker);
+            assert!(streamed.is_err(), "{to} accepted");
+            assert_eq!(streamed, read_whole(&broken, &checker), "{to}");
+        }
+        // A unit whose item is gone: its package's itemRef names nothing.
+        let second_item = text.match_indices("    <newsItem ").nth(1).unwrap().0;
+        let end = second_item + text[second_item..].find("    </newsItem>\n").unwrap() + 16;
+        let lost = format!("{}{}", &text[..second_item], &text[end..]);
+        let streamed = read_share("m.xml", lost.as_bytes(), 0, &checker);
+        assert!(
+            streamed
+                .as_ref()
+                .is_err_and(|e| e.contains("newsml/itemref-unresolved")),
+            "{streamed:?}"
+        );
+        assert_eq!(streamed, read_whole(&lost, &checker));
+    }
 
     fn unit(key: &str, time: &str) -> Unit {
         Unit {

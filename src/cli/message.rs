@@ -6,7 +6,8 @@ use super::{usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, BatchError, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
-use colloquy::message::{self, Kind, MessageError, Spool};
+use colloquy::message::{self, MessageError, Share, Spool, UnitAt};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,11 +43,80 @@ fn is_news_message(path: &Path) -> bool {
 
 /// What one input gave.
 enum Found {
-    /// A newsMessage's text, and where each unit lies in it with its GUID and
-    /// versionCreated: the units are not copied out of the text.
-    Units(String, Vec<(std::ops::Range<usize>, String, String)>),
+    /// A newsMessage's units, checked, and where to read them again: the units are not
+    /// held, so a worker needs about one unit's memory, whatever the share's size.
+    Units(Source, Vec<UnitAt>),
     /// Well-formed XML of another kind, met in a walk: left out.
     Other,
+}
+
+/// Where a share's units are read again when they go into the message.
+enum Source {
+    /// The share itself, still open: a share replaced meanwhile (by a new run's rename)
+    /// is not what this handle reads.
+    File(std::fs::File),
+    /// The text the decoder made of a share that was not UTF-8 (saved as UTF-16).
+    Text(String),
+}
+
+impl Source {
+    /// The text of `unit`, checked against the digest taken when it was checked.
+    fn unit<'a>(&'a self, unit: &UnitAt, buf: &'a mut String) -> std::io::Result<&'a str> {
+        let (start, end) = (unit.range.start, unit.range.end);
+        let text = match self {
+            Source::Text(text) => &text[start as usize..end as usize],
+            Source::File(file) => {
+                let mut bytes = std::mem::take(buf).into_bytes();
+                bytes.clear();
+                bytes.resize((end - start) as usize, 0);
+                read_exact_at(file, &mut bytes, start)?;
+                *buf = String::from_utf8(bytes).map_err(|_| changed())?;
+                buf.as_str()
+            }
+        };
+        if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != unit.digest {
+            return Err(changed());
+        }
+        Ok(text)
+    }
+}
+
+fn changed() -> std::io::Error {
+    std::io::Error::other("the file changed while colloquy read it; run the command again")
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(buf)
+}
+
+/// A share that is not UTF-8 as written, read whole and decoded (an editor's "save as
+/// UTF-16" keeps the XML).
+fn whole(name: &str, input: &batch::Input, checker: &Checker) -> Result<Found, String> {
+    let bytes = input
+        .read()
+        .map_err(|e| batch::read_error_message(name, &e))?;
+    let text = colloquy::decode::decode(&bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 at byte {}; a newsMessage colloquy wrote is UTF-8",
+            e.offset()
+        )
+    })?;
+    let text = text.into_owned();
+    match message::read_share(name, text.as_bytes(), 0, checker)? {
+        Share::Units(units) => Ok(Found::Units(Source::Text(text), units)),
+        Share::Other => Ok(Found::Other),
+        Share::NotUtf8 => Err(format!(
+            "{name}: not UTF-8 (it holds NUL); a newsMessage colloquy wrote is UTF-8"
+        )),
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -117,65 +187,52 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
         |checker, index, input| -> Result<Found, String> {
             let name = input.name();
-            let bytes = input
-                .read()
-                .map_err(|e| batch::read_error_message(&name, &e))?;
-            // Other XML may be UTF-16; a newsMessage colloquy wrote is UTF-8 (below).
-            let text = colloquy::decode::decode(&bytes).map_err(|e| {
-                format!(
-                    "{name}: not UTF-8 at byte {}; a newsMessage colloquy wrote is UTF-8",
-                    e.offset()
-                )
-            })?;
-            let kind = message::survey(&name, &text)?;
-            if kind == Kind::Other && !explicit[index] {
-                return Ok(Found::Other);
-            }
-            if let Err(e) = std::str::from_utf8(&bytes) {
-                return Err(format!(
-                    "{name}: not UTF-8 at byte {}; a newsMessage colloquy wrote is UTF-8",
-                    e.valid_up_to()
-                ));
-            }
-            // The units are ranges of the text, so a share's message is held once, not
-            // once more in copies. Text read as it was written is the bytes themselves
-            // (after a BOM); text the decoder made (UTF-16 without a BOM) is its own.
-            let (text, skip) = match text {
-                std::borrow::Cow::Owned(decoded) => (decoded, 0),
-                std::borrow::Cow::Borrowed(t) => {
-                    let skip = t.as_ptr() as usize - bytes.as_ptr() as usize;
-                    (
-                        String::from_utf8(bytes).expect("checked to be UTF-8 above"),
-                        skip,
-                    )
-                }
+            let path = input.path().expect("no standard input here");
+            let read_error = |e: std::io::Error| batch::read_error_message(&name, &e);
+            let file = std::fs::File::open(path).map_err(read_error)?;
+            let mut source = std::io::BufReader::with_capacity(1 << 16, &file);
+            let base = if source
+                .fill_buf()
+                .map_err(read_error)?
+                .starts_with(b"\xEF\xBB\xBF")
+            {
+                source.consume(3);
+                3
+            } else {
+                0
             };
-            let body = &text[skip..];
-            let parts = message::split(body).map_err(|e| format!("{name}: {e}"))?;
-            let units = parts
-                .iter()
-                .enumerate()
-                .map(|(n, part)| {
-                    let (key, time) = message::unit_head(part)
-                        .map_err(|e| format!("{name}: item group {}: {e}", n + 1))?;
-                    message::check_part(&time, part, checker)
-                        .map_err(|e| format!("{name}: the items of {key} are invalid: {e}"))?;
-                    let at = skip + (part.as_ptr() as usize - body.as_ptr() as usize);
-                    Ok((at..at + part.len(), key, time))
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            Ok(Found::Units(text, units))
+            let found = match message::read_share(&name, source, base, checker)? {
+                Share::Units(units) => Found::Units(Source::File(file), units),
+                Share::Other => Found::Other,
+                Share::NotUtf8 => whole(&name, input, checker)?,
+            };
+            if matches!(found, Found::Other) && explicit[index] {
+                return Err(format!("{name}: {}", message::not_ours()));
+            }
+            Ok(found)
         },
         |index, result| match result {
-            Ok(Found::Units(text, units)) => {
+            Ok(Found::Units(source, units)) => {
                 messages += 1;
                 let name = inputs.get(index).name();
-                for (range, key, time) in &units {
+                let mut buf = String::new();
+                for unit in &units {
+                    let text = match source.unit(unit, &mut buf) {
+                        Ok(text) => text,
+                        Err(e) => {
+                            eprintln!(
+                                "colloquy: error: {name}: cannot read the items of {} again: {e}",
+                                unit.key
+                            );
+                            failed += 1;
+                            break;
+                        }
+                    };
                     let pushed = spool.push_part(
-                        &format!("{key} in {name}"),
-                        key,
-                        time,
-                        &text[range.clone()],
+                        &format!("{} in {name}", unit.key),
+                        &unit.key,
+                        &unit.version_created,
+                        text,
                     );
                     if let Err(e) = pushed {
                         io_error.get_or_insert(e);
