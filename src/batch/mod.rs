@@ -115,6 +115,22 @@ impl Input {
         }
     }
 
+    /// Opens the input to be read in pieces, with [`Input::read_limited`]'s check of its
+    /// type first (opening a FIFO blocks); `InvalidInput` for standard input.
+    pub fn open(&self) -> io::Result<fs::File> {
+        let Some(p) = &self.path else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "standard input is read whole, not opened",
+            ));
+        };
+        let meta = fs::metadata(p)?;
+        if !meta.is_file() {
+            return Err(not_regular(&meta));
+        }
+        fs::File::open(p)
+    }
+
     /// Reads the input's bytes (standard input for `-`) within [`DEFAULT_MAX_INPUT`].
     pub fn read(&self) -> io::Result<Vec<u8>> {
         self.read_limited(DEFAULT_MAX_INPUT)
@@ -144,13 +160,7 @@ impl Input {
             Some(p) => {
                 let meta = fs::metadata(p)?;
                 if !meta.is_file() {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        format!(
-                            "is {}, not a regular file; colloquy reads regular files, and standard input as `-`",
-                            file_kind(&meta)
-                        ),
-                    ));
+                    return Err(not_regular(&meta));
                 }
                 if meta.len() > max {
                     return Err(too_large());
@@ -174,6 +184,16 @@ impl Input {
         }
         Ok((buf, metadata))
     }
+}
+
+fn not_regular(meta: &fs::Metadata) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "is {}, not a regular file; colloquy reads regular files, and standard input as `-`",
+            file_kind(meta)
+        ),
+    )
 }
 
 /// How many leading components of `path` to skip so that the rest is `rel`, byte for

@@ -100,8 +100,10 @@ fn read_exact_at(mut file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::
 /// A share that is not UTF-8 as written, read whole and decoded (an editor's "save as
 /// UTF-16" keeps the XML).
 fn whole(name: &str, input: &batch::Input, checker: &Checker) -> Result<Found, String> {
+    // No size limit: a share is as large as its batch (a share of the messages' own
+    // layout is streamed; only this rare one is held whole).
     let bytes = input
-        .read()
+        .read_limited(u64::MAX)
         .map_err(|e| batch::read_error_message(name, &e))?;
     let text = colloquy::decode::decode(&bytes).map_err(|e| {
         format!(
@@ -187,9 +189,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         || Checker::new(None).expect("the bundled schemas compiled a moment ago"),
         |checker, index, input| -> Result<Found, String> {
             let name = input.name();
-            let path = input.path().expect("no standard input here");
             let read_error = |e: std::io::Error| batch::read_error_message(&name, &e);
-            let file = std::fs::File::open(path).map_err(read_error)?;
+            let file = input.open().map_err(read_error)?;
             let mut source = std::io::BufReader::with_capacity(1 << 16, &file);
             let base = if source
                 .fill_buf()

@@ -386,6 +386,21 @@ fn a_fifo_or_device_named_explicitly_is_a_one_line_error_never_a_hang() {
         "{out}"
     );
     assert!(out.contains("3 files checked: 2 invalid"), "{out}");
+    // message reads its shares in pieces: a FIFO named as one is refused the same way.
+    fs::rename(&fifo, dir.path().join("pipe.newsml.xml")).unwrap();
+    let a = colloquy()
+        .current_dir(dir.path())
+        .args(["message", "pipe.newsml.xml", "-o", "all.newsml.xml"])
+        .timeout(NO_HANG)
+        .assert()
+        .code(1);
+    let err = stderr_of(&a);
+    assert!(
+        err.contains(
+            "colloquy: error: pipe.newsml.xml: is a FIFO (named pipe), not a regular file"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
