@@ -41,6 +41,10 @@ pub enum MessageError {
     Write(#[from] BatchError),
     #[error("the newsMessage's units could not be kept in a temp file in {dir}: {0}; set TMPDIR to a writable directory with room (about the size of the message)", dir = std::env::temp_dir().display())]
     Spool(io::Error),
+    /// A stop was asked for ([`batch::stop_flag`]) while the message was written: it
+    /// was not published.
+    #[error("stopped by a signal before the newsMessage was published")]
+    Stopped,
 }
 
 // Not `#[from]`: that would make the io error the source too, and a chain printed
@@ -154,11 +158,12 @@ const CUT_SHORT: &str = "it may be a newsMessage cut short, so no message is wri
 
 /// The error for a file with nothing but white space (after any byte-order mark).
 fn empty(name: &str, text: &str) -> String {
-    // `text` is decoded: a byte-order mark is gone, so its length is no file size.
+    // No size: `text` is decoded (a byte-order mark gone, UTF-16 made UTF-8), so its
+    // length is not the file's.
     let what = if text.is_empty() {
-        "holds no text (at most a byte-order mark)".to_string()
+        "holds no text (at most a byte-order mark)"
     } else {
-        format!("holds only white space ({} bytes)", text.len())
+        "holds only white space"
     };
     format!("{name}:1:1: the file {what}, not XML; {CUT_SHORT}")
 }
@@ -215,13 +220,12 @@ fn verdict(
     Ok(())
 }
 
-/// Where a unit lies in its share, with its package GUID and `versionCreated`.
+/// Where a checked unit lies in its share: 32 bytes a unit, whatever its size (its GUID
+/// and time are read again with its text, by [`unit_head`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitAt {
     /// Byte offsets in the file (or in the decoded text, for a share read whole).
     pub range: std::ops::Range<u64>,
-    pub key: String,
-    pub version_created: String,
     /// The XXH3-128 of the unit's bytes as checked: read back for the message, they
     /// must still be those (a share replaced meanwhile is an error, not a silent mix).
     pub digest: u128,
@@ -397,8 +401,6 @@ impl ShareReader<'_> {
             .map_err(|e| format!("{}: the items of {key} are invalid: {e}", self.name))?;
         self.units.push(UnitAt {
             range: self.unit_start.0..end,
-            key,
-            version_created,
             digest: xxhash_rust::xxh3::xxh3_128(self.unit.as_bytes()),
         });
         self.unit.clear();
@@ -646,6 +648,11 @@ impl Spool {
             }
             out.write_all(tail.as_bytes())
         })?;
+        // A signal while the message was being written: the temp file goes, nothing
+        // is published (the last moment a stop can still leave no message).
+        if batch::stop_requested() {
+            return Err(MessageError::Stopped);
+        }
         let mut done = batch::publish(vec![staged], force)?;
         batch::sync_parent_dirs([path]);
         Ok(done.remove(0).1)
@@ -688,8 +695,6 @@ mod tests {
             let at = (part.as_ptr() as usize - text.as_ptr() as usize) as u64;
             units.push(UnitAt {
                 range: at..at + part.len() as u64,
-                key,
-                version_created: time,
                 digest: xxhash_rust::xxh3::xxh3_128(part.as_bytes()),
             });
         }

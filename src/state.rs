@@ -194,12 +194,7 @@ impl State {
                             return empty;
                         }
                         first = false;
-                    } else if let Some(key) = line
-                        .split(|&b| b == b'\t')
-                        .next()
-                        .and_then(|k| std::str::from_utf8(k).ok())
-                        .and_then(|k| u128::from_str_radix(k, 16).ok())
-                    {
+                    } else if let Some(key) = key_of(&line) {
                         stray += usize::from(index.insert(key, (offset, n as u32)).is_some());
                     } else {
                         stray += 1;
@@ -360,7 +355,8 @@ impl<'s> Writer<'s> {
             .collect();
         keys.sort_by_key(|(_, (offset, _))| *offset);
         for (key, _) in keys {
-            if let Some(line) = old.line(*key) {
+            // Carried over only when it still reads as a record.
+            if let Some(line) = old.line(*key).filter(|_| old.get(*key).is_some()) {
                 self.spool()
                     .map_err(io_err)?
                     .write_all(&line)
@@ -384,6 +380,17 @@ impl<'s> Writer<'s> {
         }
         Ok(outcome)
     }
+}
+
+/// The key of a record line: 32 lower-case hex digits, a tab, then a JSON object to
+/// the line's end. Anything else is a stray line (a hand edit, a bad merge).
+fn key_of(line: &[u8]) -> Option<u128> {
+    let (key, rest) = (line.get(..32)?, &line[32..]);
+    let hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+    if !key.iter().all(hex) || !rest.starts_with(b"\t{") || !rest.ends_with(b"}\n") {
+        return None;
+    }
+    u128::from_str_radix(std::str::from_utf8(key).ok()?, 16).ok()
 }
 
 /// One line of the record: the key in hex, a tab, the record as JSON.

@@ -246,10 +246,9 @@ pub fn shard_hash(rel: &Path) -> u64 {
 pub fn parse_shard(text: &str) -> Result<Shard, String> {
     let bad = || format!("'{text}' is not a share; give K/N with 0 <= K < N, e.g. 0/4 … 3/4");
     let (k, n) = text.split_once('/').ok_or_else(bad)?;
-    // Digits only: `u64::from_str` also takes a leading `+`, and `+1/3` is no way to
-    // write a share.
+    // Digits only: `u64::from_str` also takes a leading `+`, and neither `+1/3` nor
+    // ` 1/3` is a way to write a share.
     let number = |s: &str| {
-        let s = s.trim();
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse::<u64>().ok())
             .flatten()
@@ -1757,6 +1756,12 @@ pub fn stop_flag() -> &'static std::sync::Arc<std::sync::atomic::AtomicBool> {
     static STOP: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
         std::sync::OnceLock::new();
     STOP.get_or_init(Default::default)
+}
+
+/// Whether [`stop_flag`] is set: a run checks it once more before its final writes (a
+/// report, a newsMessage), which a signal after the last input was taken must stop too.
+pub fn stop_requested() -> bool {
+    stop_flag().load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// A batch stopped by [`stop_flag`] before every input was done. The first `done`

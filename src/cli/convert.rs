@@ -799,7 +799,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             state::STATE_FILE
         );
     }
-    if let Err(stopped) = stopped {
+    if let Some(stopped) = super::stop_point(stopped, found.problems.len()) {
         // Neither a newsMessage nor a report of part of the batch: each would pass for
         // the whole. What was written is complete and in the record, so a re-run skips it.
         return Ok(super::interrupted(
@@ -849,6 +849,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     WriteOutcome::Replaced => "replaced",
                 }
             )?,
+            Err(message::MessageError::Stopped) => {
+                drop(err);
+                return Ok(super::interrupted(
+                    super::Stop::AfterLast,
+                    "the outputs written are complete and recorded, and no newsMessage or report was written",
+                ));
+            }
             Err(e) => {
                 writeln!(err, "colloquy: error: {}", printable_line(&e.to_string()))?;
                 message_failed = true;

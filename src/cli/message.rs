@@ -217,25 +217,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 messages += 1;
                 let name = inputs.get(index).name();
                 let mut buf = String::new();
-                for unit in &units {
-                    let text = match source.unit(unit, &mut buf) {
-                        Ok(text) => text,
+                for (n, unit) in units.iter().enumerate() {
+                    let read = source.unit(unit, &mut buf).and_then(|text| {
+                        let head = message::unit_head(text).map_err(std::io::Error::other)?;
+                        Ok((text, head))
+                    });
+                    let (text, (key, time)) = match read {
+                        Ok(read) => read,
                         Err(e) => {
                             eprintln!(
-                                "colloquy: error: {name}: cannot read the items of {} again: {e}",
-                                unit.key
+                                "colloquy: error: {name}: cannot read item group {} again: {e}",
+                                n + 1
                             );
                             failed += 1;
                             break;
                         }
                     };
-                    let pushed = spool.push_part(
-                        &format!("{} in {name}", unit.key),
-                        &unit.key,
-                        &unit.version_created,
-                        text,
-                    );
-                    if let Err(e) = pushed {
+                    if let Err(e) = spool.push_part(&format!("{key} in {name}"), &key, &time, text)
+                    {
                         io_error.get_or_insert(e);
                     }
                 }
@@ -247,7 +246,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     );
-    if let Err(stopped) = stopped {
+    if let Some(stopped) = super::stop_point(stopped, 0) {
         return Ok(super::interrupted(
             stopped,
             &format!("{} not written", args.output.display()),
@@ -298,6 +297,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(EXIT_FAILED)
         }
+        Err(MessageError::Stopped) => Ok(super::interrupted(
+            super::Stop::AfterLast,
+            &format!("{} not written", args.output.display()),
+        )),
         Err(e) => {
             eprintln!("colloquy: error: {}", printable_line(&e.to_string()));
             Ok(EXIT_FAILED)
@@ -347,4 +350,30 @@ fn input_target_error(args: &Args, found: &Path, named: bool) -> String {
             (false, None) => "a path outside the directories given".to_string(),
         }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_read_again_must_be_the_bytes_that_were_checked() {
+        let checked = "    <packageItem guid=\"urn:a\"/>\n";
+        let unit = UnitAt {
+            range: 3..3 + checked.len() as u64,
+            digest: xxhash_rust::xxh3::xxh3_128(checked.as_bytes()),
+        };
+        let mut buf = String::new();
+        let same = Source::Text(format!("<x>{checked}</x>"));
+        assert_eq!(same.unit(&unit, &mut buf).unwrap(), checked);
+        // The share as a file, replaced in place by one of the same size.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.xml");
+        std::fs::write(&path, format!("<x>{checked}</x>")).unwrap();
+        let file = Source::File(std::fs::File::open(&path).unwrap());
+        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
+        std::fs::write(&path, format!("<x>{}</x>", checked.replace('a', "b"))).unwrap();
+        let err = file.unit(&unit, &mut buf).unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+    }
 }

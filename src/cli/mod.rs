@@ -37,12 +37,41 @@ fn stop_on_signals() {
     }
 }
 
+/// Where a batch stopped by a signal stops.
+enum Stop {
+    /// Between inputs: `run_ordered` handed on the first `done`.
+    During(colloquy::batch::Interrupted),
+    /// After the last input was taken, before the final writes (a report, a message).
+    AfterLast,
+}
+
+/// Whether a batch stops before its final writes: when `run_ordered` was stopped
+/// (`ran`), or when a signal came after it took the last input. `before` counts the
+/// inputs settled before the batch ran (paths that match nothing), which the run's
+/// totals include.
+fn stop_point(ran: Result<(), colloquy::batch::Interrupted>, before: usize) -> Option<Stop> {
+    match ran {
+        Err(s) => Some(Stop::During(colloquy::batch::Interrupted {
+            done: s.done + before,
+            total: s.total + before,
+        })),
+        Ok(()) => colloquy::batch::stop_requested().then_some(Stop::AfterLast),
+    }
+}
+
+/// Whether a stop was reported: a signal after the last check is noted at the end.
+static STOP_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The note and exit code of a batch stopped by a signal.
-fn interrupted(stopped: colloquy::batch::Interrupted, what: &str) -> ExitCode {
-    eprintln!(
-        "colloquy: interrupted after {} of {} input(s): {what}",
-        stopped.done, stopped.total
-    );
+fn interrupted(stop: Stop, what: &str) -> ExitCode {
+    STOP_REPORTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    match stop {
+        Stop::During(s) => eprintln!(
+            "colloquy: interrupted after {} of {} input(s): {what}",
+            s.done, s.total
+        ),
+        Stop::AfterLast => eprintln!("colloquy: interrupted after the last input: {what}"),
+    }
     ExitCode::from(EXIT_INTERRUPTED)
 }
 
@@ -158,7 +187,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     ) {
         stop_on_signals();
     }
-    match cli.command {
+    let code = match cli.command {
         Command::Convert(args) => convert::run(*args),
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(*args),
@@ -190,7 +219,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )))
             }
         },
+    };
+    // The signal came after the last check: the run did all it was asked.
+    if colloquy::batch::stop_requested() && !STOP_REPORTED.load(std::sync::atomic::Ordering::SeqCst)
+    {
+        eprintln!("colloquy: note: the signal came after the last write began; the run finished");
     }
+    code
 }
 
 /// `colloquy init`: writes the commented profile, never over an existing one.

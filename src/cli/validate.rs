@@ -144,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     bar.finish_and_clear();
-    if let Err(stopped) = stopped {
+    if let Some(stopped) = super::stop_point(stopped, found.problems.len()) {
         // A report of part of a batch would pass for the whole.
         return Ok(super::interrupted(stopped, "no report was written"));
     }

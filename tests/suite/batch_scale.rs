@@ -168,7 +168,14 @@ fn an_unchanged_rerun_drops_stray_lines_from_the_record() {
     let path = out.join(colloquy::state::STATE_FILE);
     let good = fs::read_to_string(&path).unwrap();
     let second = good.lines().nth(2).unwrap();
-    fs::write(&path, format!("{good}not a record\n{second}\n")).unwrap();
+    // Stray: no key, a key met before, keys that are no record's (short, signed), and
+    // a record's shape around JSON that is none.
+    let unseen = "f".repeat(32);
+    fs::write(
+        &path,
+        format!("{good}not a record\n{second}\ncafe\tgarbage\n+1\tx\n{unseen}\t{{garbage}}\n"),
+    )
+    .unwrap();
     let again = convert(&input, &out, &[]);
     assert!(again.contains(&format!("3 {UNCHANGED}")), "{again}");
     let record = fs::read_to_string(&path).unwrap();
@@ -569,8 +576,8 @@ fn an_empty_or_malformed_xml_file_in_a_walk_fails_the_message() {
             "shard-0/batch.newsml.xml:1:1: the file holds no text (at most a byte-order mark)",
         ),
         (
-            " \n".to_string(),
-            "shard-0/batch.newsml.xml:1:1: the file holds only white space (2 bytes)",
+            "\u{feff} \n".to_string(),
+            "shard-0/batch.newsml.xml:1:1: the file holds only white space, not XML",
         ),
         (cut, "shard-0/batch.newsml.xml:30:"),
     ] {
@@ -656,7 +663,9 @@ fn a_message_named_like_an_interview_is_refused() {
 fn a_share_that_is_none_is_a_usage_error_saying_what_a_share_is() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), interview(1)).unwrap();
-    for bad in ["3/3", "1/0", "x", "+/3", "+1/3", "1/+3", " /3"] {
+    for bad in [
+        "3/3", "1/0", "x", "+/3", "+1/3", "1/+3", " /3", " 1/3", "1/3 ", "1 /3",
+    ] {
         let out = colloquy()
             .current_dir(dir.path())
             .args(["convert", "a.txt", "-o", "out", "--shard", bad])
