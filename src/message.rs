@@ -117,6 +117,23 @@ fn local_name(qname: &str) -> &str {
     qname.rsplit(':').next().unwrap_or(qname)
 }
 
+/// The largest head (the text before `<itemSet>`) of a newsMessage read as a share.
+const HEAD_MAX: usize = 1 << 20;
+
+/// Where the first element at or after byte `from` of the well-formed `text` starts.
+fn first_element(text: &str, from: usize) -> Option<usize> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        let at = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::Start(_) | Event::Empty(_)) if at >= from => return Some(at),
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
 /// The error for XML that is not a newsMessage as colloquy writes them.
 pub fn not_ours() -> String {
     "not a newsMessage as `colloquy convert --newsml-message` writes it (an itemSet of packageItems, each followed by its items)".to_string()
@@ -263,6 +280,7 @@ pub fn read_share(
         head: String::new(),
         head_lines: 0,
         root: None,
+        next_try: 4096,
         unit: String::new(),
         unit_start: (base, 1),
         unit_lines: 0,
@@ -288,8 +306,10 @@ struct ShareReader<'a> {
     /// The text up to and including `<itemSet>`'s line, and its number of lines.
     head: String,
     head_lines: usize,
-    /// The root element's qualified name, once read.
+    /// The root element's qualified name, once read, and the head's size at which it
+    /// is looked for next.
     root: Option<String>,
+    next_try: usize,
     /// The unit being read, where it starts (offset, line) and its number of lines.
     unit: String,
     unit_start: (u64, usize),
@@ -332,14 +352,33 @@ impl ShareReader<'_> {
         match self.phase {
             Phase::Head => {
                 self.head.push_str(text);
-                if self.root.is_none() {
-                    // Read on past an error: the root's tag may go on on the next line.
+                // The root is looked for again each time the head has doubled (and at
+                // an `<itemSet>` line), so a file whose first element never comes (a
+                // broken declaration, an unclosed comment, text) costs linear time.
+                // An error may be a tag the next lines complete: read on.
+                if self.root.is_none()
+                    && (self.head.len() >= self.next_try || text == ITEM_SET_OPEN)
+                {
+                    self.next_try = self.head.len() * 2;
                     if let Ok(Some(root)) = root_qname(&self.head) {
                         if local_name(&root) != "newsMessage" {
                             return Ok(Some(Share::Other));
                         }
                         self.root = Some(root);
                     }
+                }
+                // colloquy's head is a few hundred bytes; past this size the file is
+                // not its layout, and is not held whole to say so.
+                if self.head.len() > HEAD_MAX {
+                    return Err(match self.root {
+                        Some(_) => format!("{}: {}", self.name, not_ours()),
+                        None => format!(
+                            "{}: no XML element starts in its first {} MiB; {}",
+                            self.name,
+                            HEAD_MAX >> 20,
+                            not_ours()
+                        ),
+                    });
                 }
                 if self.root.is_some() && text == ITEM_SET_OPEN {
                     self.phase = Phase::Units;
@@ -431,6 +470,16 @@ impl ShareReader<'_> {
                         tail + l - head - 1
                     }
                 })?;
+                // Only end tags may follow the itemSet: items after it (a second
+                // itemSet, units after its end) would be left out of the message.
+                if let Some(at) = first_element(&text, self.head.len()) {
+                    let line = tail + text[self.head.len()..at].matches('\n').count();
+                    return Err(format!(
+                        "{}:{line}:1: an element follows the itemSet, so its interviews would be left out; {}",
+                        self.name,
+                        not_ours()
+                    ));
+                }
                 Ok(Share::Units(self.units))
             }
         }
@@ -730,6 +779,33 @@ mod tests {
             let streamed = read_share("m.xml", broken.as_bytes(), 0, &checker);
             assert!(streamed.is_err(), "{to} accepted");
             assert_eq!(streamed, read_whole(&broken, &checker), "{to}");
+        }
+        // A broken declaration: no root ever starts (read in linear time).
+        let broken = text.replacen("?>", "?", 1);
+        let streamed = read_share("m.xml", broken.as_bytes(), 0, &checker);
+        assert!(streamed.is_err());
+        assert_eq!(streamed, read_whole(&broken, &checker));
+        // Interviews after the itemSet's end (in a second itemSet, or bare) would be
+        // left out of the message: refused, naming the line.
+        let second = text.match_indices(UNIT_START).nth(1).unwrap().0;
+        let close = format!("{ITEM_SET_CLOSE}{ITEM_SET_OPEN}");
+        for moved in [
+            format!("{}{close}{}", &text[..second], &text[second..]),
+            format!("{}{ITEM_SET_CLOSE}{}", &text[..second], &text[second..]).replacen(
+                &format!("{ITEM_SET_CLOSE}</newsMessage>"),
+                "</newsMessage>",
+                1,
+            ),
+        ] {
+            let line = text[..second].matches('\n').count() + 2;
+            let streamed = read_share("m.xml", moved.as_bytes(), 0, &checker);
+            assert_eq!(
+                streamed,
+                Err(format!(
+                    "m.xml:{line}:1: an element follows the itemSet, so its interviews would be left out; {}",
+                    not_ours()
+                ))
+            );
         }
         // A unit whose item is gone: its package's itemRef names nothing.
         let second_item = text.match_indices("    <newsItem ").nth(1).unwrap().0;

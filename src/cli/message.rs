@@ -53,8 +53,9 @@ enum Found {
 /// Where a share's units are read again when they go into the message.
 enum Source {
     /// The share itself, still open: a share replaced meanwhile (by a new run's rename)
-    /// is not what this handle reads.
-    File(std::fs::File),
+    /// is not what this handle reads. With its stamp when opened: a share written in
+    /// place meanwhile has another (see [`Source::unchanged`]).
+    File(std::fs::File, Stamp),
     /// The text the decoder made of a share that was not UTF-8 (saved as UTF-16).
     Text(String),
 }
@@ -65,11 +66,14 @@ impl Source {
         let (start, end) = (unit.range.start, unit.range.end);
         let text = match self {
             Source::Text(text) => &text[start as usize..end as usize],
-            Source::File(file) => {
+            Source::File(file, _) => {
                 let mut bytes = std::mem::take(buf).into_bytes();
                 bytes.clear();
                 bytes.resize((end - start) as usize, 0);
-                read_exact_at(file, &mut bytes, start)?;
+                read_exact_at(file, &mut bytes, start).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => changed(),
+                    _ => e,
+                })?;
                 *buf = String::from_utf8(bytes).map_err(|_| changed())?;
                 buf.as_str()
             }
@@ -78,6 +82,36 @@ impl Source {
             return Err(changed());
         }
         Ok(text)
+    }
+}
+
+/// A file's size and times: what a write in place changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp(u64, Option<std::time::SystemTime>, Option<(i64, i64)>);
+
+impl Stamp {
+    fn of(file: &std::fs::File) -> std::io::Result<Stamp> {
+        let meta = file.metadata()?;
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            Some((meta.ctime(), meta.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let changed = None;
+        Ok(Stamp(meta.len(), meta.modified().ok(), changed))
+    }
+}
+
+impl Source {
+    /// Whether the share is still as it was when it was opened, once its units were
+    /// read again: the digests cover the bytes read twice, this covers a write in
+    /// place between the two reads that left those bytes alone but not the others.
+    fn unchanged(&self) -> std::io::Result<()> {
+        match self {
+            Source::File(file, stamp) if Stamp::of(file)? != *stamp => Err(changed()),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -137,6 +171,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.output.display()
         )));
     }
+    // A share is read twice (checked, then copied into the message): a pipe cannot be.
+    if args.inputs.iter().any(|i| i == "-") {
+        return Ok(usage_error(
+            "message reads newsMessage files, not standard input (`-`); save it to a file first"
+                .to_string(),
+        ));
+    }
     let found = match batch::discover_batch(&args.inputs, None, &["xml"], &[]) {
         Ok(f) => f,
         Err(e) => return Ok(usage_error(e)),
@@ -191,6 +232,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let name = input.name();
             let read_error = |e: std::io::Error| batch::read_error_message(&name, &e);
             let file = input.open().map_err(read_error)?;
+            let stamp = Stamp::of(&file).map_err(read_error)?;
             let mut source = std::io::BufReader::with_capacity(1 << 16, &file);
             let base = if source
                 .fill_buf()
@@ -203,7 +245,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 0
             };
             let found = match message::read_share(&name, source, base, checker)? {
-                Share::Units(units) => Found::Units(Source::File(file), units),
+                Share::Units(units) => Found::Units(Source::File(file, stamp), units),
                 Share::Other => Found::Other,
                 Share::NotUtf8 => whole(&name, input, checker)?,
             };
@@ -214,28 +256,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         |index, result| match result {
             Ok(Found::Units(source, units)) => {
-                messages += 1;
                 let name = inputs.get(index).name();
                 let mut buf = String::new();
-                for (n, unit) in units.iter().enumerate() {
-                    let read = source.unit(unit, &mut buf).and_then(|text| {
-                        let head = message::unit_head(text).map_err(std::io::Error::other)?;
-                        Ok((text, head))
-                    });
-                    let (text, (key, time)) = match read {
-                        Ok(read) => read,
-                        Err(e) => {
-                            eprintln!(
-                                "colloquy: error: {name}: cannot read item group {} again: {e}",
-                                n + 1
-                            );
-                            failed += 1;
-                            break;
+                let mut read_all = || -> std::io::Result<()> {
+                    for unit in &units {
+                        let text = source.unit(unit, &mut buf)?;
+                        let (key, time) =
+                            message::unit_head(text).map_err(std::io::Error::other)?;
+                        if let Err(e) =
+                            spool.push_part(&format!("{key} in {name}"), &key, &time, text)
+                        {
+                            io_error.get_or_insert(e);
                         }
-                    };
-                    if let Err(e) = spool.push_part(&format!("{key} in {name}"), &key, &time, text)
-                    {
-                        io_error.get_or_insert(e);
+                    }
+                    source.unchanged()
+                };
+                match read_all() {
+                    Ok(()) => messages += 1,
+                    Err(e) => {
+                        eprintln!("colloquy: error: {name}: cannot read its items again: {e}");
+                        failed += 1;
                     }
                 }
             }
@@ -370,9 +410,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.xml");
         std::fs::write(&path, format!("<x>{checked}</x>")).unwrap();
-        let file = Source::File(std::fs::File::open(&path).unwrap());
+        let opened = std::fs::File::open(&path).unwrap();
+        let stamp = Stamp::of(&opened).unwrap();
+        let file = Source::File(opened, stamp);
         assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
+        file.unchanged().unwrap();
+        // Written in place elsewhere: the unit's own bytes are the same, the file not.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, format!("<x>{checked}</x><!-- more -->")).unwrap();
+        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
+        let err = file.unchanged().unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+        // The unit's bytes changed, or the file shrank past them.
         std::fs::write(&path, format!("<x>{}</x>", checked.replace('a', "b"))).unwrap();
+        let err = file.unit(&unit, &mut buf).unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+        std::fs::write(&path, "<x/>").unwrap();
         let err = file.unit(&unit, &mut buf).unwrap_err();
         assert!(err.to_string().contains("the file changed"), "{err}");
     }

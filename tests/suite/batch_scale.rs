@@ -788,3 +788,20 @@ fn a_stopped_run_leaves_no_temp_files_or_lock_and_the_next_run_resumes() {
         "{again}"
     );
 }
+
+#[test]
+fn message_refuses_standard_input_as_a_usage_error() {
+    // A share is read twice (checked, then copied into the message); a pipe cannot be.
+    let dir = tempfile::tempdir().unwrap();
+    let out = colloquy()
+        .current_dir(dir.path())
+        .args(["message", "-", "-o", "all.newsml.xml"])
+        .write_stdin("<newsMessage/>")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not standard input"), "{stderr}");
+    assert!(!dir.path().join("all.newsml.xml").exists());
+}
