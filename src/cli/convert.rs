@@ -802,10 +802,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(stopped) = super::stop_point(stopped, found.problems.len()) {
         // Neither a newsMessage nor a report of part of the batch: each would pass for
         // the whole. What was written is complete and in the record, so a re-run skips it.
+        let rest = match stopped {
+            super::Stop::During(_) => "; run the same command again to convert the rest",
+            super::Stop::AfterLast => "",
+        };
         return Ok(super::interrupted(
             stopped,
             &format!(
-                "{failed} failed, {warnings} warning(s); the outputs written are complete and recorded, and no newsMessage or report was written; run the same command again to convert the rest"
+                "{failed} failed, {warnings} warning(s); the outputs written are complete and recorded, and no newsMessage or report was written{rest}"
             ),
         ));
     }
