@@ -117,6 +117,87 @@ fn local_name(qname: &str) -> &str {
     qname.rsplit(':').next().unwrap_or(qname)
 }
 
+/// Where a share's units are read again when they go into the message.
+pub enum ShareSource {
+    /// The share itself, still open: a share replaced meanwhile (by a new run's rename)
+    /// is not what this handle reads. With its stamp when opened: a share written in
+    /// place meanwhile has another (see [`ShareSource::unchanged`]).
+    File(std::fs::File, Stamp),
+    /// The text the decoder made of a share that was not UTF-8 (saved as UTF-16).
+    Text(String),
+}
+
+impl ShareSource {
+    /// The text of `unit`, checked against the digest taken when it was checked.
+    pub fn unit<'a>(&'a self, unit: &UnitAt, buf: &'a mut String) -> io::Result<&'a str> {
+        let (start, end) = (unit.range.start, unit.range.end);
+        let text = match self {
+            ShareSource::Text(text) => &text[start as usize..end as usize],
+            ShareSource::File(file, _) => {
+                let mut bytes = std::mem::take(buf).into_bytes();
+                bytes.clear();
+                bytes.resize((end - start) as usize, 0);
+                read_exact_at(file, &mut bytes, start).map_err(|e| match e.kind() {
+                    io::ErrorKind::UnexpectedEof => changed(),
+                    _ => e,
+                })?;
+                *buf = String::from_utf8(bytes).map_err(|_| changed())?;
+                buf.as_str()
+            }
+        };
+        if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != unit.digest {
+            return Err(changed());
+        }
+        Ok(text)
+    }
+}
+
+/// A file's size and times: what a write in place changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp(u64, Option<std::time::SystemTime>, Option<(i64, i64)>);
+
+impl Stamp {
+    pub fn of(file: &std::fs::File) -> io::Result<Stamp> {
+        let meta = file.metadata()?;
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            Some((meta.ctime(), meta.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let changed = None;
+        Ok(Stamp(meta.len(), meta.modified().ok(), changed))
+    }
+}
+
+impl ShareSource {
+    /// Whether the share is still as it was when it was opened, once its units were
+    /// read again: the digests cover the bytes read twice, this covers a write in
+    /// place between the two reads that left those bytes alone but not the others.
+    pub fn unchanged(&self) -> io::Result<()> {
+        match self {
+            ShareSource::File(file, stamp) if Stamp::of(file)? != *stamp => Err(changed()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn changed() -> io::Error {
+    io::Error::other("the file changed while colloquy read it; run the command again")
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &std::fs::File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    use io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(buf)
+}
+
 /// The largest head (the text before `<itemSet>`) of a newsMessage read as a share.
 const HEAD_MAX: usize = 1 << 20;
 
@@ -711,6 +792,40 @@ impl Spool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_read_again_must_be_the_bytes_that_were_checked() {
+        let checked = "    <packageItem guid=\"urn:a\"/>\n";
+        let unit = UnitAt {
+            range: 3..3 + checked.len() as u64,
+            digest: xxhash_rust::xxh3::xxh3_128(checked.as_bytes()),
+        };
+        let mut buf = String::new();
+        let same = ShareSource::Text(format!("<x>{checked}</x>"));
+        assert_eq!(same.unit(&unit, &mut buf).unwrap(), checked);
+        // The share as a file, replaced in place by one of the same size.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.xml");
+        std::fs::write(&path, format!("<x>{checked}</x>")).unwrap();
+        let opened = std::fs::File::open(&path).unwrap();
+        let stamp = Stamp::of(&opened).unwrap();
+        let file = ShareSource::File(opened, stamp);
+        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
+        file.unchanged().unwrap();
+        // Written in place elsewhere: the unit's own bytes are the same, the file not.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, format!("<x>{checked}</x><!-- more -->")).unwrap();
+        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
+        let err = file.unchanged().unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+        // The unit's bytes changed, or the file shrank past them.
+        std::fs::write(&path, format!("<x>{}</x>", checked.replace('a', "b"))).unwrap();
+        let err = file.unit(&unit, &mut buf).unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+        std::fs::write(&path, "<x/>").unwrap();
+        let err = file.unit(&unit, &mut buf).unwrap_err();
+        assert!(err.to_string().contains("the file changed"), "{err}");
+    }
 
     /// A message of two interviews with photos, as `convert --newsml-message` writes it.
     fn two_interviews() -> String {

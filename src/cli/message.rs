@@ -6,7 +6,7 @@ use super::{usage_error, EXIT_FAILED, EXIT_OK};
 use colloquy::batch::{self, BatchError, WriteOutcome};
 use colloquy::check::report::printable_line;
 use colloquy::check::Checker;
-use colloquy::message::{self, MessageError, Share, Spool, UnitAt};
+use colloquy::message::{self, MessageError, Share, ShareSource, Spool, UnitAt};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,90 +45,9 @@ fn is_news_message(path: &Path) -> bool {
 enum Found {
     /// A newsMessage's units, checked, and where to read them again: the units are not
     /// held, so a worker needs about one unit's memory, whatever the share's size.
-    Units(Source, Vec<UnitAt>),
+    Units(ShareSource, Vec<UnitAt>),
     /// Well-formed XML of another kind, met in a walk: left out.
     Other,
-}
-
-/// Where a share's units are read again when they go into the message.
-enum Source {
-    /// The share itself, still open: a share replaced meanwhile (by a new run's rename)
-    /// is not what this handle reads. With its stamp when opened: a share written in
-    /// place meanwhile has another (see [`Source::unchanged`]).
-    File(std::fs::File, Stamp),
-    /// The text the decoder made of a share that was not UTF-8 (saved as UTF-16).
-    Text(String),
-}
-
-impl Source {
-    /// The text of `unit`, checked against the digest taken when it was checked.
-    fn unit<'a>(&'a self, unit: &UnitAt, buf: &'a mut String) -> std::io::Result<&'a str> {
-        let (start, end) = (unit.range.start, unit.range.end);
-        let text = match self {
-            Source::Text(text) => &text[start as usize..end as usize],
-            Source::File(file, _) => {
-                let mut bytes = std::mem::take(buf).into_bytes();
-                bytes.clear();
-                bytes.resize((end - start) as usize, 0);
-                read_exact_at(file, &mut bytes, start).map_err(|e| match e.kind() {
-                    std::io::ErrorKind::UnexpectedEof => changed(),
-                    _ => e,
-                })?;
-                *buf = String::from_utf8(bytes).map_err(|_| changed())?;
-                buf.as_str()
-            }
-        };
-        if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != unit.digest {
-            return Err(changed());
-        }
-        Ok(text)
-    }
-}
-
-/// A file's size and times: what a write in place changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp(u64, Option<std::time::SystemTime>, Option<(i64, i64)>);
-
-impl Stamp {
-    fn of(file: &std::fs::File) -> std::io::Result<Stamp> {
-        let meta = file.metadata()?;
-        #[cfg(unix)]
-        let changed = {
-            use std::os::unix::fs::MetadataExt;
-            Some((meta.ctime(), meta.ctime_nsec()))
-        };
-        #[cfg(not(unix))]
-        let changed = None;
-        Ok(Stamp(meta.len(), meta.modified().ok(), changed))
-    }
-}
-
-impl Source {
-    /// Whether the share is still as it was when it was opened, once its units were
-    /// read again: the digests cover the bytes read twice, this covers a write in
-    /// place between the two reads that left those bytes alone but not the others.
-    fn unchanged(&self) -> std::io::Result<()> {
-        match self {
-            Source::File(file, stamp) if Stamp::of(file)? != *stamp => Err(changed()),
-            _ => Ok(()),
-        }
-    }
-}
-
-fn changed() -> std::io::Error {
-    std::io::Error::other("the file changed while colloquy read it; run the command again")
-}
-
-#[cfg(unix)]
-fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
-}
-
-#[cfg(not(unix))]
-fn read_exact_at(mut file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    file.seek(SeekFrom::Start(at))?;
-    file.read_exact(buf)
 }
 
 /// A share that is not UTF-8 as written, read whole and decoded (an editor's "save as
@@ -147,7 +66,7 @@ fn whole(name: &str, input: &batch::Input, checker: &Checker) -> Result<Found, S
     })?;
     let text = text.into_owned();
     match message::read_share(name, text.as_bytes(), 0, checker)? {
-        Share::Units(units) => Ok(Found::Units(Source::Text(text), units)),
+        Share::Units(units) => Ok(Found::Units(ShareSource::Text(text), units)),
         Share::Other => Ok(Found::Other),
         Share::NotUtf8 => Err(format!(
             "{name}: not UTF-8 (it holds NUL); a newsMessage colloquy wrote is UTF-8"
@@ -232,7 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let name = input.name();
             let read_error = |e: std::io::Error| batch::read_error_message(&name, &e);
             let file = input.open().map_err(read_error)?;
-            let stamp = Stamp::of(&file).map_err(read_error)?;
+            let stamp = message::Stamp::of(&file).map_err(read_error)?;
             let mut source = std::io::BufReader::with_capacity(1 << 16, &file);
             let base = if source
                 .fill_buf()
@@ -245,7 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 0
             };
             let found = match message::read_share(&name, source, base, checker)? {
-                Share::Units(units) => Found::Units(Source::File(file, stamp), units),
+                Share::Units(units) => Found::Units(ShareSource::File(file, stamp), units),
                 Share::Other => Found::Other,
                 Share::NotUtf8 => whole(&name, input, checker)?,
             };
@@ -390,43 +309,4 @@ fn input_target_error(args: &Args, found: &Path, named: bool) -> String {
             (false, None) => "a path outside the directories given".to_string(),
         }
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_unit_read_again_must_be_the_bytes_that_were_checked() {
-        let checked = "    <packageItem guid=\"urn:a\"/>\n";
-        let unit = UnitAt {
-            range: 3..3 + checked.len() as u64,
-            digest: xxhash_rust::xxh3::xxh3_128(checked.as_bytes()),
-        };
-        let mut buf = String::new();
-        let same = Source::Text(format!("<x>{checked}</x>"));
-        assert_eq!(same.unit(&unit, &mut buf).unwrap(), checked);
-        // The share as a file, replaced in place by one of the same size.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.xml");
-        std::fs::write(&path, format!("<x>{checked}</x>")).unwrap();
-        let opened = std::fs::File::open(&path).unwrap();
-        let stamp = Stamp::of(&opened).unwrap();
-        let file = Source::File(opened, stamp);
-        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
-        file.unchanged().unwrap();
-        // Written in place elsewhere: the unit's own bytes are the same, the file not.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        std::fs::write(&path, format!("<x>{checked}</x><!-- more -->")).unwrap();
-        assert_eq!(file.unit(&unit, &mut buf).unwrap(), checked);
-        let err = file.unchanged().unwrap_err();
-        assert!(err.to_string().contains("the file changed"), "{err}");
-        // The unit's bytes changed, or the file shrank past them.
-        std::fs::write(&path, format!("<x>{}</x>", checked.replace('a', "b"))).unwrap();
-        let err = file.unit(&unit, &mut buf).unwrap_err();
-        assert!(err.to_string().contains("the file changed"), "{err}");
-        std::fs::write(&path, "<x/>").unwrap();
-        let err = file.unit(&unit, &mut buf).unwrap_err();
-        assert!(err.to_string().contains("the file changed"), "{err}");
-    }
 }
