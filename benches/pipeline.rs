@@ -1,6 +1,7 @@
 //! Throughput of each stage on the bundled samples and the seed, measured, not asserted.
 //!
-//! `cargo bench --bench pipeline` prints microseconds per document for reading, and
+//! `cargo bench --bench pipeline` prints microseconds per document for reading (and for
+//! reading with the language given, so not detected), and
 //! for writing + checking each output: JSON-LD, NewsML-G2 (the libxml2 XSD validation
 //! dominates), the HTML page (its JSON-LD is written and checked too), Dublin Core and
 //! OHMS (XSD-checked), and reading the OHMS samples of ../shared when present. Then
@@ -61,6 +62,17 @@ fn main() {
     measure("read (decode + recognize + infer)", n, || {
         for (name, bytes) in &inputs {
             let _ = std::hint::black_box(pipeline::read(name, bytes));
+        }
+    });
+    // The same with the language given (as --lang, a sidecar or a manifest row give it):
+    // the difference is what detecting the language costs.
+    let given = colloquy::read::Known { language: true };
+    measure("read, the language given", n, || {
+        for (name, bytes) in &inputs {
+            let text = colloquy::read::decode(name, bytes);
+            let _ = std::hint::black_box(
+                text.map(|text| colloquy::read::read_knowing(name, &text, given)),
+            );
         }
     });
     for (label, format) in [

@@ -175,13 +175,24 @@ pub fn read_with_meta(
     bytes: &[u8],
     sources: &MetaSources,
 ) -> Result<(String, Interview), ConvertError> {
-    let (text, mut interview) = read(name, bytes)?;
     let sidecar = match (path, sources.sidecar) {
-        (_, SidecarFrom::File(file)) => Some(meta::load_sidecar(file)?),
-        (Some(p), SidecarFrom::Beside) => meta::sidecar_for(p, None)?,
-        (None, SidecarFrom::Beside) | (_, SidecarFrom::Nothing) => None,
+        (_, SidecarFrom::File(file)) => meta::load_sidecar(file).map(Some),
+        (Some(p), SidecarFrom::Beside) => meta::sidecar_for(p, None),
+        (None, SidecarFrom::Beside) | (_, SidecarFrom::Nothing) => Ok(None),
     };
     let row = path.and_then(|p| sources.manifest.and_then(|m| m.row_for(p)));
+    let given = meta::Layers {
+        flags: sources.flags,
+        sidecar: sidecar.as_ref().ok().and_then(Option::as_ref),
+        manifest: row,
+        config: sources.config,
+    }
+    .give_language();
+    let text = crate::read::decode(name, bytes)?;
+    let mut interview =
+        crate::read::read_knowing(name, &text, crate::read::Known { language: given })?;
+    // A source that cannot be read is reported before a sidecar that cannot be.
+    let sidecar = sidecar?;
     let layers = meta::Layers {
         flags: sources.flags,
         sidecar: sidecar.as_ref(),

@@ -32,6 +32,24 @@ pub struct Layers<'a> {
     pub config: Option<&'a Config>,
 }
 
+impl Layers<'_> {
+    /// True when a flag, the sidecar or the manifest row gives the language. The text's
+    /// language is then not detected: the guess would be replaced anyway, and its
+    /// `language-uncertain` warning would ask for a `--lang` already given. (The
+    /// profile's `default_language` does not count: it fills in only where detection is
+    /// unsure, so detection must run.)
+    pub fn give_language(&self) -> bool {
+        self.flags
+            .is_some_and(|f| Input::from_flags(f).is_ok_and(|i| i.language.is_some()))
+            || self
+                .sidecar
+                .is_some_and(|s| Input::from_sidecar(s).language.is_some())
+            || self
+                .manifest
+                .is_some_and(|r| Input::from_manifest_row(r).language.is_some())
+    }
+}
+
 /// Applies the layers to `interview`. Returns the diagnostics (conflicts, attributions);
 /// the caller adds them to the interview's diagnostics or reports them. Fails only when a
 /// flag value is invalid (sidecars and manifests are checked when loaded).

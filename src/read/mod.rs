@@ -203,11 +203,26 @@ pub fn detect(name: &str, text: &str) -> Format {
     }
 }
 
-/// Reads one decoded source into the interview model.
+/// Reads one decoded source into the interview model, inferring what the text implies
+/// but does not state (its language).
 pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
+    read_knowing(name, text, Known::default())
+}
+
+/// What the user's metadata (flags, sidecar, manifest) gives before the text is read, so
+/// the reader does not infer it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known {
+    /// The language is given: it is not detected (the detector costs more CPU than the
+    /// rest of reading a short text, and its guess would be replaced).
+    pub language: bool,
+}
+
+/// [`read`], inferring only what `known` does not say is given.
+pub fn read_knowing(name: &str, text: &str, known: Known) -> Result<Interview, ReadError> {
     // An OHMS record states its metadata: no text heuristics run on it.
     if detect(name, text) == Format::Ohms {
-        let mut interview = ohms::read(name, text)?;
+        let mut interview = ohms::read(name, text, known)?;
         urls::tidy(&mut interview, None);
         return Ok(interview);
     }
@@ -226,7 +241,9 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     urls::tidy(&mut interview, base.as_deref());
     on_characters(&mut interview, text);
     interview.meta.source_name = name.to_string();
-    crate::infer::infer(&mut interview, text);
+    if !known.language {
+        crate::infer::infer(&mut interview, text);
+    }
     if interview.exchanges().is_empty() {
         return Err(ReadError::NoQuestions {
             name: name.to_string(),

@@ -311,8 +311,9 @@ fn validate(name: &str, text: &str, root: &El) -> Result<Vec<Diagnostic>, ReadEr
     )])
 }
 
-/// Reads an OHMS file (already decoded) into the model.
-pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
+/// Reads an OHMS file (already decoded) into the model; its language is detected from the
+/// spoken words only when the record states none and `known` does not say it is given.
+pub fn read(name: &str, text: &str, known: super::Known) -> Result<Interview, ReadError> {
     let root = parse(name, text)?;
     let mut notes = validate(name, text, &root)?;
     let record = root.child("record").expect("validated");
@@ -356,7 +357,7 @@ pub fn read(name: &str, text: &str) -> Result<Interview, ReadError> {
     // A record without a language (the viewer assumes English; we do not): detected
     // from the spoken words, marked as inferred, never from the XML around them.
     let spoken: usize = iv.turns.iter().map(|t| t.text().len()).sum();
-    if iv.meta.language.is_none() && spoken >= 40 {
+    if iv.meta.language.is_none() && !known.language && spoken >= 40 {
         crate::infer::language::infer(&mut iv, "");
     }
     iv.diagnostics.extend(notes);

@@ -1249,3 +1249,63 @@ fn a_name_given_alone_is_credited_to_its_entry() {
     assert_eq!(iv.meta.field_provenance["publisher.name"], sc("publisher"));
     assert_eq!(iv.people[0].name.provenance, sc("interviewees[0]"));
 }
+
+/// A language given by a flag or a sidecar is taken as given: the text's language is not
+/// guessed, so no warning asks for the `--lang` the user passed, and the value is theirs.
+#[test]
+fn a_given_language_is_not_guessed_or_doubted() {
+    use colloquy::pipeline::{read_with_meta, MetaSources, SidecarFrom};
+    // Two short turns: too little text for a reliable guess.
+    let text = "Q: How are you doing today my friend?\nA: I am fine, thanks for asking, it is a lovely day here.\n";
+    let codes = |iv: &Interview| -> Vec<String> {
+        iv.diagnostics.iter().map(|d| d.code.to_string()).collect()
+    };
+    let (_, guessed) =
+        read_with_meta("t.txt", None, text.as_bytes(), &MetaSources::default()).unwrap();
+    assert!(
+        codes(&guessed).contains(&"language-uncertain".to_string()),
+        "the text alone leaves the detector unsure: {:?}",
+        codes(&guessed)
+    );
+    assert!(matches!(
+        guessed.meta.language.as_ref().unwrap().provenance,
+        Provenance::Inferred { .. }
+    ));
+
+    let flags = FlagMeta {
+        lang: Some("en".into()),
+        ..FlagMeta::default()
+    };
+    let (_, by_flag) = read_with_meta(
+        "t.txt",
+        None,
+        text.as_bytes(),
+        &MetaSources {
+            flags: Some(&flags),
+            ..MetaSources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(by_flag.meta.language, s("en", flag("--lang")));
+    assert!(!codes(&by_flag).iter().any(|c| c.starts_with("language")));
+
+    let dir = tempfile::tempdir().unwrap();
+    let side = dir.path().join("t.meta.toml");
+    std::fs::write(&side, "language = \"en\"\n").unwrap();
+    let (_, by_sidecar) = read_with_meta(
+        "t.txt",
+        None,
+        text.as_bytes(),
+        &MetaSources {
+            sidecar: SidecarFrom::File(&side),
+            ..MetaSources::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(by_sidecar.meta.language.as_ref().unwrap().value, "en");
+    assert!(matches!(
+        by_sidecar.meta.language.as_ref().unwrap().provenance,
+        Provenance::Sidecar { .. }
+    ));
+    assert!(!codes(&by_sidecar).iter().any(|c| c.starts_with("language")));
+}
