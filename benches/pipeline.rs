@@ -1,17 +1,20 @@
 //! Throughput of each stage on the bundled samples and the seed, measured, not asserted.
 //!
-//! `cargo bench --bench pipeline` prints microseconds per document for reading (and for
-//! reading with the language given, so not detected), and
-//! for writing + checking each output: JSON-LD, NewsML-G2 (the libxml2 XSD validation
-//! dominates), the HTML page (its JSON-LD is written and checked too), Dublin Core and
-//! OHMS (XSD-checked), and reading the OHMS samples of ../shared when present. Then
-//! reading long generated transcripts (labelled `Q:`/`A:` lines, and unlabelled
-//! question/answer paragraphs) at 1×, 2×, 4× and 10× a base length, in µs per KB: a
-//! reader linear in its input prints about the same number at every size. Numbers on a noisy 2-core VM vary by up to 2×; compare runs
-//! on one machine only.
+//! `cargo bench --bench pipeline` prints microseconds per document for each stage:
+//! decoding; reading (decode + recognize + infer) and reading with the language given,
+//! so not detected (read − given = language detection, given − decode = recognizing);
+//! writing and checking JSON-LD and NewsML-G2 apart; then writing + checking each output:
+//! JSON-LD, NewsML-G2 (the libxml2 XSD validation dominates), the HTML page (its JSON-LD
+//! is written and checked too), Dublin Core and OHMS (XSD-checked), and reading the OHMS
+//! samples of ../shared when present. Then reading long generated transcripts (labelled
+//! `Q:`/`A:` lines, and unlabelled question/answer paragraphs) at 1×, 2×, 4× and 10× a
+//! base length, in µs per KB: a reader linear in its input prints about the same number
+//! at every size. Numbers on a noisy 2-core VM vary by up to 2×; compare runs on one
+//! machine only.
 
 use colloquy::check::Checker;
 use colloquy::pipeline::{self, ConvertOptions, OutputFormat, VersionCreated};
+use colloquy::write::{self, WriteContext};
 use std::time::{Duration, Instant};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
@@ -59,6 +62,11 @@ fn main() {
         .collect();
     println!("{} inputs, {} readable", n, read.len());
 
+    measure("decode (bytes → text)", n, || {
+        for (name, bytes) in &inputs {
+            let _ = std::hint::black_box(colloquy::read::decode(name, bytes));
+        }
+    });
     measure("read (decode + recognize + infer)", n, || {
         for (name, bytes) in &inputs {
             let _ = std::hint::black_box(pipeline::read(name, bytes));
@@ -73,6 +81,37 @@ fn main() {
             let _ = std::hint::black_box(
                 text.map(|text| colloquy::read::read_knowing(name, &text, given)),
             );
+        }
+    });
+    // Writing and checking apart, for the two formats a batch writes by default.
+    let written: Vec<_> = read
+        .iter()
+        .map(|(_, (text, iv))| {
+            let ctx = WriteContext::new(write::guid(iv, text), "2025-01-01T00:00:00Z");
+            let jsonld = write::jsonld::render(iv, &ctx);
+            let newsml = write::newsml::news_item(iv, &ctx);
+            (iv, ctx, jsonld, newsml)
+        })
+        .collect();
+    let docs = written.len();
+    measure("write JSON-LD", docs, || {
+        for (iv, ctx, _, _) in &written {
+            std::hint::black_box(write::jsonld::render(iv, ctx));
+        }
+    });
+    measure("check JSON-LD", docs, || {
+        for (_, _, jsonld, _) in &written {
+            std::hint::black_box(checker.check_jsonld(jsonld));
+        }
+    });
+    measure("write NewsML-G2", docs, || {
+        for (iv, ctx, _, _) in &written {
+            std::hint::black_box(write::newsml::news_item(iv, ctx));
+        }
+    });
+    measure("check NewsML-G2", docs, || {
+        for (_, _, _, newsml) in &written {
+            std::hint::black_box(checker.check_newsml(newsml));
         }
     });
     for (label, format) in [
