@@ -9,6 +9,8 @@
 //!   indentation, the text libxml2 compiles (`$OUT_DIR/xsd_compact.rs`, a table of
 //!   path → text; the rule is `src/check/xsd_compact.rs`).
 //!
+//! It also hashes the sources into `COLLOQUY_SOURCE_HASH`, part of [`colloquy::BUILD`].
+//!
 //! The files stay the source of truth (and stay bundled as text for `schema show`); only
 //! how the binary loads them changes.
 
@@ -30,6 +32,48 @@ fn main() {
     println!("cargo::rerun-if-changed=schemas");
     println!("cargo::rerun-if-changed=src/check/xsd_compact.rs");
     std::fs::write(out.join("xsd_compact.rs"), xsd_compact()).expect("write xsd_compact.rs");
+    for input in ["src", "build.rs", "Cargo.toml", "Cargo.lock"] {
+        println!("cargo::rerun-if-changed={input}");
+    }
+    println!(
+        "cargo::rustc-env=COLLOQUY_SOURCE_HASH={:016x}",
+        source_hash()
+    );
+}
+
+/// FNV-1a (64 bits) over the path and bytes of every file the binary is built from
+/// (`src/`, `schemas/`, `build.rs`, `Cargo.toml`, `Cargo.lock`), in path order: two builds
+/// of one version from different sources get different ids, so a re-run does not trust
+/// a record another build wrote (`state.rs`). The version alone cannot tell them apart
+/// between releases.
+fn source_hash() -> u64 {
+    fn walk(path: &Path, found: &mut Vec<std::path::PathBuf>) {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(path).expect("read a source directory") {
+                walk(&entry.expect("read a source directory").path(), found);
+            }
+        } else if path.is_file() {
+            found.push(path.to_path_buf());
+        }
+    }
+    let mut found = Vec::new();
+    for input in ["src", "schemas", "build.rs", "Cargo.toml", "Cargo.lock"] {
+        walk(Path::new(input), &mut found);
+    }
+    found.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for path in found {
+        eat(path.to_string_lossy().as_bytes());
+        eat(&[0]);
+        eat(&std::fs::read(&path).expect("read a source file"));
+        eat(&[0]);
+    }
+    hash
 }
 
 /// `&[(path under schemas/, compact text)]` for every `.xsd` under `schemas/`, sorted.

@@ -11,6 +11,11 @@
 //!
 //! [`pipeline::read`] and [`pipeline::write_checked`] run it for one input; [`batch`] runs it for many.
 
+/// This build of colloquy: its version and a hash of the sources it was built from
+/// (`0.1.0+3f2a…`). A re-run trusts a record of earlier outputs only when the same
+/// build wrote it: between releases the version stays while the code changes.
+pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("COLLOQUY_SOURCE_HASH"));
+
 pub mod batch;
 pub mod check;
 pub mod decode;

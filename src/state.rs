@@ -4,10 +4,10 @@
 //! One line per converted input, keyed by the XXH3-128 of its output paths (relative to
 //! the output directory): the hash of the input's bytes, of everything else that shapes
 //! its outputs (the options, metadata files, sidecar, modification time, colloquy's
-//! version) and of each output as written, plus the warnings its conversion gave, so a
+//! build: [`crate::BUILD`]) and of each output as written, plus the warnings its conversion gave, so a
 //! skipped input reports them again. An input is skipped only when all of that matches
 //! *and* every output on disk still hashes to its recorded value; anything else — no
-//! record, another version, an unreadable or malformed line, an output edited or
+//! record, another build, an unreadable or malformed line, an output edited or
 //! removed — converts it. XXH3 is not a cryptographic hash: the record guards against
 //! change and mistakes, not against someone crafting collisions in a directory they can
 //! already write to.
@@ -107,7 +107,7 @@ pub struct Record {
     pub input: String,
     /// XXH3-128 of everything else that shapes the outputs.
     pub context: String,
-    /// colloquy's version.
+    /// The colloquy build that wrote the record ([`crate::BUILD`]).
     pub version: String,
     /// XXH3-128 of each output, in the order of the planned paths.
     pub outputs: Vec<String>,
@@ -120,7 +120,7 @@ impl Record {
     pub fn vouches(&self, input: &str, context: &str, outputs: &[PathBuf]) -> bool {
         self.input == input
             && self.context == context
-            && self.version == env!("CARGO_PKG_VERSION")
+            && self.version == crate::BUILD
             && self.outputs.len() == outputs.len()
             && outputs
                 .iter()

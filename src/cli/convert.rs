@@ -601,7 +601,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let memo = (!args.stdout).then(|| {
         let mut options_digest = state::Digest::new();
         options_digest
-            .part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(colloquy::BUILD.as_bytes())
             .part(format!("{:?}", options.formats).as_bytes())
             .part(format!("{:?}", options.version_created).as_bytes())
             .part(
@@ -1006,7 +1006,7 @@ fn convert_one(
             let record = state::Record {
                 input: state::digest(&bytes),
                 context: context.finish(),
-                version: env!("CARGO_PKG_VERSION").to_string(),
+                version: colloquy::BUILD.to_string(),
                 outputs: Vec::new(),
                 warnings: Vec::new(),
             };

@@ -238,6 +238,33 @@ fn an_edited_input_replaces_its_own_untouched_outputs_but_not_an_output_edited_b
 }
 
 #[test]
+fn a_record_written_by_another_build_is_not_trusted() {
+    // Two builds of one version from different sources may write different outputs (or
+    // warnings): the record names the build, and another build's record is doubt.
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    corpus(&input, 3);
+    convert(&input, &out, &[]);
+    let state = out.join(colloquy::state::STATE_FILE);
+    let record = fs::read_to_string(&state).unwrap();
+    let ours = format!("\"version\":\"{}\"", colloquy::BUILD);
+    assert_eq!(record.matches(&ours).count(), 3, "{record}");
+    assert!(colloquy::BUILD.starts_with(concat!(env!("CARGO_PKG_VERSION"), "+")));
+    // The same version, built from other sources.
+    let other = format!(
+        "\"version\":\"{}+0000000000000000\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    fs::write(&state, record.replace(&ours, &other)).unwrap();
+    let s = convert(&input, &out, &[]);
+    assert!(!s.contains(UNCHANGED), "{s}");
+    assert!(s.contains("3 converted"), "{s}");
+    // The run's own record is trusted again.
+    let s = convert(&input, &out, &[]);
+    assert!(s.contains(&format!("3 {UNCHANGED}")), "{s}");
+}
+
+#[test]
 fn a_changed_input_option_or_output_on_disk_is_converted_again() {
     let dir = tempfile::tempdir().unwrap();
     let (input, out) = (dir.path().join("in"), dir.path().join("out"));
