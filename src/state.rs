@@ -57,10 +57,12 @@ impl Digest {
         self.0.update(bytes);
         self
     }
-    /// A file's bytes, or a mark that it is absent or unreadable.
+    /// A file's bytes (by their digest), or a mark that it is absent or unreadable. Only
+    /// a regular file is read: a FIFO named as a sidecar would block the run here, before
+    /// loading it reports what it is.
     pub fn file(&mut self, path: Option<&Path>) -> &mut Self {
-        match path.map(fs::read) {
-            Some(Ok(bytes)) => self.part(b"file").part(&bytes),
+        match path.map(file_digest) {
+            Some(Ok(digest)) => self.part(b"file").part(digest.as_bytes()),
             Some(Err(_)) => self.part(b"unreadable"),
             None => self.part(b"none"),
         }
@@ -129,13 +131,14 @@ impl Record {
     }
 }
 
-/// The XXH3-128 of a file's bytes, in hex, read in blocks through one buffer per
-/// thread: open, read, close — no `stat`, no copy of the whole file.
+/// The XXH3-128 of a regular file's bytes, in hex, read in blocks through one buffer
+/// per thread: no copy of the whole file. Anything else is an error: a FIFO or device
+/// put where an output or a metadata file was would block or never end.
 pub fn file_digest(path: &Path) -> io::Result<String> {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let mut file = fs::File::open(path)?;
+    let mut file = batch::open_regular(path)?;
     BUF.with(|buf| {
         let mut buf = buf.borrow_mut();
         if buf.is_empty() {

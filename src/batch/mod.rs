@@ -32,10 +32,43 @@ pub const OHMS_XML: &str = "xml (OHMS)";
 pub fn is_ohms_file(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::new();
-    let ok = std::fs::File::open(path)
+    let ok = open_regular(path)
         .and_then(|f| f.take(4096).read_to_end(&mut head))
         .is_ok();
     ok && crate::read::ohms::looks_like(&String::from_utf8_lossy(&head))
+}
+
+/// Opens `path` for reading if it is a regular file. On Linux it is opened without
+/// blocking (opening a FIFO for reading waits for a writer) and its type read from the
+/// open file, so nothing can swap it between the check and the read; elsewhere the type
+/// is checked first.
+pub fn open_regular(path: &Path) -> io::Result<fs::File> {
+    let not_regular = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO or device?); colloquy reads and replaces regular files only",
+        )
+    };
+    #[cfg(target_os = "linux")]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(path)?
+    };
+    #[cfg(not(target_os = "linux"))]
+    let file = {
+        if !fs::metadata(path)?.is_file() {
+            return Err(not_regular());
+        }
+        fs::File::open(path)?
+    };
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(not_regular())
+    }
 }
 
 /// One input of a batch: the path as given, with the relative path (which names
@@ -1087,7 +1120,11 @@ pub fn precheck(
     bytes: &[u8],
     force: bool,
 ) -> Result<Option<WriteOutcome>, BatchError> {
-    match fs::read(path) {
+    let read = open_regular(path).and_then(|mut f| {
+        let mut held = Vec::new();
+        f.read_to_end(&mut held).map(|_| held)
+    });
+    match read {
         Ok(existing) if existing == bytes => Ok(Some(WriteOutcome::Unchanged)),
         Ok(_) if !force => Err(BatchError::Exists(path.display().to_string())),
         Ok(_) => Ok(None),
@@ -1162,7 +1199,7 @@ pub fn stage_replacing(
     };
     // What the target holds, and its mode (one open, no second lookup: most targets do
     // not exist yet, and each failed lookup is a system call).
-    let existing = match fs::File::open(path) {
+    let existing = match open_regular(path) {
         Ok(mut file) => {
             let meta = file.metadata().map_err(io_err(path))?;
             let mut held = Vec::with_capacity(meta.len() as usize);
@@ -1321,8 +1358,8 @@ pub fn stage_with(
 
 /// Whether two files hold the same bytes, compared in blocks (no file is loaded whole).
 fn same_content(a: &Path, b: &Path) -> io::Result<bool> {
-    let mut a = io::BufReader::new(fs::File::open(a)?);
-    let mut b = io::BufReader::new(fs::File::open(b)?);
+    let mut a = io::BufReader::new(open_regular(a)?);
+    let mut b = io::BufReader::new(open_regular(b)?);
     let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
     loop {
         let n = read_full(&mut a, &mut x)?;

@@ -243,7 +243,7 @@ pub fn find_sidecar(input: &Path) -> Result<Option<PathBuf>, MetaError> {
     let found: Vec<PathBuf> = SIDECAR_SUFFIXES
         .iter()
         .map(|suffix| dir.join(format!("{stem}{suffix}")))
-        .filter(|p| p.is_file())
+        .filter(|p| named_as_sidecar(p))
         .collect();
     match found.len() {
         0 => Ok(None),
@@ -253,6 +253,13 @@ pub fn find_sidecar(input: &Path) -> Result<Option<PathBuf>, MetaError> {
             found: found.iter().map(|p| p.display().to_string()).collect(),
         }),
     }
+}
+
+/// True when something other than a directory is at `path`. A FIFO or device named as
+/// an input's sidecar is taken as its sidecar, so loading it refuses it with an error
+/// naming it (`not a regular file`) instead of the metadata being silently left out.
+fn named_as_sidecar(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_dir())
 }
 
 /// The names of possible sidecars (`*.meta.*`) in one directory, listed once, so a
@@ -268,7 +275,7 @@ pub struct SidecarDir {
 impl SidecarDir {
     /// [`find_sidecar`] for `input`, answered from a listing of its directory (made when
     /// the input's directory differs from the last one asked about). A name in the
-    /// listing is confirmed to be a file, as [`find_sidecar`] does; a directory that
+    /// listing is confirmed to be no directory, as [`find_sidecar`] does; a directory that
     /// cannot be listed is asked name by name.
     pub fn find(&mut self, input: &Path) -> Result<Option<PathBuf>, MetaError> {
         if input.as_os_str() == "-" {
@@ -311,7 +318,7 @@ impl SidecarDir {
             .map(|suffix| format!("{stem}{suffix}"))
             .filter(|name| self.names.contains(std::ffi::OsStr::new(name)))
             .map(|name| dir.join(name))
-            .filter(|p| p.is_file())
+            .filter(|p| named_as_sidecar(p))
             .collect();
         match found.len() {
             0 => Ok(None),

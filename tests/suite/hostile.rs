@@ -338,6 +338,64 @@ const NO_HANG: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[cfg(unix)]
 #[test]
+fn a_fifo_named_as_a_sidecar_is_an_error_naming_it_never_a_hang_or_silence() {
+    use std::os::unix::fs::FileTypeExt;
+    // Someone put it there as the input's metadata: leaving it out silently would write
+    // a record without what it says.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("talk.txt"), interview(5)).unwrap();
+    fs::write(dir.path().join("other.txt"), interview(6)).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("talk.meta.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for args in [
+        &["convert", "talk.txt", "--to", "jsonld", "--stdout"][..],
+        &["convert", ".", "-o", "out"][..],
+    ] {
+        let a = colloquy()
+            .current_dir(dir.path())
+            .args(args)
+            .timeout(NO_HANG)
+            .assert()
+            .code(1);
+        let err = stderr_of(&a);
+        assert!(err.contains("talk.meta.toml"), "{args:?}: {err}");
+        assert!(err.contains("not a regular file"), "{args:?}: {err}");
+    }
+    // The batch went on past it.
+    assert!(dir.path().join("out/other.jsonld").exists());
+    assert!(!dir.path().join("out/talk.jsonld").exists());
+    // A FIFO put where an output was: the re-run neither hangs on it nor replaces it.
+    fs::remove_file(dir.path().join("talk.meta.toml")).unwrap();
+    let output = dir.path().join("out/other.jsonld");
+    fs::remove_file(&output).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&output)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for force in [&[][..], &["--force"][..]] {
+        let a = colloquy()
+            .current_dir(dir.path())
+            .args(["convert", ".", "-o", "out"])
+            .args(force)
+            .timeout(NO_HANG)
+            .assert()
+            .code(1);
+        let err = stderr_of(&a);
+        assert!(
+            err.contains("other.jsonld") && err.contains("not a regular file"),
+            "{force:?}: {err}"
+        );
+        assert!(fs::metadata(&output).unwrap().file_type().is_fifo());
+    }
+    assert!(dir.path().join("out/talk.jsonld").exists());
+}
+
+#[cfg(unix)]
+#[test]
 fn a_fifo_or_device_named_explicitly_is_a_one_line_error_never_a_hang() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.txt");
