@@ -7,7 +7,7 @@
 use crate::check::{Checker, Finding};
 use crate::meta::{self, FlagMeta, Manifest, MetaError};
 use crate::model::{Diagnostic, Interview, PubDate, Severity};
-use crate::read::ReadError;
+use crate::read::{Known, ReadError};
 use crate::write::{self, WriteContext};
 use thiserror::Error;
 
@@ -140,8 +140,13 @@ pub enum SidecarFrom<'a> {
 
 /// Decodes and reads one source into the model (no metadata layers applied).
 pub fn read(name: &str, bytes: &[u8]) -> Result<(String, Interview), ReadError> {
+    read_knowing(name, bytes, Known::default())
+}
+
+/// [`read`], inferring only what `known` does not say is given.
+fn read_knowing(name: &str, bytes: &[u8], known: Known) -> Result<(String, Interview), ReadError> {
     let text = crate::read::decode(name, bytes)?;
-    let interview = crate::read::read(name, &text)?;
+    let interview = crate::read::read_knowing(name, &text, known)?;
     Ok((text, interview))
 }
 
@@ -181,24 +186,20 @@ pub fn read_with_meta(
         (None, SidecarFrom::Beside) | (_, SidecarFrom::Nothing) => Ok(None),
     };
     let row = path.and_then(|p| sources.manifest.and_then(|m| m.row_for(p)));
-    let given = meta::Layers {
+    let layers = meta::Layers {
         flags: sources.flags,
         sidecar: sidecar.as_ref().ok().and_then(Option::as_ref),
         manifest: row,
         config: sources.config,
-    }
-    .give_language();
-    let text = crate::read::decode(name, bytes)?;
-    let mut interview =
-        crate::read::read_knowing(name, &text, crate::read::Known { language: given })?;
-    // A source that cannot be read is reported before a sidecar that cannot be.
-    let sidecar = sidecar?;
-    let layers = meta::Layers {
-        flags: sources.flags,
-        sidecar: sidecar.as_ref(),
-        manifest: row,
-        config: sources.config,
     };
+    let known = Known {
+        language: layers.give_language(),
+    };
+    let (text, mut interview) = read_knowing(name, bytes, known)?;
+    // A source that cannot be read is reported before a sidecar that cannot be.
+    if let Err(e) = &sidecar {
+        return Err(e.clone().into());
+    }
     let diagnostics = meta::apply(&mut interview, &layers)?;
     interview.diagnostics.extend(diagnostics);
     drop_answered_gaps(&mut interview);
